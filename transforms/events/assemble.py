@@ -1,0 +1,397 @@
+"""Sentences + resolved mentions → ACLED-style event rows with provenance.
+
+One sentence can hold several events (different sub-types at different places); consecutive sentences in
+a paragraph that continue one event ("one rocket struck a place where ...", "It said most were shot
+down") are merged into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from transforms.events.dates import event_date
+from transforms.events.numbers import parse_count, weapon_quantity
+from transforms.events.triggers import ANY_TRIGGER, Trigger, find_triggers, is_non_event
+from transforms.names.registry import load_registry
+from transforms.names.resolve import Mention
+from transforms.schema import EXTRACTOR_VERSION
+
+# A city that is its own first-level region; "near" it means the surrounding region.
+SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
+ACTOR_FORCES = {
+    "Russia": "Military Forces of Russia",
+    "Ukraine": "Military Forces of Ukraine",
+    "North Korea": "Military Forces of North Korea",
+    "Belarus": "Military Forces of Belarus",
+}
+_SIDE_WORDS = {
+    "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "russians": "Russia",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine", "ukrainians": "Ukraine",
+    "north korean": "North Korea", "belarusian": "Belarus",
+}  # fmt: skip
+_SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev)(?:['’]s)?"
+_ATTACKER = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
+    r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
+    r"invaders|aviation|UAVs?|Shaheds?)\b"
+    rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
+    rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
+)
+_KILL = re.compile(
+    r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of)\b",
+    re.I,
+)
+_INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed)\b", re.I)
+_AFTER_NP_END = re.compile(
+    r"\s(?:on|in|at|after|when|while|as|during|near|from|by|according|said|says|officials|local)\b|[;.:]|\s—",
+    re.I,
+)
+_BEFORE_NP_START = re.compile(r".*(?:[.;:]\s|\b(?:after|when|while|that|said|and|but)\s)", re.I | re.S)
+_PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
+    r"teen(?:ager)?s?|infants?|babies|volunteers?|journalists?|passengers?|farmers?|locals?|villagers?)\b",
+    re.I,
+)
+_POLICE = re.compile(r"\bpolice\b", re.I)
+_NEAR = re.compile(
+    r"\b(?:near|outside|close to|on the outskirts of|around|in the vicinity of)\s+(?:the\s+)?$", re.I
+)
+_PLURAL_REGIONS = re.compile(
+    r"\b(?:\w+\s+)?(?P<adj>Russian|Ukrainian)\s+(?:regions|provinces|oblasts|territories|cities)\b|\bseveral (?:regions|provinces)\b",
+    re.I,
+)
+_PLACE_TYPES = ("place", "region")
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more sentences."""
+
+    trigger: Trigger
+    sentence_index: int
+    paragraph: int
+    char_start: int
+    char_end: int
+    date: dt.date
+    precision: int
+    date_explicit: bool
+    weapon: str | None
+    location_id: str | None
+    admin1_iso: str | None
+    country: str | None
+    geo_precision: int | None
+    actor1: str | None
+    actor2: str | None
+    fatalities: int | None
+    injuries: int | None
+    quantity: int | None
+    actor_explicit: bool
+    notes: list[str] = field(default_factory=list)
+
+
+def _side(word: str) -> str | None:
+    return _SIDE_WORDS.get(word.lower().replace("’s", "").replace("'s", ""))
+
+
+def _other(side: str | None) -> str | None:
+    return {"Russia": "Ukraine", "Ukraine": "Russia"}.get(side or "")
+
+
+def attacker_side(sentence: str) -> str | None:
+    """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces"."""
+    m = _ATTACKER.search(sentence)
+    if not m:
+        return None
+    return _side(m.group("side") or m.group("side2") or m.group("side3"))
+
+
+def casualties(sentence: str) -> tuple[int | None, int | None, str]:
+    """(fatalities, injuries, victim phrases) in one sentence. 0 when no such verb; None when uncountable."""
+    out = {}
+    victims = []
+    for kind, rx in (("killed", _KILL), ("injured", _INJURE)):
+        total: int | None = 0
+        any_verb = False
+        for m in rx.finditer(sentence):
+            verb = m.group(0).lower()
+            after = sentence[m.end() :]
+            stop = _AFTER_NP_END.search(after)
+            nxt = _KILL.search(after) or _INJURE.search(after)
+            end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
+            np_after = after[:end]
+            before = _PASSIVE_AUX.sub("", sentence[: m.start()])
+            np_before = _BEFORE_NP_START.sub("", before)[-120:]
+            passive = not verb.endswith("ing") and (
+                verb in ("dead", "died", "dies", "perished", "hurt")
+                or bool(_PASSIVE_AUX.search(sentence[: m.start()]))
+            )
+            phrase = np_before if passive else np_after
+            count = parse_count(phrase)
+            if count is None and not passive:
+                alt = parse_count(np_before)
+                count, phrase = (alt, np_before) if alt else (None, phrase)
+            if count is None:
+                continue
+            any_verb = True
+            victims.append(phrase)
+            total = None if (total is None or count.value is None) else total + count.value
+        out[kind] = total if any_verb else 0
+    return out["killed"], out["injured"], " ".join(victims)
+
+
+def _resolve_near(mention: Mention, sentence_text: str, offset: int):
+    reg = load_registry()
+    ent = reg.get(mention.entity_id)
+    near = bool(
+        _NEAR.search(sentence_text[max(0, mention.char_start - offset - 30) : mention.char_start - offset])
+    )
+    if ent.entity_type == "place":
+        if near and ent.admin1_iso in SURROUNDING_REGION:
+            region = reg.get(SURROUNDING_REGION[ent.admin1_iso])
+            return None, region.entity_id, 2
+        return ent.entity_id, ent.admin1_iso, 2 if near else 1
+    if ent.entity_type == "region":
+        return None, ent.entity_id, 3
+    return None, None, None
+
+
+def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
+    """(location entity id, admin1 iso, geo_precision) for the event in this sentence."""
+    places = [m for m in mentions if m.entity_type in _PLACE_TYPES]
+    if not places:
+        return None, None, None
+    reg = load_registry()
+    # the most specific place; a region that contains it only confirms it
+    specific = [m for m in places if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
+    pick = specific[0] if specific else places[0]
+    return _resolve_near(pick, sentence_text, offset)
+
+
+def _article_events(
+    article_id: str,
+    text: str,
+    published: dt.date,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    reg = load_registry()
+    prev_date: dt.date | None = None
+    weapon_context: str | None = None
+    paragraph = 0
+    last_end = 0
+    last_country: str | None = None
+    mi = 0
+    for idx, (s0, s1) in enumerate(sentences):
+        if "\n\n" in text[last_end:s0]:
+            paragraph += 1
+            weapon_context = None
+        last_end = s1
+        sent = text[s0:s1]
+        sent_mentions = []
+        while mi < len(mentions) and mentions[mi].char_start < s0:
+            mi += 1
+        j = mi
+        while j < len(mentions) and mentions[j].char_start < s1:
+            sent_mentions.append(mentions[j])
+            j += 1
+        for m in sent_mentions:
+            if m.entity_type == "country":
+                last_country = m.canonical_name
+        low = sent.lower()
+        if "drone" in low or "shahed" in low or "uav" in low:
+            weapon_context = "drone"
+        elif "missile" in low or "rocket" in low:
+            weapon_context = "missile"
+        if not ANY_TRIGGER.search(sent):
+            continue
+        if is_non_event(sent):
+            continue
+        triggers = find_triggers(sent)
+        if not triggers:
+            continue
+        trig = triggers[0]
+        weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
+        sub = trig.sub_event_type
+        if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
+            weapon = weapon or weapon_context
+            if weapon == "drone":
+                sub = "Air/drone strike"
+        date = event_date(sent, published, prev_date)
+        killed, injured, victims = casualties(sent)
+        loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0)
+        country = None
+        if admin1_iso:
+            country = reg.get(admin1_iso).country
+        plural = _PLURAL_REGIONS.search(sent)
+        if plural and plural.group("adj"):
+            loc_id, admin1_iso, geo = None, None, None
+            country = _side(plural.group("adj"))
+        qty = weapon_quantity(sent)
+        quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
+        if trig.sub_event_type == "Other" and qty:
+            quantity = qty[0]
+        side = attacker_side(sent)
+
+        prev = drafts[-1] if drafts else None
+        continues = (
+            prev is not None
+            and prev.paragraph == paragraph
+            and prev.sentence_index == idx - 1
+            and (admin1_iso is None or admin1_iso == prev.admin1_iso)
+            and (
+                sub == prev.trigger.sub_event_type
+                or trig.strength <= 0.6
+                or sub == "Disrupted weapons use"
+                and prev.quantity
+            )
+            and not (
+                sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub and prev.admin1_iso
+            )
+        )
+        if continues and prev is not None:
+            if sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub:
+                # "attacked with 70 drones ... most were shot down": the event is the interception
+                prev.trigger = trig
+                prev.actor1, prev.actor2 = ACTOR_FORCES.get(_other(side) or "") or prev.actor2, prev.actor1
+            prev.fatalities = _max(prev.fatalities, killed)
+            prev.injuries = _max(prev.injuries, injured)
+            prev.quantity = prev.quantity or quantity
+            prev.char_end = s1
+            prev.sentence_index = idx
+            prev.notes.append(sent)
+            prev_date = prev.date
+            continue
+
+        if sub == "Disrupted weapons use":
+            country = country or last_country
+            weapon = weapon or weapon_context
+            if quantity is None and idx > 0 and not qty:
+                prev_qty = weapon_quantity(text[sentences[idx - 1][0] : sentences[idx - 1][1]])
+                quantity = prev_qty[0] if prev_qty else None
+            if admin1_iso is None and country is None:
+                continue
+            owner = side
+            defender = _other(owner) if owner else country
+            actor1 = ACTOR_FORCES.get(defender or "")
+            actor2 = ACTOR_FORCES.get(_other(defender) or "")
+        else:
+            if admin1_iso is None:
+                continue  # ACLED codes events at a place; a sentence with no place is context
+            if trig.strength <= 0.6 and not (killed or injured or killed is None or injured is None):
+                continue  # a bare "attack"/"struck" with no victims and no specific weapon
+            attacker = side or _other(country)
+            actor1 = _actor1(trig.event_type, sub, attacker, country)
+            actor2 = _actor2(trig.event_type, victims, sent, country, attacker)
+        drafts.append(
+            Draft(
+                trigger=Trigger(trig.event_type, sub, weapon, trig.start, trig.end, trig.strength),
+                sentence_index=idx,
+                paragraph=paragraph,
+                char_start=s0,
+                char_end=s1,
+                date=date.date,
+                precision=date.precision,
+                date_explicit=date.explicit,
+                weapon=weapon,
+                location_id=loc_id,
+                admin1_iso=admin1_iso,
+                country=country,
+                geo_precision=geo,
+                actor1=actor1,
+                actor2=actor2,
+                fatalities=killed,
+                injuries=injured,
+                quantity=quantity,
+                actor_explicit=side is not None,
+                notes=[sent],
+            )
+        )
+        prev_date = date.date if date.explicit else prev_date
+    return drafts
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def _actor1(event_type: str, sub: str, attacker: str | None, country: str | None) -> str | None:
+    if event_type == "Protests":
+        return f"Protesters ({country})" if country else "Protesters"
+    if sub == "Arrests":
+        return f"Police Forces of {country}" if country else None
+    if sub == "Government regains territory":
+        return ACTOR_FORCES.get(country or "")
+    return ACTOR_FORCES.get(attacker or "")
+
+
+def _actor2(
+    event_type: str, victims: str, sentence: str, country: str | None, attacker: str | None
+) -> str | None:
+    if event_type == "Protests":
+        return None
+    if victims and _POLICE.search(victims):
+        return f"Police Forces of {country}" if country else None
+    if victims and _CIVILIAN.search(victims) or event_type == "Violence against civilians":
+        return f"Civilians ({country})" if country else "Civilians"
+    if event_type == "Battles":
+        return ACTOR_FORCES.get(_other(attacker) or "")
+    return None
+
+
+def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[dict]:
+    """Event rows (schema ``events``) for one article."""
+    published = article["published_at"]
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    drafts = _article_events(article["article_id"], article["text"], published, sentences, mentions)
+    reg = load_registry()
+    rows = []
+    for d in drafts:
+        loc = reg.get(d.location_id) if d.location_id else None
+        region = reg.get(d.admin1_iso) if d.admin1_iso else None
+        anchor = loc or region
+        confidence = d.trigger.strength * (
+            0.7 + 0.1 * (d.geo_precision == 1) + 0.1 * d.date_explicit + 0.1 * d.actor_explicit
+        )
+        key = f"{article['article_id']}|{d.sentence_index}|{d.trigger.sub_event_type}|{d.location_id or d.admin1_iso or d.country}"
+        rows.append(
+            {
+                "event_id": hashlib.sha1(key.encode()).hexdigest()[:16],
+                "article_id": article["article_id"],
+                "source": article.get("source"),
+                "published_at": published,
+                "event_date": d.date,
+                "time_precision": d.precision,
+                "event_type": d.trigger.event_type,
+                "sub_event_type": d.trigger.sub_event_type,
+                "actor1": d.actor1,
+                "actor2": d.actor2,
+                "location": loc.canonical_name if loc else None,
+                "admin1": region.admin1 if region else None,
+                "admin1_iso": d.admin1_iso,
+                "country": d.country or (anchor.country if anchor else None),
+                "latitude": anchor.latitude if anchor else None,
+                "longitude": anchor.longitude if anchor else None,
+                "geo_precision": d.geo_precision,
+                "fatalities": d.fatalities,
+                "injuries": d.injuries,
+                "weapon": d.weapon,
+                "quantity": d.quantity,
+                "notes": " ".join(d.notes),
+                "sentence_index": d.sentence_index - len(d.notes) + 1,
+                "char_start": d.char_start,
+                "char_end": d.char_end,
+                "confidence": round(min(1.0, confidence), 3),
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+    return rows

@@ -1,0 +1,134 @@
+"""Event dates from sentence text, resolved against the published date, with ACLED time precision.
+
+Absolute: "On 10 August 2022", "Aug. 26", "September 12", "2024-11-02". Relative: "on Saturday",
+"late Friday", "Saturday night", "overnight", "yesterday", "today", "last week" (precision 2),
+"in October" / "last month" (precision 3), "later that day" (the previous event's date).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_WEEKDAY = re.compile(
+    r"\b(?P<mod>late|early|last|on|this|since)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:\s+(?P<part>night|morning|evening|afternoon))?"
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
+    r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
+    r"the next day|the following day|the day before|a day earlier)\b",
+    re.IGNORECASE,
+)
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|throughout|since)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    date: dt.date
+    precision: int  # 1 day, 2 week, 3 month
+    explicit: bool  # found in the sentence (not defaulted)
+    start: int = -1
+
+
+def _year_for(month: int, day: int, published: dt.date, year: str | None) -> dt.date | None:
+    try:
+        if year:
+            return dt.date(int(year), month, day)
+        d = dt.date(published.year, month, day)
+        return d if d <= published else dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def find_dates(sentence: str, published: dt.date, previous: dt.date | None = None) -> list[EventDate]:
+    """Every date expression in ``sentence``, in order of appearance."""
+    found: list[EventDate] = []
+    for rx in (_DAY_MONTH, _MONTH_DAY):
+        for m in rx.finditer(sentence):
+            d = _year_for(_month_num(m.group("month")), int(m.group("day")), published, m.group("year"))
+            if d:
+                found.append(EventDate(d, 1, True, m.start()))
+    for m in _ISO.finditer(sentence):
+        with contextlib.suppress(ValueError):
+            found.append(
+                EventDate(dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, True, m.start())
+            )
+    for m in _WEEKDAY.finditer(sentence):
+        if (m.group("mod") or "").lower() == "since":
+            continue
+        target = WEEKDAYS[m.group("wd").lower()]
+        delta = (published.weekday() - target) % 7
+        if (m.group("mod") or "").lower() == "last" and delta == 0:
+            delta = 7
+        found.append(EventDate(published - dt.timedelta(days=delta), 1, True, m.start("wd")))
+    for m in _RELATIVE.finditer(sentence):
+        rel = m.group("rel").lower()
+        if rel in ("yesterday", "last night", "the day before", "a day earlier"):
+            found.append(EventDate(published - dt.timedelta(days=1), 1, True, m.start()))
+        elif rel in ("last week",):
+            found.append(EventDate(published - dt.timedelta(days=7), 2, True, m.start()))
+        elif rel in ("this week",):
+            found.append(EventDate(published, 2, True, m.start()))
+        elif rel in ("last month",):
+            first = published.replace(day=1) - dt.timedelta(days=1)
+            found.append(EventDate(first.replace(day=15), 3, True, m.start()))
+        elif rel in ("earlier this month",):
+            found.append(EventDate(published, 3, True, m.start()))
+        elif rel in (
+            "later that day",
+            "later the same day",
+            "the same day",
+            "the next day",
+            "the following day",
+        ):
+            base = previous or published
+            if rel in ("the next day", "the following day"):
+                base = min(base + dt.timedelta(days=1), published)
+            found.append(EventDate(base, 1, True, m.start()))
+        else:  # today, tonight, overnight, this morning, earlier today
+            found.append(EventDate(published, 1, True, m.start()))
+    for m in _IN_MONTH.finditer(sentence):
+        month = _month_num(m.group("month"))
+        if any(f.start >= m.start() and f.start <= m.end() for f in found):
+            continue
+        year = (
+            int(m.group("year"))
+            if m.group("year")
+            else (published.year if month <= published.month else published.year - 1)
+        )
+        found.append(EventDate(dt.date(year, month, 15), 3, True, m.start()))
+    found.sort(key=lambda d: d.start)
+    return [d for d in found if d.date <= published]
+
+
+def event_date(sentence: str, published: dt.date, previous: dt.date | None = None) -> EventDate:
+    """The sentence's event date: the first date expression, else the previous event's date, else the
+    published date (both flagged ``explicit=False``)."""
+    dates = find_dates(sentence, published, previous)
+    if dates:
+        return dates[0]
+    return EventDate(previous or published, 1, False)

@@ -1,0 +1,127 @@
+"""What happened: trigger patterns → ACLED event type / sub-event type and weapon, plus the filters that
+keep opinions, warnings, plans, background and aggregates from becoming events.
+
+Patterns describe the language of conflict reporting, not individual sentences: each is a verb or noun
+of the event class with the words that commonly surround it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    sub_event_type: str
+    weapon: str | None
+    start: int
+    end: int
+    strength: float  # how specific the pattern is
+
+
+_W = re.IGNORECASE
+# (event_type, sub_event_type, weapon, strength, pattern). Order matters only for ties at the same offset.
+_RULES: list[tuple[str, str, str | None, float, str]] = [
+    ("Strategic developments", "Disrupted weapons use", None, 0.9,
+     r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
+     r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
+     r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b|\b(?:electronic warfare|GPS jamming)\b|"
+     r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
+     r"\b(?:land)?mines?\b(?!\s+(?:workers|company))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
+     r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b"),
+    ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
+     r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled)|"
+     r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
+     r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
+     r"\b(?:dropped|drop)\s+(?:\w+\s+){0,3}(?:explosives?|grenades?|munitions?|bombs?)\s+from\s+(?:a\s+)?(?:drone|UAV)|"
+     r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b"),
+    ("Explosions/Remote violence", "Air/drone strike", "airstrike", 0.85,
+     r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|"
+     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped)|"
+     r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
+     r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
+     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
+     r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
+     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
+     r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
+    ("Battles", "Armed clash", "small arms", 0.8,
+     r"\bclash(?:ed|es)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
+     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:\w+\s+){0,3}(?:attacks?|assaults?|attempts?)\b|"
+     r"\battempted to (?:advance|break through|storm)\b|\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
+     r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b"),
+    ("Battles", "Government regains territory", None, 0.8,
+     r"\b(?:liberated|recaptured|retook|regained control|de-occupied|took back)\b"),
+    ("Battles", "Non-state actor overtakes territory", None, 0.75,
+     r"\b(?:captured|seized|took control of|taken control of|occupied the|overran|entered the (?:town|village|city))\b"),
+    ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
+     r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforcibly (?:disappeared|deported|taken)\b|\btaken to an unknown location\b"),
+    ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
+    ("Violence against civilians", "Attack", "small arms", 0.75,
+     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bbeat(?:en)? (?:up|to death)\b|\bshot at (?:a |the )?(?:civilian|car|vehicle|resident)|"
+     r"\bopened fire on (?:a |the )?(?:civilians?|cars?|vehicles?|residents?|evacuation)"),
+    ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
+    ("Strategic developments", "Looting/property destruction", None, 0.8,
+     r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b"),
+    ("Protests", "Peaceful protest", None, 0.8,
+     r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ion|ors|ed)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
+    ("Strategic developments", "Headquarters or base established", None, 0.7,
+     r"\b(?:established|set up)\s+(?:a\s+)?(?:base|headquarters|checkpoint)"),
+    ("Strategic developments", "Non-violent transfer of territory", None, 0.7, r"\bwithdr(?:ew|awn)\s+from\b|\bretreated from\b"),
+    ("Strategic developments", "Other", None, 0.55,
+     r"\b(?:troops|soldiers|forces|servicemen)\b[^.]{0,60}\b(?:deployed|transported|arrived|were sent|are now in|massing|redeployed)\b|"
+     r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b"),
+    # a bare attack verb: remote violence whose weapon the text does not name
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.5,
+     r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),
+]  # fmt: skip
+RULES = [(et, st, w, s, re.compile(p, _W)) for et, st, w, s, p in _RULES]
+ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for *_, p in _RULES), _W)
+
+# Words that make a sentence about something other than an event that happened.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
+    r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
+    r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to)\b",
+    _W,
+)
+_BACKGROUND = re.compile(
+    r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
+    r"\b(?:months?|years?|weeks?) ago\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
+    r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
+    _W,
+)
+_AGGREGATE = re.compile(
+    r"\b(?:as many|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
+    r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month)\b",
+    _W,
+)
+_INFINITIVE_BEFORE = re.compile(r"\b(?:to|cannot|not|never|would|could|will)\s+(?:\w+\s+)?$", _W)
+
+
+def is_non_event(sentence: str) -> str | None:
+    """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
+    if _AGGREGATE.search(sentence) and "observed" not in sentence:
+        return "aggregate"
+    if _BACKGROUND.search(sentence):
+        return "background"
+    if _HYPOTHETICAL.search(sentence):
+        return "hypothetical"
+    return None
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped."""
+    out: list[Trigger] = []
+    for et, st, weapon, strength, rx in RULES:
+        for m in rx.finditer(sentence):
+            if _INFINITIVE_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()]):
+                continue
+            out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
+    out.sort(key=lambda t: (-t.strength, t.start))
+    return out

@@ -1,0 +1,123 @@
+"""Articles → (events, mentions, entities). Pure: a DataFrame in, DataFrames out."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from transforms.events.assemble import extract_events
+from transforms.names.registry import load_registry
+from transforms.names.resolve import resolve_name
+from transforms.nlp import get_nlp, make_doc, sentence_spans
+from transforms.schema import columns
+
+_DATELINE_COUNTRY_HINTS = {"Ukraine": "Ukraine", "Russia": "Russia"}
+
+
+@dataclass
+class Extracted:
+    events: pd.DataFrame
+    mentions: pd.DataFrame
+    entities: pd.DataFrame
+
+
+def dateline_country(place: str | None) -> str | None:
+    """Country of a dateline place (``KYIV`` → Ukraine), through the registry."""
+    if not place:
+        return None
+    res = resolve_name(place)
+    if res.method == "provisional":
+        return None
+    ent = load_registry().get(res.entity_id)
+    return ent.country
+
+
+def extract(articles: pd.DataFrame, batch_size: int = 64) -> Extracted:
+    """Run the NLP pipeline over a chunk of articles and assemble events, mentions and entities."""
+    nlp = get_nlp()
+    events: list[dict] = []
+    mention_rows: list[dict] = []
+    records = articles.to_dict("records")
+    docs = (make_doc(nlp, a["text"], dateline_country(a.get("dateline_place"))) for a in records)
+    for article, doc in zip(records, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        mentions = doc._.mentions or []
+        sentences = sentence_spans(doc)
+        events.extend(extract_events(article, sentences, mentions))
+        aid = article["article_id"]
+        mention_rows.extend(
+            {
+                "article_id": aid,
+                "char_start": m.char_start,
+                "char_end": m.char_end,
+                "surface": m.surface,
+                "entity_id": m.entity_id,
+                "canonical_name": m.canonical_name,
+                "entity_type": m.entity_type,
+                "method": m.method,
+                "score": m.score,
+            }
+            for m in mentions
+        )
+    ev = pd.DataFrame(events, columns=columns("events"))
+    mn = pd.DataFrame(mention_rows, columns=columns("mentions"))
+    return Extracted(ev, mn, entities_from_mentions(mn))
+
+
+def entities_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The entities seen, with every spelling (most frequent first) and their mention counts."""
+    reg = load_registry()
+    variants: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, tuple[str, str]] = {}
+    for eid, surface, canonical, etype in zip(
+        mentions["entity_id"],
+        mentions["surface"],
+        mentions["canonical_name"],
+        mentions["entity_type"],
+        strict=True,
+    ):
+        variants[eid][surface] += 1
+        first.setdefault(eid, (canonical, etype))
+    rows = []
+    for eid, counter in variants.items():
+        ent = reg.entities.get(eid)
+        canonical, etype = first[eid]
+        rows.append(
+            {
+                "entity_id": eid,
+                "canonical_name": ent.canonical_name if ent else counter.most_common(1)[0][0],
+                "entity_type": ent.entity_type if ent else etype,
+                "provisional": ent is None,
+                "admin1_iso": ent.admin1_iso if ent else None,
+                "country": ent.country if ent else None,
+                "latitude": ent.latitude if ent else None,
+                "longitude": ent.longitude if ent else None,
+                "variants": "|".join(s for s, _ in counter.most_common()),
+                "n_mentions": sum(counter.values()),
+            }
+        )
+    df = pd.DataFrame(rows, columns=columns("entities"))
+    return df.sort_values("entity_id", kind="stable").reset_index(drop=True)
+
+
+def merge_entities(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Combine per-chunk entity tables: sum mentions, union variants (most frequent first)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns("entities"))
+    df = pd.concat(frames, ignore_index=True)
+    if not df["entity_id"].duplicated().any():
+        return df.sort_values("entity_id", kind="stable").reset_index(drop=True)
+    rows = []
+    for _eid, g in df.groupby("entity_id", sort=True):
+        counter: Counter = Counter()
+        for v, n in zip(g["variants"], g["n_mentions"], strict=True):
+            parts = v.split("|")
+            for p in parts:
+                counter[p] += n / len(parts)
+        row = g.iloc[0].to_dict()
+        row["variants"] = "|".join(s for s, _ in counter.most_common())
+        row["n_mentions"] = int(g["n_mentions"].sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns("entities"))

@@ -1,0 +1,218 @@
+"""Raw records → clean, de-duplicated articles. Pure: bytes and dicts in, DataFrames out.
+
+A *raw record* is a dict the storage layer builds from one ``.txt`` file (plus its ``.meta.json`` sidecar)
+or one JSONL line: ``raw_path, source_id, text | error, published_at, source, url, title``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from transforms.schema import columns
+
+# Lines that are scrape junk, whatever their case: share widgets, promo links, bylines of video players.
+_JUNK_LINE = re.compile(
+    r"^\s*(?:(?:close|share|copy link|advertisement|skip to content|toggle caption)\s*)+$",
+    re.IGNORECASE,
+)
+_PROMO_LINE = re.compile(
+    r"^\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|ALSO READ|RELATED COVERAGE|FOLLOW)\s*:",
+)
+_STRAY_DOTS = re.compile(r"(?<=[.!?…”\"’])(?:\s+\.)+(?=\s|$)")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SENTENCE_END = re.compile(r"[.!?…:;”\"’)\]]\s*$")
+# "KYIV, Ukraine (AP) —", "MOSCOW (Reuters) -", "KHARKIV, Ukraine —"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,40}?))?\s*"
+    r"(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)\s*)?[—–-]{1,2}\s+"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    region: str | None
+    agency: str | None
+    end: int  # offset in the text where the body after the dateline starts
+
+
+class RawRecordError(ValueError):
+    """A raw record that cannot become an article; the message says what is wrong and what to do."""
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """Decode a raw file as UTF-8 (BOM tolerated) or raise ``RawRecordError`` saying what to do."""
+    if not data.strip():
+        raise RawRecordError(f"{path}: file is empty; remove it or re-scrape the article")
+    if b"\x00" in data[:4096]:
+        raise RawRecordError(f"{path}: binary file (NUL bytes), not article text; remove it from the raw dir")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RawRecordError(
+            f"{path}:{line}: not UTF-8 (byte {exc.start}); re-encode the file as UTF-8 (e.g. iconv -t UTF-8)"
+        ) from None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """ISO date or datetime (``2024-11-02``, ``2024-11-02T08:15:00Z``) → date; None when absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise RawRecordError(f"published_at {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def clean_text(raw: str) -> tuple[str, str | None]:
+    """Strip scrape junk from an article; return ``(clean_text, headline)``.
+
+    Drops junk and promo lines, collapses repeated lines (the doubled headline), removes stray ``. .``,
+    and takes leading lines before the body (no sentence punctuation) as the headline. Sub-headings in the
+    body (short lines with no closing punctuation) are dropped: they are not sentences and would read as
+    events ("Dozens injured in Russian attacks on Ukraine").
+    """
+    paragraphs: list[str] = []
+    headline: str | None = None
+    for raw_line in raw.splitlines():
+        line = _normalize_line(raw_line)
+        if not line or _JUNK_LINE.match(line) or _PROMO_LINE.match(line):
+            continue
+        line = _STRAY_DOTS.sub("", line)
+        if paragraphs and line == paragraphs[-1]:
+            continue
+        if not _SENTENCE_END.search(line) and len(line.split()) <= 25:
+            # a heading: the first one before any body text is the headline; later ones are sub-heads
+            if headline is None and not paragraphs:
+                headline = line
+            continue
+        if headline is not None and line == headline:
+            continue
+        paragraphs.append(line)
+    return "\n\n".join(paragraphs), headline
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """``KYIV, Ukraine (AP) — ...`` → place ``KYIV``, region ``Ukraine``, agency ``AP``."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    place = m.group("place").strip(" ,")
+    if len(place) < 2 or not place.isupper():
+        return None
+    return Dateline(place=place, region=m.group("region"), agency=m.group("agency"), end=m.end())
+
+
+def article_id(text: str) -> str:
+    """Content hash of the normalized text: case, spacing and punctuation differences do not matter."""
+    key = re.sub(r"\W+", " ", text.casefold()).strip()
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def record_to_article(rec: dict, default_date: dt.date | None) -> dict:
+    """One raw record → one article row; raises ``RawRecordError`` with the reason."""
+    where = rec.get("raw_path", "?")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise RawRecordError(f"{where}: no article text (field `text` missing or empty)")
+    try:
+        published = parse_date(rec.get("published_at")) or default_date
+    except RawRecordError as exc:
+        raise RawRecordError(f"{where}: {exc}") from None
+    if published is None:
+        raise RawRecordError(
+            f"{where}: no published date; add `published_at` (YYYY-MM-DD) or put the file in data/raw/<YYYY-MM-DD>/"
+        )
+    body, headline = clean_text(text)
+    if not body:
+        raise RawRecordError(f"{where}: nothing left after removing scrape junk")
+    dl = parse_dateline(body)
+    source = rec.get("source") or (dl.agency if dl else None)
+    return {
+        "article_id": article_id(body),
+        "source_id": str(rec.get("source_id") or where),
+        "source": source,
+        "url": rec.get("url"),
+        "title": rec.get("title") or headline,
+        "dateline_place": dl.place if dl else None,
+        "published_at": published,
+        "text": body,
+        "n_words": len(body.split()),
+        "raw_path": where,
+    }
+
+
+def quarantine_row(table: str, reason: str, raw_path: str | None, record_id: str | None, original) -> dict:
+    return {
+        "table": table,
+        "reason": reason,
+        "expectation": None,
+        "raw_path": raw_path,
+        "record_id": record_id,
+        "original": original
+        if isinstance(original, str)
+        else json.dumps(original, default=str, ensure_ascii=False),
+    }
+
+
+@dataclass
+class IngestResult:
+    articles: pd.DataFrame
+    quarantine: pd.DataFrame
+    n_raw: int
+    n_duplicates: int
+
+
+def build_articles(records: list[dict], default_date: dt.date | None = None) -> IngestResult:
+    """Raw records → articles (first occurrence of each article_id kept) + quarantine rows.
+
+    Records carrying an ``error`` (set by storage for unreadable files or malformed JSON lines) go straight
+    to quarantine. The identity ``n_raw == len(articles) + n_duplicates + len(quarantine)`` always holds.
+    """
+    rows, bad = [], []
+    for rec in records:
+        if rec.get("error"):
+            bad.append(
+                quarantine_row("raw", rec["error"], rec.get("raw_path"), rec.get("source_id"), _original(rec))
+            )
+            continue
+        try:
+            rows.append(record_to_article(rec, default_date))
+        except RawRecordError as exc:
+            bad.append(
+                quarantine_row("raw", str(exc), rec.get("raw_path"), rec.get("source_id"), _original(rec))
+            )
+    articles = pd.DataFrame(rows, columns=columns("articles"))
+    before = len(articles)
+    articles = articles.drop_duplicates("article_id", keep="first").reset_index(drop=True)
+    quarantine = pd.DataFrame(bad, columns=columns("quarantine"))
+    return IngestResult(articles, quarantine, n_raw=len(records), n_duplicates=before - len(articles))
+
+
+def _original(rec: dict) -> str:
+    keep = {k: v for k, v in rec.items() if k != "error"}
+    if isinstance(keep.get("text"), str) and len(keep["text"]) > 2000:
+        keep["text"] = keep["text"][:2000] + "…"
+    return json.dumps(keep, default=str, ensure_ascii=False)

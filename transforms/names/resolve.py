@@ -1,0 +1,302 @@
+"""Name resolution in layers: exact alias → transliteration key → phonetic candidates → provisional.
+
+``resolve_name`` resolves one name out of context (the ``dateline names resolve`` CLI); ``find_mentions``
+finds and resolves the names in an article, where a bare surname resolves only through a full mention
+earlier in the same article and descriptions ("Ukraine's second-largest city") resolve too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from transforms.names.keys import norm, token_key
+from transforms.names.registry import Registry, load_registry, surface_form
+
+TITLES = {
+    "president", "prime", "minister", "foreign", "defense", "defence", "gen", "general", "governor", "gov",
+    "mayor", "mr", "mrs", "ms", "dr", "col", "lt", "sgt", "maj", "commander", "colonel", "lieutenant", "major",
+    "sen", "senator", "rep", "secretary", "chief", "head", "deputy", "spokesman", "spokeswoman", "ambassador",
+}  # fmt: skip
+_PATRONYMIC = re.compile(
+    r"(ovych|evych|yovych|ovich|evich|ovytch|owytsch|owitsch|ewitsch|ivna|ovna|evna|ivny|ych)$"
+)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name: str
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+    method: str
+    score: float
+
+
+def strip_name(name: str) -> list[str]:
+    """Normalized tokens without titles and patronymics (``Arsen Borysovych Avakov`` → arsen, avakov)."""
+    toks = norm(name).split()
+    while len(toks) > 1 and toks[0] in TITLES:
+        toks = toks[1:]
+    if len(toks) >= 3:
+        toks = [t for i, t in enumerate(toks) if i in (0, len(toks) - 1) or not _PATRONYMIC.search(t)]
+    return toks
+
+
+def provisional_id(tokens: list[str]) -> str:
+    return "prov:" + "-".join(token_key(t) for t in tokens)
+
+
+def _phonetic(reg: Registry, keys: list[str]) -> tuple[str, float] | None:
+    """Registry keys with the same token count whose every token is within one edit (two for long tokens)."""
+    best = None
+    for cand_key, eid in reg.keys_by_len.get(len(keys), ()):
+        cand = cand_key.split(" ")
+        total = 0
+        for a, b in zip(keys, cand, strict=True):
+            limit = 0 if min(len(a), len(b)) < 4 else (1 if min(len(a), len(b)) < 7 else 2)
+            d = Levenshtein.distance(a, b, score_cutoff=limit)
+            if d > limit:
+                break
+            total += d
+        else:
+            if total and (best is None or total < best[1]):
+                best = (eid, total)
+    if best is None:
+        return None
+    return best[0], max(0.5, 0.85 - 0.1 * best[1])
+
+
+@lru_cache(maxsize=100_000)
+def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | None, str, float]:
+    reg = load_registry()
+    text = " ".join(toks)
+    hits = reg.alias_index.get(text)
+    if hits:
+        full = [h for h in hits if h[1] != "surname"]
+        if full:
+            return full[0][0], "alias", 1.0
+        people = {h[0] for h in hits}
+        if allow_surname and len(people) == 1:
+            return hits[0][0], "surname", 0.7
+    key = " ".join(token_key(t) for t in toks)
+    ids = reg.key_index.get(key)
+    if ids and len(key.replace(" ", "")) >= 3:
+        return ids[0], "key", 0.9
+    if len(key.replace(" ", "")) >= 5:
+        ph = _phonetic(reg, key.split(" "))
+        if ph:
+            return ph[0], "phonetic", ph[1]
+    return None, "provisional", 0.0
+
+
+def resolve_name(name: str, registry: Registry | None = None) -> Resolution:
+    """Resolve one name; unknown names get a provisional id shared by all their spellings."""
+    reg = registry or load_registry()
+    toks = strip_name(name)
+    if not toks:
+        return Resolution(name, "prov:", name.strip(), "unknown", "provisional", 0.0)
+    eid, method, score = _resolve_tokens(tuple(toks), True)
+    if eid is None:
+        canonical = " ".join(t.capitalize() for t in toks)
+        return Resolution(name, provisional_id(toks), canonical, "unknown", "provisional", 0.0)
+    ent = reg.get(eid)
+    return Resolution(name, eid, ent.canonical_name, ent.entity_type, method, score)
+
+
+# ---------------------------------------------------------------------------------------------- in text
+
+
+@dataclass(frozen=True)
+class Mention:
+    char_start: int
+    char_end: int
+    surface: str
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+    method: str
+    score: float
+
+
+_CAPSEQ = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[a-z][\w’'-]*(?:[ -][A-Z][\w’'-]*[a-z][\w’'-]*){0,3}")
+_PERSON_CUE_BEFORE = re.compile(
+    r"(?:President|Minister|Governor|governor|General|Gen\.|Mayor|mayor|commander|spokes(?:man|woman|person)|"
+    r"official|Col\.|Lt\.|Sgt\.|Maj\.|head|chief|leader|lawmaker|Ambassador|ambassador|envoy|Secretary|"
+    r"secretary|Deputy|deputy|analyst|adviser|advisor)\s+$"
+)
+_PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "telegram", "western",
+    "russian", "ukrainian", "american", "european", "north", "south", "east", "west", "the", "but", "in", "on",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Description:
+    pattern: re.Pattern
+    entity_id: str
+    condition: str | None
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> tuple[Description, ...]:
+    from transforms.names.registry import _read
+
+    out = []
+    for r in _read("descriptions.tsv"):
+        pat = re.compile(r"(?<!\w)" + re.escape(r["pattern"]).replace("'", "['’]") + r"(?!\w)", re.IGNORECASE)
+        out.append(Description(pat, r["entity_id"], r["condition"] or None))
+    return tuple(out)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+
+
+def _case_ok(surface: str, alias_is_abbr: bool) -> bool:
+    if alias_is_abbr:
+        return surface.isupper()
+    last = surface.split()[-1]
+    return surface[:1].isupper() or last[:1].isupper()
+
+
+def find_mentions(
+    text: str, dateline_country: str | None = None, registry: Registry | None = None
+) -> list[Mention]:
+    """All resolved name mentions in ``text``, non-overlapping, in order."""
+    reg = registry or load_registry()
+    low = surface_form(text)
+    described = _description_mentions(text, [], dateline_country, reg)
+    occupied: list[tuple[int, int]] = [(m.char_start, m.char_end) for m in described]
+    spans: list[tuple[int, int, tuple]] = []
+    for end_idx, (length, cands) in reg.automaton.iter(low):
+        start, end = end_idx - length + 1, end_idx + 1
+        if length < 4 and not any(k == "abbr" for _, k in cands):
+            continue
+        if not _bounded(text, start, end) or _overlaps(occupied, start, end):
+            continue
+        spans.append((start, end, cands))
+    # leftmost-longest, non-overlapping
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    chosen: list[tuple[int, int, tuple]] = []
+    last_end = -1
+    for s in spans:
+        if s[0] >= last_end:
+            surface = text[s[0] : s[1]]
+            abbr = all(k == "abbr" for _, k in s[2])
+            if not _case_ok(surface, abbr):
+                continue
+            chosen.append(s)
+            last_end = s[1]
+
+    mentions: list[Mention] = list(described)
+    seen_full: set[str] = set()
+    for start, end, cands in chosen:
+        eid, kind = cands[0]
+        surface = text[start:end]
+        method, score = "alias", 1.0
+        if kind == "surname":
+            ext = _extend_left(text, start)
+            if ext is not None:
+                res = resolve_name(text[ext:end], reg)
+                if res.entity_id == eid and res.method != "provisional":
+                    start, surface, method, score = ext, text[ext:end], res.method, res.score
+                    kind = "name"
+            if kind == "surname":
+                if eid in seen_full:
+                    method, score = "context", 0.9
+                elif reg.get(eid).surname_ok:
+                    method, score = "surname", 0.8
+                else:
+                    continue
+        ent = reg.get(eid)
+        if ent.entity_type == "person":
+            seen_full.add(eid)
+        mentions.append(Mention(start, end, surface, eid, ent.canonical_name, ent.entity_type, method, score))
+        occupied.append((start, end))
+
+    mentions += _unknown_names(text, occupied, seen_full, reg)
+    mentions.sort(key=lambda m: m.char_start)
+    return mentions
+
+
+def _extend_left(text: str, start: int) -> int | None:
+    """Start of up to two capitalized tokens right before ``start`` (a first name before a surname)."""
+    m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2})$", text[max(0, start - 40) : start])
+    if not m:
+        return None
+    return start - len(m.group(1))
+
+
+def _overlaps(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in occupied)
+
+
+def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> list[Mention]:
+    out = []
+    for m in _CAPSEQ.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(occupied, start, end):
+            continue
+        toks = strip_name(m.group(0))
+        if not toks or toks[0] in _NOT_NAMES or toks[-1] in _NOT_NAMES:
+            continue
+        sentence_start = (
+            not text[max(0, start - 3) : start].strip(' “"(')
+            or text[max(0, start - 3) : start].rstrip()[-1:] in ".!?:\n"
+        )
+        if sentence_start and len(toks) == 1:
+            continue  # a capitalized first word is no evidence of a name
+        before = text[max(0, start - 30) : start]
+        after = text[end : end + 12]
+        person_cue = bool(_PERSON_CUE_BEFORE.search(before) or _PERSON_CUE_AFTER.match(after))
+        eid, method, score = _resolve_tokens(tuple(toks), False)
+        if eid is not None and method in ("key", "phonetic"):
+            ent = reg.get(eid)
+            if method == "phonetic" and len(toks) == 1 and not person_cue:
+                continue
+            if ent.entity_type == "person" and len(toks) == 1 and eid not in seen_full:
+                continue
+            if ent.entity_type == "place" and ent.population < 10_000 and not person_cue:
+                continue
+            out.append(
+                Mention(start, end, m.group(0), eid, ent.canonical_name, ent.entity_type, method, score)
+            )
+            occupied.append((start, end))
+        elif eid is None and person_cue and 2 <= len(toks) <= 4:
+            canonical = " ".join(t.capitalize() for t in toks)
+            out.append(
+                Mention(start, end, m.group(0), provisional_id(toks), canonical, "person", "provisional", 0.5)
+            )
+            occupied.append((start, end))
+    return out
+
+
+def _description_mentions(text: str, occupied, dateline_country: str | None, reg: Registry) -> list[Mention]:
+    out = []
+    for d in _descriptions():
+        if d.condition and d.condition != f"dateline_country={dateline_country}":
+            continue
+        for m in d.pattern.finditer(text):
+            if _overlaps(occupied, m.start(), m.end()):
+                continue
+            ent = reg.get(d.entity_id)
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    ent.entity_id,
+                    ent.canonical_name,
+                    ent.entity_type,
+                    "description",
+                    0.8,
+                )
+            )
+            occupied.append((m.start(), m.end()))
+    return out

@@ -1,0 +1,73 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + the registry name matcher as a rule component.
+
+A trained pipeline can replace the blank one (``DATELINE_SPACY_MODEL=en_core_web_sm`` when the user has
+installed it): the name component is added after it and its own entities are kept where they do not clash.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from transforms.names.resolve import find_mentions
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+
+
+@Language.component("dateline_names")
+def dateline_names(doc: Doc) -> Doc:
+    """Resolve registry names in the text (aliases, transliteration keys, context, descriptions)."""
+    mentions = find_mentions(doc.text, doc.user_data.get("dateline_country"))
+    doc._.mentions = mentions
+    spans = []
+    for m in mentions:
+        span = doc.char_span(
+            m.char_start, m.char_end, label=m.entity_type.upper(), kb_id=m.entity_id, alignment_mode="expand"
+        )
+        if span is not None:
+            spans.append(span)
+    doc.ents = filter_spans(list(doc.ents) + spans) if doc.ents else filter_spans(spans)
+    return doc
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str | None = None) -> Language:
+    """The cached pipeline. ``model`` (or ``$DATELINE_SPACY_MODEL``) names an installed trained pipeline."""
+    model = model or os.environ.get("DATELINE_SPACY_MODEL") or None
+    if model:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+            nlp.add_pipe("sentencizer", first=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("dateline_names", last=True)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, dateline_country: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data["dateline_country"] = dateline_country
+    return doc
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences; a paragraph break always ends a sentence."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start_char
+        text = sent.text
+        pos = 0
+        for part in text.split("\n\n"):
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                s = start + pos + lead
+                out.append((s, s + len(part.strip())))
+            pos += len(part) + 2
+    return out

@@ -1,0 +1,275 @@
+"""The output contract: one pyarrow schema per published table, with a description per column.
+
+The README's data dictionary is rendered from these descriptions (``dateline schema --markdown``) and a
+test keeps the two in step. Every table is hive-partitioned by ``ds`` (the published date,
+``YYYY-MM-DD``); ``ds`` comes from the directory name and is not stored inside the files.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+EXTRACTOR_VERSION = "0.1.0"
+
+# ACLED's codebook: 6 event types and 25 sub-event types, spelled exactly as ACLED spells them.
+ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+ACLED_EVENT_TYPES = tuple(ACLED_SUB_EVENT_TYPES)
+ALL_SUB_EVENT_TYPES = tuple(s for subs in ACLED_SUB_EVENT_TYPES.values() for s in subs)
+
+TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
+GEO_PRECISION = {1: "exact place", 2: "near the place / part of a region", 3: "region (admin1) only"}
+
+_S = pa.string()
+_I = pa.int32()
+_F = pa.float64()
+_D = pa.date32()
+
+# (name, type, nullable, description)
+_ARTICLES = [
+    (
+        "article_id",
+        _S,
+        False,
+        "Content hash of the cleaned text (sha1, 16 hex chars): the same story scraped twice gets the same id.",
+    ),
+    ("source_id", _S, False, "The JSONL `id` field, or the raw file name for `.txt` articles."),
+    (
+        "source",
+        _S,
+        True,
+        "Publisher or agency (sidecar/JSONL `source`, else the agency in the dateline, e.g. `AP`).",
+    ),
+    ("url", _S, True, "Article URL when the raw record has one."),
+    ("title", _S, True, "Headline: sidecar/JSONL `title`, else the first line of the scraped text."),
+    (
+        "dateline_place",
+        _S,
+        True,
+        "Place of the dateline (`KYIV, Ukraine (AP) —` → `Kyiv`), canonical name when resolved.",
+    ),
+    ("published_at", _D, False, "Published date (the partition date)."),
+    ("text", _S, False, "Cleaned body text: scrape junk, promo lines and the doubled headline removed."),
+    ("n_words", _I, False, "Whitespace word count of `text`."),
+    ("raw_path", _S, False, "Raw file the article came from, with `:line` for JSONL records."),
+]
+
+_EVENTS = [
+    ("event_id", _S, False, "Stable id: hash of article_id, sentence_index, sub_event_type and location."),
+    ("article_id", _S, False, "The article the evidence comes from (joins `articles.article_id`)."),
+    ("source", _S, True, "Publisher of the article."),
+    ("published_at", _D, False, "Published date of the article."),
+    ("event_date", _D, False, "Date the event happened, resolved against the published date."),
+    ("time_precision", _I, False, "ACLED time precision: 1 = day, 2 = week, 3 = month."),
+    ("event_type", _S, False, "ACLED event type (one of the 6)."),
+    ("sub_event_type", _S, False, "ACLED sub-event type (one of the 25), consistent with `event_type`."),
+    ("actor1", _S, True, "ACLED-style actor who acted, e.g. `Military Forces of Russia`."),
+    ("actor2", _S, True, "ACLED-style actor acted upon, e.g. `Civilians (Ukraine)`."),
+    (
+        "location",
+        _S,
+        True,
+        "Canonical name of the most specific place of the event (city/town), null if only a region is known.",
+    ),
+    (
+        "admin1",
+        _S,
+        True,
+        "First-level region in ACLED spelling (`Kharkiv`, `Kyiv City`, `Zaporizhia`, `Kursk`).",
+    ),
+    ("admin1_iso", _S, True, "ISO 3166-2 code of admin1, e.g. `UA-63`, `RU-KRS`."),
+    ("country", _S, True, "Country where the event happened."),
+    ("latitude", _F, True, "Latitude (WGS84) of `location`, else of the admin1 centre."),
+    ("longitude", _F, True, "Longitude (WGS84)."),
+    (
+        "geo_precision",
+        _I,
+        True,
+        "ACLED geo precision: 1 = the place, 2 = near it / part of region, 3 = region only.",
+    ),
+    ("fatalities", _I, True, "People killed, null when the text gives no number (`dozens`)."),
+    ("injuries", _I, True, "People injured, null when the text gives no number."),
+    (
+        "weapon",
+        _S,
+        True,
+        "Weapon class: missile, drone, artillery, airstrike, glide bomb, mine, explosive, small arms.",
+    ),
+    ("quantity", _I, True, "Number of weapons launched or shot down (`shot down 24 drones` → 24)."),
+    ("notes", _S, False, "Evidence: the sentence(s) the event was read from."),
+    ("sentence_index", _I, False, "0-based index of the evidence sentence in `articles.text`."),
+    ("char_start", _I, False, "Start offset of the evidence in `articles.text`."),
+    ("char_end", _I, False, "End offset (exclusive) of the evidence in `articles.text`."),
+    ("confidence", _F, False, "Extractor confidence in [0, 1]."),
+    ("extractor_version", _S, False, "Version of the extraction rules that produced the row."),
+]
+
+_MENTIONS = [
+    ("article_id", _S, False, "Article of the mention."),
+    ("char_start", _I, False, "Start offset in `articles.text`."),
+    ("char_end", _I, False, "End offset (exclusive) in `articles.text`."),
+    ("surface", _S, False, "The text as written (`Zelenskiy`, `Kiev`)."),
+    (
+        "entity_id",
+        _S,
+        False,
+        "Stable entity id (Wikidata QID, `geonames:<id>`, ISO 3166-2, or `prov:<key>` for provisional).",
+    ),
+    ("canonical_name", _S, False, "Canonical label (`Volodymyr Zelenskyy`, `Kyiv`)."),
+    ("entity_type", _S, False, "person, place, region, country or organization."),
+    (
+        "method",
+        _S,
+        False,
+        "How it resolved: alias, key, phonetic, context (bare surname), description, provisional.",
+    ),
+    ("score", _F, False, "Resolution score in [0, 1]."),
+]
+
+_ENTITIES = [
+    ("entity_id", _S, False, "Stable entity id (see `mentions.entity_id`)."),
+    ("canonical_name", _S, False, "Canonical label."),
+    ("entity_type", _S, False, "person, place, region, country or organization."),
+    (
+        "provisional",
+        pa.bool_(),
+        False,
+        "True for names not in the registry (grouped by their transliteration key).",
+    ),
+    ("admin1_iso", _S, True, "For places and regions: ISO 3166-2 code of the region."),
+    ("country", _S, True, "For places, regions and people where known."),
+    ("latitude", _F, True, "For places."),
+    ("longitude", _F, True, "For places."),
+    (
+        "variants",
+        _S,
+        False,
+        "Every spelling seen for this entity on this date, `|`-separated, most frequent first.",
+    ),
+    ("n_mentions", _I, False, "Mentions on this date."),
+]
+
+_QUARANTINE = [
+    (
+        "table",
+        _S,
+        False,
+        "Table the record was meant for (`raw`, `articles`, `events`, `mentions`, `entities`).",
+    ),
+    (
+        "reason",
+        _S,
+        False,
+        "Why it was quarantined: the failed expectation or the ingest error, with what to do.",
+    ),
+    ("expectation", _S, True, "GX expectation type that failed (null for ingest errors)."),
+    ("raw_path", _S, True, "Raw file (and `:line`) the record came from."),
+    ("record_id", _S, True, "Id of the record when it has one (article_id, event_id ...)."),
+    ("original", _S, False, "The original values as JSON."),
+]
+
+_SPECS = {
+    "articles": _ARTICLES,
+    "events": _EVENTS,
+    "mentions": _MENTIONS,
+    "entities": _ENTITIES,
+    "quarantine": _QUARANTINE,
+}
+
+
+def _schema(spec) -> pa.Schema:
+    return pa.schema([pa.field(n, t, nullable=nul, metadata={"description": d}) for n, t, nul, d in spec])
+
+
+SCHEMAS: dict[str, pa.Schema] = {name: _schema(spec) for name, spec in _SPECS.items()}
+TABLES = tuple(SCHEMAS)
+PRIMARY_KEYS = {
+    "articles": ["article_id"],
+    "events": ["event_id"],
+    "mentions": ["article_id", "char_start", "char_end"],
+    "entities": ["entity_id"],
+}
+
+
+def columns(table: str) -> list[str]:
+    return SCHEMAS[table].names
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    return SCHEMAS[table].empty_table().to_pandas()
+
+
+def conform(df: pd.DataFrame, table: str) -> pa.Table:
+    """Cast a DataFrame to the table's schema: exact column order, declared types, nulls kept as nulls.
+
+    Raises ``SchemaError`` naming the missing columns or the column that cannot be cast.
+    """
+    schema = SCHEMAS[table]
+    missing = [c for c in schema.names if c not in df.columns]
+    if missing:
+        raise SchemaError(f"table {table!r} is missing columns {missing}")
+    arrays = []
+    for field in schema:
+        col = df[field.name]
+        try:
+            if pa.types.is_date32(field.type):
+                col = pd.to_datetime(col, errors="raise").dt.date
+            arrays.append(pa.array(col, type=field.type, from_pandas=True))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError, TypeError) as exc:
+            raise SchemaError(
+                f"table {table!r}, column {field.name!r}: cannot cast to {field.type}: {exc}"
+            ) from exc
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+class SchemaError(ValueError):
+    """A table does not match its declared schema: a contract failure, never a row failure."""
+
+
+def data_dictionary_markdown() -> str:
+    """The README data dictionary, rendered from the schemas."""
+    out = []
+    for table, spec in _SPECS.items():
+        out.append(f"#### `{table}/`\n")
+        out.append("| column | type | nullable | meaning |")
+        out.append("|---|---|---|---|")
+        for name, typ, nullable, desc in spec:
+            out.append(f"| `{name}` | {typ} | {'yes' if nullable else 'no'} | {desc} |")
+        out.append("| `ds` | partition | no | Published date `YYYY-MM-DD` (directory `ds=...`). |")
+        out.append("")
+    return "\n".join(out)
