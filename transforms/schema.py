@@ -237,24 +237,35 @@ def empty_frame(table: str) -> pd.DataFrame:
 def conform(df: pd.DataFrame, table: str) -> pa.Table:
     """Cast a DataFrame to the table's schema: exact column order, declared types, nulls kept as nulls.
 
+    Integer columns are stored with pandas' nullable ``Int32`` in the file metadata, so
+    ``pandas.read_parquet`` gives integers back even when a column has nulls.
     Raises ``SchemaError`` naming the missing columns or the column that cannot be cast.
     """
     schema = SCHEMAS[table]
     missing = [c for c in schema.names if c not in df.columns]
     if missing:
         raise SchemaError(f"table {table!r} is missing columns {missing}")
-    arrays = []
+    frame = pd.DataFrame(index=range(len(df)))
     for field in schema:
-        col = df[field.name]
+        col = df[field.name].reset_index(drop=True)
         try:
             if pa.types.is_date32(field.type):
                 col = pd.to_datetime(col, errors="raise").dt.date
-            arrays.append(pa.array(col, type=field.type, from_pandas=True))
-        except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError, TypeError) as exc:
+            elif pa.types.is_integer(field.type):
+                col = pd.array(col, dtype="Int32") if len(col) else pd.array([], dtype="Int32")
+            elif pa.types.is_floating(field.type):
+                col = pd.to_numeric(col, errors="raise").astype("float64")
+            elif pa.types.is_boolean(field.type):
+                col = col.astype("bool")
+            frame[field.name] = col
+        except (ValueError, TypeError) as exc:
             raise SchemaError(
                 f"table {table!r}, column {field.name!r}: cannot cast to {field.type}: {exc}"
             ) from exc
-    return pa.Table.from_arrays(arrays, schema=schema)
+    try:
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise SchemaError(f"table {table!r}: {exc}") from exc
 
 
 class SchemaError(ValueError):

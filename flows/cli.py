@@ -1,0 +1,275 @@
+"""The ``dateline`` command line (typer). Heavy libraries are imported inside the commands that need them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+app = typer.Typer(
+    help="dateline: raw news wire text → analyst-ready ACLED-style conflict-event tables.",
+    no_args_is_help=True,
+)
+flow_app = typer.Typer(
+    help="Run one stage flow alone (reads and writes its inputs/outputs through storage).",
+    no_args_is_help=True,
+)
+names_app = typer.Typer(help="Name resolution tools.", no_args_is_help=True)
+app.add_typer(flow_app, name="flow")
+app.add_typer(names_app, name="names")
+console = Console(stderr=True)
+out_console = Console(width=None if sys.stdout.isatty() else 120)
+
+RawOpt = Annotated[str, typer.Option("--raw", help="Raw input dir or fsspec URL.")]
+OutOpt = Annotated[str, typer.Option("--out", help="Output dir or fsspec URL (s3://, memory://, file://).")]
+DateOpt = Annotated[str, typer.Option("--date", help="Date YYYY-MM-DD.")]
+
+
+def _check_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _fail(message: str, code: int = 1) -> None:
+    console.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _known_errors():
+    from flows.storage import LockedError, StorageError
+    from flows.validate import SchemaValidationError
+    from transforms.schema import SchemaError
+
+    return (LockedError, StorageError, SchemaValidationError, SchemaError, FileNotFoundError)
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+
+
+def _task_runner(dask_address: str | None, workers: int | None):
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers and workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return None
+
+
+def _print_summary(summaries: list[dict], out: str) -> None:
+    table = Table(title=f"dateline run → {out}", show_lines=False)
+    for col in (
+        "date",
+        "raw",
+        "articles",
+        "dups",
+        "events",
+        "mentions",
+        "entities",
+        "quarantined",
+        "identity",
+        "s",
+    ):
+        table.add_column(col, justify="right" if col not in ("date", "quarantined") else "left")
+    for s in summaries:
+        q = ", ".join(f"{k}={v}" for k, v in sorted(s["quarantined"].items())) or "0"
+        ok = "[green]ok[/]" if s["identity_holds"] else "[red]MISMATCH[/]"
+        table.add_row(
+            s["ds"], str(s["raw_records"]), str(s["articles"]), str(s["duplicates"]), str(s["events"]),
+            str(s["mentions"]), str(s["entities"]), q, ok, f"{s['seconds']:.1f}",
+        )  # fmt: skip
+    out_console.print(table)
+    out_console.print("identity: raw records = published articles + duplicates + quarantined (raw, articles)")
+    if summaries:
+        paths = summaries[-1]["paths"]
+        for name in ("articles", "events", "mentions", "entities", "quarantine"):
+            if name in paths:
+                out_console.print(f"  {name:<11} {paths[name]}")
+        out_console.print(f'  read with: pandas.read_parquet("{paths.get("events", out + "/events")}")')
+
+
+@app.command()
+def run(
+    raw: RawOpt = "data/raw",
+    out: OutOpt = "data/curated",
+    date: Annotated[list[str] | None, typer.Option("--date", help="Only these dates (repeatable).")] = None,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes on this machine (ProcessPoolTaskRunner).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
+) -> None:
+    """Run the whole pipeline for every date found in the raw dir, or the dates given."""
+    dates = [_check_date(d) for d in date] if date else None
+    _quiet_prefect(verbose)
+    summaries = run_pipeline(raw, out, dates, dask_address, workers)
+    _print_summary(summaries, out)
+    if not all(s["identity_holds"] for s in summaries):
+        _fail("the record identity does not hold for some dates (see table)")
+
+
+def run_pipeline(
+    raw: str, out: str, dates: list[str] | None, dask_address: str | None = None, workers: int | None = None
+) -> list[dict]:
+    with console.status("running the pipeline (Prefect)…"):
+        from flows.pipeline import pipeline_flow
+
+        f = pipeline_flow
+        runner = _task_runner(dask_address, workers)
+        if runner is not None:
+            f = pipeline_flow.with_options(task_runner=runner)
+        try:
+            return f(raw=raw, out=out, dates=dates)
+        except _known_errors() as exc:
+            _fail(str(exc))
+    return []
+
+
+@app.command()
+def backfill(
+    start: Annotated[str, typer.Option(help="First date YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option(help="Last date YYYY-MM-DD (inclusive).")],
+    raw: RawOpt = "data/raw",
+    out: OutOpt = "data/curated",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Run the pipeline for every date from START to END (each date replaces its partitions)."""
+    a, b = dt.date.fromisoformat(_check_date(start)), dt.date.fromisoformat(_check_date(end))
+    if b < a:
+        _fail("--end is before --start")
+    dates = [(a + dt.timedelta(days=i)).isoformat() for i in range((b - a).days + 1)]
+    _quiet_prefect(verbose)
+    _print_summary(run_pipeline(raw, out, dates), out)
+
+
+@app.command()
+def serve(
+    raw: RawOpt = "data/raw",
+    out: OutOpt = "data/curated",
+    cron: Annotated[str, typer.Option(help="Cron schedule of the daily deployment (UTC).")] = "0 2 * * *",
+    every: Annotated[int | None, typer.Option(help="Instead of cron: run every N seconds.")] = None,
+    lag_days: Annotated[int, typer.Option(help="Logical date = scheduled time minus this many days.")] = 1,
+) -> None:
+    """Serve the deployments with their schedules against a running Prefect server."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        _fail(
+            "no Prefect server configured. Start one with `prefect server start` (embedded SQLite) and\n"
+            "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nthen run `dateline serve` again."
+        )
+    from flows.deployments import serve_all
+
+    serve_all(raw=raw, out=out, cron=None if every else cron, interval=every, lag_days=lag_days)
+
+
+@flow_app.command("ingest")
+def flow_ingest(date: DateOpt, raw: RawOpt = "data/raw", out: OutOpt = "data/curated") -> None:
+    """Raw files of DATE → staged articles (+ quarantine) under OUT/_work."""
+    _run_stage("ingest", _check_date(date), raw=raw, out=out)
+
+
+@flow_app.command("extract")
+def flow_extract(date: DateOpt, out: OutOpt = "data/curated") -> None:
+    """Staged articles of DATE → staged events, mentions and entities."""
+    _run_stage("extract", _check_date(date), out=out)
+
+
+@flow_app.command("publish")
+def flow_publish(date: DateOpt, out: OutOpt = "data/curated") -> None:
+    """Validate the staged tables of DATE with GX and publish them to OUT."""
+    _run_stage("publish", _check_date(date), out=out)
+
+
+def _run_stage(stage: str, ds: str, **kw) -> None:
+    _quiet_prefect(False)
+    from flows import pipeline
+
+    f = {"ingest": pipeline.ingest_flow, "extract": pipeline.extract_flow, "publish": pipeline.publish_flow}[
+        stage
+    ]
+    with console.status(f"running stage {stage} for {ds}…"):
+        try:
+            result = f(ds=ds, **kw)
+        except _known_errors() as exc:
+            _fail(str(exc))
+    out_console.print_json(data=result)
+
+
+@names_app.command("resolve")
+def names_resolve(
+    file: Annotated[str, typer.Argument(help="File with one name per line, or - for standard input.")] = "-",
+) -> None:
+    """Resolve names → TSV: name, entity_id, canonical_name, entity_type, method, score."""
+    from transforms.names.resolve import resolve_name
+
+    fh = sys.stdin if file == "-" else open(file, encoding="utf-8")  # noqa: SIM115
+    w = sys.stdout.write
+    w("name\tentity_id\tcanonical_name\tentity_type\tmethod\tscore\n")
+    try:
+        for line in fh:
+            name = line.rstrip("\n\r")
+            r = resolve_name(name)
+            w(f"{name}\t{r.entity_id}\t{r.canonical_name}\t{r.entity_type}\t{r.method}\t{r.score:.2f}\n")
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+@names_app.command("suggest")
+def names_suggest(
+    out: OutOpt = "data/curated",
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+) -> None:
+    """Provisional entities seen in the published data, most mentioned first, with their variants."""
+    import pandas as pd
+
+    path = Path(out) / "entities"
+    if not path.exists():
+        _fail(f"{path} does not exist; run `dateline run` first")
+    df = pd.read_parquet(path)
+    prov = df[df["provisional"]]
+    if prov.empty:
+        out_console.print("no provisional entities")
+        return
+    agg = prov.groupby("entity_id").agg(
+        canonical_name=("canonical_name", "first"), n=("n_mentions", "sum"), variants=("variants", "|".join)
+    )
+    agg["variants"] = agg["variants"].map(lambda v: "|".join(dict.fromkeys(v.split("|"))))
+    sys.stdout.write("entity_id\tcanonical_name\tn_mentions\tvariants\n")
+    for eid, r in agg.sort_values("n", ascending=False).head(limit).iterrows():
+        sys.stdout.write(f"{eid}\t{r['canonical_name']}\t{r['n']}\t{r['variants']}\n")
+
+
+@app.command()
+def schema(markdown: Annotated[bool, typer.Option(help="Print the README data dictionary.")] = True) -> None:
+    """Print the output contract (the data dictionary)."""
+    from transforms.schema import data_dictionary_markdown
+
+    sys.stdout.write(data_dictionary_markdown())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,399 @@
+"""Storage: the only module that knows paths, fsspec, Parquet layout, locks and the staged swap.
+
+Layout under ``--out`` (a local path or an fsspec URL such as ``s3://bucket/dateline``)::
+
+    <table>/ds=<YYYY-MM-DD>/part-0.parquet   published tables (articles, events, mentions, entities, quarantine)
+    _work/ds=<ds>/<name>.parquet            stage outputs, so each stage re-runs alone
+    _validation/ds=<ds>/<run>.json          GX validation results, one file per run
+    _locks/ds=<ds>.lock                     one writer per date
+    <table>/_staging, <table>/_trash        the staged swap (readers skip names starting with "_")
+
+Raw input under ``--raw``: ``<YYYY-MM-DD>/*.txt`` (+ ``<name>.meta.json`` sidecars) and ``*.jsonl`` anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import socket
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import fsspec
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from transforms.ingest import RawRecordError, decode_bytes, parse_date
+
+UNDATED = "undated"
+_DATE_DIR = re.compile(r"(?:^|/)(\d{4}-\d{2}-\d{2})(?:/|$)")
+_PUBLISHED_AT = re.compile(r'"published_at"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+
+
+class LockedError(RuntimeError):
+    """Another run holds the date."""
+
+
+class StorageError(RuntimeError):
+    """A storage problem with a message that says what to do."""
+
+
+@dataclass(frozen=True)
+class Root:
+    """A directory on some fsspec filesystem."""
+
+    fs: fsspec.AbstractFileSystem
+    path: str
+    url: str
+
+    def join(self, *parts: str) -> str:
+        return "/".join([self.path.rstrip("/"), *parts])
+
+    @property
+    def is_local(self) -> bool:
+        return "file" in _protocols(self.fs)
+
+
+def _protocols(fs) -> tuple[str, ...]:
+    p = fs.protocol
+    return tuple(p) if isinstance(p, (list, tuple)) else (p,)
+
+
+def root(url_or_path: str | os.PathLike, **storage_options) -> Root:
+    """A local path or fsspec URL → Root. Local paths are made absolute."""
+    text = str(url_or_path)
+    fs, path = fsspec.core.url_to_fs(text, **storage_options)
+    if "file" in _protocols(fs):
+        path = os.path.abspath(path)
+    return Root(fs, path.rstrip("/") or "/", text)
+
+
+def _crash_point(name: str) -> None:
+    """Fault injection for the crash tests: ``DATELINE_CRASH_AT=<name>`` kills the process here."""
+    if os.environ.get("DATELINE_CRASH_AT") == name:
+        os._exit(137)
+
+
+# ----------------------------------------------------------------------------------------------- raw
+
+
+def _date_of_path(rel: str) -> str | None:
+    m = _DATE_DIR.search(rel)
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def list_raw_files(raw: Root) -> list[str]:
+    """Every raw input file (``.txt`` and ``.jsonl``), relative to the raw root, sorted."""
+    if not raw.fs.exists(raw.path):
+        raise StorageError(
+            f"raw directory {raw.url} does not exist; pass --raw DIR with data/raw/<YYYY-MM-DD>/*.txt"
+        )
+    out = []
+    for p in raw.fs.find(raw.path):
+        rel = p[len(raw.path) :].lstrip("/")
+        if any(part.startswith((".", "_")) for part in rel.split("/")):
+            continue
+        if rel.endswith((".txt", ".jsonl")):
+            out.append(rel)
+    return sorted(out)
+
+
+def _sidecar(raw: Root, rel: str) -> tuple[dict, str | None]:
+    path = raw.join(rel[: -len(".txt")] + ".meta.json")
+    if not raw.fs.exists(path):
+        return {}, None
+    try:
+        meta = json.loads(raw.fs.cat_file(path).decode("utf-8"))
+        if not isinstance(meta, dict):
+            raise ValueError("not a JSON object")
+        return meta, None
+    except (ValueError, UnicodeDecodeError) as exc:
+        return {}, f"{rel[: -len('.txt')]}.meta.json: sidecar is not valid JSON ({exc}); fix or delete it"
+
+
+def index_raw(raw: Root) -> dict[str, list[str]]:
+    """Which raw files hold records for which date: ``{ds: [rel, ...]}`` (``undated`` for records with none).
+
+    ``.txt``: the sidecar's ``published_at``, else the folder date. JSONL: each line's ``published_at``, else
+    the folder date. Only JSONL files outside date folders are read line by line here.
+    """
+    index: dict[str, set[str]] = {}
+    for rel in list_raw_files(raw):
+        folder = _date_of_path(rel)
+        dates: set[str] = set()
+        if rel.endswith(".txt"):
+            meta, _ = _sidecar(raw, rel)
+            try:
+                d = parse_date(meta.get("published_at"))
+            except RawRecordError:
+                d = None
+            dates.add(d.isoformat() if d else folder or UNDATED)
+        else:
+            with raw.fs.open(raw.join(rel), "rb") as fh:
+                for line in fh:
+                    if not line.strip():
+                        continue
+                    m = _PUBLISHED_AT.search(line.decode("utf-8", "replace"))
+                    dates.add(m.group(1) if m else folder or UNDATED)
+        for d in dates:
+            index.setdefault(d, set()).add(rel)
+    return {d: sorted(v) for d, v in sorted(index.items())}
+
+
+def read_raw_file(raw: Root, rel: str, ds: str) -> list[dict]:
+    """The raw records of one file that belong to date ``ds`` (``undated``: those with no date).
+
+    Unreadable files and malformed lines come back as records with an ``error`` naming file and line.
+    """
+    folder = _date_of_path(rel)
+    path = raw.join(rel)
+    if rel.endswith(".txt"):
+        meta, meta_error = _sidecar(raw, rel)
+        rec = {
+            "raw_path": rel,
+            "source_id": rel.rsplit("/", 1)[-1],
+            **{k: meta.get(k) for k in ("source", "url", "title")},
+        }
+        rec["published_at"] = meta.get("published_at") or folder
+        try:
+            rec["text"] = decode_bytes(raw.fs.cat_file(path), rel)
+        except RawRecordError as exc:
+            rec["error"] = str(exc)
+        if meta_error:
+            rec["error"] = meta_error
+        return [rec] if _record_date(rec, folder) == ds else []
+    out = []
+    with raw.fs.open(path, "rb") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            where = f"{rel}:{lineno}"
+            try:
+                obj = json.loads(line.decode("utf-8"))
+                if not isinstance(obj, dict):
+                    raise ValueError("a JSON object per line is expected")
+            except (ValueError, UnicodeDecodeError) as exc:
+                rec = {
+                    "raw_path": where,
+                    "error": f"{where}: malformed JSONL line ({exc}); fix or remove the line",
+                }
+                rec["text"] = line[:500].decode("utf-8", "replace")
+                m = _PUBLISHED_AT.search(rec["text"])
+                if (m.group(1) if m else folder or UNDATED) == ds:
+                    out.append(rec)
+                continue
+            rec = {
+                "raw_path": where,
+                "source_id": str(obj["id"]) if obj.get("id") is not None else where,
+                "published_at": obj.get("published_at") or folder,
+                **{k: obj.get(k) for k in ("source", "url", "title", "text")},
+            }
+            if _record_date(rec, folder) == ds:
+                out.append(rec)
+    return out
+
+
+def _record_date(rec: dict, folder: str | None) -> str:
+    value = rec.get("published_at")
+    m = re.match(r"\d{4}-\d{2}-\d{2}", str(value or ""))
+    if m:
+        return m.group(0)
+    return folder or UNDATED
+
+
+# ---------------------------------------------------------------------------------------------- work
+
+
+def work_path(out: Root, ds: str, name: str) -> str:
+    return out.join("_work", f"ds={ds}", f"{name}.parquet")
+
+
+def write_work(out: Root, ds: str, name: str, table: pa.Table) -> str:
+    """Write a stage output (atomic on local disks: temp file + rename)."""
+    path = work_path(out, ds, name)
+    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    tmp = path + f".{uuid.uuid4().hex}.tmp"
+    with out.fs.open(tmp, "wb") as fh:
+        pq.write_table(table, fh)
+    out.fs.mv(tmp, path)
+    return path
+
+
+def read_work(out: Root, ds: str, name: str) -> pa.Table:
+    path = work_path(out, ds, name)
+    if not out.fs.exists(path):
+        raise StorageError(
+            f"{path} is missing: run the earlier stage first (dateline flow ingest/extract --date {ds})"
+        )
+    with out.fs.open(path, "rb") as fh:
+        return pq.read_table(fh)
+
+
+def write_work_json(out: Root, ds: str, name: str, obj: dict) -> None:
+    path = out.join("_work", f"ds={ds}", f"{name}.json")
+    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    with out.fs.open(path, "w") as fh:
+        json.dump(obj, fh, indent=2, default=str)
+
+
+def read_work_json(out: Root, ds: str, name: str) -> dict:
+    path = out.join("_work", f"ds={ds}", f"{name}.json")
+    if not out.fs.exists(path):
+        return {}
+    with out.fs.open(path, "r") as fh:
+        return json.load(fh)
+
+
+# ------------------------------------------------------------------------------------------- publish
+
+
+def partition_path(out: Root, table: str, ds: str) -> str:
+    return out.join(table, f"ds={ds}")
+
+
+def recover(out: Root, table: str, ds: str) -> bool:
+    """Restore a partition left in ``_trash`` by a crash between the two renames of a swap."""
+    final = partition_path(out, table, ds)
+    trash_dir = out.join(table, "_trash")
+    if out.fs.exists(final) or not out.fs.exists(trash_dir):
+        return False
+    cands = sorted(
+        p
+        for p in out.fs.ls(trash_dir, detail=False)
+        if p.rstrip("/").rsplit("/", 1)[-1].startswith(f"ds={ds}.")
+    )
+    if not cands:
+        return False
+    out.fs.mv(cands[-1], final, recursive=True)
+    return True
+
+
+def publish_partitions(
+    out: Root, ds: str, tables: dict[str, pa.Table], row_group_size: int = 65_536
+) -> dict[str, str]:
+    """Replace the ``ds`` partition of every table: write all to staging first, then swap each in.
+
+    A crash while staging leaves every previous partition untouched; the swap of one table is two renames
+    (old → _trash, staged → final) and ``recover`` undoes a crash between them.
+    """
+    token = uuid.uuid4().hex[:12]
+    staged: dict[str, str] = {}
+    for table, data in tables.items():
+        stage = out.join(table, "_staging", f"ds={ds}.{token}")
+        out.fs.makedirs(stage, exist_ok=True)
+        with out.fs.open(f"{stage}/part-0.parquet", "wb") as fh:
+            pq.write_table(data, fh, row_group_size=row_group_size, compression="zstd")
+        staged[table] = stage
+        _crash_point("publish:staged-one")
+    _crash_point("publish:staged-all")
+    paths = {}
+    for table, stage in staged.items():
+        recover(out, table, ds)
+        final = partition_path(out, table, ds)
+        trash = None
+        if out.fs.exists(final):
+            trash = out.join(table, "_trash", f"ds={ds}.{token}")
+            out.fs.makedirs(out.join(table, "_trash"), exist_ok=True)
+            out.fs.mv(final, trash, recursive=True)
+        _crash_point("publish:between-renames")
+        out.fs.mv(stage, final, recursive=True)
+        if trash:
+            out.fs.rm(trash, recursive=True)
+        paths[table] = final
+        for aux in ("_staging", "_trash"):
+            _remove_if_empty(out, out.join(table, aux))
+    return paths
+
+
+def _remove_if_empty(out: Root, path: str) -> None:
+    try:
+        if out.fs.exists(path) and not out.fs.ls(path, detail=False):
+            out.fs.rmdir(path)
+    except (OSError, NotImplementedError):
+        pass
+
+
+def read_partition(out: Root, table: str, ds: str) -> pa.Table | None:
+    path = partition_path(out, table, ds)
+    if not out.fs.exists(path):
+        return None
+    return pq.read_table(path, filesystem=out.fs)
+
+
+def write_validation(out: Root, ds: str, run_id: str, result: dict) -> str:
+    path = out.join("_validation", f"ds={ds}", f"{run_id}.json")
+    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    with out.fs.open(path, "w") as fh:
+        json.dump(result, fh, indent=1, default=str)
+    return path
+
+
+def table_url(out: Root, table: str) -> str:
+    return f"{out.url.rstrip('/')}/{table}"
+
+
+# --------------------------------------------------------------------------------------------- locks
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def date_lock(out: Root, ds: str, owner: str = "") -> Iterator[None]:
+    """Hold the write lock for ``ds``; a second run on the same date is refused with ``LockedError``.
+
+    A lock left by a dead process on this host is taken over.
+    """
+    path = out.join("_locks", f"ds={ds}.lock")
+    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    info = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time(), "owner": owner}
+    payload = json.dumps(info).encode()
+    for attempt in range(2):
+        try:
+            if out.is_local:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
+            else:
+                if out.fs.exists(path):
+                    raise FileExistsError(path)
+                with out.fs.open(path, "wb") as fh:
+                    fh.write(payload)
+            break
+        except FileExistsError:
+            try:
+                held = json.loads(out.fs.cat_file(path))
+            except (ValueError, FileNotFoundError):
+                held = {}
+            stale = held.get("host") == info["host"] and not _pid_alive(int(held.get("pid", 0)))
+            if stale and attempt == 0:
+                out.fs.rm(path)
+                continue
+            raise LockedError(
+                f"date {ds} is being written by another run (pid {held.get('pid')} on {held.get('host')}, "
+                f"{held.get('owner') or 'unknown flow'}); wait for it to finish, or delete {path} if that run is dead"
+            ) from None
+    try:
+        yield
+    finally:
+        try:
+            out.fs.rm(path)
+        except FileNotFoundError:
+            pass
