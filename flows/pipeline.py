@@ -267,7 +267,7 @@ def _process_date(raw_url: str, out_url: str, ds: str, files: list[str]) -> Date
     out = storage.root(out_url)
     with storage.date_lock(out, ds, owner="pipeline"):
         stats = run_ingest(raw_url, out_url, ds, files)
-        ex = run_extract(out_url, ds, stats["articles"])
+        run_extract(out_url, ds, stats["articles"])
         pub = run_publish(out_url, ds)
     return DateSummary(
         ds=ds,

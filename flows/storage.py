@@ -21,7 +21,7 @@ import socket
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import fsspec
@@ -393,7 +393,5 @@ def date_lock(out: Root, ds: str, owner: str = "") -> Iterator[None]:
     try:
         yield
     finally:
-        try:
+        with suppress(FileNotFoundError):
             out.fs.rm(path)
-        except FileNotFoundError:
-            pass
