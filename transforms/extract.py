@@ -25,7 +25,7 @@ class Extracted:
 
 def dateline_country(place: str | None) -> str | None:
     """Country of a dateline place (``KYIV`` → Ukraine), through the registry."""
-    if not place:
+    if not isinstance(place, str) or not place:
         return None
     res = resolve_name(place)
     if res.method == "provisional":

@@ -21,6 +21,24 @@ _NON_WORD = re.compile(r"[^\w]+")
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+
+
+def _romanize(s: str) -> str:
+    """Cyrillic through the official schemes (Ukrainian KMU-2010, Russian Wikipedia style), anything else anyascii."""
+    if _CYRILLIC.search(s):
+        if _UKRAINIAN.search(s):
+            from transliteration_ua import transliterate_ua
+
+            s = transliterate_ua(s)
+        else:
+            import iuliia
+
+            s = iuliia.WIKIPEDIA.translate(s)
+    return anyascii(s) if not s.isascii() else s
+
+
 @lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Casefolded, diacritic-free, apostrophe-free, single-spaced form: ``Zelens’kyi`` → ``zelenskyi``."""
@@ -29,7 +47,7 @@ def norm(name: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     if not s.isascii():
-        s = anyascii(s)
+        s = _romanize(s)
     s = _NON_WORD.sub(" ", s.casefold().replace("_", " "))
     return " ".join(s.split())
 

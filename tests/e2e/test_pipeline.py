@@ -1,0 +1,120 @@
+"""The pipeline flow under a real (temporary) Prefect server, on real files."""
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from flows import pipeline, storage
+from flows.validate import SchemaValidationError
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def _read(out, table):
+    return pd.read_parquet(out / table)
+
+
+def test_pipeline_on_the_bundled_sample_writes_readable_partitioned_parquet(sample_raw, tmp_path):
+    out = tmp_path / "curated"
+    [summary] = pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    assert summary["ds"] == "2024-11-02" and summary["identity_holds"]
+    assert summary["articles"] == 1 and summary["events"] >= 9
+    events = _read(out, "events")
+    assert len(events) == summary["events"]
+    assert set(events["ds"].astype(str)) == {"2024-11-02"}
+    assert str(events["fatalities"].dtype) == "Int32" and str(events["quantity"].dtype) == "Int32"
+    assert {"Kharkiv", "Kherson", "Kyiv"} <= set(events["location"].dropna())
+    articles = _read(out, "articles")
+    assert articles.loc[0, "source"] == "AP" and "READ MORE" not in articles.loc[0, "text"]
+    mentions = _read(out, "mentions")
+    assert "Volodymyr Zelenskyy" in set(mentions["canonical_name"])
+    assert (out / "_validation" / "ds=2024-11-02").is_dir()
+
+
+def test_rerunning_a_date_replaces_it_and_leaves_other_dates_alone(sample_raw, tmp_path):
+    out = tmp_path / "curated"
+    other = sample_raw / "2024-11-03"
+    other.mkdir()
+    (other / "b.txt").write_text(
+        "KHARKIV, Ukraine (AP) — Russian shelling killed two civilians in Kharkiv on Sunday, officials said.\n"
+    )
+    pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    first = {t: _read(out, t) for t in ("articles", "events", "mentions", "entities")}
+    shutil.rmtree(other)
+    pipeline.pipeline_flow(raw=str(sample_raw), out=str(out), dates=["2024-11-02"])
+    for t, before in first.items():
+        after = _read(out, t)
+        assert len(after) == len(before), t
+        keys = [c for c in after.columns if c != "ds"]
+        pd.testing.assert_frame_equal(
+            before[keys].sort_values(keys[:2]).reset_index(drop=True),
+            after[keys].sort_values(keys[:2]).reset_index(drop=True),
+        )
+    events = _read(out, "events")
+    assert set(events["ds"].astype(str)) == {"2024-11-02", "2024-11-03"}
+    day2 = events[events["ds"].astype(str) == "2024-11-03"]
+    assert day2["fatalities"].tolist() == [2] and day2["location"].tolist() == ["Kharkiv"]
+
+
+def test_bad_input_is_quarantined_with_file_and_line_never_a_crash(sample_raw, tmp_path):
+    day = sample_raw / "2024-11-02"
+    (day / "empty.txt").write_bytes(b"")
+    (day / "binary.txt").write_bytes(b"\x00\x01\x02\x03 PNG")
+    (day / "latin1.txt").write_bytes("Kiev caf\xe9".encode("latin-1"))
+    (day / "feed.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "ok-1",
+                "text": "Russian drones struck Odesa on Saturday, injuring three people, officials said.",
+            }
+        )
+        + "\n{not json\n"
+        + json.dumps({"id": "no-text", "published_at": "2024-11-02"})
+        + "\n"
+    )
+    (sample_raw / "undated.jsonl").write_text(
+        json.dumps({"id": "u1", "text": "No date anywhere here at all."}) + "\n"
+    )
+    out = tmp_path / "curated"
+    summaries = {s["ds"]: s for s in pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))}
+    s = summaries["2024-11-02"]
+    assert s["identity_holds"] and s["raw_records"] == 7 and s["articles"] == 2
+    q = _read(out, "quarantine")
+    reasons = " | ".join(q["reason"])
+    for expected in (
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt:1: not UTF-8",
+        "feed.jsonl:2",
+        "feed.jsonl:3",
+        "undated.jsonl:1",
+    ):
+        assert expected in reasons, expected
+    assert summaries["undated"]["quarantined"] == {"raw": 1}
+
+
+def test_each_stage_runs_alone_through_storage(sample_raw, tmp_path):
+    out = str(tmp_path / "curated")
+    with pytest.raises(storage.StorageError, match="run the earlier stage first"):
+        pipeline.publish_flow(ds="2024-11-02", out=out)
+    stats = pipeline.ingest_flow(ds="2024-11-02", raw=str(sample_raw), out=out)
+    assert stats["articles"] == 1
+    counts = pipeline.extract_flow(ds="2024-11-02", out=out)
+    assert counts["events"] >= 9
+    pub = pipeline.publish_flow(ds="2024-11-02", out=out)
+    assert pub["counts"]["events"] == counts["events"]
+    assert len(pd.read_parquet(tmp_path / "curated" / "events")) == counts["events"]
+
+
+def test_a_schema_failure_publishes_nothing_for_the_date(sample_raw, tmp_path):
+    out = tmp_path / "curated"
+    pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    before = _read(out, "events")
+    root = storage.root(out)
+    broken = storage.read_work(root, "2024-11-02", "events").drop_columns(["weapon"])
+    storage.write_work(root, "2024-11-02", "events", broken)
+    with pytest.raises(SchemaValidationError, match="Nothing was published"):
+        pipeline.publish_flow(ds="2024-11-02", out=str(out))
+    pd.testing.assert_frame_equal(before, _read(out, "events"))

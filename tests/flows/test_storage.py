@@ -1,0 +1,106 @@
+import json
+import multiprocessing as mp
+
+import pyarrow as pa
+import pytest
+
+from flows import storage
+
+
+def _table(values):
+    return pa.table({"x": values})
+
+
+def test_publish_replaces_only_the_given_date(tmp_path):
+    out = storage.root(tmp_path)
+    storage.publish_partitions(out, "2024-01-01", {"t": _table([1, 2])})
+    storage.publish_partitions(out, "2024-01-02", {"t": _table([3])})
+    storage.publish_partitions(out, "2024-01-01", {"t": _table([9])})
+    assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [9]
+    assert storage.read_partition(out, "t", "2024-01-02").column("x").to_pylist() == [3]
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["ds=2024-01-01", "ds=2024-01-02"]
+
+
+def test_recover_restores_a_partition_left_in_trash(tmp_path):
+    out = storage.root(tmp_path)
+    storage.publish_partitions(out, "2024-01-01", {"t": _table([1])})
+    (tmp_path / "t" / "_trash").mkdir()
+    (tmp_path / "t" / "ds=2024-01-01").rename(tmp_path / "t" / "_trash" / "ds=2024-01-01.abc")
+    assert storage.recover(out, "t", "2024-01-01")
+    assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [1]
+
+
+def _hold_lock(path, ready, release):
+    out = storage.root(path)
+    with storage.date_lock(out, "2024-01-01", owner="test"):
+        ready.set()
+        release.wait(30)
+
+
+def test_a_second_writer_on_the_same_date_is_refused(tmp_path):
+    ctx = mp.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    p = ctx.Process(target=_hold_lock, args=(str(tmp_path), ready, release))
+    p.start()
+    try:
+        assert ready.wait(60)
+        with pytest.raises(storage.LockedError, match="being written by another run"):
+            with storage.date_lock(storage.root(tmp_path), "2024-01-01"):
+                pass
+        with storage.date_lock(storage.root(tmp_path), "2024-01-02"):
+            pass  # other dates are free
+    finally:
+        release.set()
+        p.join(30)
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
+    out = storage.root(tmp_path)
+    lock = tmp_path / "_locks" / "ds=2024-01-01.lock"
+    lock.parent.mkdir()
+    import socket
+
+    lock.write_text(json.dumps({"pid": 2**22 + 12345, "host": socket.gethostname()}))
+    with storage.date_lock(out, "2024-01-01"):
+        pass
+    assert not lock.exists()
+
+
+def test_index_raw_uses_folders_sidecars_and_jsonl_dates(tmp_path):
+    (tmp_path / "2024-01-01").mkdir()
+    (tmp_path / "2024-01-01" / "a.txt").write_text("text")
+    (tmp_path / "2024-01-01" / "b.txt").write_text("text")
+    (tmp_path / "2024-01-01" / "b.meta.json").write_text('{"published_at": "2023-12-31"}')
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "f.jsonl").write_text(
+        '{"published_at": "2024-01-02", "text": "x"}\n{"text": "no date"}\n{"published_at": "2024-01-01T10:00:00Z", "text": "y"}\n'
+    )
+    index = storage.index_raw(storage.root(tmp_path))
+    assert index == {
+        "2023-12-31": ["2024-01-01/b.txt"],
+        "2024-01-01": ["2024-01-01/a.txt", "feeds/f.jsonl"],
+        "2024-01-02": ["feeds/f.jsonl"],
+        "undated": ["feeds/f.jsonl"],
+    }
+
+
+def test_read_raw_file_reports_bad_lines_with_file_and_line(tmp_path):
+    (tmp_path / "f.jsonl").write_bytes(
+        b'{"published_at": "2024-01-01", "text": "ok", "id": 7}\n{"published_at": "2024-01-01", oops\n\n[1,2]\n'
+    )
+    recs = storage.read_raw_file(storage.root(tmp_path), "f.jsonl", "2024-01-01")
+    assert recs[0]["source_id"] == "7" and "error" not in recs[0]
+    assert "f.jsonl:2" in recs[1]["error"] and "malformed" in recs[1]["error"]
+    undated = storage.read_raw_file(storage.root(tmp_path), "f.jsonl", "undated")
+    assert len(undated) == 1 and "f.jsonl:4" in undated[0]["error"]
+
+
+def test_missing_raw_dir_is_a_clear_error(tmp_path):
+    with pytest.raises(storage.StorageError, match="does not exist"):
+        storage.list_raw_files(storage.root(tmp_path / "nope"))
+
+
+def test_memory_filesystem_round_trip():
+    out = storage.root("memory://dateline-test/out")
+    storage.publish_partitions(out, "2024-01-01", {"t": _table([1, 2, 3])})
+    assert storage.read_partition(out, "t", "2024-01-01").num_rows == 3

@@ -1,0 +1,41 @@
+import datetime as dt
+
+import pytest
+
+from transforms.events.dates import event_date, find_dates
+
+PUB = dt.date(2024, 11, 2)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "precision"),
+    [
+        ("missiles struck on Saturday night", "2024-11-02", 1),
+        ("said in a message late Friday", "2024-11-01", 1),
+        ("attacked Ukraine overnight", "2024-11-02", 1),
+        ("On 10 August 2022, shelling hit the town", "2022-08-10", 1),
+        ("On Aug. 26, drones hit", "2024-08-26", 1),
+        ("Putin warned on September 12", "2024-09-12", 1),
+        ("The administration said Thursday", "2024-10-31", 1),
+        ("yesterday a drone hit", "2024-11-01", 1),
+        ("fighting last week", "2024-10-26", 2),
+        ("launched in October", "2024-10-15", 3),
+        ("On December 30, x", "2023-12-30", 1),
+    ],
+)
+def test_dates_resolve_against_the_published_date(sentence, date, precision):
+    d = event_date(sentence, PUB)
+    assert (d.date.isoformat(), d.precision, d.explicit) == (date, precision, True)
+
+
+def test_later_that_day_takes_the_previous_event_date():
+    assert event_date("injured later that day", PUB, dt.date(2024, 10, 30)).date == dt.date(2024, 10, 30)
+
+
+def test_no_date_defaults_to_previous_or_published_and_says_so():
+    d = event_date("a drone hit a house", PUB)
+    assert d.date == PUB and not d.explicit
+
+
+def test_future_dates_are_ignored():
+    assert find_dates("On 3 November 2024 talks are planned", PUB) == []

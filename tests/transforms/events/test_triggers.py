@@ -1,0 +1,43 @@
+import pytest
+
+from transforms.events.triggers import find_triggers, is_non_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("Russian shelling killed a woman", "Shelling/artillery/missile attack"),
+        ("a resident was injured in a drone strike", "Air/drone strike"),
+        ("its forces shot down 24 Ukrainian drones", "Disrupted weapons use"),
+        ("a civilian stepped on a landmine", "Remote explosive/landmine/IED"),
+        ("Ukrainian forces liberated the village", "Government regains territory"),
+        ("activists gathered to protest against the war", "Peaceful protest"),
+        ("the SBU arrested a man", "Arrests"),
+        ("Russian soldiers abducted the village head", "Abduction/forced disappearance"),
+        ("clashes took place near the village", "Armed clash"),
+        ("a guided aerial bomb hit a house", "Air/drone strike"),
+    ],
+)
+def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
+    assert find_triggers(sentence)[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia has been waging a ferocious campaign along Ukraine’s eastern front for months.",
+        "Moscow launched just over half as many drones in October as the month before.",
+        "Moscow would consider such strikes a major escalation.",
+        "Putin warned on September 12 that Russia would be at war.",
+        "He raised the prospect of a pre-emptive strike on camps.",
+    ],
+)
+def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
+    assert is_non_event(sentence)
+
+
+def test_intent_is_not_a_trigger():
+    s = "preparing to help the Kremlin battle Ukrainian forces"
+    assert not any(t.sub_event_type == "Armed clash" for t in find_triggers(s))
+    s = "permission to use long-range weapons to hit targets"
+    assert all(s[t.start : t.end] != "hit" for t in find_triggers(s))

@@ -1,0 +1,42 @@
+import pytest
+
+from transforms.names.keys import norm, translit_key
+
+
+def test_norm_folds_case_diacritics_apostrophes_and_hyphens():
+    assert norm("Zelens’kyi") == "zelenskyi"
+    assert norm("Wołodymyr  Zełenski") == "wolodymyr zelenski"
+    assert norm("Choe Son-hui") == "choe son hui"
+    assert norm("Київ") == "kyiv"
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi", "Selenskyj", "Zelenskij"],
+        ["Kiev", "Kyiv", "Kyjiw", "Kiew"],
+        ["Kharkov", "Kharkiv", "Charkiw", "Charkow"],
+        ["Syrskiy", "Syrskyi", "Syrsky"],
+        ["Oleh Syniehubov", "Oleg Sinegubov"],
+        ["Shoigu", "Shoygu"],
+        ["Choe Son Hui", "Choe Son-hui"],
+        ["Zaporizhia", "Zaporizhzhia", "Zaporozhye"],
+        ["Arseni Jacenjuk", "Arseni Iatseniuk"],
+    ],
+)
+def test_romanization_variants_share_one_key(variants):
+    assert len({translit_key(v) for v in variants}) == 1, {v: translit_key(v) for v in variants}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong Un", "Kim Jong Il"),
+        ("Vitali Klitschko", "Wladimir Klitschko"),
+        ("Yulia Tymoshenko", "Yuriy Tymoshenko"),
+        ("Dnipro", "Dnipropetrovsk"),
+        ("Ivanov", "Ivanova"),
+    ],
+)
+def test_different_names_keep_different_keys(a, b):
+    assert translit_key(a) != translit_key(b)

@@ -1,0 +1,99 @@
+import datetime as dt
+
+import pytest
+
+from transforms.ingest import (
+    RawRecordError,
+    article_id,
+    build_articles,
+    clean_text,
+    decode_bytes,
+    parse_date,
+    parse_dateline,
+)
+
+
+def test_clean_text_removes_scrape_junk_and_keeps_every_body_paragraph(seed_text):
+    body, headline = clean_text(seed_text)
+    assert (
+        headline
+        == "Zelenskyy urged allies to take action before North Korean troops reach the Ukrainian front"
+    )
+    assert "close" not in body.split("\n\n")[0].lower().split()[:2]
+    assert "READ MORE" not in body and "WATCH:" not in body
+    assert ". ." not in body
+    assert body.startswith("KYIV, Ukraine (AP) —")
+    assert body.count("Zelenskyy urged allies") == 0  # the doubled headline is gone from the body
+    assert "four civilians were injured after a Ukrainian attack" in body
+    # the 20 body paragraphs of the story survive (2 sub-headings and 2 promo lines dropped)
+    assert len(body.split("\n\n")) == 20
+
+
+def test_clean_text_collapses_repeated_lines_and_stray_dots():
+    body, headline = clean_text("Head\nHead\n\nFirst sentence here. .\nclose close\nShare\nSecond one.")
+    assert headline == "Head"
+    assert body == "First sentence here.\n\nSecond one."
+
+
+def test_parse_dateline_reads_place_region_and_agency():
+    dl = parse_dateline("KYIV, Ukraine (AP) — Ukrainian President ...")
+    assert (dl.place, dl.region, dl.agency) == ("KYIV", "Ukraine", "AP")
+    assert parse_dateline("MOSCOW (Reuters) - text").agency == "Reuters"
+    assert parse_dateline("Ukrainian President said — nothing") is None
+
+
+def test_article_id_ignores_case_spacing_and_punctuation():
+    assert article_id("Russian missiles struck Kharkiv.") == article_id("russian  missiles struck, Kharkiv")
+    assert article_id("a") != article_id("b")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n ", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"caf\xe9 ol\xe9\n", "not UTF-8"),
+    ],
+)
+def test_decode_bytes_rejects_bad_files_with_what_to_do(data, message):
+    with pytest.raises(RawRecordError, match=message) as exc:
+        decode_bytes(data, "raw/x.txt")
+    assert "raw/x.txt" in str(exc.value)
+
+
+def test_decode_bytes_accepts_utf8_with_bom():
+    assert decode_bytes("\ufeffKyiv".encode(), "x") == "Kyiv"
+
+
+def test_parse_date_accepts_dates_and_datetimes():
+    assert parse_date("2024-11-02") == dt.date(2024, 11, 2)
+    assert parse_date("2024-11-02T23:10:00Z") == dt.date(2024, 11, 2)
+    assert parse_date(None) is None
+    with pytest.raises(RawRecordError):
+        parse_date("yesterday")
+
+
+def test_build_articles_counts_duplicates_and_quarantines_bad_records(seed_text):
+    records = [
+        {"raw_path": "a.txt", "text": seed_text, "published_at": "2024-11-02"},
+        {"raw_path": "b.jsonl:1", "text": seed_text.replace("\n", "\n\n"), "published_at": "2024-11-02"},
+        {"raw_path": "c.jsonl:2", "text": "Some text long enough to be an article.", "published_at": None},
+        {"raw_path": "d.jsonl:3", "error": "d.jsonl:3: malformed JSONL line"},
+        {"raw_path": "e.jsonl:4", "text": "   ", "published_at": "2024-11-02"},
+    ]
+    res = build_articles(records)
+    assert len(res.articles) == 1 and res.n_duplicates == 1
+    assert len(res.quarantine) == 3
+    assert res.n_raw == len(res.articles) + res.n_duplicates + len(res.quarantine)
+    reasons = " ".join(res.quarantine["reason"])
+    assert "no published date" in reasons and "malformed JSONL" in reasons and "no article text" in reasons
+    art = res.articles.iloc[0]
+    assert art["source"] == "AP" and art["dateline_place"] == "KYIV" and art["n_words"] > 700
+
+
+def test_folder_date_is_the_default_published_date():
+    res = build_articles(
+        [{"raw_path": "x.txt", "text": "A sentence about nothing at all."}], dt.date(2024, 1, 5)
+    )
+    assert res.articles.iloc[0]["published_at"] == dt.date(2024, 1, 5)
