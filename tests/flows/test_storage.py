@@ -44,9 +44,11 @@ def test_a_second_writer_on_the_same_date_is_refused(tmp_path):
     p.start()
     try:
         assert ready.wait(60)
-        with pytest.raises(storage.LockedError, match="being written by another run"):
-            with storage.date_lock(storage.root(tmp_path), "2024-01-01"):
-                pass
+        with (
+            pytest.raises(storage.LockedError, match="being written by another run"),
+            storage.date_lock(storage.root(tmp_path), "2024-01-01"),
+        ):
+            pass
         with storage.date_lock(storage.root(tmp_path), "2024-01-02"):
             pass  # other dates are free
     finally:
