@@ -55,9 +55,30 @@ def _known_errors():
 
 
 def _quiet_prefect(verbose: bool) -> None:
+    """Prefect logs at WARNING unless --verbose; known errors are reported by the CLI, without tracebacks."""
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+    import logging
+
+    import prefect  # noqa: F401  (configures Prefect's logging first)
+
+    known = _known_errors()
+
+    class _NoTraceback(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            if record.exc_info and isinstance(record.exc_info[1], known):
+                record.exc_info, record.exc_text = None, None
+            return True
+
+    for name in (
+        "prefect",
+        "prefect.flow_runs",
+        "prefect.task_runs",
+        "prefect.flow_engine",
+        "prefect.task_engine",
+    ):
+        logging.getLogger(name).addFilter(_NoTraceback())
 
 
 def _task_runner(dask_address: str | None, workers: int | None):

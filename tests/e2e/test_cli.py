@@ -1,0 +1,82 @@
+"""The dateline command line, through typer's runner and as a real process."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from flows import storage
+from flows.cli import app
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["run"],
+        ["flow", "ingest"],
+        ["flow", "extract"],
+        ["flow", "publish"],
+        ["backfill"],
+        ["serve"],
+        ["names", "resolve"],
+        ["names", "suggest"],
+        ["schema"],
+    ],
+)
+def test_every_command_has_help(args):
+    result = runner.invoke(app, [*args, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output
+
+
+def test_names_resolve_writes_one_tsv_row_per_input_line_in_order():
+    result = runner.invoke(
+        app, ["names", "resolve", "-"], input="Zelenskiy\nKharkov\nMykola Petrenko\nMikola Petrenko\n"
+    )
+    assert result.exit_code == 0
+    lines = result.output.strip().split("\n")
+    assert lines[0] == "name\tentity_id\tcanonical_name\tentity_type\tmethod\tscore"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [r[0] for r in rows] == ["Zelenskiy", "Kharkov", "Mykola Petrenko", "Mikola Petrenko"]
+    assert rows[0][2] == "Volodymyr Zelenskyy" and rows[1][2] == "Kharkiv"
+    assert rows[2][1] == rows[3][1] and rows[2][4] == "provisional"
+
+
+def test_schema_prints_the_data_dictionary():
+    result = runner.invoke(app, ["schema"])
+    assert "#### `events/`" in result.output and "`sub_event_type`" in result.output
+
+
+def test_bad_dates_are_rejected_with_a_message():
+    result = runner.invoke(app, ["flow", "publish", "--date", "2024-13-45"])
+    assert result.exit_code != 0 and "YYYY-MM-DD" in result.output
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_run_with_a_missing_raw_dir_says_what_to_do_without_a_traceback(tmp_path):
+    result = runner.invoke(app, ["run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_second_run_on_a_locked_date_is_refused(sample_raw, tmp_path):
+    out = tmp_path / "out"
+    with storage.date_lock(storage.root(out), "2024-11-02", owner="another run"):
+        result = runner.invoke(app, ["run", "--raw", str(sample_raw), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "being written by another run" in result.output
+
+
+def test_serve_without_a_server_explains_how_to_start_one():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "serve"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 1
+    assert "prefect server start" in proc.stderr and "Traceback" not in proc.stderr
