@@ -280,6 +280,82 @@ def names_suggest(
         sys.stdout.write(f"{eid}\t{r['canonical_name']}\t{r['n']}\t{r['variants']}\n")
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[
+        Path, typer.Option(help="Gold CSV: ACLED export rows, or tiered article-level gold with --events.")
+    ],
+    events: Annotated[
+        str | None, typer.Option(help="Score this published events dir instead of extracting from notes.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Only the first N gold rows.")] = None,
+) -> None:
+    """Score extraction against human-coded gold (per-field accuracy, per-sub-type precision/recall)."""
+    import json
+
+    import pandas as pd
+
+    from transforms import evaluate
+
+    if not gold.exists():
+        _fail(f"{gold} does not exist")
+    g = pd.read_csv(gold, keep_default_na=False)
+    if limit:
+        g = g.head(limit)
+    if events:
+        ev = pd.read_parquet(events)
+        report = {"mode": "tiered", **evaluate.score_tiered(g, ev)}
+    else:
+        missing = {
+            "event_date",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "admin1",
+            "notes",
+            "fatalities",
+        } - set(g.columns)
+        if missing:
+            _fail(
+                f"{gold}: not ACLED format, missing columns {sorted(missing)} (use --events for tiered gold)"
+            )
+        from transforms.extract import extract
+
+        g["fatalities"] = pd.to_numeric(g["fatalities"], errors="coerce").fillna(0).astype(int)
+        articles = evaluate.acled_articles(g)
+        with console.status(f"extracting events from {len(articles)} notes…"):
+            ev = extract(articles).events
+        report = {"mode": "acled", **evaluate.score_acled(g, articles, ev)}
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    table = Table(title=f"dateline eval — {gold.name} ({report['mode']})")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for k, v in report.items():
+        if not isinstance(v, (dict, list)):
+            table.add_row(k, str(v))
+    out_console.print(table)
+    if report["mode"] == "acled":
+        sub = Table(title="per sub-event type")
+        for c in ("sub_event_type", "gold", "predicted", "precision", "recall"):
+            sub.add_column(c, justify="left" if c == "sub_event_type" else "right")
+        for s, m in sorted(report["per_sub_event_type"].items(), key=lambda kv: -kv[1]["gold"]):
+            sub.add_row(s, str(m["gold"]), str(m["predicted"]), str(m["precision"]), str(m["recall"]))
+        out_console.print(sub)
+        conf = Table(title="confusion (gold → predicted, best event per note)")
+        conf.add_column("gold")
+        conf.add_column("predicted")
+        for gsub, preds in sorted(report["confusion"].items()):
+            conf.add_row(
+                gsub, ", ".join(f"{p}: {n}" for p, n in sorted(preds.items(), key=lambda kv: -kv[1]))
+            )
+        out_console.print(conf)
+    elif report["tier1_missing"]:
+        out_console.print(f"tier-1 missing: {', '.join(map(str, report['tier1_missing']))}")
+
+
 @app.command()
 def schema(markdown: Annotated[bool, typer.Option(help="Print the README data dictionary.")] = True) -> None:
     """Print the output contract (the data dictionary)."""

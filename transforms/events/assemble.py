@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.triggers import ANY_TRIGGER, Trigger, find_triggers, is_non_event
+from transforms.names.keys import norm
 from transforms.names.registry import load_registry
-from transforms.names.resolve import Mention
+from transforms.names.resolve import Mention, region_after
 from transforms.schema import EXTRACTOR_VERSION
 
 # A city that is its own first-level region; "near" it means the surrounding region.
@@ -160,14 +161,44 @@ def _resolve_near(mention: Mention, sentence_text: str, offset: int):
 
 
 def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
-    """(location entity id, admin1 iso, geo_precision) for the event in this sentence."""
+    """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
+
+    The most specific place wins; "<place>, <region>" (``Mykolaivka, Donetsk``) places the settlement in that
+    region: a same-named settlement there is preferred, and a settlement the gazetteer does not know is kept
+    by name with the region's admin1.
+    """
+    reg = load_registry()
     places = [m for m in mentions if m.entity_type in _PLACE_TYPES]
     if not places:
         return None, None, None
-    reg = load_registry()
-    # the most specific place; a region that contains it only confirms it
-    specific = [m for m in places if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
-    pick = specific[0] if specific else places[0]
+    skip: set[int] = set()
+    for i, m in enumerate(places):
+        if m.entity_type != "place" or i in skip:
+            continue
+        hint = region_after(sentence_text, m.char_end - offset)
+        if hint is None:
+            continue
+        nxt = i + 1
+        if nxt < len(places) and places[nxt].char_start - m.char_end <= 3:
+            skip.add(nxt)  # the region name itself ("Donetsk" after the comma) is not a second place
+        near = bool(_NEAR.search(sentence_text[max(0, m.char_start - offset - 30) : m.char_start - offset]))
+        if m.method == "provisional":
+            return m.canonical_name, hint, 2
+        ent = reg.get(m.entity_id)
+        if ent.admin1_iso != hint:
+            alt = [e for e, _ in reg.alias_index.get(norm(m.surface), []) if reg.get(e).admin1_iso == hint]
+            if alt:
+                ent = reg.get(alt[0])
+            elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
+                return None, hint, 2
+            else:
+                return m.canonical_name, hint, 2
+        return ent.entity_id, ent.admin1_iso, 2 if near else 1
+    remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
+    if not remaining:
+        return None, None, None
+    specific = [m for m in remaining if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
+    pick = specific[0] if specific else remaining[0]
     return _resolve_near(pick, sentence_text, offset)
 
 
@@ -356,7 +387,7 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
     reg = load_registry()
     rows = []
     for d in drafts:
-        loc = reg.get(d.location_id) if d.location_id else None
+        loc = reg.entities.get(d.location_id) if d.location_id else None
         region = reg.get(d.admin1_iso) if d.admin1_iso else None
         anchor = loc or region
         confidence = d.trigger.strength * (
@@ -375,7 +406,7 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
                 "sub_event_type": d.trigger.sub_event_type,
                 "actor1": d.actor1,
                 "actor2": d.actor2,
-                "location": loc.canonical_name if loc else None,
+                "location": loc.canonical_name if loc else d.location_id,
                 "admin1": region.admin1 if region else None,
                 "admin1_iso": d.admin1_iso,
                 "country": d.country or (anchor.country if anchor else None),

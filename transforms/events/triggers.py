@@ -44,7 +44,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
-     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
+     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)"),
@@ -53,12 +53,14 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Battles", "Armed clash", "small arms", 0.8,
      r"\bclash(?:ed|es)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:\w+\s+){0,3}(?:attacks?|assaults?|attempts?)\b|"
-     r"\battempted to (?:advance|break through|storm)\b|\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
+     r"\battempted to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
+     r"\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b"),
     ("Battles", "Government regains territory", None, 0.8,
      r"\b(?:liberated|recaptured|retook|regained control|de-occupied|took back)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.75,
-     r"\b(?:captured|seized|took control of|taken control of|occupied the|overran|entered the (?:town|village|city))\b"),
+     r"\b(?:captured|seized|took (?:full )?control (?:of|over)|taken control (?:of|over)|occupied the|overran|entered the (?:town|village|city))\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforcibly (?:disappeared|deported|taken)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
@@ -85,7 +87,7 @@ ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for *_, p in _RULES), _W)
 
 # Words that make a sentence about something other than an event that happened.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|may|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
+    r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
     r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
     r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to)\b",
     _W,

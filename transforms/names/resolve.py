@@ -140,6 +140,11 @@ _PERSON_CUE_BEFORE = re.compile(
     r"secretary|Deputy|deputy|analyst|adviser|advisor)\s+$"
 )
 _PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
+# "in/near/of X, <Region>": a settlement the gazetteer does not know, placed by the region after it
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|of|at|outside|towards|around|into|on|from|village|town|city|settlement|direction of)\s+(?:the\s+)?)$"
+)
+_REGION_AFTER = re.compile(r"^,\s+(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "telegram", "western",
@@ -279,6 +284,16 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
                 Mention(start, end, m.group(0), eid, ent.canonical_name, ent.entity_type, method, score)
             )
             occupied.append((start, end))
+        elif eid is None and not person_cue and _PLACE_CUE_BEFORE.search(before) and len(toks) <= 3:
+            region = region_after(text, end)
+            if region is not None:
+                canonical = m.group(0)
+                out.append(
+                    Mention(
+                        start, end, canonical, provisional_id(toks), canonical, "place", "provisional", 0.5
+                    )
+                )
+                occupied.append((start, end))
         elif eid is None and person_cue and 2 <= len(toks) <= 4:
             canonical = " ".join(t.capitalize() for t in toks)
             out.append(
@@ -286,6 +301,22 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
             )
             occupied.append((start, end))
     return out
+
+
+def region_after(text: str, end: int) -> str | None:
+    """``"X, Donetsk"`` / ``"X, Donetsk region"``: the id of the first-level region named right after a place."""
+    m = _REGION_AFTER.match(text[end : end + 40])
+    if not m:
+        return None
+    return region_id(m.group("region"))
+
+
+@lru_cache(maxsize=10_000)
+def region_id(name: str) -> str | None:
+    """A first-level region from its name or stem (``Donetsk``, ``Kharkiv region``, ``Zaporizhia``)."""
+    base = re.sub(r"\s+(?:region|oblast|province|Oblast|Region|Province)$", "", name)
+    res = resolve_name(f"{base} region")
+    return res.entity_id if res.entity_type == "region" else None
 
 
 def _description_mentions(text: str, occupied, dateline_country: str | None, reg: Registry) -> list[Mention]:

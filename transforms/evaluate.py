@@ -1,0 +1,196 @@
+"""Scoring extracted events against human-coded gold. Pure: DataFrames in, figures out.
+
+Two gold formats:
+- ACLED export rows (event_date, event_type, sub_event_type, actor1, actor2, admin1, location, fatalities,
+  notes): each note is one article published the day after its event_date; per-field accuracy is the share of
+  gold rows whose best-matching extracted event has that field right.
+- article-level tiered gold (``seed_gold_events.csv``): tier 1 must be found, tier 2 is acceptable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from transforms.names.registry import load_registry
+from transforms.names.resolve import resolve_name
+
+FIELDS = ("event_type", "sub_event_type", "event_date", "admin1", "location", "actor1_side", "fatalities")
+_RUSSIA_SIDE = (
+    "Russia",
+    "NAF:",
+    "Novorossiya",
+    "Donetsk People's Republic",
+    "Luhansk People's Republic",
+    "Wagner",
+)
+
+
+def side(actor) -> str:
+    """Russia / Ukraine / other for an ACLED-style actor name."""
+    if not isinstance(actor, str) or not actor:
+        return "none"
+    if any(k in actor for k in _RUSSIA_SIDE):
+        return "Russia"
+    if "Ukraine" in actor:
+        return "Ukraine"
+    return "other"
+
+
+def admin1_iso(name) -> str | None:
+    """ACLED admin1 name (``Kharkiv``, ``Kyiv City``, ``Zaporizhia``) → ISO 3166-2 through the registry."""
+    if not isinstance(name, str) or not name:
+        return None
+    reg = load_registry()
+    table = _admin1_table()
+    if name in table:
+        return table[name]
+    res = resolve_name(f"{name} region")
+    return res.entity_id if res.entity_type == "region" and res.entity_id in reg.entities else None
+
+
+_ADMIN1: dict[str, str] = {}
+
+
+def _admin1_table() -> dict[str, str]:
+    if not _ADMIN1:
+        for e in load_registry().entities.values():
+            if e.entity_type == "region" and e.admin1:
+                _ADMIN1.setdefault(e.admin1, e.entity_id)
+    return _ADMIN1
+
+
+def _same_place(gold, pred) -> bool:
+    if not isinstance(gold, str) or not gold:
+        return not isinstance(pred, str) or not pred
+    if not isinstance(pred, str) or not pred:
+        return False
+    a, b = resolve_name(gold), resolve_name(pred)
+    return a.entity_id == b.entity_id or a.canonical_name == b.canonical_name
+
+
+def acled_articles(gold: pd.DataFrame) -> pd.DataFrame:
+    """One article per gold note, published the day after its event_date."""
+    rows = []
+    for i, r in gold.reset_index(drop=True).iterrows():
+        published = pd.to_datetime(r["event_date"]).date() + dt.timedelta(days=1)
+        text = str(r["notes"])
+        rows.append(
+            {
+                "article_id": hashlib.sha1(f"{i}|{text}".encode()).hexdigest()[:16],
+                "source_id": f"gold:{i}",
+                "source": "eval",
+                "url": None,
+                "title": None,
+                "dateline_place": None,
+                "published_at": published,
+                "text": text,
+                "n_words": len(text.split()),
+                "raw_path": f"gold:{i}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _field_hits(g, e) -> dict[str, bool]:
+    return {
+        "event_type": e["event_type"] == g["event_type"],
+        "sub_event_type": e["sub_event_type"] == g["sub_event_type"],
+        "event_date": pd.to_datetime(e["event_date"]).date() == pd.to_datetime(g["event_date"]).date(),
+        "admin1": admin1_iso(g["admin1"]) is not None and e["admin1_iso"] == admin1_iso(g["admin1"]),
+        "location": _same_place(g.get("location"), e["location"]),
+        "actor1_side": side(e["actor1"]) == side(g["actor1"]),
+        "fatalities": (0 if pd.isna(e["fatalities"]) else int(e["fatalities"])) == int(g["fatalities"] or 0),
+    }
+
+
+def score_acled(gold: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame) -> dict:
+    """Per-field accuracy over gold rows (best-matching event per note), events per note, per-sub-type P/R."""
+    by_article = {aid: g for aid, g in events.groupby("article_id")} if len(events) else {}
+    hits: Counter = Counter()
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    n = len(gold)
+    with_event = 0
+    for (_, g), aid in zip(gold.reset_index(drop=True).iterrows(), articles["article_id"], strict=True):
+        cands = by_article.get(aid)
+        if cands is None or cands.empty:
+            confusion[g["sub_event_type"]]["(none)"] += 1
+            continue
+        with_event += 1
+        best = max(
+            (_field_hits(g, e) for _, e in cands.iterrows()),
+            key=lambda h: (h["sub_event_type"], sum(h.values())),
+        )
+        for f, ok in best.items():
+            hits[f] += ok
+        pred = g["sub_event_type"] if best["sub_event_type"] else cands.iloc[0]["sub_event_type"]
+        confusion[g["sub_event_type"]][pred] += 1
+    labels = sorted(set(confusion) | {p for c in confusion.values() for p in c} - {"(none)"})
+    per_sub = {}
+    for s in labels:
+        tp = confusion.get(s, Counter())[s]
+        gold_n = sum(confusion.get(s, Counter()).values())
+        pred_n = sum(c[s] for c in confusion.values())
+        per_sub[s] = {
+            "gold": gold_n,
+            "predicted": pred_n,
+            "precision": round(tp / pred_n, 3) if pred_n else None,
+            "recall": round(tp / gold_n, 3) if gold_n else None,
+        }
+    return {
+        "notes": n,
+        "note_yields_event": round(with_event / n, 4) if n else None,
+        **{f: round(hits[f] / n, 4) if n else None for f in FIELDS},
+        "events_per_note": round(len(events) / n, 3) if n else None,
+        "per_sub_event_type": per_sub,
+        "confusion": {g: dict(c) for g, c in confusion.items()},
+    }
+
+
+def score_tiered(gold: pd.DataFrame, events: pd.DataFrame) -> dict:
+    """Article-level tiered gold: tier-1 recall (with date, admin1 and counts), precision over all tiers."""
+
+    def matches(g, e) -> bool:
+        subs = set(str(g["sub_event_type"]).split("|"))
+        if e["sub_event_type"] not in subs:
+            return False
+        g_iso = g["admin1_iso"] if isinstance(g["admin1_iso"], str) else ""
+        e_iso = e["admin1_iso"] if isinstance(e["admin1_iso"], str) else ""
+        if g_iso != e_iso:
+            return False
+        return bool(g_iso) or e["country"] == g["country"]
+
+    def exact(g, e) -> bool:
+        def num(v):
+            return 0 if pd.isna(v) or v == "" else int(v)
+
+        return (
+            pd.to_datetime(e["event_date"]).date() == pd.to_datetime(g["event_date"]).date()
+            and num(e["fatalities"]) == num(g["fatalities"])
+            and num(e["injuries"]) == num(g["injuries"])
+        )
+
+    tier1 = gold[gold["tier"].astype(str) == "1"]
+    found = exact_ok = 0
+    missing = []
+    for _, g in tier1.iterrows():
+        m = [e for _, e in events.iterrows() if matches(g, e)]
+        if m:
+            found += 1
+            exact_ok += any(exact(g, e) for e in m)
+        else:
+            missing.append(g.get("gold_id"))
+    matched_events = sum(any(matches(g, e) for _, g in gold.iterrows()) for _, e in events.iterrows())
+    return {
+        "tier1_gold": len(tier1),
+        "tier1_found": found,
+        "tier1_recall": round(found / len(tier1), 4) if len(tier1) else None,
+        "tier1_exact_date_and_counts": exact_ok,
+        "events": len(events),
+        "events_matching_gold": matched_events,
+        "precision": round(matched_events / len(events), 4) if len(events) else None,
+        "tier1_missing": missing,
+    }
