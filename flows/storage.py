@@ -261,6 +261,16 @@ def partition_path(out: Root, table: str, ds: str) -> str:
     return out.join(table, f"ds={ds}")
 
 
+def _move_dir(out: Root, src: str, dst: str) -> None:
+    """Rename a directory: one atomic rename on a local disk; copy-then-delete on object stores."""
+    if out.is_local:
+        os.rename(src, dst)
+        return
+    for f in out.fs.find(src):
+        out.fs.copy(f, dst + f[len(src) :])
+    out.fs.rm(src, recursive=True)
+
+
 def recover(out: Root, table: str, ds: str) -> bool:
     """Restore a partition left in ``_trash`` by a crash between the two renames of a swap."""
     final = partition_path(out, table, ds)
@@ -274,7 +284,7 @@ def recover(out: Root, table: str, ds: str) -> bool:
     )
     if not cands:
         return False
-    out.fs.mv(cands[-1], final, recursive=True)
+    _move_dir(out, cands[-1].rstrip("/"), final)
     return True
 
 
@@ -304,9 +314,9 @@ def publish_partitions(
         if out.fs.exists(final):
             trash = out.join(table, "_trash", f"ds={ds}.{token}")
             out.fs.makedirs(out.join(table, "_trash"), exist_ok=True)
-            out.fs.mv(final, trash, recursive=True)
+            _move_dir(out, final, trash)
         _crash_point("publish:between-renames")
-        out.fs.mv(stage, final, recursive=True)
+        _move_dir(out, stage, final)
         if trash:
             out.fs.rm(trash, recursive=True)
         paths[table] = final
