@@ -63,7 +63,9 @@ def test_dask_cluster_and_s3_output_equal_the_local_run(sample_raw, tmp_path, s3
     local = tmp_path / "local"
     pipeline.pipeline_flow(raw=str(sample_raw), out=str(local))
     remote = "s3://dateline/curated"
-    on_dask = pipeline.pipeline_flow.with_options(task_runner=DaskTaskRunner(address=cluster.scheduler_address))
+    on_dask = pipeline.pipeline_flow.with_options(
+        task_runner=DaskTaskRunner(address=cluster.scheduler_address)
+    )
     [summary] = on_dask(raw=str(sample_raw), out=remote)
     assert summary["identity_holds"] and summary["events"] >= 9
     workers = cluster.scheduler_info["workers"]

@@ -66,6 +66,7 @@ _PLURAL_REGIONS = re.compile(
     re.I,
 )
 _PLACE_TYPES = ("place", "region")
+_CODED = re.compile(r"\bfatalities (?:were )?coded as (\d+)", re.I)
 
 
 @dataclass
@@ -92,6 +93,13 @@ class Draft:
     quantity: int | None
     actor_explicit: bool
     notes: list[str] = field(default_factory=list)
+    first_sentence: int = -1
+
+    def extend(self, idx: int, end: int, sentence: str) -> None:
+        """Add a later sentence of the same paragraph to this event's evidence."""
+        self.sentence_index = idx
+        self.char_end = end
+        self.notes.append(sentence)
 
 
 def _side(word: str) -> str | None:
@@ -238,14 +246,14 @@ def _article_events(
             weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
             weapon_context = "missile"
-        if not ANY_TRIGGER.search(sent):
-            continue
-        if is_non_event(sent):
-            continue
-        triggers = find_triggers(sent)
+        reason = is_non_event(sent)
+        triggers = find_triggers(sent) if ANY_TRIGGER.search(sent) and not reason else []
         if not triggers:
+            _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
             continue
         trig = triggers[0]
+        if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
+            trig = Trigger("Violence against civilians", "Attack", None, trig.start, trig.end, trig.strength)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
@@ -254,6 +262,9 @@ def _article_events(
                 sub = "Air/drone strike"
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
+        coded = _CODED.search(sent)
+        if coded:  # ACLED's convention for unspecified fatalities
+            killed = int(coded.group(1))
         loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0)
         country = None
         if admin1_iso:
@@ -292,9 +303,7 @@ def _article_events(
             prev.fatalities = _max(prev.fatalities, killed)
             prev.injuries = _max(prev.injuries, injured)
             prev.quantity = prev.quantity or quantity
-            prev.char_end = s1
-            prev.sentence_index = idx
-            prev.notes.append(sent)
+            prev.extend(idx, s1, sent)
             prev_date = prev.date
             continue
 
@@ -340,10 +349,32 @@ def _article_events(
                 quantity=quantity,
                 actor_explicit=side is not None,
                 notes=[sent],
+                first_sentence=idx,
             )
         )
         prev_date = date.date if date.explicit else prev_date
     return drafts
+
+
+def _attach_follow_up(
+    drafts: list[Draft], idx: int, paragraph: int, end: int, sent: str, reason: str | None
+) -> None:
+    """Casualties reported in the next sentences of the same paragraph ("Two people were killed, the
+    governor said.", "Unspecified fatalities coded as 10.") belong to the event just described."""
+    if not drafts or reason in ("background", "aggregate"):
+        return
+    prev = drafts[-1]
+    if prev.paragraph != paragraph or idx - prev.sentence_index > 2:
+        return
+    killed, injured, _ = casualties(sent)
+    coded = _CODED.search(sent)
+    if coded:
+        killed = int(coded.group(1))
+    if not killed and not injured:
+        return
+    prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
+    prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
+    prev.extend(idx, end, sent)
 
 
 def _max(a: int | None, b: int | None) -> int | None:
@@ -418,7 +449,7 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
                 "weapon": d.weapon,
                 "quantity": d.quantity,
                 "notes": " ".join(d.notes),
-                "sentence_index": d.sentence_index - len(d.notes) + 1,
+                "sentence_index": d.first_sentence,
                 "char_start": d.char_start,
                 "char_end": d.char_end,
                 "confidence": round(min(1.0, confidence), 3),

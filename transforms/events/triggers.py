@@ -40,7 +40,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b"),
     ("Explosions/Remote violence", "Air/drone strike", "airstrike", 0.85,
      r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|"
-     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped)|"
+     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air force)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted)|"
      r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
@@ -50,17 +50,19 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
-    ("Battles", "Armed clash", "small arms", 0.8,
+    ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:\w+\s+){0,3}(?:attacks?|assaults?|attempts?)\b|"
      r"\battempted to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|to seize|to capture|to advance|to break)|"
+     r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
      r"\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b"),
-    ("Battles", "Government regains territory", None, 0.8,
-     r"\b(?:liberated|recaptured|retook|regained control|de-occupied|took back)\b"),
-    ("Battles", "Non-state actor overtakes territory", None, 0.75,
-     r"\b(?:captured|seized|took (?:full )?control (?:of|over)|taken control (?:of|over)|occupied the|overran|entered the (?:town|village|city))\b"),
+    ("Battles", "Government regains territory", None, 0.92,
+     r"\b(?:liberated|recaptured|retook|regained (?:full )?control|de-occupied|took back)\b"),
+    ("Battles", "Non-state actor overtakes territory", None, 0.91,
+     r"\b(?:captured|seized|(?:took|gained|established|taken) (?:full )?control (?:of|over)|occupied the|overran|entered the (?:town|village|city))\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforcibly (?:disappeared|deported|taken)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
@@ -74,10 +76,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ion|ors|ed)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+)?(?:base|headquarters|checkpoint)"),
-    ("Strategic developments", "Non-violent transfer of territory", None, 0.7, r"\bwithdr(?:ew|awn)\s+from\b|\bretreated from\b"),
+    ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
+     r"\bwithdr(?:ew|awn)\s+from\b|\bretreated from\b|\bdeparted from\b|\bleft (?:their|its) positions\b|\babandoned (?:their|its) positions\b"),
     ("Strategic developments", "Other", None, 0.55,
      r"\b(?:troops|soldiers|forces|servicemen)\b[^.]{0,60}\b(?:deployed|transported|arrived|were sent|are now in|massing|redeployed)\b|"
-     r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b"),
+     r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b|\bevacuated\b|\bDisplacement:"),
     # a bare attack verb: remote violence whose weapon the text does not name
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.5,
      r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),

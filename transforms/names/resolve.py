@@ -140,10 +140,7 @@ _PERSON_CUE_BEFORE = re.compile(
     r"secretary|Deputy|deputy|analyst|adviser|advisor)\s+$"
 )
 _PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
-# "in/near/of X, <Region>": a settlement the gazetteer does not know, placed by the region after it
-_PLACE_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|of|at|outside|towards|around|into|on|from|village|town|city|settlement|direction of)\s+(?:the\s+)?)$"
-)
+# "X, <Region>": a settlement the gazetteer may not know, placed by the region named after it
 _REGION_AFTER = re.compile(r"^,\s+(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -272,7 +269,19 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
         after = text[end : end + 12]
         person_cue = bool(_PERSON_CUE_BEFORE.search(before) or _PERSON_CUE_AFTER.match(after))
         eid, method, score = _resolve_tokens(tuple(toks), False)
-        if eid is not None and method in ("key", "phonetic"):
+        hint = None if person_cue or len(toks) > 3 else region_after(text, end)
+        if hint is not None and (eid is None or method in ("key", "phonetic")):
+            # "X, <Region>": a settlement placed by its region; the gazetteer's guess must agree with the region
+            ent = reg.get(eid) if eid else None
+            if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
+                out.append(
+                    Mention(start, end, m.group(0), eid, ent.canonical_name, ent.entity_type, method, score)
+                )
+            else:
+                name = m.group(0)
+                out.append(Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5))
+            occupied.append((start, end))
+        elif eid is not None and method in ("key", "phonetic"):
             ent = reg.get(eid)
             if method == "phonetic" and len(toks) == 1 and not person_cue:
                 continue
@@ -284,16 +293,6 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
                 Mention(start, end, m.group(0), eid, ent.canonical_name, ent.entity_type, method, score)
             )
             occupied.append((start, end))
-        elif eid is None and not person_cue and _PLACE_CUE_BEFORE.search(before) and len(toks) <= 3:
-            region = region_after(text, end)
-            if region is not None:
-                canonical = m.group(0)
-                out.append(
-                    Mention(
-                        start, end, canonical, provisional_id(toks), canonical, "place", "provisional", 0.5
-                    )
-                )
-                occupied.append((start, end))
         elif eid is None and person_cue and 2 <= len(toks) <= 4:
             canonical = " ".join(t.capitalize() for t in toks)
             out.append(
