@@ -88,8 +88,8 @@ class Registry:
 
     def alias(self, entity_id: str, alias: str, kind: str, provenance: str) -> None:
         alias = " ".join(alias.split())
-        key = (entity_id, norm(alias), kind)
-        if not key[1] or key in self.aliases:
+        key = (entity_id, alias.casefold(), kind)
+        if not norm(alias) or key in self.aliases:
             return
         self.aliases[key] = {"entity_id": entity_id, "alias": alias, "kind": kind, "provenance": provenance}
 
@@ -252,10 +252,10 @@ def add_spellingukraine(reg: Registry) -> None:
     source become aliases; the variants stay out (they are the evaluation set)."""
     by_norm: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for (eid, n, kind), row in reg.aliases.items():
+    for (eid, _, kind), row in reg.aliases.items():
         etype = reg.entities[eid]["entity_type"]
         if kind == "name":
-            by_norm[(etype, n)].append(eid)
+            by_norm[(etype, norm(row["alias"]))].append(eid)
             by_key[(etype, translit_key(row["alias"]))].append(eid)
 
     def pop(eid: str) -> int:

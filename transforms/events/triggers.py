@@ -31,7 +31,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
      r"\b(?:land)?mines?\b(?!\s+(?:workers|company))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
-     r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b"),
+     r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
+     r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
      r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled)|"
      r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
@@ -50,6 +51,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
+     r"\bdestroyed (?:a |an |the |\d+ |two |three )?(?:[\w-]+ ){0,3}(?:column|convoy|tanks?|vehicles?|IFVs?|APCs?|positions?|depot|"
+     r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:\w+\s+){0,3}(?:attacks?|assaults?|attempts?)\b|"
@@ -67,7 +71,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforcibly (?:disappeared|deported|taken)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
     ("Violence against civilians", "Attack", "small arms", 0.75,
-     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bbeat(?:en)? (?:up|to death)\b|\bshot at (?:a |the )?(?:civilian|car|vehicle|resident)|"
+     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
+     r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
+     r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:a|an|the|two|three|\d+) (?:local )?(?:civilians?|residents?|employees?|volunteers?)\b|\bbeat(?:en)? (?:up|to death)\b|\bshot at (?:a |the )?(?:civilian|car|vehicle|resident)|"
      r"\bopened fire on (?:a |the )?(?:civilians?|cars?|vehicles?|residents?|evacuation)"),
     ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,

@@ -168,8 +168,12 @@ def compile_registry() -> Registry:
         if kind == "name" and entities[eid].entity_type != "country":
             key_sets[translit_key(alias)][(eid, n)] = None
         if _SURFACE_OK.match(alias) and entities[eid].entity_type in TEXT_TYPES:
-            surfaces[surface_form(alias)].append((eid, kind))
-    for lst in alias_index.values():
+            form = surface_form(alias)
+            for variant in {form, form.replace("'", "")}:
+                if (eid, kind) not in surfaces[variant]:
+                    surfaces[variant].append((eid, kind))
+    for n, lst in alias_index.items():
+        alias_index[n] = lst = list(dict.fromkeys(lst))
         lst.sort(key=lambda p: (p[1] != "name", entities[p[0]].rank))
     key_index = {k: sorted(v, key=lambda p: entities[p[0]].rank) for k, v in key_sets.items()}
     token_sets: dict[tuple[int, int, str], set[str]] = defaultdict(set)

@@ -141,7 +141,7 @@ _PERSON_CUE_BEFORE = re.compile(
 )
 _PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
 # "X, <Region>": a settlement the gazetteer may not know, placed by the region named after it
-_REGION_AFTER = re.compile(r"^,\s+(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
+_REGION_AFTER = re.compile(r"^(?:,\s+|\s+\()(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "telegram", "western",
