@@ -72,16 +72,25 @@ def make_doc(nlp: Language, text: str, dateline_country: str | None) -> Doc:
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the sentences; a paragraph break always ends a sentence."""
+    """Character spans of the sentences (from the sentencizer's token flags, without building Spans);
+    a paragraph break always ends a sentence."""
+    text = doc.text
+    if len(doc) == 0:
+        return []
+    from spacy.attrs import IDX, SENT_START
+
+    arr = doc.to_array([SENT_START, IDX])
+    starts = [int(idx) for flag, idx in arr if flag == 1]
+    if not starts or starts[0] != int(arr[0][1]):
+        starts.insert(0, int(arr[0][1]))
+    bounds = [*starts[1:], len(text)]
     out = []
-    for sent in doc.sents:
-        start = sent.start_char
-        text = sent.text
-        pos = 0
-        for part in text.split("\n\n"):
-            if part.strip():
-                lead = len(part) - len(part.lstrip())
-                s = start + pos + lead
-                out.append((s, s + len(part.strip())))
+    for a, b in zip(starts, bounds, strict=True):
+        pos = a
+        for part in text[a:b].split("\n\n"):
+            stripped = part.strip()
+            if stripped:
+                s = pos + (len(part) - len(part.lstrip()))
+                out.append((s, s + len(stripped)))
             pos += len(part) + 2
     return out
