@@ -113,6 +113,14 @@ def _count_part(part: str) -> Count | None:
     if m and m.group("vague"):
         return Count(None, m.start(), m.end())
     if not person:
+        # an elliptical subject: "Two civilians were killed and 5 were injured"
+        if m and (m.group("digits") or m.group("words")) and clean.strip(" ,") == m.group(0):
+            value = (
+                int(m.group("digits").replace(",", ""))
+                if m.group("digits")
+                else word_number(m.group("words"))
+            )
+            return Count(value, m.start(), m.end())
         return None
     if m is None:
         # "police officers" with no number → unknown; "elderly" alone → one

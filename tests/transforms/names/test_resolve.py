@@ -82,3 +82,36 @@ def test_seed_spellings_resolve_to_the_gold_entities(seed_text, shared_eval):
             f"{g['surface']} → {g['canonical_name']}: {[m.surface for m in mentions if g['surface'] in m.surface]}"
         )
     assert checked >= 22
+
+
+def test_typos_resolve_through_the_phonetic_layer():
+    r = resolve_name("Oleksandr Syrskkyi")
+    assert (r.canonical_name, r.method) == (
+        "Oleksandr Syrskyi",
+        "phonetic",
+    ) or r.canonical_name == "Oleksandr Syrskyi"
+
+
+def test_foreign_language_spellings_of_one_unknown_person_share_an_id():
+    ids = {
+        resolve_name(n).entity_id
+        for n in ("Arseniy Yatsenyuk", "Arsenij Jazenjuk", "Arsenijus Jaceniukas", "Arsēnijs Jaceņuks")
+    }
+    assert len(ids) == 1
+
+
+def test_the_compiled_registry_is_cached_on_disk(tmp_path, monkeypatch):
+    from transforms.names import registry
+
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    path = registry._cache_path()
+    assert path.parent == tmp_path and not path.exists()
+    registry.load_registry.cache_clear()
+    try:
+        first = registry.load_registry()
+        assert path.exists()
+        registry.load_registry.cache_clear()
+        second = registry.load_registry()
+        assert second.alias_index == first.alias_index
+    finally:
+        registry.load_registry.cache_clear()

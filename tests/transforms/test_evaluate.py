@@ -1,0 +1,67 @@
+import datetime as dt
+
+import pandas as pd
+
+from transforms.evaluate import acled_articles, admin1_iso, score_acled, score_tiered, side
+from transforms.extract import extract
+
+
+def test_sides_of_acled_actors():
+    assert side("Military Forces of Russia (2000-) Air Force") == "Russia"
+    assert side("NAF: United Armed Forces of Novorossiya") == "Russia"
+    assert side("Military Forces of Ukraine (2019-)") == "Ukraine"
+    assert side("Protesters (Ukraine)") == "Ukraine"
+    assert side("Unidentified Military Forces") == "other"
+
+
+def test_acled_admin1_names_map_to_iso_codes():
+    assert admin1_iso("Kyiv City") == "UA-30"
+    assert admin1_iso("Kyiv") == "UA-32"
+    assert admin1_iso("Zaporizhia") == "UA-23"
+    assert admin1_iso("Kirovograd") == "UA-35"
+
+
+def _gold():
+    return pd.DataFrame(
+        [
+            {"event_date": "2023-05-01", "event_type": "Explosions/Remote violence",
+             "sub_event_type": "Shelling/artillery/missile attack", "actor1": "Military Forces of Russia (2000-)",
+             "actor2": "", "admin1": "Kharkiv", "location": "Kupiansk", "fatalities": 2,
+             "notes": "On 1 May 2023, Russian forces shelled Kupiansk, Kharkiv. 2 civilians were killed."},
+            {"event_date": "2023-05-02", "event_type": "Protests", "sub_event_type": "Peaceful protest",
+             "actor1": "Protesters (Ukraine)", "actor2": "", "admin1": "Lviv", "location": "Lviv", "fatalities": 0,
+             "notes": "On 2 May 2023, residents gathered for a silent protest in Lviv."},
+        ]
+    )  # fmt: skip
+
+
+def test_score_acled_counts_each_field_on_the_best_matching_event():
+    gold = _gold()
+    articles = acled_articles(gold)
+    assert articles["published_at"].tolist() == [dt.date(2023, 5, 2), dt.date(2023, 5, 3)]
+    report = score_acled(gold, articles, extract(articles).events)
+    assert report["note_yields_event"] == 1.0
+    assert report["sub_event_type"] == 1.0 and report["admin1"] == 1.0 and report["fatalities"] == 1.0
+    assert report["per_sub_event_type"]["Peaceful protest"]["recall"] == 1.0
+
+
+def test_a_wrong_extraction_lowers_the_score():
+    gold = _gold()
+    articles = acled_articles(gold)
+    events = extract(articles).events
+    events.loc[0, "admin1_iso"] = "UA-14"
+    report = score_acled(gold, articles, events)
+    assert report["admin1"] == 0.5
+
+
+def test_score_tiered_reports_recall_and_precision(seed_text, shared_eval):
+    from transforms.ingest import build_articles
+
+    gold = pd.read_csv(shared_eval / "seed_gold_events.csv", keep_default_na=False)
+    events = extract(
+        build_articles([{"raw_path": "s", "text": seed_text, "published_at": "2024-11-02"}]).articles
+    ).events
+    report = score_tiered(gold, events)
+    assert report["tier1_recall"] == 1.0 and report["precision"] >= 0.9
+    report = score_tiered(gold, events.iloc[1:])
+    assert report["tier1_recall"] < 1.0 and report["tier1_missing"]
