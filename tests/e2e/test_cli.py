@@ -80,3 +80,56 @@ def test_serve_without_a_server_explains_how_to_start_one():
     )
     assert proc.returncode == 1
     assert "prefect server start" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_backfill_runs_every_date_of_the_range(sample_raw, tmp_path):
+    import pandas as pd
+
+    day2 = sample_raw / "2024-11-03"
+    day2.mkdir()
+    (day2 / "a.txt").write_text(
+        "ODESA, Ukraine (AP) — Russian drones struck Odesa on Sunday, injuring four people.\n"
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "backfill",
+            "--start",
+            "2024-11-02",
+            "--end",
+            "2024-11-03",
+            "--raw",
+            str(sample_raw),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    events = pd.read_parquet(out / "events")
+    assert set(events["ds"].astype(str)) == {"2024-11-02", "2024-11-03"}
+    assert "2024-11-03" in result.output
+
+
+def test_names_suggest_lists_provisional_entities_most_mentioned_first(tmp_path):
+    import pandas as pd
+
+    from transforms.extract import entities_from_mentions
+
+    mentions = pd.DataFrame(
+        {
+            "entity_id": ["prov:a", "prov:a", "prov:b", "Q7747"],
+            "surface": ["Mykola Petrenko", "Mikola Petrenko", "Ivan Sydorenko", "Putin"],
+            "canonical_name": ["Mykola Petrenko", "Mykola Petrenko", "Ivan Sydorenko", "Vladimir Putin"],
+            "entity_type": ["person", "person", "person", "person"],
+        }
+    )
+    ent = entities_from_mentions(mentions)
+    part = tmp_path / "entities" / "ds=2024-11-02"
+    part.mkdir(parents=True)
+    ent.to_parquet(part / "part-0.parquet")
+    result = runner.invoke(app, ["names", "suggest", "--out", str(tmp_path)])
+    lines = result.output.strip().split("\n")
+    assert lines[1].startswith("prov:a\t") and "Mykola Petrenko|Mikola Petrenko" in lines[1]
+    assert not any(line.startswith("Q7747") for line in lines)
