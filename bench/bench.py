@@ -78,10 +78,8 @@ t0 = time.perf_counter()
 from flows.cli import _quiet_prefect
 _quiet_prefect(False)
 from flows.pipeline import pipeline_flow
-from prefect.task_runners import ProcessPoolTaskRunner
 raw, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
-f = pipeline_flow if workers <= 1 else pipeline_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
-[s] = f(raw=raw, out=out)
+[s] = pipeline_flow(raw=raw, out=out, workers=workers)
 wall = time.perf_counter() - t0
 self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -81,15 +81,11 @@ def _quiet_prefect(verbose: bool) -> None:
         logging.getLogger(name).addFilter(_NoTraceback())
 
 
-def _task_runner(dask_address: str | None, workers: int | None):
+def _task_runner(dask_address: str | None):
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    if workers and workers > 1:
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=workers)
     return None
 
 
@@ -134,7 +130,7 @@ def run(
         str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes on this machine (ProcessPoolTaskRunner).")
+        int | None, typer.Option(help="Extraction processes on this machine (default 1).")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
 ) -> None:
@@ -154,11 +150,11 @@ def run_pipeline(
         from flows.pipeline import pipeline_flow
 
         f = pipeline_flow
-        runner = _task_runner(dask_address, workers)
+        runner = _task_runner(dask_address)
         if runner is not None:
             f = pipeline_flow.with_options(task_runner=runner)
         try:
-            return f(raw=raw, out=out, dates=dates)
+            return f(raw=raw, out=out, dates=dates, workers=1 if dask_address else (workers or 1))
         except _known_errors() as exc:
             _fail(str(exc))
     return []

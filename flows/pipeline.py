@@ -7,9 +7,11 @@ through ``flows.storage`` so every stage can re-run alone. Heavy imports (spaCy,
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
 import os
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -109,16 +111,37 @@ def stage_articles_task(out_url: str, ds: str, parts: list[dict]) -> dict:
     return stats
 
 
-@task(name="extract-chunk")
-def extract_chunk_task(out_url: str, ds: str, start: int, stop: int) -> dict:
-    """Names and events for articles[start:stop] of the date."""
+_POOL: ProcessPoolExecutor | None = None
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """One process pool per flow process (spawned: no fork of Prefect's threads); workers import only the
+    pure transforms, so they start in ~2 s and serve every chunk."""
+    global _POOL
+    if _POOL is None or _POOL._max_workers != workers:
+        if _POOL is not None:
+            _POOL.shutdown()
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+    return _POOL
+
+
+def _extract_frames(articles: pd.DataFrame) -> dict:
     from transforms.extract import extract
 
+    res = extract(articles)
+    return {"events": res.events, "mentions": res.mentions, "entities": res.entities}
+
+
+@task(name="extract-chunk")
+def extract_chunk_task(out_url: str, ds: str, start: int, stop: int, workers: int = 1) -> dict:
+    """Names and events for articles[start:stop] of the date; with ``workers`` > 1 the CPU work runs in a
+    process pool shared by the chunk tasks (one Prefect task per chunk either way)."""
     out = storage.root(out_url)
     articles = storage.read_work(out, ds, "articles").slice(start, stop - start).to_pandas()
     articles["published_at"] = pd.to_datetime(articles["published_at"]).dt.date
-    res = extract(articles)
-    return {"events": res.events, "mentions": res.mentions, "entities": res.entities}
+    if workers > 1:
+        return _pool(workers).submit(_extract_frames, articles).result()
+    return _extract_frames(articles)
 
 
 @task(name="stage-extract")
@@ -238,12 +261,18 @@ def run_ingest(raw_url: str, out_url: str, ds: str, files: list[str] | None = No
 
 
 def run_extract(
-    out_url: str, ds: str, n_articles: int | None = None, chunk_size: int = ARTICLES_PER_TASK
+    out_url: str,
+    ds: str,
+    n_articles: int | None = None,
+    chunk_size: int = ARTICLES_PER_TASK,
+    workers: int = 1,
 ) -> dict:
     if n_articles is None:
         n_articles = storage.read_work(storage.root(out_url), ds, "articles").num_rows
+    if workers > 1:  # enough chunks to keep every worker busy
+        chunk_size = max(50, min(chunk_size, -(-n_articles // (workers * 4))))
     bounds = [(i, min(i + chunk_size, n_articles)) for i in range(0, n_articles, chunk_size)] or [(0, 0)]
-    futures = [extract_chunk_task.submit(out_url, ds, a, b) for a, b in bounds]
+    futures = [extract_chunk_task.submit(out_url, ds, a, b, workers) for a, b in bounds]
     return stage_extract_task(out_url, ds, [f.result() for f in futures])
 
 
@@ -262,12 +291,12 @@ def _run_id() -> str:
     return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
 
 
-def _process_date(raw_url: str, out_url: str, ds: str, files: list[str]) -> DateSummary:
+def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers: int = 1) -> DateSummary:
     t0 = time.perf_counter()
     out = storage.root(out_url)
     with storage.date_lock(out, ds, owner="pipeline"):
         stats = run_ingest(raw_url, out_url, ds, files)
-        run_extract(out_url, ds, stats["articles"])
+        run_extract(out_url, ds, stats["articles"], workers=workers)
         pub = run_publish(out_url, ds)
     return DateSummary(
         ds=ds,
@@ -290,9 +319,10 @@ def _process_date(raw_url: str, out_url: str, ds: str, files: list[str]) -> Date
 
 @flow(name="dateline-pipeline", log_prints=True)
 def pipeline_flow(
-    raw: str = "data/raw", out: str = "data/curated", dates: list[str] | None = None
+    raw: str = "data/raw", out: str = "data/curated", dates: list[str] | None = None, workers: int = 1
 ) -> list[dict]:
-    """Ingest → extract → validate/publish for every date in the raw dir (or the dates given)."""
+    """Ingest → extract → validate/publish for every date in the raw dir (or the dates given).
+    ``workers`` > 1 runs extraction in that many local processes."""
     from flows.validate import warm_up
 
     warm_up()
@@ -305,7 +335,7 @@ def pipeline_flow(
     for ds in wanted:
         if ds not in index:
             log.warning("no raw records for %s in %s", ds, raw)
-        s = _process_date(raw, out, ds, index.get(ds, []))
+        s = _process_date(raw, out, ds, index.get(ds, []), workers)
         log.info("%s: %d articles, %d events, quarantined %s", ds, s.articles, s.events, s.quarantined)
         summaries.append(asdict(s) | {"identity_holds": s.identity_holds})
     return summaries
@@ -332,10 +362,12 @@ def ingest_flow(ds: str, raw: str = "data/raw", out: str = "data/curated") -> di
 
 
 @flow(name="dateline-extract")
-def extract_flow(ds: str, out: str = "data/curated", chunk_size: int = ARTICLES_PER_TASK) -> dict:
+def extract_flow(
+    ds: str, out: str = "data/curated", chunk_size: int = ARTICLES_PER_TASK, workers: int = 1
+) -> dict:
     """Stage 2 alone: staged articles of ``ds`` → staged events, mentions, entities."""
     with storage.date_lock(storage.root(out), ds, owner="extract"):
-        return run_extract(out, ds, chunk_size=chunk_size)
+        return run_extract(out, ds, chunk_size=chunk_size, workers=workers)
 
 
 @flow(name="dateline-publish")
