@@ -272,8 +272,21 @@ def run_extract(
     if workers > 1:  # enough chunks to keep every worker busy
         chunk_size = max(50, min(chunk_size, -(-n_articles // (workers * 4))))
     bounds = [(i, min(i + chunk_size, n_articles)) for i in range(0, n_articles, chunk_size)] or [(0, 0)]
-    futures = [extract_chunk_task.submit(out_url, ds, a, b, workers) for a, b in bounds]
-    return stage_extract_task(out_url, ds, [f.result() for f in futures])
+    if workers <= 1 and _in_process_runner():
+        # threads would only contend for the GIL (and hold every chunk in memory at once): one by one
+        parts = [extract_chunk_task(out_url, ds, a, b, workers) for a, b in bounds]
+    else:
+        parts = [f.result() for f in [extract_chunk_task.submit(out_url, ds, a, b, workers) for a, b in bounds]]
+    return stage_extract_task(out_url, ds, parts)
+
+
+def _in_process_runner() -> bool:
+    """True when tasks would run as threads of this process (Prefect's default), not on Dask."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    ctx = FlowRunContext.get()
+    return ctx is None or isinstance(ctx.task_runner, ThreadPoolTaskRunner)
 
 
 def run_publish(out_url: str, ds: str, run_id: str | None = None) -> dict:
