@@ -353,8 +353,8 @@ def eval_(
 
 
 @app.command()
-def schema(markdown: Annotated[bool, typer.Option(help="Print the README data dictionary.")] = True) -> None:
-    """Print the output contract (the data dictionary)."""
+def schema() -> None:
+    """Print the output contract: the data dictionary of every table (Markdown, as in the README)."""
     from transforms.schema import data_dictionary_markdown
 
     sys.stdout.write(data_dictionary_markdown())

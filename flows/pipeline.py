@@ -276,7 +276,9 @@ def run_extract(
         # threads would only contend for the GIL (and hold every chunk in memory at once): one by one
         parts = [extract_chunk_task(out_url, ds, a, b, workers) for a, b in bounds]
     else:
-        parts = [f.result() for f in [extract_chunk_task.submit(out_url, ds, a, b, workers) for a, b in bounds]]
+        parts = [
+            f.result() for f in [extract_chunk_task.submit(out_url, ds, a, b, workers) for a, b in bounds]
+        ]
     return stage_extract_task(out_url, ds, parts)
 
 
