@@ -24,6 +24,7 @@ from flows import storage  # noqa: E402
 
 FILES_PER_TASK = 200
 ARTICLES_PER_TASK = 500
+ARTICLES_ROW_GROUP = 50  # a chunk of any size reads only the row groups it needs
 TABLES = ("articles", "events", "mentions", "entities", "quarantine")
 
 
@@ -98,7 +99,7 @@ def stage_articles_task(out_url: str, ds: str, parts: list[dict]) -> dict:
         articles = articles[pd.to_datetime(articles["published_at"]).dt.date.astype(str) == ds].reset_index(
             drop=True
         )
-    storage.write_work(out, ds, "articles", conform(articles, "articles"))
+    storage.write_work(out, ds, "articles", conform(articles, "articles"), row_group_size=ARTICLES_ROW_GROUP)
     storage.write_work(out, ds, "ingest_quarantine", conform(quarantine, "quarantine"))
     stats = {
         "raw_records": n_raw,
@@ -137,7 +138,7 @@ def extract_chunk_task(out_url: str, ds: str, start: int, stop: int, workers: in
     """Names and events for articles[start:stop] of the date; with ``workers`` > 1 the CPU work runs in a
     process pool shared by the chunk tasks (one Prefect task per chunk either way)."""
     out = storage.root(out_url)
-    articles = storage.read_work(out, ds, "articles").slice(start, stop - start).to_pandas()
+    articles = storage.read_work_rows(out, ds, "articles", start, stop).to_pandas()
     articles["published_at"] = pd.to_datetime(articles["published_at"]).dt.date
     if workers > 1:
         return _pool(workers).submit(_extract_frames, articles).result()

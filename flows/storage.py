@@ -218,13 +218,13 @@ def work_path(out: Root, ds: str, name: str) -> str:
     return out.join("_work", f"ds={ds}", f"{name}.parquet")
 
 
-def write_work(out: Root, ds: str, name: str, table: pa.Table) -> str:
+def write_work(out: Root, ds: str, name: str, table: pa.Table, row_group_size: int | None = None) -> str:
     """Write a stage output (atomic on local disks: temp file + rename)."""
     path = work_path(out, ds, name)
     out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
     tmp = path + f".{uuid.uuid4().hex}.tmp"
     with out.fs.open(tmp, "wb") as fh:
-        pq.write_table(table, fh)
+        pq.write_table(table, fh, row_group_size=row_group_size)
     out.fs.mv(tmp, path)
     return path
 
@@ -237,6 +237,28 @@ def read_work(out: Root, ds: str, name: str) -> pa.Table:
         )
     with out.fs.open(path, "rb") as fh:
         return pq.read_table(fh)
+
+
+def read_work_rows(out: Root, ds: str, name: str, start: int, stop: int) -> pa.Table:
+    """Rows [start, stop) of a stage output, reading only the row groups that hold them."""
+    path = work_path(out, ds, name)
+    if not out.fs.exists(path):
+        raise StorageError(
+            f"{path} is missing: run the earlier stage first (dateline flow ingest --date {ds})"
+        )
+    with out.fs.open(path, "rb") as fh:
+        pf = pq.ParquetFile(fh)
+        groups, first, offset = [], None, 0
+        for i in range(pf.num_row_groups):
+            n = pf.metadata.row_group(i).num_rows
+            if offset < stop and offset + n > start:
+                groups.append(i)
+                first = offset if first is None else first
+            offset += n
+        if not groups:
+            return pf.schema_arrow.empty_table()
+        table = pf.read_row_groups(groups)
+    return table.slice(start - first, stop - start)
 
 
 def write_work_json(out: Root, ds: str, name: str, obj: dict) -> None:

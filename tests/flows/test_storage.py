@@ -106,3 +106,12 @@ def test_memory_filesystem_round_trip():
     out = storage.root("memory://dateline-test/out")
     storage.publish_partitions(out, "2024-01-01", {"t": _table([1, 2, 3])})
     assert storage.read_partition(out, "t", "2024-01-01").num_rows == 3
+
+
+def test_read_work_rows_reads_exactly_the_requested_rows(tmp_path):
+    out = storage.root(tmp_path)
+    storage.write_work(out, "2024-01-01", "t", _table(list(range(1000))), row_group_size=64)
+    for a, b in [(0, 10), (60, 70), (64, 128), (990, 1000), (0, 1000), (500, 500)]:
+        assert storage.read_work_rows(out, "2024-01-01", "t", a, b).column("x").to_pylist() == list(
+            range(a, b)
+        )
