@@ -323,7 +323,6 @@ def main() -> None:
     cities_by_name: dict[str, dict] = {}
     for c in sorted(ua + ru, key=lambda c: -c["population"]):
         cities_by_name.setdefault(c["name"], c)
-    cities_by_name.setdefault("Saint Petersburg", cities_by_name.get("Saint Petersburg"))
 
     reg = Registry()
     add_countries(reg)

@@ -44,12 +44,11 @@ def admin1_iso(name) -> str | None:
     """ACLED admin1 name (``Kharkiv``, ``Kyiv City``, ``Zaporizhia``) → ISO 3166-2 through the registry."""
     if not isinstance(name, str) or not name:
         return None
-    reg = load_registry()
     table = _admin1_table()
     if name in table:
         return table[name]
     res = resolve_name(f"{name} region")
-    return res.entity_id if res.entity_type == "region" and res.entity_id in reg.entities else None
+    return res.entity_id if res.entity_type == "region" else None
 
 
 _ADMIN1: dict[str, str] = {}

@@ -13,8 +13,6 @@ from transforms.names.resolve import resolve_name
 from transforms.nlp import get_nlp, make_doc, sentence_spans
 from transforms.schema import columns
 
-_DATELINE_COUNTRY_HINTS = {"Ukraine": "Ukraine", "Russia": "Russia"}
-
 
 @dataclass
 class Extracted:
