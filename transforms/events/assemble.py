@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity
-from transforms.events.triggers import ANY_TRIGGER, Trigger, find_triggers, is_non_event
+from transforms.events.triggers import ANY_TRIGGER, Trigger, aircraft_downed, find_triggers, is_non_event
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
 from transforms.names.resolve import Mention, region_after
@@ -252,6 +252,15 @@ def _article_events(
             _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
             continue
         trig = triggers[0]
+        if trig.sub_event_type == "Disrupted weapons use" and aircraft_downed(sent):
+            trig = Trigger(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                "missile",
+                trig.start,
+                trig.end,
+                trig.strength,
+            )
         if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
             trig = Trigger("Violence against civilians", "Attack", None, trig.start, trig.end, trig.strength)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)

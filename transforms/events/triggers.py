@@ -39,9 +39,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
      r"\b(?:dropped|drop)\s+(?:\w+\s+){0,3}(?:explosives?|grenades?|munitions?|bombs?)\s+from\s+(?:a\s+)?(?:drone|UAV)|"
      r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b"),
-    ("Explosions/Remote violence", "Air/drone strike", "airstrike", 0.85,
+    ("Explosions/Remote violence", "Air/drone strike", "airstrike", 0.86,
      r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|"
-     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air force)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted)|"
+     r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
+     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted)|"
      r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
@@ -113,6 +114,19 @@ _AGGREGATE = re.compile(
     _W,
 )
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|cannot|not|never|would|could|will)\s+(?:\w+\s+)?$", _W)
+
+
+# Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack), not an interception.
+_AIRCRAFT_DOWNED = re.compile(
+    r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w'-]+\s+){0,4}?(?:aircraft|airplanes?|planes?|jets?|helicopters?|"
+    r"fighters?|bombers?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)\b|"
+    r"\bdowned\s+(?:[\w'-]+\s+){0,4}?(?:aircraft|airplanes?|planes?|jets?|helicopters?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)\b",
+    _W,
+)
+
+
+def aircraft_downed(sentence: str) -> bool:
+    return bool(_AIRCRAFT_DOWNED.search(sentence))
 
 
 def is_non_event(sentence: str) -> str | None:

@@ -60,3 +60,21 @@ def test_territory_changes_outrank_the_clashes_before_them():
 def test_may_the_month_is_not_a_modal_verb():
     assert len(_events("On 6 May 2022, Russian forces shelled Kupiansk, Kharkiv. Casualties unknown.")) == 1
     assert len(_events("Russian forces may shell Kupiansk, Kharkiv, next week.")) == 0
+
+
+def test_downing_a_manned_aircraft_is_an_attack_and_downing_a_drone_an_interception():
+    plane = _events(
+        "On 1 May 2023, Ukrainian air defense shot down a Russian Su-34 near Izium, Kharkiv region."
+    )
+    drone = _events(
+        "On 1 May 2023, Ukrainian air defense shot down a Russian drone near Izium, Kharkiv region."
+    )
+    assert plane.iloc[0]["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert drone.iloc[0]["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_strikes_by_air_forces_are_air_strikes_even_with_artillery():
+    ev = _events(
+        "On 1 May 2023, Russian air forces and artillery struck Ukrainian forces near Bakhmut, Donetsk."
+    )
+    assert ev.iloc[0]["sub_event_type"] == "Air/drone strike"
