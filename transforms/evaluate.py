@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from transforms.names.registry import load_registry
-from transforms.names.resolve import resolve_name
+from transforms.names.resolve import region_id, resolve_name
 
 FIELDS = ("event_type", "sub_event_type", "event_date", "admin1", "location", "actor1_side", "fatalities")
 _RUSSIA_SIDE = (
@@ -47,8 +47,7 @@ def admin1_iso(name) -> str | None:
     table = _admin1_table()
     if name in table:
         return table[name]
-    res = resolve_name(f"{name} region")
-    return res.entity_id if res.entity_type == "region" else None
+    return region_id(name)
 
 
 _ADMIN1: dict[str, str] = {}

@@ -149,15 +149,22 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             victims.append(phrase)
             total = None if (total is None or count.value is None) else total + count.value
         out[kind] = total if any_verb else 0
+    coded = _CODED.search(sentence)
+    if coded:  # ACLED's convention for unspecified fatalities: "Unspecified fatalities coded as 10"
+        out["killed"] = int(coded.group(1))
     return out["killed"], out["injured"], " ".join(victims)
+
+
+def _is_near(mention: Mention, sentence_text: str, offset: int) -> bool:
+    """ "near X", "outside X", "on the outskirts of X"."""
+    start = mention.char_start - offset
+    return bool(_NEAR.search(sentence_text[max(0, start - 30) : start]))
 
 
 def _resolve_near(mention: Mention, sentence_text: str, offset: int):
     reg = load_registry()
     ent = reg.get(mention.entity_id)
-    near = bool(
-        _NEAR.search(sentence_text[max(0, mention.char_start - offset - 30) : mention.char_start - offset])
-    )
+    near = _is_near(mention, sentence_text, offset)
     if ent.entity_type == "place":
         if near and ent.admin1_iso in SURROUNDING_REGION:
             region = reg.get(SURROUNDING_REGION[ent.admin1_iso])
@@ -189,7 +196,6 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
         nxt = i + 1
         if nxt < len(places) and places[nxt].char_start - m.char_end <= 3:
             skip.add(nxt)  # the region name itself ("Donetsk" after the comma) is not a second place
-        near = bool(_NEAR.search(sentence_text[max(0, m.char_start - offset - 30) : m.char_start - offset]))
         if m.method == "provisional":
             return m.canonical_name, hint, 2
         ent = reg.get(m.entity_id)
@@ -201,7 +207,7 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
                 return None, hint, 2
             else:
                 return m.canonical_name, hint, 2
-        return ent.entity_id, ent.admin1_iso, 2 if near else 1
+        return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
     remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
     if not remaining:
         return None, None, None
@@ -271,9 +277,6 @@ def _article_events(
                 sub = "Air/drone strike"
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
-        coded = _CODED.search(sent)
-        if coded:  # ACLED's convention for unspecified fatalities
-            killed = int(coded.group(1))
         loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0)
         country = None
         if admin1_iso:
@@ -376,9 +379,6 @@ def _attach_follow_up(
     if prev.paragraph != paragraph or idx - prev.sentence_index > 2:
         return
     killed, injured, _ = casualties(sent)
-    coded = _CODED.search(sent)
-    if coded:
-        killed = int(coded.group(1))
     if not killed and not injured:
         return
     prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities

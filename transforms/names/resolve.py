@@ -23,7 +23,7 @@ TITLES = {
 }  # fmt: skip
 _PATRONYMIC = re.compile(
     r"(?:ovych|evych|yovych|ovich|evich|ovytch|owytsch|owitsch|ewitsch|ovics|evics|ovitj|ovitsj|ovytsj|ovitch|"
-    r"ovitš|ovytš|ovitsh|ivna|ovna|evna|ivny|ych|ovics|ovic|evic)$"
+    r"ovitš|ovytš|ovitsh|ivna|ovna|evna|ivny|ych|ovic|evic)$"
 )
 
 
@@ -191,7 +191,7 @@ def find_mentions(
         start, end = end_idx - length + 1, end_idx + 1
         if length < 4 and not any(k == "abbr" for _, k in cands):
             continue
-        if not _bounded(text, start, end) or _overlaps(occupied, start, end):
+        if not _bounded(text, start, end) or occupied.overlaps(start, end):
             continue
         spans.append((start, end, cands))
     # leftmost-longest, non-overlapping
@@ -260,15 +260,11 @@ class Occupied:
         return self.mask.find(1, start, end) != -1
 
 
-def _overlaps(occupied: Occupied, start: int, end: int) -> bool:
-    return occupied.overlaps(start, end)
-
-
 def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> list[Mention]:
     out = []
     for m in _CAPSEQ.finditer(text):
         start, end = m.start(), m.end()
-        if _overlaps(occupied, start, end):
+        if occupied.overlaps(start, end):
             continue
         toks = strip_name(m.group(0))
         if not toks or toks[0] in _NOT_NAMES or toks[-1] in _NOT_NAMES:
@@ -341,7 +337,7 @@ def _description_mentions(text: str, occupied, dateline_country: str | None, reg
         if d.condition and d.condition != f"dateline_country={dateline_country}":
             continue
         for m in d.pattern.finditer(text):
-            if _overlaps(occupied, m.start(), m.end()):
+            if occupied.overlaps(m.start(), m.end()):
                 continue
             ent = reg.get(d.entity_id)
             out.append(
