@@ -89,16 +89,11 @@ def stage_articles_task(out_url: str, ds: str, parts: list[dict]) -> dict:
     out = storage.root(out_url)
     frames = [p["articles"] for p in parts if len(p["articles"])]
     articles = pd.concat(frames, ignore_index=True) if frames else empty_frame("articles")
-    n_before = len(articles)
     articles = articles.drop_duplicates("article_id", keep="first").reset_index(drop=True)
     qframes = [p["quarantine"] for p in parts if len(p["quarantine"])]
     quarantine = pd.concat(qframes, ignore_index=True) if qframes else empty_frame("quarantine")
     n_raw = sum(p["n_raw"] for p in parts)
     n_dups = n_raw - len(quarantine) - len(articles)
-    if ds != storage.UNDATED:
-        articles = articles[pd.to_datetime(articles["published_at"]).dt.date.astype(str) == ds].reset_index(
-            drop=True
-        )
     storage.write_work(out, ds, "articles", conform(articles, "articles"), row_group_size=ARTICLES_ROW_GROUP)
     storage.write_work(out, ds, "ingest_quarantine", conform(quarantine, "quarantine"))
     stats = {
@@ -107,7 +102,6 @@ def stage_articles_task(out_url: str, ds: str, parts: list[dict]) -> dict:
         "duplicates": n_dups,
         "raw_quarantined": len(quarantine),
     }
-    stats["duplicates_within_batches"] = n_dups - (n_before - len(articles))
     storage.write_work_json(out, ds, "ingest_stats", stats)
     return stats
 
@@ -269,7 +263,7 @@ def run_extract(
     workers: int = 1,
 ) -> dict:
     if n_articles is None:
-        n_articles = storage.read_work(storage.root(out_url), ds, "articles").num_rows
+        n_articles = storage.work_num_rows(storage.root(out_url), ds, "articles")
     if workers > 1:  # enough chunks to keep every worker busy
         chunk_size = max(50, min(chunk_size, -(-n_articles // (workers * 4))))
     bounds = [(i, min(i + chunk_size, n_articles)) for i in range(0, n_articles, chunk_size)] or [(0, 0)]

@@ -229,24 +229,29 @@ def write_work(out: Root, ds: str, name: str, table: pa.Table, row_group_size: i
     return path
 
 
-def read_work(out: Root, ds: str, name: str) -> pa.Table:
+def _existing_work(out: Root, ds: str, name: str) -> str:
     path = work_path(out, ds, name)
     if not out.fs.exists(path):
         raise StorageError(
             f"{path} is missing: run the earlier stage first (dateline flow ingest/extract --date {ds})"
         )
-    with out.fs.open(path, "rb") as fh:
+    return path
+
+
+def read_work(out: Root, ds: str, name: str) -> pa.Table:
+    with out.fs.open(_existing_work(out, ds, name), "rb") as fh:
         return pq.read_table(fh)
+
+
+def work_num_rows(out: Root, ds: str, name: str) -> int:
+    """Row count of a stage output, from the Parquet footer only."""
+    with out.fs.open(_existing_work(out, ds, name), "rb") as fh:
+        return pq.ParquetFile(fh).metadata.num_rows
 
 
 def read_work_rows(out: Root, ds: str, name: str, start: int, stop: int) -> pa.Table:
     """Rows [start, stop) of a stage output, reading only the row groups that hold them."""
-    path = work_path(out, ds, name)
-    if not out.fs.exists(path):
-        raise StorageError(
-            f"{path} is missing: run the earlier stage first (dateline flow ingest --date {ds})"
-        )
-    with out.fs.open(path, "rb") as fh:
+    with out.fs.open(_existing_work(out, ds, name), "rb") as fh:
         pf = pq.ParquetFile(fh)
         groups, first, offset = [], None, 0
         for i in range(pf.num_row_groups):
