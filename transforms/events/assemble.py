@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity
-from transforms.events.triggers import ANY_TRIGGER, Trigger, aircraft_downed, find_triggers, is_non_event
+from transforms.events.triggers import Trigger, aircraft_downed, find_triggers, is_non_event
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
 from transforms.names.resolve import Mention, region_after
@@ -50,7 +50,7 @@ _AFTER_NP_END = re.compile(
     r"\s(?:on|in|at|after|when|while|as|during|near|from|by|according|said|says|officials|local)\b|[;.:]|\s—",
     re.I,
 )
-_BEFORE_NP_START = re.compile(r".*(?:[.;:]\s|\b(?:after|when|while|that|said|and|but)\s)", re.I | re.S)
+_NP_START = re.compile(r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s", re.I)
 _PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
@@ -118,6 +118,14 @@ def attacker_side(sentence: str) -> str | None:
     return _side(m.group("side") or m.group("side2") or m.group("side3"))
 
 
+def _after_last(rx: re.Pattern, text: str) -> str:
+    """``text`` after the last match of ``rx`` (all of it when none)."""
+    last = None
+    for last in rx.finditer(text):  # noqa: B007
+        pass
+    return text[last.end() :] if last else text
+
+
 def casualties(sentence: str) -> tuple[int | None, int | None, str]:
     """(fatalities, injuries, victim phrases) in one sentence. 0 when no such verb; None when uncountable."""
     out = {}
@@ -133,7 +141,7 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
             np_after = after[:end]
             before = _PASSIVE_AUX.sub("", sentence[: m.start()])
-            np_before = _BEFORE_NP_START.sub("", before)[-120:]
+            np_before = _after_last(_NP_START, before)[-120:]
             passive = not verb.endswith("ing") and (
                 verb in ("dead", "died", "dies", "perished", "hurt")
                 or bool(_PASSIVE_AUX.search(sentence[: m.start()]))
@@ -252,8 +260,8 @@ def _article_events(
             weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
             weapon_context = "missile"
-        reason = is_non_event(sent)
-        triggers = find_triggers(sent) if ANY_TRIGGER.search(sent) and not reason else []
+        reason = is_non_event(sent, low)
+        triggers = find_triggers(sent, low) if not reason else []
         if not triggers:
             _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
             continue

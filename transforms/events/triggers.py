@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.events.prefilter import LiteralFilter, Prefiltered
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -93,25 +95,31 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),
 ]  # fmt: skip
 RULES = [(et, st, w, s, re.compile(p, _W)) for et, st, w, s, p in _RULES]
-ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for *_, p in _RULES), _W)
+_RULE_FILTER = LiteralFilter({i: rule[-1] for i, rule in enumerate(RULES)})
 
 # Words that make a sentence about something other than an event that happened.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
-    r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
-    r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to)\b",
-    _W,
+_HYPOTHETICAL = Prefiltered(
+    re.compile(
+        r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
+        r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
+        r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to)\b",
+        _W,
+    )
 )
-_BACKGROUND = re.compile(
-    r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
-    r"\b(?:months?|years?|weeks?) ago\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
-    r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
-    _W,
+_BACKGROUND = Prefiltered(
+    re.compile(
+        r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
+        r"\b(?:months?|years?|weeks?) ago\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
+        r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
+        _W,
+    )
 )
-_AGGREGATE = re.compile(
-    r"\b(?:as many|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
-    r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month)\b",
-    _W,
+_AGGREGATE = Prefiltered(
+    re.compile(
+        r"\b(?:as many|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
+        r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month)\b",
+        _W,
+    )
 )
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|cannot|not|never|would|could|will)\s+(?:\w+\s+)?$", _W)
 
@@ -129,21 +137,25 @@ def aircraft_downed(sentence: str) -> bool:
     return bool(_AIRCRAFT_DOWNED.search(sentence))
 
 
-def is_non_event(sentence: str) -> str | None:
+def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
-    if _AGGREGATE.search(sentence) and "observed" not in sentence:
+    low = sentence.lower() if lowered is None else lowered
+    if _AGGREGATE.search(sentence, low) and "observed" not in sentence:
         return "aggregate"
-    if _BACKGROUND.search(sentence):
+    if _BACKGROUND.search(sentence, low):
         return "background"
-    if _HYPOTHETICAL.search(sentence):
+    if _HYPOTHETICAL.search(sentence, low):
         return "hypothetical"
     return None
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
+def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped."""
     out: list[Trigger] = []
-    for et, st, weapon, strength, rx in RULES:
+    possible = _RULE_FILTER.candidates(sentence.lower() if lowered is None else lowered)
+    for i, (et, st, weapon, strength, rx) in enumerate(RULES):
+        if i not in possible:
+            continue
         for m in rx.finditer(sentence):
             if _INFINITIVE_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()]):
                 continue

@@ -185,6 +185,8 @@ def compile_registry() -> Registry:
     token_index = {k: tuple(sorted(v)) for k, v in token_sets.items()}
     automaton = ahocorasick.Automaton()
     for s, lst in surfaces.items():
+        if len(s) < 4 and not any(k == "abbr" for _, k in lst):
+            continue  # too short to find in running text unless it is an abbreviation (UN, SBU)
         lst.sort(key=lambda p: (p[1] != "name", entities[p[0]].rank))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()

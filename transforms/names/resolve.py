@@ -189,8 +189,6 @@ def find_mentions(
     spans: list[tuple[int, int, tuple]] = []
     for end_idx, (length, cands) in reg.automaton.iter(low):
         start, end = end_idx - length + 1, end_idx + 1
-        if length < 4 and not any(k == "abbr" for _, k in cands):
-            continue
         if not _bounded(text, start, end) or occupied.overlaps(start, end):
             continue
         spans.append((start, end, cands))
