@@ -6,9 +6,11 @@ through ``flows.storage`` so every stage can re-run alone. Heavy imports (spaCy,
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing as mp
 import os
+import threading
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
@@ -18,13 +20,16 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 import pandas as pd  # noqa: E402
+import pyarrow as pa  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 
 from flows import storage  # noqa: E402
 
 FILES_PER_TASK = 200
+RECORDS_PER_PART = 5_000  # ingest writes staged articles in parts of at most this many records
 ARTICLES_PER_TASK = 500
 ARTICLES_ROW_GROUP = 50  # a chunk of any size reads only the row groups it needs
+VALIDATE_ROWS = 20_000  # publish validates and writes staged parts in batches of about this many rows
 TABLES = ("articles", "events", "mentions", "entities", "quarantine")
 
 
@@ -66,156 +71,253 @@ def index_raw_task(raw_url: str) -> dict[str, list[str]]:
     return storage.index_raw(storage.root(raw_url))
 
 
-@task(name="ingest-files")
-def ingest_files_task(raw_url: str, rels: list[str], ds: str) -> dict:
-    """Read and clean one batch of raw files into articles + quarantine rows."""
+def _ingest_files(raw_url: str, out_url: str, rels: list[str], ds: str, batch: int) -> dict:
+    """Read and clean raw files, ``RECORDS_PER_PART`` records at a time, into staged parts (articles +
+    ingest quarantine). Runs in the task's process or in a pool worker."""
     from transforms.ingest import build_articles
+    from transforms.schema import conform
 
-    raw = storage.root(raw_url)
-    records = [rec for rel in rels for rec in storage.read_raw_file(raw, rel, ds)]
+    raw, out = storage.root(raw_url), storage.root(out_url)
     default = None if ds == storage.UNDATED else dt.date.fromisoformat(ds)
-    result = build_articles(records, default_date=default)
+    parts: list[dict] = []
+    reasons: list[str] = []
+    buffer: list[dict] = []
+
+    def flush() -> None:
+        result = build_articles(buffer, default_date=default)
+        name = f"{batch:05d}-{len(parts):04d}"
+        storage.write_work_part(
+            out, ds, "articles", name, conform(result.articles, "articles"), row_group_size=ARTICLES_ROW_GROUP
+        )
+        storage.write_work_part(out, ds, "ingest_quarantine", name, conform(result.quarantine, "quarantine"))
+        reasons.extend(result.quarantine["reason"])
+        ids = result.articles["article_id"].tolist()
+        parts.append({"name": name, "n_raw": result.n_raw, "quarantined": len(result.quarantine), "ids": ids})
+        buffer.clear()
+
+    for rel in rels:
+        for rec in storage.read_raw_file(raw, rel, ds):
+            buffer.append(rec)
+            if len(buffer) >= RECORDS_PER_PART:
+                flush()
+    if buffer or not parts:
+        flush()
+    return {"parts": parts, "reasons": reasons}
+
+
+def _use_pool(workers: int, *urls: str) -> bool:
+    """A local process pool serves the CPU work when asked for, unless a path lives only in this process."""
+    return workers > 1 and not any(storage.root(u).in_process for u in urls)
+
+
+@task(name="ingest-files")
+def ingest_files_task(
+    raw_url: str, out_url: str, rels: list[str], ds: str, batch: int, workers: int = 1
+) -> dict:
+    """One batch of raw files → staged parts. Returns per-part counts and article ids for the cross-batch
+    de-duplication (only ids travel, never text)."""
+    if _use_pool(workers, raw_url, out_url):
+        res = _pool(workers).submit(_ingest_files, raw_url, out_url, rels, ds, batch).result()
+    else:
+        res = _ingest_files(raw_url, out_url, rels, ds, batch)
     log = _logger()
-    for reason in result.quarantine["reason"]:
+    for reason in res["reasons"]:
         log.warning("quarantined raw record: %s", reason)
-    return {"articles": result.articles, "quarantine": result.quarantine, "n_raw": result.n_raw}
+    return {"parts": res["parts"]}
 
 
 @task(name="stage-articles")
-def stage_articles_task(out_url: str, ds: str, parts: list[dict]) -> dict:
-    """De-duplicate across batches and write the ingest stage outputs."""
-    from transforms.schema import conform, empty_frame
+def stage_articles_task(out_url: str, ds: str, batches: list[dict]) -> dict:
+    """De-duplicate articles across parts (first occurrence kept, in raw file order) and write the stats.
+    Only the ids travel; a part that repeats an earlier article is rewritten without it."""
+    import pyarrow.compute as pc
 
     out = storage.root(out_url)
-    frames = [p["articles"] for p in parts if len(p["articles"])]
-    articles = pd.concat(frames, ignore_index=True) if frames else empty_frame("articles")
-    articles = articles.drop_duplicates("article_id", keep="first").reset_index(drop=True)
-    qframes = [p["quarantine"] for p in parts if len(p["quarantine"])]
-    quarantine = pd.concat(qframes, ignore_index=True) if qframes else empty_frame("quarantine")
-    n_raw = sum(p["n_raw"] for p in parts)
-    n_dups = n_raw - len(quarantine) - len(articles)
-    storage.write_work(out, ds, "articles", conform(articles, "articles"), row_group_size=ARTICLES_ROW_GROUP)
-    storage.write_work(out, ds, "ingest_quarantine", conform(quarantine, "quarantine"))
+    seen: set[str] = set()
+    n_raw = n_quarantined = kept = 0
+    for part in (p for b in batches for p in b["parts"]):
+        n_raw += part["n_raw"]
+        n_quarantined += part["quarantined"]
+        repeated = [i for i in part["ids"] if i in seen]
+        if repeated:
+            table = storage.read_work_part(out, ds, "articles", part["name"])
+            keep = pc.invert(pc.is_in(table.column("article_id"), value_set=pa.array(repeated)))
+            storage.write_work_part(
+                out, ds, "articles", part["name"], table.filter(keep), row_group_size=ARTICLES_ROW_GROUP
+            )
+        seen.update(part["ids"])
+        kept += len(part["ids"]) - len(repeated)
     stats = {
         "raw_records": n_raw,
-        "articles": len(articles),
-        "duplicates": n_dups,
-        "raw_quarantined": len(quarantine),
+        "articles": kept,
+        "duplicates": n_raw - n_quarantined - kept,
+        "raw_quarantined": n_quarantined,
     }
     storage.write_work_json(out, ds, "ingest_stats", stats)
     return stats
 
 
 _POOL: ProcessPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     """One process pool per flow process (spawned: no fork of Prefect's threads); workers import only the
     pure transforms, so they start in ~2 s and serve every chunk."""
     global _POOL
-    if _POOL is None or _POOL._max_workers != workers:
-        if _POOL is not None:
-            _POOL.shutdown()
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
-    return _POOL
+    with _POOL_LOCK:  # chunk tasks run in threads: without the lock each could start its own pool
+        if _POOL is None or _POOL._max_workers != workers:
+            if _POOL is not None:
+                _POOL.shutdown()
+            _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        return _POOL
 
 
-def _extract_frames(articles: pd.DataFrame) -> dict:
+def _extract_chunk(out_url: str, ds: str, index: int, start: int, stop: int) -> dict:
+    """Read articles[start:stop], extract, write part ``index`` of events, mentions and chunk entities.
+    Runs in the task's process or in a pool worker (then only the row counts travel back)."""
     from transforms.extract import extract
+    from transforms.schema import conform
 
-    res = extract(articles)
-    return {"events": res.events, "mentions": res.mentions, "entities": res.entities}
-
-
-@task(name="extract-chunk")
-def extract_chunk_task(out_url: str, ds: str, start: int, stop: int, workers: int = 1) -> dict:
-    """Names and events for articles[start:stop] of the date; with ``workers`` > 1 the CPU work runs in a
-    process pool shared by the chunk tasks (one Prefect task per chunk either way)."""
     out = storage.root(out_url)
     articles = storage.read_work_rows(out, ds, "articles", start, stop).to_pandas()
     articles["published_at"] = pd.to_datetime(articles["published_at"]).dt.date
-    if workers > 1:
-        return _pool(workers).submit(_extract_frames, articles).result()
-    return _extract_frames(articles)
+    res = extract(articles)
+    name = f"{index:05d}"
+    storage.write_work_part(out, ds, "events", name, conform(res.events, "events"))
+    storage.write_work_part(out, ds, "mentions", name, conform(res.mentions, "mentions"))
+    storage.write_work_part(out, ds, "chunk_entities", name, conform(res.entities, "entities"))
+    return {"events": len(res.events), "mentions": len(res.mentions)}
+
+
+@task(name="extract-chunk")
+def extract_chunk_task(out_url: str, ds: str, index: int, start: int, stop: int, workers: int = 1) -> dict:
+    """Names and events for articles[start:stop] of the date, written as part ``index`` of the staged
+    events, mentions and per-chunk entities; with ``workers`` > 1 the work runs in a process pool shared by
+    the chunk tasks (one Prefect task per chunk either way). Returns row counts only."""
+    if _use_pool(workers, out_url):
+        return _pool(workers).submit(_extract_chunk, out_url, ds, index, start, stop).result()
+    return _extract_chunk(out_url, ds, index, start, stop)
 
 
 @task(name="stage-extract")
 def stage_extract_task(out_url: str, ds: str, parts: list[dict]) -> dict:
+    """Merge the per-chunk entity tables (one chunk at a time) into the date's entities."""
     from transforms.extract import merge_entities
     from transforms.schema import conform, empty_frame
 
     out = storage.root(out_url)
-    counts = {}
-    for name in ("events", "mentions"):
-        frames = [p[name] for p in parts if len(p[name])]
-        df = pd.concat(frames, ignore_index=True) if frames else empty_frame(name)
-        storage.write_work(out, ds, name, conform(df, name))
-        counts[name] = len(df)
-    entities = merge_entities([p["entities"] for p in parts])
+    entities = empty_frame("entities")
+    for chunk in storage.iter_work(out, ds, "chunk_entities"):
+        entities = merge_entities([entities, chunk.to_pandas()])
     storage.write_work(out, ds, "entities", conform(entities, "entities"))
-    counts["entities"] = len(entities)
-    return counts
+    storage.clear_work(out, ds, "chunk_entities")
+    return {
+        "events": sum(p["events"] for p in parts),
+        "mentions": sum(p["mentions"] for p in parts),
+        "entities": len(entities),
+    }
+
+
+def _batches(tables, min_rows: int):
+    """Concatenate consecutive staged parts into frames of about ``min_rows`` rows (bounded memory, few
+    validation calls)."""
+    pending, n = [], 0
+    for t in tables:
+        pending.append(t)
+        n += t.num_rows
+        if n >= min_rows:
+            yield pa.concat_tables(pending).to_pandas()
+            pending, n = [], 0
+    if pending:
+        yield pa.concat_tables(pending).to_pandas()
+
+
+def _merge_result(results: dict, name: str, new: dict, rows: int) -> None:
+    """One validation summary per table over all its batches: failures summed per expectation."""
+    prev = results.setdefault(name, {"table": name, "success": True, "batches": 0, "rows": 0, "failed": []})
+    prev["success"] = prev["success"] and new["success"]
+    prev["batches"] += 1
+    prev["rows"] += rows
+    for f in new["failed"]:
+        same = next(
+            (p for p in prev["failed"] if (p["expectation"], p["kwargs"]) == (f["expectation"], f["kwargs"])),
+            None,
+        )
+        if same is None:
+            prev["failed"].append(dict(f))
+        else:
+            same["unexpected_count"] = (same["unexpected_count"] or 0) + (f["unexpected_count"] or 0)
 
 
 @task(name="validate-publish")
 def publish_task(out_url: str, ds: str, run_id: str) -> dict:
-    """GX-validate every staged table; publish good rows and quarantine the rest, all or nothing per date."""
+    """GX-validate every staged table batch by batch; good rows stream into the staged partitions, failing
+    rows go to quarantine; the date is swapped in all together, or not at all."""
     from flows.validate import SchemaValidationError, validate
     from transforms.ingest import quarantine_row
     from transforms.schema import conform, empty_frame
 
     out = storage.root(out_url)
     log = _logger()
-    frames = {}
-    for name in ("articles", "events", "mentions", "entities"):
-        try:
-            frames[name] = storage.read_work(out, ds, name).to_pandas()
-        except storage.StorageError:
-            if name == "articles":
-                raise
-            frames[name] = empty_frame(name)
-    quarantine = [storage.read_work(out, ds, "ingest_quarantine").to_pandas()]
-    results = {}
-    good = {}
+    storage.work_parts(out, ds, "articles")  # a clear error when ingest has not run
+    quarantine: list[pd.DataFrame] = []
+    with contextlib.suppress(storage.StorageError):
+        quarantine += [t.to_pandas() for t in storage.iter_work(out, ds, "ingest_quarantine") if t.num_rows]
+    results: dict = {}
+    counts: dict[str, int] = {}
+    words = 0
+    bad_articles: set[str] = set()
+    pub = storage.StagedPublish(out, ds)
     try:
         for name in ("articles", "events", "mentions", "entities"):
-            df = frames[name]
-            if name in ("events", "mentions") and len(df):
-                orphan = ~df["article_id"].isin(good["articles"]["article_id"])
-                if orphan.any():
-                    quarantine.append(
-                        pd.DataFrame(
-                            [
-                                quarantine_row(
-                                    name,
-                                    "its article was quarantined",
-                                    None,
-                                    r.get("event_id") or r["article_id"],
-                                    r,
-                                )
-                                for r in df[orphan].to_dict("records")
-                            ]
-                        )
+            counts[name] = 0
+            try:
+                parts = storage.iter_work(out, ds, name)
+                batches = _batches(parts, VALIDATE_ROWS)
+                first = next(batches, None)
+            except storage.StorageError:
+                first, batches = None, iter(())
+            for df in [empty_frame(name)] if first is None else _chain(first, batches):
+                if name in ("events", "mentions") and bad_articles and len(df):
+                    orphan = df["article_id"].isin(bad_articles)
+                    if orphan.any():
+                        quarantine.append(
+                            pd.DataFrame(
+                                [
+                                    quarantine_row(
+                                        name, "its article was quarantined", None,
+                                        r.get("event_id") or r["article_id"], r,
+                                    )
+                                    for r in df[orphan].to_dict("records")
+                                ]
+                            )
+                        )  # fmt: skip
+                        df = df[~orphan].reset_index(drop=True)
+                v = validate(name, df)
+                _merge_result(results, name, v.result, len(df))
+                if len(v.quarantine):
+                    log.warning(
+                        "%s: %d rows quarantined (%s)",
+                        name,
+                        len(v.quarantine),
+                        v.quarantine["reason"].iloc[0],
                     )
-                    df = df[~orphan].reset_index(drop=True)
-            v = validate(name, df)
-            good[name] = v.good
-            results[name] = v.result
-            if len(v.quarantine):
-                log.warning(
-                    "%s: %d rows quarantined (%s)", name, len(v.quarantine), v.quarantine["reason"].iloc[0]
-                )
-                quarantine.append(v.quarantine)
-        q = (
-            pd.concat([f for f in quarantine if len(f)], ignore_index=True)
-            if any(len(f) for f in quarantine)
-            else empty_frame("quarantine")
-        )
+                    quarantine.append(v.quarantine)
+                    if name == "articles":
+                        bad_articles |= set(df["article_id"]) - set(v.good["article_id"])
+                pub.write(name, conform(v.good, name))
+                counts[name] += len(v.good)
+                if name == "articles" and len(v.good):
+                    words += int(v.good["n_words"].sum())
+        frames = [f for f in quarantine if len(f)]
+        q = pd.concat(frames, ignore_index=True) if frames else empty_frame("quarantine")
         vq = validate("quarantine", q)
-        results["quarantine"] = vq.result
-        tables = {name: conform(good[name], name) for name in ("articles", "events", "mentions", "entities")}
-        tables["quarantine"] = conform(q, "quarantine")
+        _merge_result(results, "quarantine", vq.result, len(q))
+        pub.write("quarantine", conform(q, "quarantine"))
+        counts["quarantine"] = len(q)
     except SchemaValidationError as exc:
+        pub.abort()
         path = storage.write_validation(
             out,
             ds,
@@ -225,7 +327,10 @@ def publish_task(out_url: str, ds: str, run_id: str) -> dict:
         raise SchemaValidationError(
             f"{ds}: {exc}. Nothing was published for {ds}; validation result: {path}"
         ) from None
-    paths = storage.publish_partitions(out, ds, tables)
+    except BaseException:
+        pub.abort()
+        raise
+    paths = pub.commit()
     vpath = storage.write_validation(
         out, ds, run_id, {"ds": ds, "run_id": run_id, "success": True, "tables": results}
     )
@@ -233,12 +338,15 @@ def publish_task(out_url: str, ds: str, run_id: str) -> dict:
     return {
         "paths": {k: storage.table_url(out, k) for k in paths},
         "validation": vpath,
-        "counts": {k: v.num_rows for k, v in tables.items()},
+        "counts": counts,
         "quarantined": {str(k): int(v) for k, v in qcounts.items()},
-        "words": int(tables["articles"].column("n_words").to_numpy().sum())
-        if tables["articles"].num_rows
-        else 0,
+        "words": words,
     }
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
 
 
 # ------------------------------------------------------------------------------------------ stages
@@ -248,10 +356,19 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def run_ingest(raw_url: str, out_url: str, ds: str, files: list[str] | None = None) -> dict:
+def run_ingest(raw_url: str, out_url: str, ds: str, files: list[str] | None = None, workers: int = 1) -> dict:
     if files is None:
         files = index_raw_task(raw_url).get(ds, [])
-    futures = [ingest_files_task.submit(raw_url, batch, ds) for batch in _chunks(files, FILES_PER_TASK)]
+    out = storage.root(out_url)
+    for name in ("articles", "ingest_quarantine"):
+        storage.clear_work(out, ds, name)
+    per_task = FILES_PER_TASK
+    if workers > 1:  # several batches per worker so the pool stays busy
+        per_task = max(1, min(per_task, -(-len(files) // (workers * 2))))
+    futures = [
+        ingest_files_task.submit(raw_url, out_url, batch, ds, i, workers)
+        for i, batch in enumerate(_chunks(files, per_task))
+    ]
     return stage_articles_task(out_url, ds, [f.result() for f in futures])
 
 
@@ -259,21 +376,26 @@ def run_extract(
     out_url: str,
     ds: str,
     n_articles: int | None = None,
-    chunk_size: int = ARTICLES_PER_TASK,
+    chunk_size: int | None = None,
     workers: int = 1,
 ) -> dict:
     if n_articles is None:
         n_articles = storage.work_num_rows(storage.root(out_url), ds, "articles")
+    chunk_size = chunk_size or ARTICLES_PER_TASK
     if workers > 1:  # enough chunks to keep every worker busy
-        chunk_size = max(50, min(chunk_size, -(-n_articles // (workers * 4))))
+        chunk_size = min(chunk_size, max(50, -(-n_articles // (workers * 4))))
     bounds = [(i, min(i + chunk_size, n_articles)) for i in range(0, n_articles, chunk_size)] or [(0, 0)]
+    out = storage.root(out_url)
+    for name in ("events", "mentions", "chunk_entities"):
+        storage.clear_work(out, ds, name)
     if workers <= 1 and _in_process_runner():
-        # threads would only contend for the GIL (and hold every chunk in memory at once): one by one
-        parts = [extract_chunk_task(out_url, ds, a, b, workers) for a, b in bounds]
+        # threads would only contend for the GIL: one by one
+        parts = [extract_chunk_task(out_url, ds, i, a, b, workers) for i, (a, b) in enumerate(bounds)]
     else:
-        parts = [
-            f.result() for f in [extract_chunk_task.submit(out_url, ds, a, b, workers) for a, b in bounds]
+        futures = [
+            extract_chunk_task.submit(out_url, ds, i, a, b, workers) for i, (a, b) in enumerate(bounds)
         ]
+        parts = [f.result() for f in futures]
     return stage_extract_task(out_url, ds, parts)
 
 
@@ -305,7 +427,7 @@ def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers
     t0 = time.perf_counter()
     out = storage.root(out_url)
     with storage.date_lock(out, ds, owner="pipeline"):
-        stats = run_ingest(raw_url, out_url, ds, files)
+        stats = run_ingest(raw_url, out_url, ds, files, workers)
         run_extract(out_url, ds, stats["articles"], workers=workers)
         pub = run_publish(out_url, ds)
     return DateSummary(
@@ -372,9 +494,7 @@ def ingest_flow(ds: str, raw: str = "data/raw", out: str = "data/curated") -> di
 
 
 @flow(name="dateline-extract")
-def extract_flow(
-    ds: str, out: str = "data/curated", chunk_size: int = ARTICLES_PER_TASK, workers: int = 1
-) -> dict:
+def extract_flow(ds: str, out: str = "data/curated", chunk_size: int | None = None, workers: int = 1) -> dict:
     """Stage 2 alone: staged articles of ``ds`` → staged events, mentions, entities."""
     with storage.date_lock(storage.root(out), ds, owner="extract"):
         return run_extract(out, ds, chunk_size=chunk_size, workers=workers)

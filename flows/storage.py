@@ -3,7 +3,7 @@
 Layout under ``--out`` (a local path or an fsspec URL such as ``s3://bucket/dateline``)::
 
     <table>/ds=<YYYY-MM-DD>/part-0.parquet   published tables (articles, events, mentions, entities, quarantine)
-    _work/ds=<ds>/<name>.parquet            stage outputs, so each stage re-runs alone
+    _work/ds=<ds>/<name>/part-*.parquet     stage outputs in bounded parts, so each stage re-runs alone
     _validation/ds=<ds>/<run>.json          GX validation results, one file per run
     _locks/ds=<ds>.lock                     one writer per date
     <table>/_staging, <table>/_trash        the staged swap (readers skip names starting with "_")
@@ -57,6 +57,11 @@ class Root:
     @property
     def is_local(self) -> bool:
         return "file" in _protocols(self.fs)
+
+    @property
+    def in_process(self) -> bool:
+        """``memory://``: other processes (a worker pool) cannot see it."""
+        return "memory" in _protocols(self.fs)
 
 
 def _protocols(fs) -> tuple[str, ...]:
@@ -150,8 +155,9 @@ def index_raw(raw: Root) -> dict[str, list[str]]:
     return {d: sorted(v) for d, v in sorted(index.items())}
 
 
-def read_raw_file(raw: Root, rel: str, ds: str) -> list[dict]:
-    """The raw records of one file that belong to date ``ds`` (``undated``: those with no date).
+def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
+    """The raw records of one file that belong to date ``ds`` (``undated``: those with no date), streamed
+    line by line.
 
     Unreadable files and malformed lines come back as records with an ``error`` naming file and line.
     """
@@ -171,8 +177,9 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> list[dict]:
             rec["error"] = str(exc)
         if meta_error:
             rec["error"] = meta_error
-        return [rec] if _record_date(rec, folder) == ds else []
-    out = []
+        if _record_date(rec, folder) == ds:
+            yield rec
+        return
     with raw.fs.open(path, "rb") as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
@@ -190,7 +197,7 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> list[dict]:
                 rec["text"] = line[:500].decode("utf-8", "replace")
                 m = _PUBLISHED_AT.search(rec["text"])
                 if (m.group(1) if m else folder or UNDATED) == ds:
-                    out.append(rec)
+                    yield rec
                 continue
             rec = {
                 "raw_path": where,
@@ -199,8 +206,7 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> list[dict]:
                 **{k: obj.get(k) for k in ("source", "url", "title", "text")},
             }
             if _record_date(rec, folder) == ds:
-                out.append(rec)
-    return out
+                yield rec
 
 
 def _record_date(rec: dict, folder: str | None) -> str:
@@ -214,13 +220,23 @@ def _record_date(rec: dict, folder: str | None) -> str:
 # ---------------------------------------------------------------------------------------------- work
 
 
-def work_path(out: Root, ds: str, name: str) -> str:
-    return out.join("_work", f"ds={ds}", f"{name}.parquet")
+def work_dir(out: Root, ds: str, name: str) -> str:
+    """A stage output is a directory of Parquet parts, read in name order."""
+    return out.join("_work", f"ds={ds}", name)
 
 
-def write_work(out: Root, ds: str, name: str, table: pa.Table, row_group_size: int | None = None) -> str:
-    """Write a stage output (atomic on local disks: temp file + rename)."""
-    path = work_path(out, ds, name)
+def clear_work(out: Root, ds: str, name: str) -> None:
+    """Remove a stage output before a stage writes it again (a re-run replaces, never appends)."""
+    path = work_dir(out, ds, name)
+    if out.fs.exists(path):
+        out.fs.rm(path, recursive=True)
+
+
+def write_work_part(
+    out: Root, ds: str, name: str, part: str, table: pa.Table, row_group_size: int | None = None
+) -> str:
+    """Write one part of a stage output (atomic on local disks: temp file + rename)."""
+    path = f"{work_dir(out, ds, name)}/part-{part}.parquet"
     out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
     tmp = path + f".{uuid.uuid4().hex}.tmp"
     with out.fs.open(tmp, "wb") as fh:
@@ -229,41 +245,82 @@ def write_work(out: Root, ds: str, name: str, table: pa.Table, row_group_size: i
     return path
 
 
-def _existing_work(out: Root, ds: str, name: str) -> str:
-    path = work_path(out, ds, name)
+def write_work(out: Root, ds: str, name: str, table: pa.Table, row_group_size: int | None = None) -> str:
+    """Replace a stage output with one table."""
+    clear_work(out, ds, name)
+    return write_work_part(out, ds, name, "00000", table, row_group_size)
+
+
+def work_parts(out: Root, ds: str, name: str) -> list[str]:
+    """The parts of a stage output, in order; a clear error when the stage has not run."""
+    path = work_dir(out, ds, name)
     if not out.fs.exists(path):
         raise StorageError(
             f"{path} is missing: run the earlier stage first (dateline flow ingest/extract --date {ds})"
         )
-    return path
+    return sorted(p for p in out.fs.ls(path, detail=False) if p.endswith(".parquet"))
 
 
-def read_work(out: Root, ds: str, name: str) -> pa.Table:
-    with out.fs.open(_existing_work(out, ds, name), "rb") as fh:
+def read_work_part(out: Root, ds: str, name: str, part: str) -> pa.Table:
+    with out.fs.open(f"{work_dir(out, ds, name)}/part-{part}.parquet", "rb") as fh:
         return pq.read_table(fh)
 
 
+def iter_work(out: Root, ds: str, name: str) -> Iterator[pa.Table]:
+    """A stage output part by part (each part is bounded, so memory is too)."""
+    for path in work_parts(out, ds, name):
+        with out.fs.open(path, "rb") as fh:
+            yield pq.read_table(fh)
+
+
+def read_work(out: Root, ds: str, name: str) -> pa.Table:
+    """A whole stage output (for small tables and tests; stages stream with ``iter_work``)."""
+    tables = list(iter_work(out, ds, name))
+    return pa.concat_tables(tables) if len(tables) > 1 else tables[0] if tables else pa.table({})
+
+
+def _part_rows(out: Root, path: str) -> list[int]:
+    with out.fs.open(path, "rb") as fh:
+        md = pq.ParquetFile(fh).metadata
+        return [md.row_group(i).num_rows for i in range(md.num_row_groups)]
+
+
 def work_num_rows(out: Root, ds: str, name: str) -> int:
-    """Row count of a stage output, from the Parquet footer only."""
-    with out.fs.open(_existing_work(out, ds, name), "rb") as fh:
-        return pq.ParquetFile(fh).metadata.num_rows
+    """Row count of a stage output, from the Parquet footers only."""
+    return sum(sum(_part_rows(out, p)) for p in work_parts(out, ds, name))
 
 
 def read_work_rows(out: Root, ds: str, name: str, start: int, stop: int) -> pa.Table:
-    """Rows [start, stop) of a stage output, reading only the row groups that hold them."""
-    with out.fs.open(_existing_work(out, ds, name), "rb") as fh:
-        pf = pq.ParquetFile(fh)
-        groups, first, offset = [], None, 0
-        for i in range(pf.num_row_groups):
-            n = pf.metadata.row_group(i).num_rows
-            if offset < stop and offset + n > start:
-                groups.append(i)
-                first = offset if first is None else first
-            offset += n
-        if not groups:
-            return pf.schema_arrow.empty_table()
-        table = pf.read_row_groups(groups)
-    return table.slice(start - first, stop - start)
+    """Rows [start, stop) of a stage output (numbered across its parts), reading only the row groups that
+    hold them."""
+    pieces = []
+    offset = 0
+    schema = None
+    for path in work_parts(out, ds, name):
+        sizes = _part_rows(out, path)
+        total = sum(sizes)
+        if offset < stop and offset + total > start:
+            with out.fs.open(path, "rb") as fh:
+                pf = pq.ParquetFile(fh)
+                schema = pf.schema_arrow
+                groups, first, o = [], None, offset
+                for i, n in enumerate(sizes):
+                    if o < stop and o + n > start:
+                        groups.append(i)
+                        first = o if first is None else first
+                    o += n
+                table = pf.read_row_groups(groups)
+            lo = max(start, first) - first
+            pieces.append(table.slice(lo, min(stop, first + table.num_rows) - first - lo))
+        elif schema is None:
+            with out.fs.open(path, "rb") as fh:
+                schema = pq.ParquetFile(fh).schema_arrow
+        offset += total
+        if offset >= stop:
+            break
+    if not pieces:
+        return schema.empty_table() if schema is not None else pa.table({})
+    return pa.concat_tables(pieces) if len(pieces) > 1 else pieces[0]
 
 
 def write_work_json(out: Root, ds: str, name: str, obj: dict) -> None:
@@ -315,41 +372,73 @@ def recover(out: Root, table: str, ds: str) -> bool:
     return True
 
 
-def publish_partitions(
-    out: Root, ds: str, tables: dict[str, pa.Table], row_group_size: int = 65_536
-) -> dict[str, str]:
-    """Replace the ``ds`` partition of every table: write all to staging first, then swap each in.
+class StagedPublish:
+    """The new ``ds`` partition of several tables, written batch by batch (Parquet row groups as they come)
+    into staging, then swapped in all together by ``commit``.
 
     A crash while staging leaves every previous partition untouched; the swap of one table is two renames
     (old → _trash, staged → final) and ``recover`` undoes a crash between them.
     """
-    token = uuid.uuid4().hex[:12]
-    staged: dict[str, str] = {}
+
+    def __init__(self, out: Root, ds: str, row_group_size: int = 65_536):
+        self.out, self.ds, self.row_group_size = out, ds, row_group_size
+        self.token = uuid.uuid4().hex[:12]
+        self._open: dict[str, tuple] = {}  # table -> (stage dir, file handle, writer)
+
+    def write(self, table: str, batch: pa.Table) -> None:
+        if table not in self._open:
+            stage = self.out.join(table, "_staging", f"ds={self.ds}.{self.token}")
+            self.out.fs.makedirs(stage, exist_ok=True)
+            fh = self.out.fs.open(f"{stage}/part-0.parquet", "wb")
+            self._open[table] = (stage, fh, pq.ParquetWriter(fh, batch.schema, compression="zstd"))
+        _, _, writer = self._open[table]
+        if batch.num_rows:  # an empty table still gets its file, with the schema and no row group
+            writer.write_table(batch, row_group_size=self.row_group_size)
+
+    def _close(self) -> dict[str, str]:
+        staged = {}
+        for table, (stage, fh, writer) in self._open.items():
+            writer.close()
+            fh.close()
+            staged[table] = stage
+            _crash_point("publish:staged-one")
+        self._open = {}
+        return staged
+
+    def abort(self) -> None:
+        for stage in self._close().values():
+            with suppress(FileNotFoundError):
+                self.out.fs.rm(stage, recursive=True)
+
+    def commit(self) -> dict[str, str]:
+        out, ds = self.out, self.ds
+        staged = self._close()
+        _crash_point("publish:staged-all")
+        paths = {}
+        for table, stage in staged.items():
+            recover(out, table, ds)
+            final = partition_path(out, table, ds)
+            trash = None
+            if out.fs.exists(final):
+                trash = out.join(table, "_trash", f"ds={ds}.{self.token}")
+                out.fs.makedirs(out.join(table, "_trash"), exist_ok=True)
+                _move_dir(out, final, trash)
+            _crash_point("publish:between-renames")
+            _move_dir(out, stage, final)
+            if trash:
+                out.fs.rm(trash, recursive=True)
+            paths[table] = final
+            for aux in ("_staging", "_trash"):
+                _remove_if_empty(out, out.join(table, aux))
+        return paths
+
+
+def publish_partitions(out: Root, ds: str, tables: dict[str, pa.Table]) -> dict[str, str]:
+    """Replace the ``ds`` partition of every table with the tables given (see ``StagedPublish``)."""
+    pub = StagedPublish(out, ds)
     for table, data in tables.items():
-        stage = out.join(table, "_staging", f"ds={ds}.{token}")
-        out.fs.makedirs(stage, exist_ok=True)
-        with out.fs.open(f"{stage}/part-0.parquet", "wb") as fh:
-            pq.write_table(data, fh, row_group_size=row_group_size, compression="zstd")
-        staged[table] = stage
-        _crash_point("publish:staged-one")
-    _crash_point("publish:staged-all")
-    paths = {}
-    for table, stage in staged.items():
-        recover(out, table, ds)
-        final = partition_path(out, table, ds)
-        trash = None
-        if out.fs.exists(final):
-            trash = out.join(table, "_trash", f"ds={ds}.{token}")
-            out.fs.makedirs(out.join(table, "_trash"), exist_ok=True)
-            _move_dir(out, final, trash)
-        _crash_point("publish:between-renames")
-        _move_dir(out, stage, final)
-        if trash:
-            out.fs.rm(trash, recursive=True)
-        paths[table] = final
-        for aux in ("_staging", "_trash"):
-            _remove_if_empty(out, out.join(table, aux))
-    return paths
+        pub.write(table, data)
+    return pub.commit()
 
 
 def _remove_if_empty(out: Root, path: str) -> None:

@@ -161,6 +161,11 @@ def _kwargs_text(kwargs) -> str:
     kw = {
         k: v
         for k, v in dict(kwargs).items()
-        if k not in ("batch_id", "value_set", "value_pairs_set", "column_set")
+        if k not in ("batch_id", "value_set", "value_pairs_set", "column_set", "condition_parser")
     }
+    cond = kw.get("row_condition")
+    if isinstance(
+        cond, dict
+    ):  # GX keeps a pandas condition as {"type": "pass_through", "pass_through_filter": ...}
+        kw["row_condition"] = cond.get("pass_through_filter", cond)
     return ", ".join(f"{k}={v}" for k, v in kw.items())

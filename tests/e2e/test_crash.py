@@ -24,9 +24,10 @@ def staged(sample_raw, tmp_path):
     """Stage outputs for the sample, built by the task bodies (no Prefect run needed)."""
     out = str(tmp_path / "curated")
     files = storage.index_raw(storage.root(sample_raw))["2024-11-02"]
-    part = ingest_files_task.fn(str(sample_raw), files, "2024-11-02")
-    stats = stage_articles_task.fn(out, "2024-11-02", [part])
-    stage_extract_task.fn(out, "2024-11-02", [extract_chunk_task.fn(out, "2024-11-02", 0, stats["articles"])])
+    batch = ingest_files_task.fn(str(sample_raw), out, files, "2024-11-02", 0)
+    stats = stage_articles_task.fn(out, "2024-11-02", [batch])
+    chunk = extract_chunk_task.fn(out, "2024-11-02", 0, 0, stats["articles"])
+    stage_extract_task.fn(out, "2024-11-02", [chunk])
     return tmp_path / "curated"
 
 

@@ -2,13 +2,14 @@ import json
 import multiprocessing as mp
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from flows import storage
 
 
 def _table(values):
-    return pa.table({"x": values})
+    return pa.table({"x": pa.array(values, pa.int64())})
 
 
 def test_publish_replaces_only_the_given_date(tmp_path):
@@ -90,10 +91,10 @@ def test_read_raw_file_reports_bad_lines_with_file_and_line(tmp_path):
     (tmp_path / "f.jsonl").write_bytes(
         b'{"published_at": "2024-01-01", "text": "ok", "id": 7}\n{"published_at": "2024-01-01", oops\n\n[1,2]\n'
     )
-    recs = storage.read_raw_file(storage.root(tmp_path), "f.jsonl", "2024-01-01")
+    recs = list(storage.read_raw_file(storage.root(tmp_path), "f.jsonl", "2024-01-01"))
     assert recs[0]["source_id"] == "7" and "error" not in recs[0]
     assert "f.jsonl:2" in recs[1]["error"] and "malformed" in recs[1]["error"]
-    undated = storage.read_raw_file(storage.root(tmp_path), "f.jsonl", "undated")
+    undated = list(storage.read_raw_file(storage.root(tmp_path), "f.jsonl", "undated"))
     assert len(undated) == 1 and "f.jsonl:4" in undated[0]["error"]
 
 
@@ -115,3 +116,44 @@ def test_read_work_rows_reads_exactly_the_requested_rows(tmp_path):
         assert storage.read_work_rows(out, "2024-01-01", "t", a, b).column("x").to_pylist() == list(
             range(a, b)
         )
+
+
+def test_read_work_rows_spans_parts_and_row_groups(tmp_path):
+    out = storage.root(tmp_path)
+    storage.write_work_part(out, "2024-01-01", "t", "b", _table(list(range(100, 250))), row_group_size=16)
+    storage.write_work_part(out, "2024-01-01", "t", "a", _table(list(range(100))), row_group_size=16)
+    storage.write_work_part(out, "2024-01-01", "t", "c", _table([]))
+    assert storage.work_num_rows(out, "2024-01-01", "t") == 250
+    for a, b in [(0, 10), (90, 110), (95, 250), (100, 101), (249, 250), (0, 250), (250, 250)]:
+        got = storage.read_work_rows(out, "2024-01-01", "t", a, b).column("x").to_pylist()
+        assert got == list(range(a, b)), (a, b)
+    assert [t.num_rows for t in storage.iter_work(out, "2024-01-01", "t")] == [100, 150, 0]
+
+
+def test_write_work_replaces_every_earlier_part(tmp_path):
+    out = storage.root(tmp_path)
+    for part in ("0", "1"):
+        storage.write_work_part(out, "2024-01-01", "t", part, _table([1, 2]))
+    storage.write_work(out, "2024-01-01", "t", _table([7]))
+    assert storage.read_work(out, "2024-01-01", "t").column("x").to_pylist() == [7]
+    storage.clear_work(out, "2024-01-01", "t")
+    with pytest.raises(storage.StorageError, match="run the earlier stage first"):
+        storage.read_work(out, "2024-01-01", "t")
+
+
+def test_staged_publish_streams_batches_and_swaps_only_on_commit(tmp_path):
+    out = storage.root(tmp_path)
+    storage.publish_partitions(out, "2024-01-01", {"t": _table([1])})
+    pub = storage.StagedPublish(out, "2024-01-01", row_group_size=2)
+    for batch in ([10, 11, 12], [13], []):
+        pub.write("t", _table(batch))
+    assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [1]  # not yet
+    pub.commit()
+    assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [10, 11, 12, 13]
+    files = list((tmp_path / "t" / "ds=2024-01-01").iterdir())
+    assert len(files) == 1 and pq.ParquetFile(files[0]).metadata.num_row_groups == 3
+    aborted = storage.StagedPublish(out, "2024-01-01")
+    aborted.write("t", _table([99]))
+    aborted.abort()
+    assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [10, 11, 12, 13]
+    assert not (tmp_path / "t" / "_staging").exists() or not any((tmp_path / "t" / "_staging").iterdir())

@@ -35,7 +35,9 @@ def test_failing_rows_go_to_quarantine_with_the_expectation(seed_tables):
     reasons = dict(zip(v.quarantine["record_id"], v.quarantine["expectation"], strict=True))
     assert reasons[events.loc[0, "event_id"]] == "expect_column_values_to_be_between"
     assert reasons[events.loc[1, "event_id"]] == "expect_column_pair_values_a_to_be_greater_than_b"
-    assert reasons[events.loc[2, "event_id"]] == "expect_column_pair_values_to_be_in_set"
+    assert reasons[events.loc[2, "event_id"]] == "expect_column_values_to_be_in_set"
+    why = v.quarantine.set_index("record_id").loc[events.loc[2, "event_id"], "reason"]
+    assert 'row_condition=event_type=="Explosions/Remote violence"' in why
     assert reasons[events.loc[3, "event_id"]] == "expect_column_values_to_match_regex"
     assert reasons[events.loc[4, "event_id"]] == "expect_column_values_to_be_unique"
     assert events.loc[4, "event_id"] in set(v.good["event_id"]), "the first of two duplicates is kept"
