@@ -54,6 +54,52 @@ class DateSummary:
         return self.raw_records == self.articles + self.duplicates + q
 
 
+_WARM: dict[str, threading.Thread] = {}
+_WARM_LOCK = threading.Lock()
+
+
+def warm_up(nlp_here: bool = True) -> None:
+    """Load what a run needs (spaCy + the compiled registry unless a process pool extracts; GX + the suites)
+    in background threads, so the ~5 s of imports overlap the Prefect server start-up and ingest. Idempotent."""
+    from flows import validate
+
+    def nlp() -> None:
+        from transforms.nlp import get_nlp
+
+        get_nlp()
+
+    with _WARM_LOCK:
+        for name, target in (("nlp", nlp), ("gx", validate.prepare)):
+            if name == "nlp" and not nlp_here:
+                continue
+            if name not in _WARM:
+                _WARM[name] = threading.Thread(target=target, name=f"dateline-warm-{name}", daemon=True)
+                _WARM[name].start()
+
+
+def prepare_run(nlp_here: bool = True) -> None:
+    """Before a CLI run: when no API is configured, import Prefect's temporary server first (its ~2 s import
+    would crawl beside the warm-up threads), start the warm-up, then start the server as the first flow call
+    would; the libraries load while the server process boots on the other core."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    server = None
+    if not PREFECT_API_URL.value() and PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()
+    warm_up(nlp_here)
+    if server is not None:
+        server.start()
+
+
+def _wait_warm(name: str) -> None:
+    """Do not load a second copy while a warm-up thread is still loading the first."""
+    t = _WARM.get(name)
+    if t is not None and t is not threading.current_thread():
+        t.join()
+
+
 def _logger():
     try:
         return get_run_logger()
@@ -179,6 +225,7 @@ def _extract_chunk(out_url: str, ds: str, index: int, start: int, stop: int) -> 
     from transforms.extract import extract
     from transforms.schema import conform
 
+    _wait_warm("nlp")
     out = storage.root(out_url)
     articles = storage.read_work_rows(out, ds, "articles", start, stop).to_pandas()
     articles["published_at"] = pd.to_datetime(articles["published_at"]).dt.date
@@ -455,9 +502,7 @@ def pipeline_flow(
 ) -> list[dict]:
     """Ingest → extract → validate/publish for every date in the raw dir (or the dates given).
     ``workers`` > 1 runs extraction in that many local processes."""
-    from flows.validate import warm_up
-
-    warm_up()
+    warm_up(nlp_here=workers <= 1)
     log = get_run_logger()
     index = index_raw_task(raw)
     wanted = list(dates) if dates else [d for d in index if d != storage.UNDATED]

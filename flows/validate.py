@@ -45,11 +45,12 @@ def load_suite(table: str) -> dict:
         return json.load(fh)
 
 
-def warm_up() -> threading.Thread:
-    """Import GX in a background thread so its ~3 s import overlaps ingest and extraction."""
-    t = threading.Thread(target=_context, name="gx-warm-up", daemon=True)
-    t.start()
-    return t
+def prepare(tables=("articles", "events", "mentions", "entities", "quarantine")) -> None:
+    """Import GX and build the suites now (~3 s), e.g. in a thread while the Prefect server starts;
+    ``validate`` waits for it through the same lock."""
+    with _lock:
+        for table in tables:
+            _suite_and_batch(table)
 
 
 @lru_cache(maxsize=1)

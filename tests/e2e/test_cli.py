@@ -133,3 +133,26 @@ def test_names_suggest_lists_provisional_entities_most_mentioned_first(tmp_path)
     lines = result.output.strip().split("\n")
     assert lines[1].startswith("prov:a\t") and "Mykola Petrenko|Mikola Petrenko" in lines[1]
     assert not any(line.startswith("Q7747") for line in lines)
+
+
+def test_the_installed_command_runs_the_sample_and_reports_json_and_exit_codes(sample_raw, tmp_path):
+    """`dateline run --json` as a real process (its own temporary Prefect server), then a failing run."""
+    import json
+    import shutil
+
+    exe = shutil.which("dateline", path=os.path.dirname(sys.executable))
+    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    ok = subprocess.run(
+        [exe, "run", "--raw", str(sample_raw), "--out", str(tmp_path / "out"), "--json"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    [summary] = [json.loads(line) for line in ok.stdout.splitlines() if line.startswith("{")]
+    assert summary["identity_holds"] and summary["events"] >= 9
+    bad = subprocess.run(
+        [exe, "run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert bad.returncode == 1 and "does not exist" in bad.stdout + bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr
