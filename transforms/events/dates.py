@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.events.prefilter import Prefiltered
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
@@ -20,22 +22,28 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+_DAY_MONTH = Prefiltered(
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    )
 )
-_MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_MONTH_DAY = Prefiltered(
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_WEEKDAY = re.compile(
-    r"\b(?P<mod>late|early|last|on|this|since)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?:\s+(?P<part>night|morning|evening|afternoon))?"
+_WEEKDAY = Prefiltered(
+    re.compile(
+        r"\b(?P<mod>late|early|last|on|this|since)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        r"(?:\s+(?P<part>night|morning|evening|afternoon))?"
+    )
 )
-_RELATIVE = re.compile(
-    r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
-    r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
-    r"the next day|the following day|the day before|a day earlier)\b",
-    re.IGNORECASE,
+_RELATIVE = Prefiltered(
+    re.compile(
+        r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
+        r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
+        r"the next day|the following day|the day before|a day earlier)\b",
+        re.IGNORECASE,
+    )
 )
 _IN_MONTH = re.compile(
     rf"\b(?:in|during|throughout|since)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -67,8 +75,9 @@ def _month_num(name: str) -> int:
 def find_dates(sentence: str, published: dt.date, previous: dt.date | None = None) -> list[EventDate]:
     """Every date expression in ``sentence``, in order of appearance."""
     found: list[EventDate] = []
+    low = sentence.lower()
     for rx in (_DAY_MONTH, _MONTH_DAY):
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, low):
             d = _year_for(_month_num(m.group("month")), int(m.group("day")), published, m.group("year"))
             if d:
                 found.append(EventDate(d, 1, True, m.start()))
@@ -77,7 +86,7 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             found.append(
                 EventDate(dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, True, m.start())
             )
-    for m in _WEEKDAY.finditer(sentence):
+    for m in _WEEKDAY.finditer(sentence, low):
         if (m.group("mod") or "").lower() == "since":
             continue
         target = WEEKDAYS[m.group("wd").lower()]
@@ -85,7 +94,7 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         if (m.group("mod") or "").lower() == "last" and delta == 0:
             delta = 7
         found.append(EventDate(published - dt.timedelta(days=delta), 1, True, m.start("wd")))
-    for m in _RELATIVE.finditer(sentence):
+    for m in _RELATIVE.finditer(sentence, low):
         rel = m.group("rel").lower()
         if rel in ("yesterday", "last night", "the day before", "a day earlier"):
             found.append(EventDate(published - dt.timedelta(days=1), 1, True, m.start()))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.events.prefilter import Prefiltered
+
 _UNITS = {
     "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -137,12 +139,14 @@ def _count_part(part: str) -> Count | None:
     return Count(1, m.start(), m.end())
 
 
-_QTY = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+"
-    r"(?:[\w-]+\s+){0,3}(?P<noun>drones?|UAVs?|missiles?|rockets?|shells?|bombs?|Shaheds?|projectiles?|explosions?|"
-    r"aircraft|helicopters?|jets?|tanks?|soldiers|troops|servicemen)\b",
-    re.IGNORECASE,
+_QTY = Prefiltered(
+    re.compile(
+        r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+        r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+"
+        r"(?:[\w-]+\s+){0,3}(?P<noun>drones?|UAVs?|missiles?|rockets?|shells?|bombs?|Shaheds?|projectiles?|explosions?|"
+        r"aircraft|helicopters?|jets?|tanks?|soldiers|troops|servicemen)\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -123,3 +123,8 @@ class Prefiltered:
         if not self._filter.candidates(text.lower() if lowered is None else lowered):
             return None
         return self.rx.search(text)
+
+    def finditer(self, text: str, lowered: str | None = None):
+        if not self._filter.candidates(text.lower() if lowered is None else lowered):
+            return iter(())
+        return self.rx.finditer(text)

@@ -59,10 +59,23 @@ def test_every_trigger_rule_that_matches_is_a_candidate_on_acled_notes(seed_text
     _check_rules(_corpus(seed_text, shared_eval))
 
 
+def _prefiltered_patterns():
+    from transforms.events import dates, numbers
+
+    return [v for mod in (triggers, dates, numbers) for v in vars(mod).values() if isinstance(v, Prefiltered)]
+
+
 def test_prefiltered_search_equals_the_plain_search(seed_text):
     rx = re.compile(r"\b(?:months?|years?) ago\b|\bsince the war began\b", re.I)
-    pre = Prefiltered(rx)
-    sentences = _corpus(seed_text) + ["It began MONTHS AGO.", "since the war began", "ago"]
-    assert any(rx.search(s) for s in sentences)
-    for s in sentences:
-        assert bool(pre.search(s)) == bool(rx.search(s)), s
+    sentences = _corpus(seed_text) + [
+        "It began MONTHS AGO.",
+        "since the war began",
+        "ago",
+        "On Aug. 26, 12 drones",
+    ]
+    patterns = [Prefiltered(rx), *_prefiltered_patterns()]
+    assert len(patterns) >= 9
+    for pre in patterns:
+        for s in sentences:
+            assert bool(pre.search(s)) == bool(pre.rx.search(s)), (pre.rx.pattern[:40], s)
+            assert [m.span() for m in pre.finditer(s)] == [m.span() for m in pre.rx.finditer(s)]
