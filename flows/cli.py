@@ -195,6 +195,11 @@ def serve(
     cron: Annotated[str, typer.Option(help="Cron schedule of the daily deployment (UTC).")] = "0 2 * * *",
     every: Annotated[int | None, typer.Option(help="Instead of cron: run every N seconds.")] = None,
     lag_days: Annotated[int, typer.Option(help="Logical date = scheduled time minus this many days.")] = 1,
+    workers: Annotated[int, typer.Option(help="Local processes for ingest and extraction.")] = 1,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(help="Run each scheduled date on an existing Dask cluster (tcp://host:port)."),
+    ] = None,
 ) -> None:
     """Serve the deployments with their schedules against a running Prefect server."""
     from prefect.settings import PREFECT_API_URL
@@ -206,7 +211,15 @@ def serve(
         )
     from flows.deployments import serve_all
 
-    serve_all(raw=raw, out=out, cron=None if every else cron, interval=every, lag_days=lag_days)
+    serve_all(
+        raw=raw,
+        out=out,
+        cron=None if every else cron,
+        interval=every,
+        lag_days=lag_days,
+        workers=workers,
+        dask_address=dask_address,
+    )
 
 
 @flow_app.command("ingest")

@@ -7,19 +7,37 @@ from prefect import serve
 from flows.pipeline import daily_flow
 
 
-def build(raw: str, out: str, cron: str | None = "0 2 * * *", interval: int | None = None, lag_days: int = 1):
-    """The daily deployment: processes the logical date (scheduled time minus ``lag_days``)."""
+def build(
+    raw: str,
+    out: str,
+    cron: str | None = "0 2 * * *",
+    interval: int | None = None,
+    lag_days: int = 1,
+    workers: int = 1,
+    dask_address: str | None = None,
+):
+    """The daily deployment: processes the logical date (scheduled time minus ``lag_days``), on local
+    processes (``workers``) or an existing Dask cluster (``dask_address``)."""
+    params = {"raw": raw, "out": out, "lag_days": lag_days, "workers": workers}
+    if dask_address:
+        params["dask_address"] = dask_address
     return daily_flow.to_deployment(
         name="daily",
         cron=cron if interval is None else None,
         interval=interval,
-        parameters={"raw": raw, "out": out, "lag_days": lag_days},
+        parameters=params,
         description="Daily dateline run over the logical date (Airflow-style): ingest → extract → validate → publish.",
         tags=["dateline"],
     )
 
 
 def serve_all(
-    raw: str, out: str, cron: str | None = "0 2 * * *", interval: int | None = None, lag_days: int = 1
+    raw: str,
+    out: str,
+    cron: str | None = "0 2 * * *",
+    interval: int | None = None,
+    lag_days: int = 1,
+    workers: int = 1,
+    dask_address: str | None = None,
 ) -> None:
-    serve(build(raw, out, cron, interval, lag_days))
+    serve(build(raw, out, cron, interval, lag_days, workers, dask_address))

@@ -29,7 +29,10 @@ FILES_PER_TASK = 200
 RECORDS_PER_PART = 5_000  # ingest writes staged articles in parts of at most this many records
 ARTICLES_PER_TASK = 500
 ARTICLES_ROW_GROUP = 50  # a chunk of any size reads only the row groups it needs
-VALIDATE_ROWS = 20_000  # publish validates and writes staged parts in batches of about this many rows
+# publish validates and writes staged parts in batches of about this many rows; articles (with their text)
+# go part by part, so no batch is larger than an ingest part whatever the size of the date
+VALIDATE_ROWS = 20_000
+VALIDATE_ARTICLES = 1
 TABLES = ("articles", "events", "mentions", "entities", "quarantine")
 
 
@@ -321,7 +324,7 @@ def publish_task(out_url: str, ds: str, run_id: str) -> dict:
             counts[name] = 0
             try:
                 parts = storage.iter_work(out, ds, name)
-                batches = _batches(parts, VALIDATE_ROWS)
+                batches = _batches(parts, VALIDATE_ARTICLES if name == "articles" else VALIDATE_ROWS)
                 first = next(batches, None)
             except storage.StorageError:
                 first, batches = None, iter(())
@@ -520,15 +523,27 @@ def pipeline_flow(
 
 @flow(name="dateline-daily", log_prints=True)
 def daily_flow(
-    raw: str = "data/raw", out: str = "data/curated", ds: str | None = None, lag_days: int = 1
+    raw: str = "data/raw",
+    out: str = "data/curated",
+    ds: str | None = None,
+    lag_days: int = 1,
+    workers: int = 1,
+    dask_address: str | None = None,
 ) -> list[dict]:
-    """The scheduled flow: processes the logical date (scheduled time minus ``lag_days``) unless ``ds`` is given."""
+    """The scheduled flow: processes the logical date (scheduled time minus ``lag_days``) unless ``ds`` is
+    given. ``dask_address`` runs the date's tasks on that Dask cluster (a subflow with prefect-dask's
+    DaskTaskRunner); ``workers`` > 1 uses local processes instead."""
     if ds is None:
         from prefect.runtime import flow_run
 
         start = flow_run.scheduled_start_time or dt.datetime.now(dt.UTC)
         ds = (start - dt.timedelta(days=lag_days)).date().isoformat()
-    return pipeline_flow.fn(raw=raw, out=out, dates=[ds])
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        on_dask = pipeline_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        return on_dask(raw=raw, out=out, dates=[ds])
+    return pipeline_flow.fn(raw=raw, out=out, dates=[ds], workers=workers)
 
 
 @flow(name="dateline-ingest")

@@ -38,26 +38,29 @@ def extract(articles: pd.DataFrame, batch_size: int = 64) -> Extracted:
     events: list[dict] = []
     mention_rows: list[dict] = []
     records = articles.to_dict("records")
-    docs = (make_doc(nlp, a["text"], dateline_country(a.get("dateline_place"))) for a in records)
-    for article, doc in zip(records, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        mentions = doc._.mentions or []
-        sentences = sentence_spans(doc)
-        events.extend(extract_events(article, sentences, mentions))
-        aid = article["article_id"]
-        mention_rows.extend(
-            {
-                "article_id": aid,
-                "char_start": m.char_start,
-                "char_end": m.char_end,
-                "surface": m.surface,
-                "entity_id": m.entity_id,
-                "canonical_name": m.canonical_name,
-                "entity_type": m.entity_type,
-                "method": m.method,
-                "score": m.score,
-            }
-            for m in mentions
-        )
+    # a memory zone frees the strings and lexemes the chunk added to the vocab: a long-running worker's
+    # memory does not grow with the number of distinct words it has seen (nothing here outlives the docs)
+    with nlp.memory_zone():
+        docs = (make_doc(nlp, a["text"], dateline_country(a.get("dateline_place"))) for a in records)
+        for article, doc in zip(records, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            mentions = doc._.mentions or []
+            sentences = sentence_spans(doc)
+            events.extend(extract_events(article, sentences, mentions))
+            aid = article["article_id"]
+            mention_rows.extend(
+                {
+                    "article_id": aid,
+                    "char_start": m.char_start,
+                    "char_end": m.char_end,
+                    "surface": m.surface,
+                    "entity_id": m.entity_id,
+                    "canonical_name": m.canonical_name,
+                    "entity_type": m.entity_type,
+                    "method": m.method,
+                    "score": m.score,
+                }
+                for m in mentions
+            )
     ev = pd.DataFrame(events, columns=columns("events"))
     mn = pd.DataFrame(mention_rows, columns=columns("mentions"))
     return Extracted(ev, mn, entities_from_mentions(mn))

@@ -19,30 +19,32 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def s3(monkeypatch):
+@pytest.fixture(scope="module")
+def s3():
+    """One S3 server for the module (s3fs caches its filesystem per process, endpoint included)."""
     from moto.server import ThreadedMotoServer
 
     port = _free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
-    for k, v in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_ENDPOINT_URL": endpoint,
-        "FSSPEC_S3_ENDPOINT_URL": endpoint,
-    }.items():
-        monkeypatch.setenv(k, v)
-    import boto3
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": endpoint,
+            "FSSPEC_S3_ENDPOINT_URL": endpoint,
+        }.items():
+            mp.setenv(k, v)
+        import boto3
 
-    boto3.client("s3", endpoint_url=endpoint).create_bucket(Bucket="dateline")
-    yield {"client_kwargs": {"endpoint_url": endpoint}, "key": "testing", "secret": "testing"}
+        boto3.client("s3", endpoint_url=endpoint).create_bucket(Bucket="dateline")
+        yield {"client_kwargs": {"endpoint_url": endpoint}, "key": "testing", "secret": "testing"}
     server.stop()
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def cluster(s3):
     from distributed import LocalCluster
 
@@ -75,3 +77,24 @@ def test_dask_cluster_and_s3_output_equal_the_local_run(sample_raw, tmp_path, s3
         b = pd.read_parquet(f"{remote}/{t}", storage_options=s3)
         pd.testing.assert_frame_equal(_sorted(a), _sorted(b), check_categorical=False)
     assert os.environ["AWS_ENDPOINT_URL"].startswith("http://127.0.0.1")
+
+
+def test_the_daily_deployment_option_runs_a_date_on_the_dask_cluster(sample_raw, tmp_path, s3, cluster):
+    """`dateline serve --dask-address` / prefect.yaml `dask_address`: the daily flow runs its date as a
+    subflow on the cluster, with the same rows as a local run."""
+    local = tmp_path / "local"
+    pipeline.daily_flow(raw=str(sample_raw), out=str(local), ds="2024-11-02")
+    from distributed import Client
+
+    remote = "s3://dateline/daily"
+    with Client(cluster) as client:
+        before = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+        [summary] = pipeline.daily_flow(
+            raw=str(sample_raw), out=remote, ds="2024-11-02", dask_address=cluster.scheduler_address
+        )
+        after = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+    assert summary["identity_holds"] and after > before  # the tasks went through the cluster
+    for t in ("events", "mentions"):
+        a = pd.read_parquet(local / t)
+        b = pd.read_parquet(f"{remote}/{t}", storage_options=s3)
+        pd.testing.assert_frame_equal(_sorted(a), _sorted(b), check_categorical=False)

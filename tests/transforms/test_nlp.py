@@ -49,3 +49,26 @@ def test_pipeline_sentences_and_mentions_on_the_seed(seed_text):
     spans = sentence_spans(doc)
     assert len(spans) > 20 and all(text[a:b].strip() == text[a:b] for a, b in spans)
     assert "Volodymyr Zelenskyy" in {m.canonical_name for m in doc._.mentions}
+
+
+def test_extraction_does_not_grow_the_vocab_with_every_new_word():
+    """Each chunk runs in a spaCy memory zone: a worker's memory does not grow with the corpus vocabulary."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from transforms.extract import extract
+
+    def chunk(tag):
+        text = f"KYIV, Ukraine (AP) — Russian drones hit Kharkiv on Saturday, killing two people near Zorb{tag}ka."
+        return pd.DataFrame(
+            [{"article_id": f"a{tag}", "text": text, "published_at": dt.date(2024, 11, 2), "source": "AP",
+              "dateline_place": "KYIV", "title": None, "url": None}]
+        )  # fmt: skip
+
+    nlp = get_nlp()
+    extract(chunk("x0"))
+    before = len(nlp.vocab.strings)
+    for i in range(1, 30):
+        assert len(extract(chunk(f"x{i}")).events) == 1
+    assert len(nlp.vocab.strings) == before
