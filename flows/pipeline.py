@@ -269,18 +269,63 @@ def stage_extract_task(out_url: str, ds: str, parts: list[dict]) -> dict:
     }
 
 
-def _batches(tables, min_rows: int):
-    """Concatenate consecutive staged parts into frames of about ``min_rows`` rows (bounded memory, few
-    validation calls)."""
-    pending, n = [], 0
-    for t in tables:
-        pending.append(t)
-        n += t.num_rows
+def _plan_batches(out: storage.Root, ds: str, name: str, min_rows: int) -> list[list[str]]:
+    """Consecutive staged parts grouped into batches of about ``min_rows`` rows (from the footers only)."""
+    try:
+        paths = storage.work_parts(out, ds, name)
+    except storage.StorageError:
+        return []
+    batches: list[list[str]] = []
+    pending: list[str] = []
+    n = 0
+    for path in paths:
+        pending.append(path)
+        n += storage.part_num_rows(out, path)
         if n >= min_rows:
-            yield pa.concat_tables(pending).to_pandas()
+            batches.append(pending)
             pending, n = [], 0
     if pending:
-        yield pa.concat_tables(pending).to_pandas()
+        batches.append(pending)
+    return batches
+
+
+def _validate_batch(
+    out_url: str, name: str, paths: list[str], bad_articles: set[str], stage_file: str
+) -> dict:
+    """Read staged parts, quarantine the rows of quarantined articles, GX-validate the rest and write the good
+    rows to ``stage_file`` (one part of the new partition). Runs in the task's process or in a pool worker;
+    only the quarantine rows, counts and the GX summary come back."""
+    from flows.validate import validate
+    from transforms.ingest import quarantine_row
+    from transforms.schema import conform, empty_frame
+
+    out = storage.root(out_url)
+    tables = [storage.read_path(out, p) for p in paths]
+    df = pa.concat_tables(tables).to_pandas() if tables else empty_frame(name)
+    quarantine = []
+    if name in ("events", "mentions") and bad_articles and len(df):
+        orphan = df["article_id"].isin(bad_articles)
+        if orphan.any():
+            rows = [
+                quarantine_row(
+                    name, "its article was quarantined", None, r.get("event_id") or r["article_id"], r
+                )
+                for r in df[orphan].to_dict("records")
+            ]
+            quarantine.append(pd.DataFrame(rows))
+            df = df[~orphan].reset_index(drop=True)
+    v = validate(name, df)
+    if len(v.quarantine):
+        quarantine.append(v.quarantine)
+    storage.write_path(out, stage_file, conform(v.good, name))
+    return {
+        "result": v.result,
+        "rows": len(df),
+        "good": len(v.good),
+        "quarantine": pd.concat(quarantine, ignore_index=True) if quarantine else None,
+        "bad_articles": set(df["article_id"]) - set(v.good["article_id"]) if name == "articles" else set(),
+        "words": int(v.good["n_words"].sum()) if name == "articles" and len(v.good) else 0,
+    }
 
 
 def _merge_result(results: dict, name: str, new: dict, rows: int) -> None:
@@ -301,11 +346,11 @@ def _merge_result(results: dict, name: str, new: dict, rows: int) -> None:
 
 
 @task(name="validate-publish")
-def publish_task(out_url: str, ds: str, run_id: str) -> dict:
-    """GX-validate every staged table batch by batch; good rows stream into the staged partitions, failing
-    rows go to quarantine; the date is swapped in all together, or not at all."""
+def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
+    """GX-validate every staged table batch by batch (in the process pool when ``workers`` > 1); good rows go
+    straight into the staged partitions, one Parquet part per batch; failing rows go to quarantine; the date
+    is swapped in all together, or not at all."""
     from flows.validate import SchemaValidationError, validate
-    from transforms.ingest import quarantine_row
     from transforms.schema import conform, empty_frame
 
     out = storage.root(out_url)
@@ -319,47 +364,28 @@ def publish_task(out_url: str, ds: str, run_id: str) -> dict:
     words = 0
     bad_articles: set[str] = set()
     pub = storage.StagedPublish(out, ds)
+    pool = _pool(workers) if _use_pool(workers, out_url) else None
     try:
         for name in ("articles", "events", "mentions", "entities"):
             counts[name] = 0
-            try:
-                parts = storage.iter_work(out, ds, name)
-                batches = _batches(parts, VALIDATE_ARTICLES if name == "articles" else VALIDATE_ROWS)
-                first = next(batches, None)
-            except storage.StorageError:
-                first, batches = None, iter(())
-            for df in [empty_frame(name)] if first is None else _chain(first, batches):
-                if name in ("events", "mentions") and bad_articles and len(df):
-                    orphan = df["article_id"].isin(bad_articles)
-                    if orphan.any():
-                        quarantine.append(
-                            pd.DataFrame(
-                                [
-                                    quarantine_row(
-                                        name, "its article was quarantined", None,
-                                        r.get("event_id") or r["article_id"], r,
-                                    )
-                                    for r in df[orphan].to_dict("records")
-                                ]
-                            )
-                        )  # fmt: skip
-                        df = df[~orphan].reset_index(drop=True)
-                v = validate(name, df)
-                _merge_result(results, name, v.result, len(df))
-                if len(v.quarantine):
-                    log.warning(
-                        "%s: %d rows quarantined (%s)",
-                        name,
-                        len(v.quarantine),
-                        v.quarantine["reason"].iloc[0],
-                    )
-                    quarantine.append(v.quarantine)
-                    if name == "articles":
-                        bad_articles |= set(df["article_id"]) - set(v.good["article_id"])
-                pub.write(name, conform(v.good, name))
-                counts[name] += len(v.good)
-                if name == "articles" and len(v.good):
-                    words += int(v.good["n_words"].sum())
+            batches = _plan_batches(out, ds, name, VALIDATE_ARTICLES if name == "articles" else VALIDATE_ROWS)
+            if not batches:  # no staged rows: the partition still gets its (empty) file
+                batches = [[]]
+            files = [pub.part_path(name, i) for i in range(len(batches))]
+            args = [(out_url, name, paths, bad_articles, f) for paths, f in zip(batches, files, strict=True)]
+            if pool is not None:
+                done = [f.result() for f in [pool.submit(_validate_batch, *a) for a in args]]
+            else:
+                done = [_validate_batch(*a) for a in args]
+            for res in done:
+                _merge_result(results, name, res["result"], res["rows"])
+                counts[name] += res["good"]
+                words += res["words"]
+                bad_articles |= res["bad_articles"]
+                if res["quarantine"] is not None:
+                    q0 = res["quarantine"]
+                    log.warning("%s: %d rows quarantined (%s)", name, len(q0), q0["reason"].iloc[0])
+                    quarantine.append(q0)
         frames = [f for f in quarantine if len(f)]
         q = pd.concat(frames, ignore_index=True) if frames else empty_frame("quarantine")
         vq = validate("quarantine", q)
@@ -392,11 +418,6 @@ def publish_task(out_url: str, ds: str, run_id: str) -> dict:
         "quarantined": {str(k): int(v) for k, v in qcounts.items()},
         "words": words,
     }
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 # ------------------------------------------------------------------------------------------ stages
@@ -458,8 +479,8 @@ def _in_process_runner() -> bool:
     return ctx is None or isinstance(ctx.task_runner, ThreadPoolTaskRunner)
 
 
-def run_publish(out_url: str, ds: str, run_id: str | None = None) -> dict:
-    return publish_task(out_url, ds, run_id or _run_id())
+def run_publish(out_url: str, ds: str, run_id: str | None = None, workers: int = 1) -> dict:
+    return publish_task(out_url, ds, run_id or _run_id(), workers)
 
 
 def _run_id() -> str:
@@ -479,7 +500,7 @@ def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers
     with storage.date_lock(out, ds, owner="pipeline"):
         stats = run_ingest(raw_url, out_url, ds, files, workers)
         run_extract(out_url, ds, stats["articles"], workers=workers)
-        pub = run_publish(out_url, ds)
+        pub = run_publish(out_url, ds, workers=workers)
     return DateSummary(
         ds=ds,
         raw_records=stats["raw_records"],

@@ -2,7 +2,7 @@
 
 Layout under ``--out`` (a local path or an fsspec URL such as ``s3://bucket/dateline``)::
 
-    <table>/ds=<YYYY-MM-DD>/part-0.parquet   published tables (articles, events, mentions, entities, quarantine)
+    <table>/ds=<YYYY-MM-DD>/part-*.parquet   published tables (articles, events, mentions, entities, quarantine)
     _work/ds=<ds>/<name>/part-*.parquet     stage outputs in bounded parts, so each stage re-runs alone
     _validation/ds=<ds>/<run>.json          GX validation results, one file per run
     _locks/ds=<ds>.lock                     one writer per date
@@ -279,6 +279,21 @@ def read_work(out: Root, ds: str, name: str) -> pa.Table:
     return pa.concat_tables(tables) if len(tables) > 1 else tables[0] if tables else pa.table({})
 
 
+def read_path(out: Root, path: str) -> pa.Table:
+    with out.fs.open(path, "rb") as fh:
+        return pq.read_table(fh)
+
+
+def write_path(out: Root, path: str, table: pa.Table, row_group_size: int = 65_536) -> None:
+    """One Parquet file (a part of a staged partition)."""
+    with out.fs.open(path, "wb") as fh:
+        pq.write_table(table, fh, row_group_size=row_group_size, compression="zstd")
+
+
+def part_num_rows(out: Root, path: str) -> int:
+    return sum(_part_rows(out, path))
+
+
 def _part_rows(out: Root, path: str) -> list[int]:
     with out.fs.open(path, "rb") as fh:
         md = pq.ParquetFile(fh).metadata
@@ -384,11 +399,24 @@ class StagedPublish:
         self.out, self.ds, self.row_group_size = out, ds, row_group_size
         self.token = uuid.uuid4().hex[:12]
         self._open: dict[str, tuple] = {}  # table -> (stage dir, file handle, writer)
+        self._dirs: dict[
+            str, str
+        ] = {}  # table -> stage dir written part by part (possibly by other processes)
+
+    def _stage(self, table: str) -> str:
+        stage = self.out.join(table, "_staging", f"ds={self.ds}.{self.token}")
+        self.out.fs.makedirs(stage, exist_ok=True)
+        return stage
+
+    def part_path(self, table: str, index: int) -> str:
+        """Where part ``index`` of the table's new partition is to be written (by any process)."""
+        if table not in self._dirs:
+            self._dirs[table] = self._stage(table)
+        return f"{self._dirs[table]}/part-{index:05d}.parquet"
 
     def write(self, table: str, batch: pa.Table) -> None:
         if table not in self._open:
-            stage = self.out.join(table, "_staging", f"ds={self.ds}.{self.token}")
-            self.out.fs.makedirs(stage, exist_ok=True)
+            stage = self._stage(table)
             fh = self.out.fs.open(f"{stage}/part-0.parquet", "wb")
             self._open[table] = (stage, fh, pq.ParquetWriter(fh, batch.schema, compression="zstd"))
         _, _, writer = self._open[table]
@@ -396,13 +424,13 @@ class StagedPublish:
             writer.write_table(batch, row_group_size=self.row_group_size)
 
     def _close(self) -> dict[str, str]:
-        staged = {}
+        staged = dict(self._dirs)
         for table, (stage, fh, writer) in self._open.items():
             writer.close()
             fh.close()
             staged[table] = stage
             _crash_point("publish:staged-one")
-        self._open = {}
+        self._open, self._dirs = {}, {}
         return staged
 
     def abort(self) -> None:

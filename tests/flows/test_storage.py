@@ -157,3 +157,23 @@ def test_staged_publish_streams_batches_and_swaps_only_on_commit(tmp_path):
     aborted.abort()
     assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [10, 11, 12, 13]
     assert not (tmp_path / "t" / "_staging").exists() or not any((tmp_path / "t" / "_staging").iterdir())
+
+
+def test_staged_publish_takes_parts_written_by_other_processes(tmp_path):
+    out = storage.root(tmp_path)
+    pub = storage.StagedPublish(out, "2024-01-01")
+    ctx = mp.get_context("spawn")
+    paths = [pub.part_path("t", i) for i in range(3)]
+    with ctx.Pool(2) as pool:
+        pool.starmap(_write_part, [(str(tmp_path), p, [i, i + 10]) for i, p in enumerate(paths)])
+    pub.commit()
+    got = storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist()
+    assert sorted(got) == [0, 1, 2, 10, 11, 12]
+    aborted = storage.StagedPublish(out, "2024-01-01")
+    storage.write_path(out, aborted.part_path("t", 0), _table([99]))
+    aborted.abort()
+    assert sorted(storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist()) == sorted(got)
+
+
+def _write_part(root, path, values):
+    storage.write_path(storage.root(root), path, _table(values))
