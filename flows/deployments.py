@@ -31,13 +31,6 @@ def build(
     )
 
 
-def serve_all(
-    raw: str,
-    out: str,
-    cron: str | None = "0 2 * * *",
-    interval: int | None = None,
-    lag_days: int = 1,
-    workers: int = 1,
-    dask_address: str | None = None,
-) -> None:
-    serve(build(raw, out, cron, interval, lag_days, workers, dask_address))
+def serve_all(raw: str, out: str, **options) -> None:
+    """Serve the daily deployment (``options`` as for ``build``) from this process."""
+    serve(build(raw, out, **options))

@@ -7,6 +7,7 @@ through ``flows.storage`` so every stage can re-run alone. Heavy imports (spaCy,
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import multiprocessing as mp
 import os
@@ -222,6 +223,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return _POOL
 
 
+def _release_memory() -> None:
+    """Hand freed memory back to the OS after a chunk: Arrow's allocator and glibc's per-thread arenas keep
+    it otherwise, and a long run's resident size creeps up with every chunk."""
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _extract_chunk(out_url: str, ds: str, index: int, start: int, stop: int) -> dict:
     """Read articles[start:stop], extract, write part ``index`` of events, mentions and chunk entities.
     Runs in the task's process or in a pool worker (then only the row counts travel back)."""
@@ -237,6 +246,7 @@ def _extract_chunk(out_url: str, ds: str, index: int, start: int, stop: int) -> 
     storage.write_work_part(out, ds, "events", name, conform(res.events, "events"))
     storage.write_work_part(out, ds, "mentions", name, conform(res.mentions, "mentions"))
     storage.write_work_part(out, ds, "chunk_entities", name, conform(res.entities, "entities"))
+    _release_memory()
     return {"events": len(res.events), "mentions": len(res.mentions)}
 
 
@@ -318,6 +328,7 @@ def _validate_batch(
     if len(v.quarantine):
         quarantine.append(v.quarantine)
     storage.write_path(out, stage_file, conform(v.good, name))
+    _release_memory()
     return {
         "result": v.result,
         "rows": len(df),
