@@ -262,15 +262,13 @@ def work_parts(out: Root, ds: str, name: str) -> list[str]:
 
 
 def read_work_part(out: Root, ds: str, name: str, part: str) -> pa.Table:
-    with out.fs.open(f"{work_dir(out, ds, name)}/part-{part}.parquet", "rb") as fh:
-        return pq.read_table(fh)
+    return read_path(out, f"{work_dir(out, ds, name)}/part-{part}.parquet")
 
 
 def iter_work(out: Root, ds: str, name: str) -> Iterator[pa.Table]:
     """A stage output part by part (each part is bounded, so memory is too)."""
     for path in work_parts(out, ds, name):
-        with out.fs.open(path, "rb") as fh:
-            yield pq.read_table(fh)
+        yield read_path(out, path)
 
 
 def read_work(out: Root, ds: str, name: str) -> pa.Table:
