@@ -27,15 +27,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-TRAPS = [
-    ("Kim Jong Un", "Kim Jong Il"),
-    ("Vitali Klitschko", "Wladimir Klitschko"),
-    ("Yulia Tymoshenko", "Yuriy Tymoshenko"),
-    ("Dnipro", "Dnipropetrovsk Oblast"),
-    ("Kherson", "Kherson Oblast"),
-    ("Kyiv", "Kyiv Oblast"),
-    ("Odesa", "Odessa, Texas"),
-]
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -96,10 +87,11 @@ def everypolitician(path: Path) -> dict:
 
 
 def traps() -> dict:
+    from transforms.evaluate import NAME_TRAPS
     from transforms.names.resolve import resolve_name
 
     out = {}
-    for a, b in TRAPS:
+    for a, b in NAME_TRAPS:
         ra, rb = resolve_name(a), resolve_name(b)
         out[f"{a} / {b}"] = "kept apart" if ra.entity_id != rb.entity_id else "MERGED"
     return out

@@ -18,6 +18,16 @@ import pandas as pd
 from transforms.names.registry import load_registry
 from transforms.names.resolve import region_id, resolve_name
 
+# Pairs of different entities that look alike and must never share an id (name resolution, issue #3).
+NAME_TRAPS = (
+    ("Kim Jong Un", "Kim Jong Il"),
+    ("Vitali Klitschko", "Wladimir Klitschko"),
+    ("Yulia Tymoshenko", "Yuriy Tymoshenko"),
+    ("Dnipro", "Dnipropetrovsk Oblast"),
+    ("Kherson", "Kherson Oblast"),
+    ("Kyiv", "Kyiv Oblast"),
+    ("Odesa", "Odessa, Texas"),
+)
 FIELDS = ("event_type", "sub_event_type", "event_date", "admin1", "location", "actor1_side", "fatalities")
 _RUSSIA_SIDE = (
     "Russia",
