@@ -304,31 +304,24 @@ def work_num_rows(out: Root, ds: str, name: str) -> int:
 
 
 def read_work_rows(out: Root, ds: str, name: str, start: int, stop: int) -> pa.Table:
-    """Rows [start, stop) of a stage output (numbered across its parts), reading only the row groups that
-    hold them."""
-    pieces = []
-    offset = 0
-    schema = None
+    """Rows [start, stop) of a stage output (numbered across its parts), reading only the footers up to
+    ``stop`` and the row groups that hold the rows."""
+    pieces, schema, offset = [], None, 0
     for path in work_parts(out, ds, name):
-        sizes = _part_rows(out, path)
-        total = sum(sizes)
-        if offset < stop and offset + total > start:
-            with out.fs.open(path, "rb") as fh:
-                pf = pq.ParquetFile(fh)
-                schema = pf.schema_arrow
-                groups, first, o = [], None, offset
-                for i, n in enumerate(sizes):
-                    if o < stop and o + n > start:
-                        groups.append(i)
-                        first = o if first is None else first
-                    o += n
+        with out.fs.open(path, "rb") as fh:
+            pf = pq.ParquetFile(fh)
+            schema = schema or pf.schema_arrow
+            groups, first = [], None
+            for i in range(pf.num_row_groups):
+                n = pf.metadata.row_group(i).num_rows
+                if offset < stop and offset + n > start:
+                    groups.append(i)
+                    first = offset if first is None else first
+                offset += n
+            if groups:
                 table = pf.read_row_groups(groups)
-            lo = max(start, first) - first
-            pieces.append(table.slice(lo, min(stop, first + table.num_rows) - first - lo))
-        elif schema is None:
-            with out.fs.open(path, "rb") as fh:
-                schema = pq.ParquetFile(fh).schema_arrow
-        offset += total
+                lo = max(start, first) - first
+                pieces.append(table.slice(lo, min(stop, first + table.num_rows) - first - lo))
         if offset >= stop:
             break
     if not pieces:

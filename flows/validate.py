@@ -165,8 +165,7 @@ def _kwargs_text(kwargs) -> str:
         if k not in ("batch_id", "value_set", "value_pairs_set", "column_set", "condition_parser")
     }
     cond = kw.get("row_condition")
-    if isinstance(
-        cond, dict
-    ):  # GX keeps a pandas condition as {"type": "pass_through", "pass_through_filter": ...}
+    # GX keeps a pandas condition as {"type": "pass_through", "pass_through_filter": ...}
+    if isinstance(cond, dict):
         kw["row_condition"] = cond.get("pass_through_filter", cond)
     return ", ".join(f"{k}={v}" for k, v in kw.items())
