@@ -17,7 +17,7 @@ from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.triggers import Trigger, aircraft_downed, find_triggers, is_non_event
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
-from transforms.names.resolve import Mention, region_after
+from transforms.names.resolve import Mention, region_span, resolve_name
 from transforms.schema import EXTRACTOR_VERSION
 
 # A city that is its own first-level region; "near" it means the surrounding region.
@@ -27,13 +27,16 @@ ACTOR_FORCES = {
     "Ukraine": "Military Forces of Ukraine",
     "North Korea": "Military Forces of North Korea",
     "Belarus": "Military Forces of Belarus",
+    # the Russian-backed forces of the occupied Donetsk / Luhansk "republics", ACLED's umbrella actor
+    "NAF": "NAF: United Armed Forces of Novorossiya",
 }
+UNIDENTIFIED_FORCES = "Unidentified Military Forces"
 _SIDE_WORDS = {
     "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "russians": "Russia",
     "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine", "ukrainians": "Ukraine",
-    "north korean": "North Korea", "belarusian": "Belarus",
+    "north korean": "North Korea", "belarusian": "Belarus", "dpr": "NAF", "lpr": "NAF", "dnr": "NAF", "lnr": "NAF",
 }  # fmt: skip
-_SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev)(?:['’]s)?"
+_SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev|DPR|LPR|DNR|LNR)(?:['’]s)?"
 _ATTACKER = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
     r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
@@ -41,6 +44,23 @@ _ATTACKER = re.compile(
     rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
     rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
 )
+_INTERCEPT_VERB = r"(?:(?:shot|shoot(?:s|ing)?|gunned)\s+down|intercept(?:ed|s|ing)?|downed|destroyed|neutrali[sz]ed|repelled)"
+# who disrupted the weapons: "Ukrainian air defence shot down", "were intercepted by Russian forces"
+_INTERCEPTOR = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|military|army|air[ -]defen[cs]es?|air force|navy|units|"
+    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+)\s+(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
+    rf"{_INTERCEPT_VERB}\b"
+    rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
+)
+# the attacker of a clash named as the one repelled: "Russian forces repelled Ukrainian attacks near X"
+_REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|fended off|thwarted|beat back|pushed back)\s+(?:an?\s+|the\s+|several\s+|\d+\s+)?"
+    rf"{_SIDE}\s+(?:[\w-]+\s+)?(?:\w*attacks?|assaults?|offensives?|advances?|attempts?|offensive operations)\b"
+)
+_WEAPON_WORD = re.compile(
+    r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?)\b", re.I
+)
+_PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
 _KILL = re.compile(
     r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of)\b",
     re.I,
@@ -66,6 +86,16 @@ _PLURAL_REGIONS = re.compile(
     re.I,
 )
 _PLACE_TYPES = ("place", "region")
+_CODED_TO = re.compile(r"[(\[]coded to [^)\]]{2,80}[)\]]")
+_LONGER_RIGHT = re.compile(
+    r"(?:[ -](?:imeni\s+)?[A-Z][\w’'-]*[a-z])+(?=\s+(?:village|town|district)|,|\s+\()"
+)
+_LONGER_LEFT = re.compile(r"(?<=\s)([A-Z][\w’']+)[ -]$")
+# capitalized words before a place name that are not part of it
+_NOT_PLACE_WORDS = {
+    "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
+    "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
+}  # fmt: skip
 _CODED = re.compile(r"\bfatalities (?:were )?coded as (\d+)", re.I)
 
 
@@ -107,7 +137,7 @@ def _side(word: str) -> str | None:
 
 
 def _other(side: str | None) -> str | None:
-    return {"Russia": "Ukraine", "Ukraine": "Russia"}.get(side or "")
+    return {"Russia": "Ukraine", "Ukraine": "Russia", "NAF": "Ukraine"}.get(side or "")
 
 
 def attacker_side(sentence: str) -> str | None:
@@ -116,6 +146,21 @@ def attacker_side(sentence: str) -> str | None:
     if not m:
         return None
     return _side(m.group("side") or m.group("side2") or m.group("side3"))
+
+
+def interceptor_side(sentence: str) -> str | None:
+    """The side named as shooting down / intercepting ("Ukrainian forces shot down", "downed by Russian air
+    defence"), None when the sentence names only the weapon's owner or nobody."""
+    m = _INTERCEPTOR.search(sentence)
+    if not m:
+        return None
+    return _side(m.group("side") or m.group("side2"))
+
+
+def repelled_side(sentence: str) -> str | None:
+    """The attacker of a clash named as repelled: "Russian forces repelled Ukrainian attacks" → Ukraine."""
+    m = _REPELLED.search(sentence)
+    return _side(m.group("side")) if m else None
 
 
 def _after_last(rx: re.Pattern, text: str) -> str:
@@ -194,16 +239,42 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
     places = [m for m in mentions if m.entity_type in _PLACE_TYPES]
     if not places:
         return None, None, None
+    coded = _CODED_TO.search(sentence_text)
+    if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"
+        inside = [m for m in places if coded.start() <= m.char_start - offset < coded.end()]
+        if inside and len(inside) < len(places):
+            blanked = sentence_text.replace(coded.group(0), " " * len(coded.group(0)))
+            found = choose_location(inside, sentence_text, offset)
+            if found[1] is not None:
+                return found
+            return choose_location([m for m in places if m not in inside], blanked, offset)
     skip: set[int] = set()
     for i, m in enumerate(places):
         if m.entity_type != "place" or i in skip:
             continue
-        hint = region_after(sentence_text, m.char_end - offset)
-        if hint is None:
+        rel_end = m.char_end - offset
+        # a gazetteer word inside a longer name: "Velyke Artakove, Mykolaiv", "Nyzhnye Lozove, Luhansk"
+        longer = _LONGER_RIGHT.match(sentence_text, rel_end)
+        left = _LONGER_LEFT.search(sentence_text, 0, m.char_start - offset)
+        name_start = m.char_start - offset
+        if longer:
+            rel_end = longer.end()
+        if left and left.group(1) not in _NOT_PLACE_WORDS:
+            name_start = left.start()
+        region = region_span(sentence_text, rel_end)
+        if region is None or region[0] is None:
             continue
-        nxt = i + 1
-        if nxt < len(places) and places[nxt].char_start - m.char_end <= 3:
-            skip.add(nxt)  # the region name itself ("Donetsk" after the comma) is not a second place
+        hint, region_name, region_end = region
+        for j in range(i + 1, len(places)):  # the region name itself is not a second place
+            if places[j].char_start - offset < region_end:
+                skip.add(j)
+        surface = sentence_text[name_start:rel_end]
+        if surface != m.surface:
+            res = resolve_name(surface)
+            ent = reg.get(res.entity_id) if res.entity_id in reg.entities else None
+            if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
+                return ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1
+            return surface, hint, 2
         if m.method == "provisional":
             return m.canonical_name, hint, 2
         ent = reg.get(m.entity_id)
@@ -212,6 +283,9 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
             if alt:
                 ent = reg.get(alt[0])
             elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
+                if norm(region_name) == norm(m.surface):
+                    # "Kyiv, Kyiv": the city named with its own region
+                    return ent.entity_id, ent.admin1_iso, 1
                 return None, hint, 2
             else:
                 return m.canonical_name, hint, 2
@@ -261,7 +335,9 @@ def _article_events(
         elif "missile" in low or "rocket" in low:
             weapon_context = "missile"
         reason = is_non_event(sent, low)
-        triggers = find_triggers(sent, low) if not reason else []
+        triggers = find_triggers(sent, low) if reason in (None, "demand") else []
+        if reason == "demand" and triggers and triggers[0].event_type != "Protests":
+            triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if not triggers:
             _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
             continue
@@ -335,18 +411,33 @@ def _article_events(
                 quantity = prev_qty[0] if prev_qty else None
             if admin1_iso is None and country is None:
                 continue
-            owner = side
-            defender = _other(owner) if owner else country
+            # ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them
+            defender = interceptor_side(sent) or (_other(side) if side else country)
             actor1 = ACTOR_FORCES.get(defender or "")
             actor2 = ACTOR_FORCES.get(_other(defender) or "")
         else:
             if admin1_iso is None:
                 continue  # ACLED codes events at a place; a sentence with no place is context
-            if trig.strength <= 0.6 and not (killed or injured or killed is None or injured is None):
-                continue  # a bare "attack"/"struck" with no victims and no specific weapon
-            attacker = side or _other(country)
+            if (
+                trig.strength <= 0.6
+                and trig.event_type == "Explosions/Remote violence"
+                and not (killed or injured or killed is None or injured is None)
+                and not _WEAPON_WORD.search(sent)
+            ):
+                continue  # a bare "attack"/"struck" with no victims and no weapon named
+            attacker = (
+                (repelled_side(sent) if trig.event_type == "Battles" else None) or side or _other(country)
+            )
             actor1 = _actor1(trig.event_type, sub, attacker, country)
             actor2 = _actor2(trig.event_type, victims, sent, country, attacker)
+            if _PARTISANS.search(sent) and country == "Ukraine":
+                # ACLED codes Ukrainian partisans as the communal militia of their town
+                town = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
+                actor1 = (
+                    f"{town} Communal Militia (Ukraine)" if town else "Unidentified Armed Group (Ukraine)"
+                )
+            elif side is None and sub == "Remote explosive/landmine/IED":
+                actor1 = UNIDENTIFIED_FORCES  # a mine or unexploded ordnance nobody is named as placing
         drafts.append(
             Draft(
                 trigger=Trigger(trig.event_type, sub, weapon, trig.start, trig.end, trig.strength),

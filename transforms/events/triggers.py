@@ -30,61 +30,72 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
      r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b|\b(?:electronic warfare|GPS jamming)\b|"
-     r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b"),
+     r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
+     r"\bneutrali[sz]ed\s+(?:\d[\d ,]*\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,3}?(?:munitions?|submunitions?|mines|explosives?|ordnance|shells)\b|"
+     r"\bcleared\b[^.]{0,60}\bof\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
      r"\b(?:land)?mines?\b(?!\s+(?:workers|company))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
-     r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b"),
+     r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
+     r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
+     r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\bblew up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
      r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled)|"
      r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
      r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
      r"\b(?:dropped|drop)\s+(?:\w+\s+){0,3}(?:explosives?|grenades?|munitions?|bombs?)\s+from\s+(?:a\s+)?(?:drone|UAV)|"
-     r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b"),
+     r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b|\b(?:drone|UAV)-(?:borne|dropped)\b|"
+     r"\b(?:fired|launched|used|sent)\s+(?:[\w-]+\s+){0,3}?(?:drones?|UAVs?|loitering munitions?|Shaheds?|FPVs?)\b|"
+     r"\b(?:attack|strike|struck|hit|targeted)\w*\b[^.]{0,50}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:drones?|UAVs?|Shaheds?|Shahed-\d+\w*)\b"),
     ("Explosions/Remote violence", "Air/drone strike", "airstrike", 0.86,
      r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|"
      r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
-     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted)|"
+     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit)\b|"
      r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
      r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
-     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)"),
+     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
+     r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
      r"\bdestroyed (?:a |an |the |\d+ |two |three )?(?:[\w-]+ ){0,3}(?:column|convoy|tanks?|vehicles?|IFVs?|APCs?|positions?|depot|"
-     r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters)\b"),
+     r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters|carriers?|systems?|equipment|guns?)\b|"
+     r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:at|on)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:positions?|enterprise|facility|infrastructure|settlement|village|town|city|outskirts)\b|"
+     r"\bobserved\b[^.]{0,60}\b(?:explosions?|projectiles|bursts|shots|impacts)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
-     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:\w+\s+){0,3}(?:attacks?|assaults?|attempts?)\b|"
+     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
      r"\battempted to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
-     r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|to seize|to capture|to advance|to break)|"
+     r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
      r"\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
-     r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b"),
+     r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
+     r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
+     r"\bpositional battles?\b"),
     ("Battles", "Government regains territory", None, 0.92,
-     r"\b(?:liberated|recaptured|retook|regained (?:full )?control|de-occupied|took back)\b"),
+     r"\b(?:liberated|recaptured|retook|regained (?:the |full )?control|de-occupied|took back)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.91,
-     r"\b(?:captured|seized|(?:took|gained|established|taken) (?:full )?control (?:of|over)|occupied the|overran|entered the (?:town|village|city))\b"),
+     r"\b(?:captured|seized|(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|overran|entered the (?:town|village|city))\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
-     r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforcibly (?:disappeared|deported|taken)\b|\btaken to an unknown location\b"),
+     r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
     ("Violence against civilians", "Attack", "small arms", 0.75,
      r"\bshot dead\b|\bexecuted\b|\btortured\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
      r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
-     r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:a|an|the|two|three|\d+) (?:local )?(?:civilians?|residents?|employees?|volunteers?)\b|\bbeat(?:en)? (?:up|to death)\b|\bshot at (?:a |the )?(?:civilian|car|vehicle|resident)|"
+     r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:about |at least |up to |over |some )?(?:a|an|the|two|three|four|five|several|\d+) (?:local |elderly |unarmed )?(?:civilians?|residents?|employees?|volunteers?|people|persons|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?)\b|\bbeat(?:en)? (?:up|to death)\b|\b(?:shot|fired) (?:at|on) (?:a |the |several |\d+ )?(?:column of |group of )?(?:civilian|car|vehicle|resident|bus|evacuation|people)|\bbeheaded\b|"
      r"\bopened fire on (?:a |the )?(?:civilians?|cars?|vehicles?|residents?|evacuation)"),
     ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,
-     r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b"),
+     r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b"),
     ("Protests", "Peaceful protest", None, 0.8,
      r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ion|ors|ed)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,
-     r"\b(?:established|set up)\s+(?:a\s+)?(?:base|headquarters|checkpoint)"),
+     r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
     ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
      r"\bwithdr(?:ew|awn)\s+from\b|\bretreated from\b|\bdeparted from\b|\bleft (?:their|its) positions\b|\babandoned (?:their|its) positions\b"),
     ("Strategic developments", "Other", None, 0.55,
@@ -106,6 +117,7 @@ _HYPOTHETICAL = Prefiltered(
         _W,
     )
 )
+_DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
         r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
@@ -121,7 +133,12 @@ _AGGREGATE = Prefiltered(
         _W,
     )
 )
-_INFINITIVE_BEFORE = re.compile(r"\b(?:to|cannot|not|never|would|could|will)\s+(?:\w+\s+)?$", _W)
+# "to hit" (intent) — but not "due to", "according to", "continued to fire" (it happened)
+_INFINITIVE_BEFORE = re.compile(
+    r"(?<!\bdue )(?<!according )(?<!thanks )(?<!prior )(?<!next )(?<!close )(?<!subjected )(?<!continued )"
+    r"(?<!continue )(?<!continues )(?<!began )(?<!started )\b(?:to|cannot|not|never|would|could|will)\s+(?:\w+\s+)?$",
+    _W,
+)
 
 
 # Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack), not an interception.
@@ -144,7 +161,13 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         return "aggregate"
     if _BACKGROUND.search(sentence, low):
         return "background"
-    if _HYPOTHETICAL.search(sentence, low):
+    m = _HYPOTHETICAL.search(sentence, low)
+    if m:
+        # what protesters do ("rallied to call for the release of ...") is not a hypothetical
+        if _DEMAND.fullmatch(m.group(0)) and not any(
+            not _DEMAND.fullmatch(x.group(0)) for x in _HYPOTHETICAL.finditer(sentence, low)
+        ):
+            return "demand"
         return "hypothetical"
     return None
 

@@ -141,7 +141,12 @@ _PERSON_CUE_BEFORE = re.compile(
 )
 _PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
 # "X, <Region>": a settlement the gazetteer may not know, placed by the region named after it
-_REGION_AFTER = re.compile(r"^(?:,\s+|\s+\()(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
+# "X, Donetsk", "X (Donetsk region)", "X village, Kherson", "X, Pokrovskyi district, Donetsk"
+_REGION_AFTER = re.compile(
+    r"^(?:\s+(?:village|town|city|settlement|urban-type settlement|district|(?:territorial\s+)?community|hromada|raion))?"
+    r"(?:,\s+[A-Z][\w’'-]+\s+(?:district|raion|(?:territorial\s+)?community|hromada))?"
+    r"(?:,\s+|\s+\()(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)"
+)
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "telegram", "western",
@@ -312,10 +317,17 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
 
 def region_after(text: str, end: int) -> str | None:
     """``"X, Donetsk"`` / ``"X, Donetsk region"``: the id of the first-level region named right after a place."""
-    m = _REGION_AFTER.match(text[end : end + 40])
+    found = region_span(text, end)
+    return found[0] if found else None
+
+
+def region_span(text: str, end: int) -> tuple[str | None, str, int] | None:
+    """The region named right after a place that ends at ``end``: (its id or None, its name, where the name
+    ends in ``text``); None when no name follows."""
+    m = _REGION_AFTER.match(text[end : end + 90])
     if not m:
         return None
-    return region_id(m.group("region"))
+    return region_id(m.group("region")), m.group("region"), end + m.end()
 
 
 @lru_cache(maxsize=10_000)

@@ -78,3 +78,84 @@ def test_strikes_by_air_forces_are_air_strikes_even_with_artillery():
         "On 1 May 2023, Russian air forces and artillery struck Ukrainian forces near Bakhmut, Donetsk."
     )
     assert ev.iloc[0]["sub_event_type"] == "Air/drone strike"
+
+
+def _one(text: str) -> pd.Series:
+    ev = _events(text)
+    assert len(ev) == 1, ev
+    return ev.iloc[0]
+
+
+def test_actor1_of_an_interception_is_the_side_that_shot_the_weapons_down():
+    a = _one("On 3 May 2023, Ukrainian air defence shot down nine Russian drones over the Sumy region.")
+    b = _one("On 3 May 2023, Russian forces shot down three Ukrainian drones near Horlivka, Donetsk.")
+    c = _one(
+        "On 3 May 2023, twelve Russian missiles were intercepted by Ukrainian forces over the Lviv region."
+    )
+    assert (a["actor1"], a["actor2"]) == ("Military Forces of Ukraine", "Military Forces of Russia")
+    assert (b["actor1"], b["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine")
+    assert c["actor1"] == "Military Forces of Ukraine"
+
+
+def test_the_forces_of_the_occupied_republics_are_acled_naf():
+    e = _one("On 3 May 2023, LPR forces shelled Ukrainian positions near Bilohorivka, Luhansk.")
+    assert e["actor1"] == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_the_side_repelled_is_the_attacker_of_a_clash():
+    e = _one("On 3 May 2023, Russian forces repelled Ukrainian counterattacks near Robotyne, Zaporizhia.")
+    assert (e["sub_event_type"], e["actor1"]) == ("Armed clash", "Military Forces of Ukraine")
+
+
+def test_a_mine_nobody_is_named_as_placing_has_an_unidentified_actor():
+    e = _one(
+        "On 3 May 2023, a tractor driver was injured when he ran over a mine near Balakliia, Kharkiv region."
+    )
+    assert (e["sub_event_type"], e["actor1"], e["injuries"]) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified Military Forces",
+        1,
+    )
+    named = _one(
+        "On 3 May 2023, a mine laid by Russian forces injured a farmer near Balakliia, Kharkiv region."
+    )
+    assert named["actor1"] == "Military Forces of Russia"
+
+
+def test_ukrainian_partisans_are_coded_as_the_communal_militia_of_their_town():
+    e = _one(
+        "On 3 May 2023, Ukrainian partisans blew up a Russian military truck in Melitopol, Zaporizhia region."
+    )
+    assert e["actor1"] == "Melitopol Communal Militia (Ukraine)"
+
+
+def test_a_weak_verb_with_a_named_weapon_is_an_event():
+    e = _one("On 3 May 2023, Russian forces struck Bila Tserkva, Kyiv region, with 6 Shahed-136 drones.")
+    assert (e["sub_event_type"], e["admin1_iso"]) == ("Air/drone strike", "UA-32")
+    assert _events("On 3 May 2023, the delegation struck a deal in Kyiv.").empty
+
+
+def test_protesters_calling_for_something_is_a_protest_but_a_call_alone_is_not():
+    e = _one(
+        "On 3 May 2023, about 200 demonstrators gathered in Lviv to call for the release of prisoners of war."
+    )
+    assert e["sub_event_type"] == "Peaceful protest"
+    assert _events("On 3 May 2023, the governor of Lviv called for calm after the attack.").empty
+
+
+def test_coded_to_names_the_place_the_event_is_placed_at():
+    e = _one("On 3 May 2023, Russian forces shelled Zolochiv community (coded to Zolochiv, Kharkiv region).")
+    assert (e["location"], e["admin1_iso"]) == ("Zolochiv", "UA-63")  # not Zolochiv in Lviv region
+
+
+def test_a_longer_name_before_the_region_is_not_its_first_word():
+    e = _one("On 3 May 2023, Russian forces shelled Velyke Zzyzxove, Mykolaiv region. Casualties unknown.")
+    assert (e["location"], e["admin1_iso"]) == ("Velyke Zzyzxove", "UA-48")
+
+
+def test_the_region_is_found_after_a_settlement_word_or_a_district():
+    a = _one("On 3 May 2023, Russian forces shelled Stepanivka village, Kherson. Casualties unknown.")
+    b = _one(
+        "On 3 May 2023, Russian forces shelled Vesele, Pokrovskyi district, Donetsk. Casualties unknown."
+    )
+    assert (a["admin1_iso"], b["admin1_iso"]) == ("UA-65", "UA-14")

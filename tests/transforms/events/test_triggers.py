@@ -41,3 +41,14 @@ def test_intent_is_not_a_trigger():
     assert not any(t.sub_event_type == "Armed clash" for t in find_triggers(s))
     s = "permission to use long-range weapons to hit targets"
     assert all(s[t.start : t.end] != "hit" for t in find_triggers(s))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several houses burned due to Russian shelling of Nikopol.",
+        "Russian forces continued to fire artillery at Kupiansk.",
+    ],
+)
+def test_due_to_and_continued_to_are_not_intent(sentence):
+    assert any(t.sub_event_type == "Shelling/artillery/missile attack" for t in find_triggers(sentence))
