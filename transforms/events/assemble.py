@@ -40,15 +40,18 @@ _SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Mosc
 _ATTACKER = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
     r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
-    r"invaders|aviation|UAVs?|Shaheds?)\b"
+    r"invaders|aviation|UAVs?|Shaheds?|(?:land)?mines?|traps?|booby[- ]traps?|explosives?)\b"
     rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
     rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
 )
-_INTERCEPT_VERB = r"(?:(?:shot|shoot(?:s|ing)?|gunned)\s+down|intercept(?:ed|s|ing)?|downed|destroyed|neutrali[sz]ed|repelled)"
+_INTERCEPT_VERB = (
+    r"(?:(?:shot|shoot(?:s|ing)?|gunned)\s+down|intercept(?:ed|s|ing)?|downed|destroyed|neutrali[sz]ed|repelled|"
+    r"cleared|defused|demined)"
+)
 # who disrupted the weapons: "Ukrainian air defence shot down", "were intercepted by Russian forces"
 _INTERCEPTOR = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|military|army|air[ -]defen[cs]es?|air force|navy|units|"
-    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+)\s+(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
+    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
     rf"{_INTERCEPT_VERB}\b"
     rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
 )
@@ -60,6 +63,7 @@ _REPELLED = re.compile(
 _WEAPON_WORD = re.compile(
     r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?)\b", re.I
 )
+_EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b", re.I)
 _PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
 _KILL = re.compile(
     r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of)\b",
@@ -436,6 +440,8 @@ def _article_events(
                 actor1 = (
                     f"{town} Communal Militia (Ukraine)" if town else "Unidentified Armed Group (Ukraine)"
                 )
+            elif sub == "Other" and _EVACUATED.search(sent):
+                actor1 = f"Civilians ({country})" if country else "Civilians"  # the people displaced
             elif side is None and sub == "Remote explosive/landmine/IED":
                 actor1 = UNIDENTIFIED_FORCES  # a mine or unexploded ordnance nobody is named as placing
         drafts.append(

@@ -159,3 +159,15 @@ def test_the_region_is_found_after_a_settlement_word_or_a_district():
         "On 3 May 2023, Russian forces shelled Vesele, Pokrovskyi district, Donetsk. Casualties unknown."
     )
     assert (a["admin1_iso"], b["admin1_iso"]) == ("UA-65", "UA-14")
+
+
+def test_a_mine_named_as_russian_is_russian_and_deminers_disrupt():
+    e = _one("On 3 May 2023, a farmer was injured by a Russian mine near Balakliia, Kharkiv region.")
+    assert e["actor1"] == "Military Forces of Russia"
+    d = _one("On 3 May 2023, Ukrainian sappers defused 40 Russian mines near Izium, Kharkiv region.")
+    assert (d["sub_event_type"], d["actor1"]) == ("Disrupted weapons use", "Military Forces of Ukraine")
+
+
+def test_people_evacuated_are_the_actor_of_a_displacement():
+    e = _one("On 3 May 2023, about 300 civilians were evacuated from Vovchansk, Kharkiv region.")
+    assert (e["sub_event_type"], e["actor1"]) == ("Other", "Civilians (Ukraine)")
