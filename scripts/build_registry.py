@@ -26,6 +26,7 @@ from transliteration_ua import transliterate_ua
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from transforms.names.keys import norm, translit_key  # noqa: E402
+from transforms.names.registry import alias_strength  # noqa: E402
 
 DATA = ROOT / "transforms" / "names" / "data"
 CURATED = DATA / "curated"
@@ -263,11 +264,15 @@ def add_spellingukraine(reg: Registry) -> None:
     source become aliases; the variants stay out (they are the evaluation set)."""
     by_norm: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    strength: dict[tuple[str, str], int] = {}
     for (eid, _, kind), row in reg.aliases.items():
         etype = reg.entities[eid]["entity_type"]
         if kind == "name":
-            by_norm[(etype, norm(row["alias"]))].append(eid)
+            n = norm(row["alias"])
+            by_norm[(etype, n)].append(eid)
             by_key[(etype, translit_key(row["alias"]))].append(eid)
+            s = alias_strength(row["provenance"])
+            strength[(eid, n)] = min(s, strength.get((eid, n), s))
 
     def pop(eid: str) -> int:
         return -int(reg.entities[eid].get("population") or 0)
@@ -286,7 +291,8 @@ def add_spellingukraine(reg: Registry) -> None:
             if reg.entities[e]["country"] == "Ukraine"
         ]
         if ua:
-            eid = sorted(set(ua), key=pop)[0]
+            # the place that bears this name as its own name before one that lists it as an alternate
+            eid = sorted(set(ua), key=lambda e: (strength.get((e, norm(correct)), 3), pop(e)))[0]
         else:
             eid = f"su:{etype}:{slug(correct)}"
             reg.entity(
@@ -297,6 +303,29 @@ def add_spellingukraine(reg: Registry) -> None:
         reg.alias(eid, correct, "name", "SpellingUkraine correct spelling")
         for latin in romanize_uk(row["source"]):
             reg.alias(eid, latin, "name", "transliteration-ua KMU-2010 of SpellingUkraine source")
+
+
+def add_given_names(reg: Registry) -> None:
+    """Ukrainian given names (curated table): the KMU spelling, the Russian form romanized by iuliia's schemes,
+    and the equivalents other languages use (Andrew, Helen) and common diminutives (Dasha, Natasha). Attached
+    to the SpellingUkraine given-name entity of the same spelling when there is one."""
+    existing = {
+        norm(e["canonical_name"]): eid for eid, e in reg.entities.items() if e["entity_type"] == "given_name"
+    }
+    for row in read_tsv(CURATED / "given_names.tsv"):
+        eid = existing.get(norm(row["canonical"])) or f"dl:given:{slug(row['canonical'])}"
+        if eid not in reg.entities:
+            reg.entity(
+                entity_id=eid, canonical_name=row["canonical"], entity_type="given_name", admin1="", admin1_iso="",
+                country="", latitude="", longitude="", population="",
+            )  # fmt: skip
+        reg.alias(eid, row["canonical"], "name", "curated given-name table")
+        for latin in romanize_uk(row["name_uk"]):
+            reg.alias(eid, latin, "name", "transliteration-ua KMU-2010 of the Ukrainian given name")
+        for latin in romanize_ru(row["name_ru"]):
+            reg.alias(eid, latin, "name", "iuliia romanization of the Russian given name")
+        for other in split(row["equivalents"]):
+            reg.alias(eid, other, "name", "curated given-name table (equivalent or diminutive)")
 
 
 def main() -> None:
@@ -342,6 +371,7 @@ def main() -> None:
     add_people(reg)
     add_organizations(reg)
     add_spellingukraine(reg)
+    add_given_names(reg)
 
     ent_cols = ["entity_id", "canonical_name", "entity_type", "admin1", "admin1_iso", "country", "latitude",
                 "longitude", "population", "surname_ok"]  # fmt: skip

@@ -102,6 +102,7 @@ _LETTER = str.maketrans(
 _BALTIC_ENDING = re.compile(r"(?<=[a-z]{4})(?:ijus|ius|jus|us|as|is|js|ys|(?<=[^aeiouyts])s)$")
 _ROMANIAN_CI = re.compile(r"ci(?=[aou]|$)")  # Romanian ci before a back vowel or at the end is ch
 _VOWELS = set("aeiouyj")
+_ADJ_ENDING = re.compile(r"(?<=\w\w)[sz]k(?:(oye|oe|oje|oie|e|ie)|(?:yi|iy|yy|ij|yj|ii|i|y|ei|iyi))$")
 
 
 @lru_cache(maxsize=200_000)
@@ -112,6 +113,15 @@ def token_key(token: str) -> str:
     if len(token) >= 7 or (len(token) == 6 and token[-1] == "s" and token[-2] not in "aeiouyts"):
         token = _BALTIC_ENDING.sub("", token)
     token = _ROMANIAN_CI.sub("ch", token)
+    # adjectival place and family names: Russian -skoye / Ukrainian -ske (neuter) are one name, and differ from
+    # -sk (Pokrovske is not Pokrovsk) and from -skyi / -skiy / -ski (masculine: Dniprovskyi is a district)
+    ending = ""
+    m = _ADJ_ENDING.search(token)
+    if m:
+        ending = "E" if m.group(1) else "Y"
+        token = token[: m.start() + 1] + "k"
+    if len(token) > 5 and token.endswith(("aya", "aia", "aja")):
+        token = token[:-2]  # Russian feminine adjective: Pomochnaya / Pomichna
     feminine = len(token) > 3 and token.endswith("a") and not token.endswith(("ia", "ya", "ja"))
     t = _CLUSTER_RE.sub(lambda m: _CLUSTER_MAP[m.group(0)], token)
     t = _SOFT_C.sub("S", t).translate(_LETTER)
@@ -125,7 +135,7 @@ def token_key(token: str) -> str:
     key = "".join(out).lower()
     if not key:  # all-vowel tokens ("Ia", "Iu"): keep the token so they still compare
         key = "_" + token
-    return key + ("a" if feminine else "")
+    return key + ending.lower() + ("a" if feminine else "")
 
 
 def tokens(name: str) -> list[str]:

@@ -72,12 +72,34 @@ class Registry:
     # (token count, position, token key or a one-deletion variant of it) -> full keys, for phonetic candidates
     token_index: dict[tuple[int, int, str], tuple[str, ...]]
     automaton: ahocorasick.Automaton = field(repr=False)
+    # (norm(alias), entity_id) -> 1 or 2 for aliases that are not the entity's own name (see alias_strength)
+    weak_aliases: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
 
     def best(self, ids) -> Entity:
         return min((self.entities[i] for i in ids), key=lambda e: e.rank)
+
+
+def alias_strength(provenance: str) -> int:
+    """How much an alias says about its entity: 0 its own name (GeoNames name, curated, official
+    romanization), 1 a romanization of one of its Cyrillic alternate names, 2 a GeoNames alternate name
+    (often historical, foreign or shared with other places)."""
+    if provenance.startswith("geonames alternate name"):
+        return 2
+    if provenance.startswith("romanized geonames"):
+        return 1
+    return 0
+
+
+def alias_order(e: Entity, strength: int) -> tuple:
+    """Preference among entities bearing one name: Ukraine (and entities of no country) first; an entity's
+    own name before an alternate one (Sloviansk the town before Nikopol, which GeoNames also lists as
+    "Sloviansk"); a given name or a person before a village of under 10k that shares the word (Marina,
+    Nikita); then type and population."""
+    small = e.entity_type == "place" and e.population < 10_000
+    return (e.country not in ("Ukraine", None), strength, small, e.rank)
 
 
 def _read(name: str) -> list[dict]:
@@ -159,12 +181,15 @@ def compile_registry() -> Registry:
         for r in _read("entities.tsv")
     }
     alias_index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    strength: dict[tuple[str, str], int] = {}
     key_sets: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
     surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in _read("aliases.tsv"):
         eid, alias, kind = r["entity_id"], r["alias"], r["kind"]
         n = norm(alias)
         alias_index[n].append((eid, kind))
+        st = alias_strength(r["provenance"])
+        strength[(n, eid)] = min(st, strength.get((n, eid), st))
         if kind == "name" and entities[eid].entity_type != "country":
             key_sets[translit_key(alias)][(eid, n)] = None
         if _SURFACE_OK.match(alias) and entities[eid].entity_type in TEXT_TYPES:
@@ -172,9 +197,14 @@ def compile_registry() -> Registry:
             for variant in {form, form.replace("'", "")}:
                 if (eid, kind) not in surfaces[variant]:
                     surfaces[variant].append((eid, kind))
+
+    def order(n: str, p: tuple[str, str]) -> tuple:
+        return (p[1] != "name", *alias_order(entities[p[0]], strength.get((n, p[0]), 0)))
+
     for n, lst in alias_index.items():
         alias_index[n] = lst = list(dict.fromkeys(lst))
-        lst.sort(key=lambda p: (p[1] != "name", entities[p[0]].rank))
+        lst.sort(key=lambda p, n=n: order(n, p))
+    weak = {k: v for k, v in strength.items() if v}
     key_index = {k: sorted(v, key=lambda p: entities[p[0]].rank) for k, v in key_sets.items()}
     token_sets: dict[tuple[int, int, str], set[str]] = defaultdict(set)
     for k in key_index:
@@ -187,14 +217,17 @@ def compile_registry() -> Registry:
     for s, lst in surfaces.items():
         if len(s) < 4 and not any(k == "abbr" for _, k in lst):
             continue  # too short to find in running text unless it is an abbreviation (UN, SBU)
-        lst.sort(key=lambda p: (p[1] != "name", entities[p[0]].rank))
+        n = norm(s)
+        lst.sort(key=lambda p, n=n: order(n, p))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
-    return Registry(entities, dict(alias_index), key_index, token_index, automaton)
+    return Registry(entities, dict(alias_index), key_index, token_index, automaton, weak)
 
 
 __all__ = [
     "Entity",
+    "alias_order",
+    "alias_strength",
     "Registry",
     "compile_registry",
     "deletions",

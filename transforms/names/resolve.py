@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from transforms.names.keys import norm, token_key
-from transforms.names.registry import Registry, deletions, load_registry, surface_form
+from transforms.names.registry import Registry, alias_order, deletions, load_registry, surface_form
 
 TITLES = {
     "president", "prime", "minister", "foreign", "defense", "defence", "gen", "general", "governor", "gov",
@@ -66,6 +66,8 @@ def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] |
             cands.update(reg.token_index.get((n, i, d), ()))
     best: tuple[int, str] | None = None
     for cand_key in cands:
+        if not any(_KNOWN_COUNTRY(reg.get(e)) for e, _ in reg.key_index[cand_key]):
+            continue
         total = 0
         for a, b in zip(keys, cand_key.split(" "), strict=True):
             limit = 0 if min(len(a), len(b)) < 4 else (1 if min(len(a), len(b)) < 7 else 2)
@@ -78,7 +80,61 @@ def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] |
                 best = (total, cand_key)
     if best is None:
         return None
-    return _closest(reg, query, reg.key_index[best[1]]), max(0.5, 0.85 - 0.1 * best[0])
+    pairs = [p for p in reg.key_index[best[1]] if _KNOWN_COUNTRY(reg.get(p[0]))]
+    return _closest(reg, query, pairs), max(0.5, 0.85 - 0.1 * best[0])
+
+
+def _order(reg: Registry, alias: str, eid: str) -> tuple:
+    """How good a candidate is for a name it bears: the registry's alias order (``alias_order``)."""
+    return alias_order(reg.get(eid), reg.weak_aliases.get((alias, eid), 0))
+
+
+def _same_sounding(reg: Registry, text: str, key: str, places: bool = True) -> tuple[str, str] | None:
+    """The best entity bearing a spelling close to ``text`` (same transliteration key, at most one edit per
+    four letters) — for a spelling that is only an alternate name of its first match (Beregovoe: a romanized
+    Russian name of a village in Crimea, two edits from Berehove, the town of 23k in Zakarpattia)."""
+    limit = max(1, len(text) // 4)
+    close = [
+        (eid, alias)
+        for eid, alias in reg.key_index.get(key, ())
+        if _KNOWN_COUNTRY(reg.get(eid))
+        and (places or reg.get(eid).entity_type != "place")
+        and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
+    ]
+    if not close:
+        return None
+    return min(close, key=lambda p: _order(reg, p[1], p[0]))
+
+
+def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | None:
+    """Many villages share a name, and a romanized Russian spelling of one is a close spelling of another's
+    own name (Berezovka / Berezivka, Khotin / Khotyn): out of context, the most prominent place (Ukraine
+    first, own names before romanized ones, then population) among those bearing this spelling or a close
+    one with the same transliteration key — never through a GeoNames alternate name."""
+    limit = max(1, len(text) // 4)
+    cands: dict[str, int] = {}  # place -> strength of the name it matched by
+    for eid, _ in hits:
+        st = reg.weak_aliases.get((text, eid), 0)
+        if reg.get(eid).entity_type == "place" and st <= 1:
+            cands[eid] = min(st, cands.get(eid, st))
+    for eid, alias in reg.key_index.get(key, ()):
+        st = reg.weak_aliases.get((alias, eid), 0)
+        if (
+            reg.get(eid).entity_type == "place"
+            and st <= 1
+            and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
+        ):
+            cands[eid] = min(st, cands.get(eid, st))
+    if not cands:
+        return None
+    # its own name before a romanized alternate (GeoNames gives Nikopol a Cyrillic "Sloviansk")
+    return min(cands, key=lambda e: (reg.get(e).rank[1], cands[e], reg.get(e).rank))
+
+
+def _KNOWN_COUNTRY(e) -> bool:
+    """Fuzzy layers (key, phonetic) only reach Ukrainian and Russian places and curated entities; a place
+    elsewhere resolves only by one of its names (no Anthratsyt → Banjul)."""
+    return e.entity_type != "place" or e.country in ("Ukraine", "Russia")
 
 
 @lru_cache(maxsize=100_000)
@@ -86,17 +142,29 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
     reg = load_registry()
     text = " ".join(toks)
     hits = reg.alias_index.get(text)
+    key = " ".join(token_key(t) for t in toks)
     if hits:
         full = [h for h in hits if h[1] != "surname"]
         if full:
-            return full[0][0], "alias", 1.0
+            eid = full[0][0]
+            first = _order(reg, text, eid)
+            if first[2]:  # a village of under 10k: a given name or person spelled nearly the same (Sergii)?
+                better = _same_sounding(reg, text, key, places=False)
+                if better and _order(reg, better[1], better[0]) < first:
+                    return better[0], "alias", 0.95
+            if reg.get(eid).entity_type == "place":
+                eid = _most_prominent_place(reg, text, key, full) or eid
+            return eid, "alias", 1.0
         people = {h[0] for h in hits}
         if allow_surname and len(people) == 1:
             return hits[0][0], "surname", 0.7
-    key = " ".join(token_key(t) for t in toks)
-    pairs = reg.key_index.get(key)
+    pairs = [p for p in reg.key_index.get(key, ()) if _KNOWN_COUNTRY(reg.get(p[0]))]
     if pairs and len(key.replace(" ", "")) >= 3:
         return _closest(reg, text, pairs), "key", 0.9
+    if len(text) >= 5:  # a short skeleton (Ananiev, Otynya: "nv", "tn") needs a spelling within two edits
+        close = _same_sounding(reg, text, key)
+        if close:
+            return close[0], "key", 0.85
     if len(key.replace(" ", "")) >= 5:
         ph = _phonetic(reg, text, key.split(" "))
         if ph:

@@ -40,3 +40,23 @@ def test_romanization_variants_share_one_key(variants):
 )
 def test_different_names_keep_different_keys(a, b):
     assert translit_key(a) != translit_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Pokrovskoye", "Pokrovske"),
+        ("Zelenskiy", "Zelenski"),
+        ("Pomochnaya", "Pomichna"),
+        ("Zelenskaya", "Zelenska"),
+    ],
+)
+def test_russian_and_ukrainian_adjectival_endings_share_a_key(a, b):
+    assert translit_key(a) == translit_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Pokrovske", "Pokrovsk"), ("Dniprovske", "Dniprovskyi"), ("Shakhtarske", "Shakhtarsk")]
+)
+def test_neuter_masculine_and_bare_sk_names_are_different_places(a, b):
+    assert translit_key(a) != translit_key(b)

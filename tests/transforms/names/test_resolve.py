@@ -106,3 +106,34 @@ def test_the_compiled_registry_is_cached_on_disk(tmp_path, monkeypatch):
         assert second.alias_index == first.alias_index
     finally:
         registry.load_registry.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Andrew", "Andrii"),
+        ("Sergey", "Serhii"),
+        ("Helen", "Olena"),
+        ("Natasha", "Nataliia"),
+        ("Marina", "Maryna"),
+    ],
+)
+def test_given_names_resolve_from_other_languages_russian_forms_and_diminutives(name, canonical):
+    r = resolve_name(name)
+    assert (r.entity_type, r.canonical_name) == ("given_name", canonical)
+
+
+def test_a_town_wins_its_own_name_over_a_place_that_lists_it_as_an_alternate():
+    assert resolve_name("Sloviansk").canonical_name == "Sloviansk"
+    assert resolve_name("Slavyansk").entity_id == resolve_name("Sloviansk").entity_id
+
+
+def test_a_russian_spelling_of_a_shared_village_name_goes_to_the_most_populous_bearer():
+    assert resolve_name("Berezovka").entity_id == resolve_name("Berezivka").entity_id
+    assert resolve_name("Beregovoe").entity_id == resolve_name("Berehove").entity_id
+    assert resolve_name("Pokrovskoe").entity_id != resolve_name("Pokrovsk").entity_id
+
+
+def test_fuzzy_layers_do_not_reach_places_outside_ukraine_and_russia():
+    r = resolve_name("Anthratsyt")
+    assert r.entity_type != "place" or r.entity_id == resolve_name("Antratsyt").entity_id
