@@ -149,7 +149,23 @@ def kmu_name(c: dict) -> str:
             if translit_key(latin) == key:
                 # several Ukrainian spellings can match (Мелітополь, Мелітопіль): the one closest to GeoNames'
                 candidates.append((Levenshtein.distance(norm(latin), plain), latin))
-    return min(candidates)[1] if candidates else c["name"]
+    return min(candidates)[1] if candidates else kmu_latin(c["name"])
+
+
+_RUSSIAN_FORM = re.compile(r"(?:oye|oe|aya|ovka|evka|skiy|iy|ovo|evo|yy|ino|ovsk|evsk)\b", re.I)
+
+
+def kmu_latin(name: str) -> str:
+    """A GeoNames Latin name (BGN/PCGN-like) in KMU-2010 conventions when no Ukrainian Cyrillic name is
+    known: я/ю/є inside a word are ia/iu/ie (Vapnyarka → Vapniarka), й after a vowel is i
+    (Dzhankoy → Dzhankoi, Pervomays'k → Pervomaisk), -yy/-iy is -yi, and soft-sign apostrophes go (Kup'yans'k → Kupiansk)."""
+    if _RUSSIAN_FORM.search(name):
+        return name  # a Russian-form name (Crimea, Donbas: Beregovoye, Shirokoye) is left as GeoNames has it
+    out = re.sub(r"['’ʹ]", "", name)
+    out = re.sub(r"(?<=[a-z])y(?=[aue])", "i", out)
+    out = re.sub(r"(?<=[a-z])(?:yy|iy)\b", "yi", out)
+    out = re.sub(r"(?<=[aeou])y(?=\b|[bcdfghklmnpqrstvwxz])", "i", out)
+    return out
 
 
 def is_ukrainian(name: str) -> bool:

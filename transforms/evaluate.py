@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from transforms.names.registry import load_registry
-from transforms.names.resolve import region_id, resolve_name
+from transforms.names.resolve import region_id, resolve_place_in
 
 # Pairs of different entities that look alike and must never share an id (name resolution, issue #3).
 NAME_TRAPS = (
@@ -71,12 +71,15 @@ def _admin1_table() -> dict[str, str]:
     return _ADMIN1
 
 
-def _same_place(gold, pred) -> bool:
+def _same_place(gold, pred, gold_admin1: str | None = None, pred_admin1: str | None = None) -> bool:
+    """The same place: both names resolved within their own first-level region (ACLED's location is a name
+    in an admin1; "Vodyane, Donetsk" is not the most prominent Vodiane of Ukraine)."""
     if not isinstance(gold, str) or not gold:
         return not isinstance(pred, str) or not pred
     if not isinstance(pred, str) or not pred:
         return False
-    a, b = resolve_name(gold), resolve_name(pred)
+    a = resolve_place_in(gold, gold_admin1)
+    b = resolve_place_in(pred, pred_admin1 if isinstance(pred_admin1, str) else None)
     return a.entity_id == b.entity_id or a.canonical_name == b.canonical_name
 
 
@@ -109,7 +112,7 @@ def _field_hits(g, e) -> dict[str, bool]:
         "sub_event_type": e["sub_event_type"] == g["sub_event_type"],
         "event_date": pd.to_datetime(e["event_date"]).date() == pd.to_datetime(g["event_date"]).date(),
         "admin1": admin1_iso(g["admin1"]) is not None and e["admin1_iso"] == admin1_iso(g["admin1"]),
-        "location": _same_place(g.get("location"), e["location"]),
+        "location": _same_place(g.get("location"), e["location"], admin1_iso(g["admin1"]), e["admin1_iso"]),
         "actor1_side": side(e["actor1"]) == side(g["actor1"]),
         "fatalities": (0 if pd.isna(e["fatalities"]) else int(e["fatalities"])) == int(g["fatalities"] or 0),
     }

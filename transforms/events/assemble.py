@@ -17,7 +17,7 @@ from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.triggers import Trigger, aircraft_downed, find_triggers, is_non_event
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
-from transforms.names.resolve import Mention, region_span, resolve_name
+from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
 from transforms.schema import EXTRACTOR_VERSION
 
 # A city that is its own first-level region; "near" it means the surrounding region.
@@ -283,9 +283,9 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
             return m.canonical_name, hint, 2
         ent = reg.get(m.entity_id)
         if ent.admin1_iso != hint:
-            alt = [e for e, _ in reg.alias_index.get(norm(m.surface), []) if reg.get(e).admin1_iso == hint]
-            if alt:
-                ent = reg.get(alt[0])
+            alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
+            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
+                ent = reg.get(alt.entity_id)
             elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
                 if norm(region_name) == norm(m.surface):
                     # "Kyiv, Kyiv": the city named with its own region

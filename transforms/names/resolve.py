@@ -115,13 +115,14 @@ def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | Non
     cands: dict[str, int] = {}  # place -> strength of the name it matched by
     for eid, _ in hits:
         st = reg.weak_aliases.get((text, eid), 0)
-        if reg.get(eid).entity_type == "place" and st <= 1:
+        if reg.get(eid).entity_type == "place" and st <= 1 and _KNOWN_COUNTRY(reg.get(eid)):
             cands[eid] = min(st, cands.get(eid, st))
     for eid, alias in reg.key_index.get(key, ()):
         st = reg.weak_aliases.get((alias, eid), 0)
         if (
             reg.get(eid).entity_type == "place"
             and st <= 1
+            and _KNOWN_COUNTRY(reg.get(eid))
             and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
         ):
             cands[eid] = min(st, cands.get(eid, st))
@@ -152,7 +153,8 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
                 better = _same_sounding(reg, text, key, places=False)
                 if better and _order(reg, better[1], better[0]) < first:
                     return better[0], "alias", 0.95
-            if reg.get(eid).entity_type == "place":
+            if reg.get(eid).entity_type == "place" and norm(reg.get(eid).canonical_name) != text:
+                # not the current name of its first bearer (Beryslav stays Beryslav, not Boryslav)
                 eid = _most_prominent_place(reg, text, key, full) or eid
             return eid, "alias", 1.0
         people = {h[0] for h in hits}
@@ -170,6 +172,27 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
         if ph:
             return ph[0], "phonetic", ph[1]
     return None, "provisional", 0.0
+
+
+def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
+    """A place name resolved within a first-level region ("Vodyane" in Donetsk region is not the most
+    prominent Vodiane of Ukraine): a place of that region bearing the name or a spelling with its
+    transliteration key, else ``resolve_name``."""
+    res = resolve_name(name)
+    if not admin1_iso or (
+        res.entity_type == "place" and load_registry().get(res.entity_id).admin1_iso == admin1_iso
+    ):
+        return res
+    reg = load_registry()
+    toks = strip_name(name)
+    text = " ".join(toks)
+    key = " ".join(token_key(t) for t in toks)
+    cands = [e for e, _ in reg.alias_index.get(text, ())] + [e for e, _ in reg.key_index.get(key, ())]
+    inside = [e for e in cands if reg.get(e).entity_type == "place" and reg.get(e).admin1_iso == admin1_iso]
+    if not inside:
+        return res
+    ent = reg.get(inside[0])
+    return Resolution(name, ent.entity_id, ent.canonical_name, ent.entity_type, "region", 0.9)
 
 
 def resolve_name(name: str, registry: Registry | None = None) -> Resolution:

@@ -137,3 +137,21 @@ def test_a_russian_spelling_of_a_shared_village_name_goes_to_the_most_populous_b
 def test_fuzzy_layers_do_not_reach_places_outside_ukraine_and_russia():
     r = resolve_name("Anthratsyt")
     assert r.entity_type != "place" or r.entity_id == resolve_name("Antratsyt").entity_id
+
+
+def test_a_current_official_name_is_never_traded_for_a_bigger_close_spelling():
+    assert resolve_name("Beryslav").canonical_name == "Beryslav"  # not Boryslav, one letter away
+    assert resolve_name("Boryslav").canonical_name == "Boryslav"
+
+
+def test_a_place_name_resolves_within_a_region_when_one_is_given():
+    from transforms.names.registry import load_registry
+    from transforms.names.resolve import resolve_place_in
+
+    reg = load_registry()
+    kharkiv = resolve_place_in("Malynivka", "UA-63")
+    donetsk = resolve_place_in("Malynivka", "UA-14")
+    assert (
+        reg.get(kharkiv.entity_id).admin1_iso == "UA-63" and reg.get(donetsk.entity_id).admin1_iso == "UA-14"
+    )
+    assert resolve_place_in("Kharkiv", None).entity_id == resolve_name("Kharkiv").entity_id
