@@ -310,6 +310,9 @@ def eval_(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     limit: Annotated[int | None, typer.Option(help="Only the first N gold rows.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Also report the figures for each value of this gold column.")
+    ] = None,
 ) -> None:
     """Score extraction against human-coded gold (per-field accuracy, per-sub-type precision/recall)."""
     import json
@@ -346,7 +349,9 @@ def eval_(
         articles = evaluate.acled_articles(g)
         with console.status(f"extracting events from {len(articles)} notes…"):
             ev = extract(articles).events
-        report = {"mode": "acled", **evaluate.score_acled(g, articles, ev)}
+        if by is not None and by not in g.columns:
+            _fail(f"{gold}: no column {by!r} to break the figures down by (columns: {', '.join(g.columns)})")
+        report = {"mode": "acled", **evaluate.score_acled(g, articles, ev, by=by)}
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
         return
@@ -372,6 +377,15 @@ def eval_(
                 gsub, ", ".join(f"{p}: {n}" for p, n in sorted(preds.items(), key=lambda kv: -kv[1]))
             )
         out_console.print(conf)
+        if report.get("by"):
+            per = Table(title=f"by {by}")
+            figures = ["notes", "note_yields_event", *evaluate.FIELDS, "events_per_note"]
+            per.add_column(by)
+            for f in figures:
+                per.add_column(f, justify="right")
+            for value, fig in report["by"].items():
+                per.add_row(value[:40], *(str(fig[f]) for f in figures))
+            out_console.print(per)
     elif report["tier1_missing"]:
         out_console.print(f"tier-1 missing: {', '.join(map(str, report['tier1_missing']))}")
 

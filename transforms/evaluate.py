@@ -118,8 +118,24 @@ def _field_hits(g, e) -> dict[str, bool]:
     }
 
 
-def score_acled(gold: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame) -> dict:
-    """Per-field accuracy over gold rows (best-matching event per note), events per note, per-sub-type P/R."""
+def score_acled(
+    gold: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame, by: str | None = None
+) -> dict:
+    """Per-field accuracy over gold rows (best-matching event per note), events per note, per-sub-type P/R;
+    with ``by`` (a gold column, e.g. the source of each row) the same figures for each of its values too."""
+    if by is not None:
+        if by not in gold.columns:
+            raise KeyError(f"gold has no column {by!r} (columns: {', '.join(gold.columns)})")
+        report = score_acled(gold, articles, events)
+        gold = gold.reset_index(drop=True)
+        report["by"] = {}
+        for value, idx in gold.groupby(by, sort=True).groups.items():
+            part_articles = articles.iloc[list(idx)]
+            part = score_acled(
+                gold.loc[idx], part_articles, events[events["article_id"].isin(part_articles["article_id"])]
+            )
+            report["by"][str(value)] = {k: v for k, v in part.items() if not isinstance(v, dict)}
+        return report
     by_article = {aid: g for aid, g in events.groupby("article_id")} if len(events) else {}
     hits: Counter = Counter()
     confusion: dict[str, Counter] = defaultdict(Counter)

@@ -65,3 +65,15 @@ def test_score_tiered_reports_recall_and_precision(seed_text, shared_eval):
     assert report["tier1_recall"] == 1.0 and report["precision"] >= 0.9
     report = score_tiered(gold, events.iloc[1:])
     assert report["tier1_recall"] < 1.0 and report["tier1_missing"]
+
+
+def test_figures_can_be_broken_down_by_a_gold_column():
+    gold = _gold()
+    gold["source"] = ["a", "b"]
+    articles = acled_articles(gold)
+    events = extract(articles).events
+    events.loc[events["article_id"] == articles["article_id"].iloc[1], "admin1_iso"] = "UA-14"
+    report = score_acled(gold, articles, events, by="source")
+    assert report["admin1"] == 0.5
+    assert (report["by"]["a"]["admin1"], report["by"]["b"]["admin1"]) == (1.0, 0.0)
+    assert report["by"]["a"]["notes"] == 1
