@@ -326,6 +326,8 @@ def eval_(
     g = pd.read_csv(gold, keep_default_na=False)
     if limit:
         g = g.head(limit)
+    if by is not None and by not in g.columns:
+        _fail(f"{gold}: no column {by!r} to break the figures down by (columns: {', '.join(g.columns)})")
     if events:
         ev = pd.read_parquet(events)
         report = {"mode": "tiered", **evaluate.score_tiered(g, ev)}
@@ -349,8 +351,6 @@ def eval_(
         articles = evaluate.acled_articles(g)
         with console.status(f"extracting events from {len(articles)} notes…"):
             ev = extract(articles).events
-        if by is not None and by not in g.columns:
-            _fail(f"{gold}: no column {by!r} to break the figures down by (columns: {', '.join(g.columns)})")
         report = {"mode": "acled", **evaluate.score_acled(g, articles, ev, by=by)}
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
