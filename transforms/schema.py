@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 # ACLED's codebook: 6 event types and 25 sub-event types, spelled exactly as ACLED spells them.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -98,8 +98,22 @@ _EVENTS = [
     ("time_precision", _I, False, "ACLED time precision: 1 = day, 2 = week, 3 = month."),
     ("event_type", _S, False, "ACLED event type (one of the 6)."),
     ("sub_event_type", _S, False, "ACLED sub-event type (one of the 25), consistent with `event_type`."),
-    ("actor1", _S, True, "ACLED-style actor who acted, e.g. `Military Forces of Russia`."),
-    ("actor2", _S, True, "ACLED-style actor acted upon, e.g. `Civilians (Ukraine)`."),
+    (
+        "actor1",
+        _S,
+        True,
+        "ACLED-style actor who acted, e.g. `Military Forces of Russia`; for an interception the side that "
+        "shot the weapons down; `NAF: United Armed Forces of Novorossiya` for DPR/LPR forces, "
+        "`<Town> Communal Militia (Ukraine)` for partisans, `Unidentified Military Forces` for a mine "
+        "nobody is named as placing.",
+    ),
+    (
+        "actor2",
+        _S,
+        True,
+        "ACLED-style actor acted upon, e.g. `Civilians (Ukraine)`; for an interception the side whose "
+        "weapons were downed.",
+    ),
     (
         "location",
         _S,
