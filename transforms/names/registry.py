@@ -34,12 +34,17 @@ TYPE_RANK = {
 # Types that are names of things in the world and can be mentioned in text (given names and phrases are only
 # resolvable one by one through `dateline names resolve`).
 TEXT_TYPES = {"place", "region", "country", "organization", "person"}
-_APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
 
 
 def surface_form(text: str) -> str:
     """Length-preserving light normalization used for in-text matching: lower case, one apostrophe."""
-    return text.lower().translate(_APOS)
+    low = text.lower()
+    if len(low) != len(text):  # a character that lower-cases to two (İ): keep offsets aligned
+        low = "".join(c.lower()[0] for c in text)
+    for a in "’ʼ`‘´":  # str.replace per present character: a dict-based translate of every text costs more
+        if a in low:
+            low = low.replace(a, "'")
+    return low
 
 
 @dataclass(frozen=True)

@@ -250,6 +250,7 @@ class Description:
     pattern: re.Pattern
     entity_id: str
     condition: str | None
+    literal: str
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +260,8 @@ def _descriptions() -> tuple[Description, ...]:
     out = []
     for r in _read("descriptions.tsv"):
         pat = re.compile(r"(?<!\w)" + re.escape(r["pattern"]).replace("'", "['’]") + r"(?!\w)", re.IGNORECASE)
-        out.append(Description(pat, r["entity_id"], r["condition"] or None))
+        literal = max(re.findall(r"[\w-]+", r["pattern"].lower()), key=len)  # every match contains it
+        out.append(Description(pat, r["entity_id"], r["condition"] or None, literal))
     return tuple(out)
 
 
@@ -281,7 +283,7 @@ def find_mentions(
     reg = registry or load_registry()
     low = surface_form(text)
     occupied = Occupied(len(text))
-    described = _description_mentions(text, occupied, dateline_country, reg)
+    described = _description_mentions(text, low, occupied, dateline_country, reg)
     spans: list[tuple[int, int, tuple]] = []
     for end_idx, (length, cands) in reg.automaton.iter(low):
         start, end = end_idx - length + 1, end_idx + 1
@@ -429,13 +431,16 @@ def region_id(name: str) -> str | None:
     return res.entity_id if res.entity_type == "region" else None
 
 
-def _description_mentions(text: str, occupied, dateline_country: str | None, reg: Registry) -> list[Mention]:
+def _description_mentions(
+    text: str, low: str, occupied, dateline_country: str | None, reg: Registry
+) -> list[Mention]:
     out = []
-    low = text.lower()
     if "capital" not in low and "city" not in low:
         return out
     for d in _descriptions():
         if d.condition and d.condition != f"dateline_country={dateline_country}":
+            continue
+        if d.literal not in low:
             continue
         for m in d.pattern.finditer(text):
             if occupied.overlaps(m.start(), m.end()):

@@ -60,3 +60,12 @@ def test_russian_and_ukrainian_adjectival_endings_share_a_key(a, b):
 )
 def test_neuter_masculine_and_bare_sk_names_are_different_places(a, b):
     assert translit_key(a) != translit_key(b)
+
+
+def test_surface_form_keeps_offsets_and_folds_apostrophes():
+    from transforms.names.registry import surface_form
+
+    for text in ["Kup’yans’k and İzmir", "KYIV ʼ `x´ ‘y’", "plain text"]:
+        low = surface_form(text)
+        assert len(low) == len(text)
+        assert not set(low) & set("’ʼ`‘´") and low == low.lower()
