@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity
-from transforms.events.triggers import Trigger, aircraft_downed, find_triggers, is_non_event
+from transforms.events.triggers import (
+    Trigger,
+    aircraft_downed,
+    downed_by_aircraft,
+    find_triggers,
+    is_non_event,
+)
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
 from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
@@ -64,6 +70,14 @@ _WEAPON_WORD = re.compile(
     r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?)\b", re.I
 )
 _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b", re.I)
+_DEBRIS_DAMAGE = re.compile(
+    r"\b(?:debris|shrapnel|fragments|wreckage)\b[^.]{0,60}\b(?:hit|damag\w*|fell|struck|injur\w*|kill\w*|destroy\w*)|"
+    r"\bcrashed (?:on|onto|into) (?:[\w-]+ ){0,2}(?:houses?|buildings?|homes?)",
+    re.I,
+)
+_FIRE_BACK = re.compile(
+    r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b", re.I
+)
 _PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
 _KILL = re.compile(
     r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of)\b",
@@ -150,6 +164,23 @@ def attacker_side(sentence: str) -> str | None:
     if not m:
         return None
     return _side(m.group("side") or m.group("side2") or m.group("side3"))
+
+
+def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
+    """The attack an interception turned out to be (its debris hit something): a drone strike or a missile
+    attack, by the weapon named."""
+    if re.search(r"\b(?:drones?|UAVs?|Shaheds?)\b", text, re.I):
+        return Trigger(
+            "Explosions/Remote violence", "Air/drone strike", "drone", trig.start, trig.end, trig.strength
+        )
+    return Trigger(
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "missile",
+        trig.start,
+        trig.end,
+        trig.strength,
+    )
 
 
 def interceptor_side(sentence: str) -> str | None:
@@ -346,6 +377,7 @@ def _article_events(
             _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
             continue
         trig = triggers[0]
+        owner = None  # the side whose weapon it was, when the sentence says so only indirectly
         if trig.sub_event_type == "Disrupted weapons use" and aircraft_downed(sent):
             trig = Trigger(
                 "Explosions/Remote violence",
@@ -355,6 +387,12 @@ def _article_events(
                 trig.end,
                 trig.strength,
             )
+        if aircraft_downed(sent) and downed_by_aircraft(sent):
+            trig = Trigger("Battles", "Armed clash", "aircraft", trig.start, trig.end, trig.strength)
+        elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
+            # the debris of what was shot down hit something: ACLED codes the attack, by the weapon's owner
+            trig = _attack_by_weapon(sent, trig)
+            owner = _other(interceptor_side(sent))
         if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
             trig = Trigger("Violence against civilians", "Attack", None, trig.start, trig.end, trig.strength)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
@@ -377,9 +415,24 @@ def _article_events(
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = attacker_side(sent)
+        side = owner or attacker_side(sent)
 
         prev = drafts[-1] if drafts else None
+        if (
+            sub == "Armed clash"
+            and admin1_iso is None
+            and prev is not None
+            and prev.paragraph == paragraph
+            and prev.sentence_index == idx - 1
+            and prev.trigger.event_type == "Explosions/Remote violence"
+            and _FIRE_BACK.search(sent)
+        ):
+            # "Russian forces shelled Marinka. Ukrainian forces responded with fire.": fire both ways, a clash
+            t = prev.trigger
+            prev.trigger = Trigger("Battles", "Armed clash", t.weapon, t.start, t.end, t.strength)
+            prev.actor2 = ACTOR_FORCES.get(side or "") or prev.actor2
+            prev.extend(idx, s1, sent)
+            continue
         continues = (
             prev is not None
             and prev.paragraph == paragraph
@@ -396,7 +449,14 @@ def _article_events(
             )
         )
         if continues and prev is not None:
-            if sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub:
+            if prev.trigger.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
+                # "... was shot down. Debris of the drone hit residential buildings.": the attack, by the owner
+                prev.trigger = _attack_by_weapon(" ".join(prev.notes) + " " + sent, prev.trigger)
+                prev.actor1, prev.actor2 = (
+                    prev.actor2,
+                    _actor2(prev.trigger.event_type, victims, sent, prev.country, None),
+                )
+            elif sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub:
                 # "attacked with 70 drones ... most were shot down": the event is the interception
                 prev.trigger = trig
                 prev.actor1, prev.actor2 = ACTOR_FORCES.get(_other(side) or "") or prev.actor2, prev.actor1

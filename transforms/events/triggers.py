@@ -24,15 +24,23 @@ class Trigger:
 
 
 _W = re.IGNORECASE
+# Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack) or, by another aircraft,
+# an armed clash — not an interception (that is for drones and missiles).
+_AIRCRAFT = r"(?:aircraft|airplanes?|planes?|jets?|helicopters?|fighters?|bombers?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)"
+_AIRCRAFT_DOWNED_PATTERN = (
+    rf"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w'-]+\s+){{0,4}}?{_AIRCRAFT}\b|"
+    rf"\b(?:downed|destroyed)\s+(?:[\w'-]+\s+){{0,4}}?{_AIRCRAFT}\b"
+)
 # (event_type, sub_event_type, weapon, strength, pattern). Order matters only for ties at the same offset.
 _RULES: list[tuple[str, str, str | None, float, str]] = [
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.93, _AIRCRAFT_DOWNED_PATTERN),
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
      r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
      r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b|\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
      r"\bneutrali[sz]ed\s+(?:\d[\d ,]*\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,3}?(?:munitions?|submunitions?|mines|explosives?|ordnance|shells)\b|"
-     r"\bcleared\b[^.]{0,60}\bof\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
+     r"\bcleared\b[^.]{0,60}\b(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
      r"\b(?:land)?mines?\b(?!\s+(?:workers|company))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
@@ -77,10 +85,15 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
      r"\bpositional battles?\b"),
+    # fire in both directions is a clash, whatever the weapons (ACLED)
+    ("Battles", "Armed clash", None, 0.9,
+     r"\bexchanged (?:[\w-]+ ){0,2}(?:fire|strikes|attacks|shelling|blows)\b|\b(?:shelled|fired (?:at|on)) each other\b|"
+     r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b"),
     ("Battles", "Government regains territory", None, 0.92,
      r"\b(?:liberated|recaptured|retook|regained (?:the |full )?control|de-occupied|took back)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.91,
-     r"\b(?:captured|seized|(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|overran|entered the (?:town|village|city))\b"),
+     r"\b(?:captured|seized|(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|overran|overtook|took over|"
+     r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
@@ -141,17 +154,22 @@ _INFINITIVE_BEFORE = re.compile(
 )
 
 
-# Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack), not an interception.
-_AIRCRAFT_DOWNED = re.compile(
-    r"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w'-]+\s+){0,4}?(?:aircraft|airplanes?|planes?|jets?|helicopters?|"
-    r"fighters?|bombers?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)\b|"
-    r"\bdowned\s+(?:[\w'-]+\s+){0,4}?(?:aircraft|airplanes?|planes?|jets?|helicopters?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)\b",
+_AIRCRAFT_DOWNED = re.compile(_AIRCRAFT_DOWNED_PATTERN, _W)
+# who downed it: an aircraft (air-to-air: ACLED codes an armed clash) or the ground (an attack)
+_BY_AIRCRAFT = re.compile(
+    r"\b(?:air forces?|aircrafts?|fighters?|fighter jets?|jets?|aviation|(?:MiG|Su)-\d+\w*)\b[^.]{0,60}?"
+    r"\b(?:shot down|downed|destroyed)\b",
     _W,
 )
 
 
 def aircraft_downed(sentence: str) -> bool:
     return bool(_AIRCRAFT_DOWNED.search(sentence))
+
+
+def downed_by_aircraft(sentence: str) -> bool:
+    """ "the Ukrainian air force shot down a Russian plane": an air-to-air engagement."""
+    return bool(_BY_AIRCRAFT.search(sentence))
 
 
 def is_non_event(sentence: str, lowered: str | None = None) -> str | None:

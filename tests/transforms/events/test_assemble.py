@@ -171,3 +171,41 @@ def test_a_mine_named_as_russian_is_russian_and_deminers_disrupt():
 def test_people_evacuated_are_the_actor_of_a_displacement():
     e = _one("On 3 May 2023, about 300 civilians were evacuated from Vovchansk, Kharkiv region.")
     assert (e["sub_event_type"], e["actor1"]) == ("Other", "Civilians (Ukraine)")
+
+
+def test_fire_in_both_directions_is_a_clash():
+    a = _one("On 3 May 2023, Russian and Ukrainian forces exchanged artillery fire near Vuhledar, Donetsk.")
+    assert a["sub_event_type"] == "Armed clash"
+    b = _one("On 3 May 2023, Russian forces shelled Huliaipole, Zaporizhia. Ukrainian forces returned fire.")
+    assert (b["sub_event_type"], b["actor1"], b["actor2"]) == (
+        "Armed clash",
+        "Military Forces of Russia",
+        "Military Forces of Ukraine",
+    )
+
+
+def test_an_aircraft_downed_by_an_aircraft_is_a_clash_and_from_the_ground_an_attack():
+    air = _one("On 3 May 2023, the Russian air force shot down a Ukrainian Su-25 near Pokrovsk, Donetsk.")
+    ground = _one("On 3 May 2023, Russian air defence shot down a Ukrainian Su-25 near Pokrovsk, Donetsk.")
+    assert air["sub_event_type"] == "Armed clash"
+    assert ground["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_an_interception_whose_debris_hits_homes_is_the_owners_attack():
+    e = _one(
+        "On 3 May 2023, Ukrainian forces shot down a Russian drone over Sumy, Sumy region. "
+        "Debris of the drone damaged three houses."
+    )
+    assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Russia")
+    same = _one(
+        "On 3 May 2023, Ukrainian forces intercepted a Russian missile, but debris hit a school in Sumy."
+    )
+    assert (same["sub_event_type"], same["actor1"]) == (
+        "Shelling/artillery/missile attack",
+        "Military Forces of Russia",
+    )
+
+
+def test_overtook_and_took_over_are_territory_changes():
+    e = _one("On 3 May 2023, following clashes, Russian forces overtook Bohorodychne, Donetsk.")
+    assert e["sub_event_type"] == "Non-state actor overtakes territory"
