@@ -108,7 +108,9 @@ _CODED_TO = re.compile(r"[(\[]coded to [^)\]]{2,80}[)\]]")
 _LONGER_RIGHT = re.compile(
     r"(?:[ -](?:imeni\s+)?[A-Z][\w’'-]*[a-z])+(?=\s+(?:village|town|district)|,|\s+\()"
 )
-_LONGER_LEFT = re.compile(r"(?<=\s)([A-Z][\w’']+)[ -]$")
+_LONGER_LEFT = re.compile(r"(?<=\s)([A-Z][\w’']+)(?: imeni)?[ -]$")
+# a district of a city in ACLED's notation: "Donetsk - Kuibyshivskyi", "Kyiv - Podilskyi"
+_CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 # capitalized words before a place name that are not part of it
 _NOT_PLACE_WORDS = {
     "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
@@ -283,6 +285,12 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
             if found[1] is not None:
                 return found
             return choose_location([m for m in places if m not in inside], blanked, offset)
+    for m in places:
+        district = _CITY_DISTRICT.match(sentence_text, m.char_end - offset)
+        if district and m.entity_type == "place" and m.method != "provisional":
+            ent = reg.get(m.entity_id)
+            if ent.population >= 100_000:
+                return f"{ent.canonical_name} - {district.group(1)}", ent.admin1_iso, 1
     skip: set[int] = set()
     for i, m in enumerate(places):
         if m.entity_type != "place" or i in skip:

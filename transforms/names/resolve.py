@@ -376,7 +376,8 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
         person_cue = bool(_PERSON_CUE_BEFORE.search(before) or _PERSON_CUE_AFTER.match(after))
         eid, method, score = _resolve_tokens(tuple(toks), False)
         hint = None if person_cue or len(toks) > 3 else region_after(text, end)
-        if hint is not None and (eid is None or method in ("key", "phonetic")):
+        if hint is not None and (eid is None or method in ("key", "phonetic") or len(m.group(0)) < 4):
+            # (a name under four letters is not in the in-text automaton: Udy, Kharkiv)
             # "X, <Region>": a settlement placed by its region; the gazetteer's guess must agree with the region
             ent = reg.get(eid) if eid else None
             if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:

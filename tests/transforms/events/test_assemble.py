@@ -209,3 +209,15 @@ def test_an_interception_whose_debris_hits_homes_is_the_owners_attack():
 def test_overtook_and_took_over_are_territory_changes():
     e = _one("On 3 May 2023, following clashes, Russian forces overtook Bohorodychne, Donetsk.")
     assert e["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_city_district_in_acled_notation_is_the_location():
+    e = _one(
+        "On 3 May 2023, Ukrainian forces shelled DPR positions in Donetsk - Kyivskyi. Two civilians were injured."
+    )
+    assert (e["location"], e["admin1_iso"], e["geo_precision"]) == ("Donetsk - Kyivskyi", "UA-14", 1)
+
+
+def test_a_name_shorter_than_four_letters_is_placed_by_the_region_after_it():
+    e = _one("On 3 May 2023, Russian forces shelled Udy, Kharkiv. Casualties unknown.")
+    assert (e["location"], e["admin1_iso"]) == ("Udy", "UA-63")
