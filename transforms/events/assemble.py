@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity
@@ -172,16 +172,14 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
     """The attack an interception turned out to be (its debris hit something): a drone strike or a missile
     attack, by the weapon named."""
     if re.search(r"\b(?:drones?|UAVs?|Shaheds?)\b", text, re.I):
-        return Trigger(
-            "Explosions/Remote violence", "Air/drone strike", "drone", trig.start, trig.end, trig.strength
+        return replace(
+            trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", weapon="drone"
         )
-    return Trigger(
-        "Explosions/Remote violence",
-        "Shelling/artillery/missile attack",
-        "missile",
-        trig.start,
-        trig.end,
-        trig.strength,
+    return replace(
+        trig,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        weapon="missile",
     )
 
 
@@ -386,23 +384,16 @@ def _article_events(
             continue
         trig = triggers[0]
         owner = None  # the side whose weapon it was, when the sentence says so only indirectly
-        if trig.sub_event_type == "Disrupted weapons use" and aircraft_downed(sent):
-            trig = Trigger(
-                "Explosions/Remote violence",
-                "Shelling/artillery/missile attack",
-                "missile",
-                trig.start,
-                trig.end,
-                trig.strength,
-            )
         if aircraft_downed(sent) and downed_by_aircraft(sent):
-            trig = Trigger("Battles", "Armed clash", "aircraft", trig.start, trig.end, trig.strength)
+            trig = replace(trig, event_type="Battles", sub_event_type="Armed clash", weapon="aircraft")
         elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
             # the debris of what was shot down hit something: ACLED codes the attack, by the weapon's owner
             trig = _attack_by_weapon(sent, trig)
             owner = _other(interceptor_side(sent))
         if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
-            trig = Trigger("Violence against civilians", "Attack", None, trig.start, trig.end, trig.strength)
+            trig = replace(
+                trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None
+            )
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
@@ -436,8 +427,7 @@ def _article_events(
             and _FIRE_BACK.search(sent)
         ):
             # "Russian forces shelled Marinka. Ukrainian forces responded with fire.": fire both ways, a clash
-            t = prev.trigger
-            prev.trigger = Trigger("Battles", "Armed clash", t.weapon, t.start, t.end, t.strength)
+            prev.trigger = replace(prev.trigger, event_type="Battles", sub_event_type="Armed clash")
             prev.actor2 = ACTOR_FORCES.get(side or "") or prev.actor2
             prev.extend(idx, s1, sent)
             continue
