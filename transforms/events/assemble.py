@@ -75,6 +75,22 @@ _DEBRIS_DAMAGE = re.compile(
     r"\bcrashed (?:on|onto|into) (?:[\w-]+ ){0,2}(?:houses?|buildings?|homes?)",
     re.I,
 )
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_WITHDRAWAL = re.compile(
+    r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
+)
+_NO_FIGHTING = re.compile(
+    r"\bno information on whether fighting took place|\bwithout (?:a )?fight(?:ing)?\b", re.I
+)
+_FIGHTING = re.compile(
+    r"\b(?:clash\w*|fight(?:s|ing)?|fought|battles?|assault\w*|storm\w*|shell\w*|(?:counter-?)?offensive\w*)\b",
+    re.I,
+)
+# who left: "Russian forces withdrew", "the retreat of Russian forces", "following Russian withdrawal"
+_WITHDRAWER = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
+    rf"|\b(?:withdrawal|retreat) of (?:the )?{_SIDE.replace('side', 'side2')}\b"
+)
 _FIRE_BACK = re.compile(
     r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b", re.I
 )
@@ -390,6 +406,15 @@ def _article_events(
             # the debris of what was shot down hit something: ACLED codes the attack, by the weapon's owner
             trig = _attack_by_weapon(sent, trig)
             owner = _other(interceptor_side(sent))
+        if (
+            trig.sub_event_type in _TERRITORY
+            and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
+            and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
+        ):
+            # a place that changed hands as the other side left it, with no fighting named
+            trig = replace(
+                trig, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory"
+            )
         if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
             trig = replace(
                 trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None
@@ -492,6 +517,10 @@ def _article_events(
             )
             actor1 = _actor1(trig.event_type, sub, attacker, country)
             actor2 = _actor2(trig.event_type, victims, sent, country, attacker)
+            left = _WITHDRAWER.search(sent) if sub == "Non-violent transfer of territory" else None
+            if left:  # the side that took the place over is the actor, the side that left the other
+                gone = _side(left.group("side") or left.group("side2"))
+                actor1, actor2 = ACTOR_FORCES.get(_other(gone) or ""), ACTOR_FORCES.get(gone or "")
             if _PARTISANS.search(sent) and country == "Ukraine":
                 # ACLED codes Ukrainian partisans as the communal militia of their town
                 town = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id

@@ -91,8 +91,20 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b"),
     ("Battles", "Government regains territory", None, 0.92,
      r"\b(?:liberated|recaptured|retook|regained (?:the |full )?control|de-occupied|took back)\b"),
+    # what is taken decides: people (an abduction), weapons (a seizure, disrupted use), property (land seizure),
+    # positions (part of a clash), a place (territory)
+    ("Violence against civilians", "Abduction/forced disappearance", None, 0.92,
+     r"\b(?:captured|seized|took)\s+(?:an?|the|two|three|\d+|several)\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:civilians?|residents?|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|volunteers?|journalists?|priests?|officials?|"
+     r"teachers?|doctors?|mayors?|heads?|activists?|employees?|drivers?|farmers?|workers?)\b"),
+    ("Strategic developments", "Disrupted weapons use", None, 0.92,
+     r"\bseized\s+(?:[\w-]+\s+){0,4}?(?:cache|weapons?|ammunition|arms|explosives)\b"),
+    ("Strategic developments", "Looting/property destruction", None, 0.92,
+     r"\btook over\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:factory|plant|building|camp|house|farm|enterprise|property|"
+     r"warehouse|hospital|school|territory of)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.91,
-     r"\b(?:captured|seized|(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|overran|overtook|took over|"
+     r"\b(?:captured|seized)\b(?!\s+(?:some\s+|several\s+|\w+\s+)?positions)|"
+     r"\b(?:(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|overran|overtook|took over|"
      r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from transforms.extract import extract
 
@@ -221,3 +222,40 @@ def test_a_city_district_in_acled_notation_is_the_location():
 def test_a_name_shorter_than_four_letters_is_placed_by_the_region_after_it():
     e = _one("On 3 May 2023, Russian forces shelled Udy, Kharkiv. Casualties unknown.")
     assert (e["location"], e["admin1_iso"]) == ("Udy", "UA-63")
+
+
+def test_a_place_left_without_a_fight_is_a_non_violent_transfer_to_the_side_that_took_it():
+    e = _one(
+        "On 3 May 2023, Russian forces withdrew from Kozacha Lopan, Kharkiv region, and Ukrainian forces took control of the village."
+    )
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Non-violent transfer of territory",
+        "Military Forces of Ukraine",
+        "Military Forces of Russia",
+    )
+    fought = _one(
+        "On 3 May 2023, after fierce fighting, Ukrainian forces regained control of Kozacha Lopan, Kharkiv region."
+    )
+    assert fought["sub_event_type"] == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        (
+            "Russian forces captured a 40-year-old teacher in Enerhodar, Zaporizhia region.",
+            "Abduction/forced disappearance",
+        ),
+        ("Ukrainian police seized a cache of weapons in Bucha, Kyiv region.", "Disrupted weapons use"),
+        (
+            "Russian forces took over a dairy factory in Nova Kakhovka, Kherson region.",
+            "Looting/property destruction",
+        ),
+        (
+            "Russian forces clashed with Ukrainian forces and captured some positions near Bilohorivka, Luhansk.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_what_is_captured_decides_the_event(sentence, sub):
+    assert _one(f"On 3 May 2023, {sentence}")["sub_event_type"] == sub
