@@ -37,7 +37,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
      r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
-     r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b|\b(?:electronic warfare|GPS jamming)\b|"
+     r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)|\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
      r"\bneutrali[sz]ed\s+(?:\d[\d ,]*\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,3}?(?:munitions?|submunitions?|mines|explosives?|ordnance|shells)\b|"
      r"\bcleared\b[^.]{0,60}\b(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
@@ -51,14 +51,15 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled)|"
      r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
      r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
-     r"\b(?:dropped|drop)\s+(?:\w+\s+){0,3}(?:explosives?|grenades?|munitions?|bombs?)\s+from\s+(?:a\s+)?(?:drone|UAV)|"
+     r"\bdrop(?:ped|s)?\b[^.]{0,50}?\bfrom\s+(?:a\s+|the\s+)?(?:drones?|UAVs?|quadcopters?)\b|"
      r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b|\b(?:drone|UAV)-(?:borne|dropped)\b|"
      r"\b(?:fired|launched|used|sent)\s+(?:[\w-]+\s+){0,3}?(?:drones?|UAVs?|loitering munitions?|Shaheds?|FPVs?)\b|"
      r"\b(?:attack|strike|struck|hit|targeted)\w*\b[^.]{0,50}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:drones?|UAVs?|Shaheds?|Shahed-\d+\w*)\b"),
     ("Explosions/Remote violence", "Air/drone strike", "airstrike", 0.86,
-     r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|"
+     r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|\bair bombs?\b|"
+     r"\b(?:airborne|air-launched|air|aerial)\s+(?:and\s+\w+\s+)?missiles?\b|"
      r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
-     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit)\b|"
+     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit|destroyed)\b|"
      r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"

@@ -16,6 +16,9 @@ from transforms.events.triggers import find_triggers, is_non_event
         ("Russian soldiers abducted the village head", "Abduction/forced disappearance"),
         ("clashes took place near the village", "Armed clash"),
         ("a guided aerial bomb hit a house", "Air/drone strike"),
+        ("Russian forces launched an airborne missile strike at the town", "Air/drone strike"),
+        ("soldiers dropped two grenades of the VOG type from a quadcopter on the house", "Air/drone strike"),
+        ("Russian air forces destroyed a Ukrainian drone-control center", "Air/drone strike"),
     ],
 )
 def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
