@@ -132,7 +132,7 @@ _NOT_PLACE_WORDS = {
     "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
     "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
 }  # fmt: skip
-_CODED = re.compile(r"\bfatalities (?:were )?coded as (\d+)", re.I)
+_CODED = re.compile(r"\b(?:fatalities|casualties) (?:were )?(?:split and )?coded as (\d+)", re.I)
 
 
 @dataclass
@@ -568,7 +568,12 @@ def _attach_follow_up(
     if not drafts or reason in ("background", "aggregate"):
         return
     prev = drafts[-1]
-    if prev.paragraph != paragraph or idx - prev.sentence_index > 2:
+    coded = _CODED.search(sent)
+    if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
+        return
+    if coded:  # ACLED's note of the count it coded for the event replaces any count read before
+        prev.fatalities = int(coded.group(1))
+        prev.extend(idx, end, sent)
         return
     killed, injured, _ = casualties(sent)
     if not killed and not injured:

@@ -259,3 +259,11 @@ def test_a_place_left_without_a_fight_is_a_non_violent_transfer_to_the_side_that
 )
 def test_what_is_captured_decides_the_event(sentence, sub):
     assert _one(f"On 3 May 2023, {sentence}")["sub_event_type"] == sub
+
+
+def test_a_coded_count_later_in_the_paragraph_replaces_the_counts_read():
+    e = _one(
+        "On 3 May 2023, heavy fighting took place near Kreminna, Luhansk. Russians suffered heavy losses. "
+        "Up to 40 soldiers were killed. Ukrainian losses unknown. Unspecified casualties coded as 10."
+    )
+    assert e["fatalities"] == 10
