@@ -66,7 +66,7 @@ def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] |
             cands.update(reg.token_index.get((n, i, d), ()))
     best: tuple[int, str] | None = None
     for cand_key in cands:
-        if not any(_KNOWN_COUNTRY(reg.get(e)) for e, _ in reg.key_index[cand_key]):
+        if not any(_in_scope(reg.get(e)) for e, _ in reg.key_index[cand_key]):
             continue
         total = 0
         for a, b in zip(keys, cand_key.split(" "), strict=True):
@@ -80,7 +80,7 @@ def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] |
                 best = (total, cand_key)
     if best is None:
         return None
-    pairs = [p for p in reg.key_index[best[1]] if _KNOWN_COUNTRY(reg.get(p[0]))]
+    pairs = [p for p in reg.key_index[best[1]] if _in_scope(reg.get(p[0]))]
     return _closest(reg, query, pairs), max(0.5, 0.85 - 0.1 * best[0])
 
 
@@ -97,7 +97,7 @@ def _same_sounding(reg: Registry, text: str, key: str, places: bool = True) -> t
     close = [
         (eid, alias)
         for eid, alias in reg.key_index.get(key, ())
-        if _KNOWN_COUNTRY(reg.get(eid))
+        if _in_scope(reg.get(eid))
         and (places or reg.get(eid).entity_type != "place")
         and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
     ]
@@ -115,14 +115,14 @@ def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | Non
     cands: dict[str, int] = {}  # place -> strength of the name it matched by
     for eid, _ in hits:
         st = reg.weak_aliases.get((text, eid), 0)
-        if reg.get(eid).entity_type == "place" and st <= 1 and _KNOWN_COUNTRY(reg.get(eid)):
+        if reg.get(eid).entity_type == "place" and st <= 1 and _in_scope(reg.get(eid)):
             cands[eid] = min(st, cands.get(eid, st))
     for eid, alias in reg.key_index.get(key, ()):
         st = reg.weak_aliases.get((alias, eid), 0)
         if (
             reg.get(eid).entity_type == "place"
             and st <= 1
-            and _KNOWN_COUNTRY(reg.get(eid))
+            and _in_scope(reg.get(eid))
             and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
         ):
             cands[eid] = min(st, cands.get(eid, st))
@@ -132,7 +132,7 @@ def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | Non
     return min(cands, key=lambda e: (reg.get(e).rank[1], cands[e], reg.get(e).rank))
 
 
-def _KNOWN_COUNTRY(e) -> bool:
+def _in_scope(e) -> bool:
     """Fuzzy layers (key, phonetic) only reach Ukrainian and Russian places and curated entities; a place
     elsewhere resolves only by one of its names (no Anthratsyt → Banjul)."""
     return e.entity_type != "place" or e.country in ("Ukraine", "Russia")
@@ -160,10 +160,10 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
         people = {h[0] for h in hits}
         if allow_surname and len(people) == 1:
             return hits[0][0], "surname", 0.7
-    pairs = [p for p in reg.key_index.get(key, ()) if _KNOWN_COUNTRY(reg.get(p[0]))]
+    pairs = [p for p in reg.key_index.get(key, ()) if _in_scope(reg.get(p[0]))]
     if pairs and len(key.replace(" ", "")) >= 3:
         return _closest(reg, text, pairs), "key", 0.9
-    if len(text) >= 5:  # a short skeleton (Ananiev, Otynya: "nv", "tn") needs a spelling within two edits
+    if len(text) >= 5:  # a short skeleton (Ananiev: "nv") needs a spelling within one edit per four letters
         close = _same_sounding(reg, text, key)
         if close:
             return close[0], "key", 0.85
