@@ -139,7 +139,10 @@ def _in_scope(e) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | None, str, float]:
+def _resolve_tokens(toks: tuple[str, ...], standalone: bool) -> tuple[str | None, str, float]:
+    """(entity id or None, method, score) for normalized name tokens. ``standalone``: one name resolved on its
+    own (``dateline names resolve``), where a bare surname and a name written in parts may resolve; False for
+    a capitalized span found in running text, which needs firmer evidence."""
     reg = load_registry()
     text = " ".join(toks)
     hits = reg.alias_index.get(text)
@@ -158,7 +161,7 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
                 eid = _most_prominent_place(reg, text, key, full) or eid
             return eid, "alias", 1.0
         people = {h[0] for h in hits}
-        if allow_surname and len(people) == 1:
+        if standalone and len(people) == 1:
             return hits[0][0], "surname", 0.7
     pairs = [p for p in reg.key_index.get(key, ()) if _in_scope(reg.get(p[0]))]
     if pairs and len(key.replace(" ", "")) >= 3:
@@ -167,6 +170,11 @@ def _resolve_tokens(toks: tuple[str, ...], allow_surname: bool) -> tuple[str | N
         close = _same_sounding(reg, text, key)
         if close:
             return close[0], "key", 0.85
+    if standalone and len(toks) > 1:  # written in parts, one word elsewhere (Baghche Saray / Bakhchysarai)
+        joined = token_key("".join(toks))
+        pairs = [p for p in reg.key_index.get(joined, ()) if _in_scope(reg.get(p[0]))]
+        if pairs and len(joined) >= 4:
+            return _closest(reg, "".join(toks), pairs), "key", 0.85
     if len(key.replace(" ", "")) >= 5:
         ph = _phonetic(reg, text, key.split(" "))
         if ph:

@@ -155,3 +155,7 @@ def test_a_place_name_resolves_within_a_region_when_one_is_given():
         reg.get(kharkiv.entity_id).admin1_iso == "UA-63" and reg.get(donetsk.entity_id).admin1_iso == "UA-14"
     )
     assert resolve_place_in("Kharkiv", None).entity_id == resolve_name("Kharkiv").entity_id
+
+
+def test_a_name_written_in_parts_resolves_to_the_one_word_name():
+    assert resolve_name("Baghche Saray").canonical_name == resolve_name("Bakhchysarai").canonical_name
