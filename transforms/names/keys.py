@@ -100,7 +100,9 @@ _LETTER = str.maketrans(
 )
 # Case endings that Baltic languages add to Slavic names (Jaceniukas, Arsenijus, Jaceņuks).
 _BALTIC_ENDING = re.compile(r"(?<=[a-z]{4})(?:ijus|ius|jus|us|as|is|js|ys|(?<=[^aeiouyts])s)$")
-_ROMANIAN_CI = re.compile(r"ci(?=[aou]|$)")  # Romanian ci before a back vowel or at the end is ch
+_ROMANIAN_CI = re.compile(
+    r"ci(?=[aou]|$|[bcdfgklmnpqrstvz])"
+)  # Romanian ci before a back vowel, a consonant or at the end is ch
 _VOWELS = set("aeiouyj")
 _ADJ_ENDING = re.compile(r"(?<=\w\w)[sz]k(?:(oye|oe|oje|oie|e|ie)|(?:yi|iy|yy|ij|yj|ii|i|y|ei|iyi))$")
 

@@ -69,3 +69,7 @@ def test_surface_form_keeps_offsets_and_folds_apostrophes():
         low = surface_form(text)
         assert len(low) == len(text)
         assert not set(low) & set("’ʼ`‘´") and low == low.lower()
+
+
+def test_romanian_ci_before_a_consonant_is_ch():
+    assert translit_key("Tulcin") == translit_key("Tulchyn")
