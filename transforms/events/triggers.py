@@ -95,12 +95,14 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     # what is taken decides: people (an abduction), weapons (a seizure, disrupted use), property (land seizure),
     # positions (part of a clash), a place (territory)
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.92,
+     r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders|partisans)\b[^.]{0,30}?"
      r"\b(?:captured|seized|took)\s+(?:an?|the|two|three|\d+|several)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:civilians?|residents?|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|volunteers?|journalists?|priests?|officials?|"
      r"teachers?|doctors?|mayors?|heads?|activists?|employees?|drivers?|farmers?|workers?)\b"),
     ("Strategic developments", "Disrupted weapons use", None, 0.92,
      r"\bseized\s+(?:[\w-]+\s+){0,4}?(?:cache|weapons?|ammunition|arms|explosives)\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.92,
+     r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders|occupation authorities)\b[^.]{0,30}?"
      r"\btook over\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:factory|plant|building|camp|house|farm|enterprise|property|"
      r"warehouse|hospital|school|territory of)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.91,

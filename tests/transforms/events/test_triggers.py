@@ -55,3 +55,12 @@ def test_intent_is_not_a_trigger():
 )
 def test_due_to_and_continued_to_are_not_intent(sentence):
     assert any(t.sub_event_type == "Shelling/artillery/missile attack" for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The steel company took over a factory in the city.", "Police captured a man suspected of the theft."],
+)
+def test_a_takeover_or_capture_without_armed_forces_is_not_a_seizure_or_abduction(sentence):
+    subs = {t.sub_event_type for t in find_triggers(sentence)}
+    assert not subs & {"Looting/property destruction", "Abduction/forced disappearance"}
