@@ -6,7 +6,8 @@ alternate names; Russian cities >= 20k; world capitals), and aliases generated f
 romanization libraries: transliteration-ua (Ukrainian, KMU-2010) and iuliia (Russian: Wikipedia, BGN/PCGN,
 ALA-LC, ICAO, GOST, MVD, UNGEGN ...).
 
-Run: python scripts/build_registry.py  (deterministic output; commit the result).
+Run: python scripts/build_registry.py  (deterministic output; commit the result). Needs the `registry`
+extra (wordfreq): pip install -e ".[registry]".
 """
 
 from __future__ import annotations
@@ -136,6 +137,14 @@ def add_regions(reg: Registry, cities_by_name: dict[str, dict]) -> None:
                 reg.alias(eid, latin, "name", prov)
 
 
+def common_word(name: str) -> bool:
+    """An everyday English word (wordfreq Zipf frequency >= 4: "Police", "Hope", "Peace"): as a village's
+    GeoNames alternate name it would turn ordinary prose into place mentions."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name, "en") >= 4.0
+
+
 def kmu_name(c: dict) -> str:
     """AP/KMU-2010 style name of a Ukrainian place: the KMU romanization of its Ukrainian name when that is a
     spelling variant of the GeoNames name (Zaporizhzhya → Zaporizhzhia), else the GeoNames name."""
@@ -221,7 +230,7 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
             if is_latin(alt):
                 if alt.isupper() and len(alt) <= 4:  # IATA codes (IEV, HRK)
                     continue
-                if small and (len(alt) < 5 or norm(alt) in STOPWORDS):
+                if small and (len(alt) < 5 or norm(alt) in STOPWORDS or common_word(alt)):
                     continue
                 reg.alias(eid, alt, "name", "geonames alternate name")
             elif c["countrycode"] in ("UA", "RU") and re.fullmatch(r"[А-Яа-яЁёІіЇїЄєҐґʼ' -]+", alt):

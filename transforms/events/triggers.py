@@ -106,8 +106,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\btook over\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:factory|plant|building|camp|house|farm|enterprise|property|"
      r"warehouse|hospital|school|territory of)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.91,
-     r"\b(?:captured|seized)\b(?!\s+(?:some\s+|several\s+|\w+\s+)?positions)|"
-     r"\b(?:(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|overran|overtook|took over|"
+     # a place is taken, not "a factory" or "some positions"
+     r"\b(?:captured|seized|overran|overtook|took over)\b(?!\s+(?:some\s+|several\s+|\w+\s+)?positions)"
+     r"(?!\s+(?:an?|his|her|their|its)\s)|"
+     r"\b(?:(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|"
      r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),

@@ -267,3 +267,21 @@ def test_a_coded_count_later_in_the_paragraph_replaces_the_counts_read():
         "Up to 40 soldiers were killed. Ukrainian losses unknown. Unspecified casualties coded as 10."
     )
     assert e["fatalities"] == 10
+
+
+def test_ordinary_news_about_ukrainian_places_is_not_an_event():
+    text = (
+        "On 3 May 2023, Ukraine's parliament approved the budget after a long debate in Kyiv. "
+        "The steel company took over a factory in Zaporizhzhia. Police captured a man suspected of theft in "
+        "Dnipro. Volunteers gathered in Kharkiv to clean up a park. Farmers in Odesa region said the harvest "
+        "was good."
+    )
+    assert _events(text).empty
+
+
+def test_an_everyday_word_is_not_a_village_in_running_text():
+    from transforms.names.resolve import find_mentions
+
+    assert not [
+        m for m in find_mentions("Police said the New York office was closed.") if m.entity_type == "place"
+    ]
