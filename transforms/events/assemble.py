@@ -125,6 +125,9 @@ _LONGER_RIGHT = re.compile(
     r"(?:[ -](?:imeni\s+)?[A-Z][\w’'-]*[a-z])+(?=\s+(?:village|town|district)|,|\s+\()"
 )
 _LONGER_LEFT = re.compile(r"(?<=\s)([A-Z][\w’']+)(?: imeni)?[ -]$")
+_NOT_PART_OF_NAME = re.compile(
+    r"\b(?:Mayor|Governor|President|Minister|Council|Administration|Police|Army|Forces|Region|Oblast|Province)\b"
+)
 # a district of a city in ACLED's notation: "Donetsk - Kuibyshivskyi", "Kyiv - Podilskyi"
 _CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 # capitalized words before a place name that are not part of it
@@ -314,7 +317,14 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
         longer = _LONGER_RIGHT.match(sentence_text, rel_end)
         left = _LONGER_LEFT.search(sentence_text, 0, m.char_start - offset)
         name_start = m.char_start - offset
-        if longer:
+        if (
+            longer
+            and not _NOT_PART_OF_NAME.search(longer.group(0))
+            and not any(
+                rel_end <= x.char_start - offset < longer.end() and x.entity_type not in _PLACE_TYPES
+                for x in mentions
+            )
+        ):  # not "Kyiv Mayor Vitali Klitschko, ..."
             rel_end = longer.end()
         if left and left.group(1) not in _NOT_PLACE_WORDS:
             name_start = left.start()

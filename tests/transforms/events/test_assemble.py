@@ -285,3 +285,10 @@ def test_an_everyday_word_is_not_a_village_in_running_text():
     assert not [
         m for m in find_mentions("Police said the New York office was closed.") if m.entity_type == "place"
     ]
+
+
+def test_a_title_after_a_city_is_not_part_of_its_name():
+    e = _one(
+        "On 3 May 2023, Russian drones struck Kharkiv Mayor Ihor Terekhov, Kharkiv region officials said."
+    )
+    assert (e["location"], e["admin1_iso"]) == ("Kharkiv", "UA-63")
