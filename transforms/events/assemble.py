@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.triggers import (
+    FIRE_BACK,
     Trigger,
     aircraft_downed,
     downed_by_aircraft,
@@ -91,9 +92,7 @@ _WITHDRAWER = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
     rf"|\b(?:withdrawal|retreat) of (?:the )?{_SIDE.replace('side', 'side2')}\b"
 )
-_FIRE_BACK = re.compile(
-    r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b", re.I
-)
+_FIRE_BACK = re.compile(FIRE_BACK, re.I)
 _PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
 _KILL = re.compile(
     r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of)\b",

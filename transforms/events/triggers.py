@@ -24,6 +24,10 @@ class Trigger:
 
 
 _W = re.IGNORECASE
+# fire returned in the next sentence ("Ukrainian forces responded with fire"): with the shelling, a clash
+FIRE_BACK = r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b"
+# armed men named as acting (an abduction or a land seizure needs them; a company or the police do not count)
+_ARMED = r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders"
 # Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack) or, by another aircraft,
 # an armed clash — not an interception (that is for drones and missiles).
 _AIRCRAFT = r"(?:aircraft|airplanes?|planes?|jets?|helicopters?|fighters?|bombers?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)"
@@ -89,20 +93,20 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     # fire in both directions is a clash, whatever the weapons (ACLED)
     ("Battles", "Armed clash", None, 0.9,
      r"\bexchanged (?:[\w-]+ ){0,2}(?:fire|strikes|attacks|shelling|blows)\b|\b(?:shelled|fired (?:at|on)) each other\b|"
-     r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b"),
+     + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
      r"\b(?:liberated|recaptured|retook|regained (?:the |full )?control|de-occupied|took back)\b"),
     # what is taken decides: people (an abduction), weapons (a seizure, disrupted use), property (land seizure),
     # positions (part of a clash), a place (territory)
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.92,
-     r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders|partisans)\b[^.]{0,30}?"
+     _ARMED + r"|partisans)\b[^.]{0,30}?"
      r"\b(?:captured|seized|took)\s+(?:an?|the|two|three|\d+|several)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:civilians?|residents?|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|volunteers?|journalists?|priests?|officials?|"
      r"teachers?|doctors?|mayors?|heads?|activists?|employees?|drivers?|farmers?|workers?)\b"),
     ("Strategic developments", "Disrupted weapons use", None, 0.92,
      r"\bseized\s+(?:[\w-]+\s+){0,4}?(?:cache|weapons?|ammunition|arms|explosives)\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.92,
-     r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders|occupation authorities)\b[^.]{0,30}?"
+     _ARMED + r"|occupation authorities)\b[^.]{0,30}?"
      r"\btook over\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:factory|plant|building|camp|house|farm|enterprise|property|"
      r"warehouse|hospital|school|territory of)\b"),
     ("Battles", "Non-state actor overtakes territory", None, 0.91,
