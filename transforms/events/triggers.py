@@ -122,7 +122,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bshot dead\b|\bexecuted\b|\btortured\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
      r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
      r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:about |at least |up to |over |some )?(?:a|an|the|two|three|four|five|several|\d+) (?:local |elderly |unarmed )?(?:civilians?|residents?|employees?|volunteers?|people|persons|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?)\b|\bbeat(?:en)? (?:up|to death)\b|\b(?:shot|fired) (?:at|on) (?:a |the |several |\d+ )?(?:column of |group of )?(?:civilian|car|vehicle|resident|bus|evacuation|people)|\bbeheaded\b|"
-     r"\bopened fire on (?:a |the )?(?:civilians?|cars?|vehicles?|residents?|evacuation)"),
+     r"\bopened fire on (?:a |the )?(?:[\w-]+ )?(?:civilians?|cars?|vehicles?|residents?|evacuation|people)"),
     ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,
      r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b"),
@@ -151,6 +151,7 @@ _HYPOTHETICAL = Prefiltered(
         _W,
     )
 )
+_PURPOSE = re.compile(r"\b(?:so that|in order to|so as to)\b")
 _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
@@ -200,6 +201,10 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         return "aggregate"
     if _BACKGROUND.search(sentence, low):
         return "background"
+    purpose = _PURPOSE.search(low)
+    if purpose:  # "... shot a resident because he did not give his phone so that he could call home": the
+        # modal verb of a purpose clause says nothing about whether the main clause happened
+        sentence, low = sentence[: purpose.start()], low[: purpose.start()]
     m = _HYPOTHETICAL.search(sentence, low)
     if m:
         # what protesters do ("rallied to call for the release of ...") is not a hypothetical

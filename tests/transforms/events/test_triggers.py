@@ -64,3 +64,8 @@ def test_due_to_and_continued_to_are_not_intent(sentence):
 def test_a_takeover_or_capture_without_armed_forces_is_not_a_seizure_or_abduction(sentence):
     subs = {t.sub_event_type for t in find_triggers(sentence)}
     assert not subs & {"Looting/property destruction", "Abduction/forced disappearance"}
+
+
+def test_a_modal_verb_in_a_purpose_clause_does_not_make_the_sentence_hypothetical():
+    assert is_non_event("Soldiers shot a man in Bucha so that they could take his car.") is None
+    assert is_non_event("Moscow would strike Kyiv in order to punish it.") == "hypothetical"
