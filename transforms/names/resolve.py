@@ -89,17 +89,23 @@ def _order(reg: Registry, alias: str, eid: str) -> tuple:
     return alias_order(reg.get(eid), reg.weak_aliases.get((alias, eid), 0))
 
 
+def _close_spellings(reg: Registry, text: str, key: str):
+    """(entity, alias) pairs in scope whose alias has ``text``'s transliteration key and is within one edit per
+    four letters of it."""
+    limit = max(1, len(text) // 4)
+    for eid, alias in reg.key_index.get(key, ()):
+        if _in_scope(reg.get(eid)) and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit:
+            yield eid, alias
+
+
 def _same_sounding(reg: Registry, text: str, key: str, places: bool = True) -> tuple[str, str] | None:
     """The best entity bearing a spelling close to ``text`` (same transliteration key, at most one edit per
     four letters) — for a spelling that is only an alternate name of its first match (Beregovoe: a romanized
     Russian name of a village in Crimea, two edits from Berehove, the town of 23k in Zakarpattia)."""
-    limit = max(1, len(text) // 4)
     close = [
         (eid, alias)
-        for eid, alias in reg.key_index.get(key, ())
-        if _in_scope(reg.get(eid))
-        and (places or reg.get(eid).entity_type != "place")
-        and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
+        for eid, alias in _close_spellings(reg, text, key)
+        if places or reg.get(eid).entity_type != "place"
     ]
     if not close:
         return None
@@ -111,20 +117,14 @@ def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | Non
     own name (Berezovka / Berezivka, Khotin / Khotyn): out of context, the most prominent place (Ukraine
     first, own names before romanized ones, then population) among those bearing this spelling or a close
     one with the same transliteration key — never through a GeoNames alternate name."""
-    limit = max(1, len(text) // 4)
     cands: dict[str, int] = {}  # place -> strength of the name it matched by
     for eid, _ in hits:
         st = reg.weak_aliases.get((text, eid), 0)
         if reg.get(eid).entity_type == "place" and st <= 1 and _in_scope(reg.get(eid)):
             cands[eid] = min(st, cands.get(eid, st))
-    for eid, alias in reg.key_index.get(key, ()):
+    for eid, alias in _close_spellings(reg, text, key):
         st = reg.weak_aliases.get((alias, eid), 0)
-        if (
-            reg.get(eid).entity_type == "place"
-            and st <= 1
-            and _in_scope(reg.get(eid))
-            and Levenshtein.distance(text, alias, score_cutoff=limit) <= limit
-        ):
+        if reg.get(eid).entity_type == "place" and st <= 1:
             cands[eid] = min(st, cands.get(eid, st))
     if not cands:
         return None
