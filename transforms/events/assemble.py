@@ -174,16 +174,21 @@ def _side(word: str) -> str | None:
     return _SIDE_WORDS.get(word.lower().replace("’s", "").replace("'s", ""))
 
 
+def _side_of(m: re.Match | None) -> str | None:
+    """The side named by whichever ``side*`` group of a ``_SIDE``-built pattern matched."""
+    if m is None:
+        return None
+    word = next((v for k, v in m.groupdict().items() if k.startswith("side") and v), None)
+    return _side(word) if word else None
+
+
 def _other(side: str | None) -> str | None:
     return {"Russia": "Ukraine", "Ukraine": "Russia", "NAF": "Ukraine"}.get(side or "")
 
 
 def attacker_side(sentence: str) -> str | None:
     """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces"."""
-    m = _ATTACKER.search(sentence)
-    if not m:
-        return None
-    return _side(m.group("side") or m.group("side2") or m.group("side3"))
+    return _side_of(_ATTACKER.search(sentence))
 
 
 def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
@@ -204,16 +209,12 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
 def interceptor_side(sentence: str) -> str | None:
     """The side named as shooting down / intercepting ("Ukrainian forces shot down", "downed by Russian air
     defence"), None when the sentence names only the weapon's owner or nobody."""
-    m = _INTERCEPTOR.search(sentence)
-    if not m:
-        return None
-    return _side(m.group("side") or m.group("side2"))
+    return _side_of(_INTERCEPTOR.search(sentence))
 
 
 def repelled_side(sentence: str) -> str | None:
     """The attacker of a clash named as repelled: "Russian forces repelled Ukrainian attacks" → Ukraine."""
-    m = _REPELLED.search(sentence)
-    return _side(m.group("side")) if m else None
+    return _side_of(_REPELLED.search(sentence))
 
 
 def _after_last(rx: re.Pattern, text: str) -> str:
@@ -528,7 +529,7 @@ def _article_events(
             actor2 = _actor2(trig.event_type, victims, sent, country, attacker)
             left = _WITHDRAWER.search(sent) if sub == "Non-violent transfer of territory" else None
             if left:  # the side that took the place over is the actor, the side that left the other
-                gone = _side(left.group("side") or left.group("side2"))
+                gone = _side_of(left)
                 actor1, actor2 = ACTOR_FORCES.get(_other(gone) or ""), ACTOR_FORCES.get(gone or "")
             if _PARTISANS.search(sent) and country == "Ukraine":
                 # ACLED codes Ukrainian partisans as the communal militia of their town
