@@ -313,6 +313,12 @@ def eval_(
     by: Annotated[
         str | None, typer.Option(help="Also report the figures for each value of this gold column.")
     ] = None,
+    rows: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write one CSV line per gold note: gold and predicted fields, and which were right."
+        ),
+    ] = None,
 ) -> None:
     """Score extraction against human-coded gold (per-field accuracy, per-sub-type precision/recall)."""
     import json
@@ -351,7 +357,10 @@ def eval_(
         articles = evaluate.acled_articles(g)
         with console.status(f"extracting events from {len(articles)} notes…"):
             ev = extract(articles).events
-        report = {"mode": "acled", **evaluate.score_acled(g, articles, ev, by=by)}
+        per_row: list[dict] | None = [] if rows else None
+        report = {"mode": "acled", **evaluate.score_acled(g, articles, ev, by=by, rows=per_row)}
+        if rows:
+            pd.DataFrame(per_row).to_csv(rows, index=False)
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
         return

@@ -118,15 +118,32 @@ def _field_hits(g, e) -> dict[str, bool]:
     }
 
 
+_ROW_FIELDS = (
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "admin1",
+    "location",
+    "actor1",
+    "actor2",
+    "fatalities",
+)
+
+
 def score_acled(
-    gold: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame, by: str | None = None
+    gold: pd.DataFrame,
+    articles: pd.DataFrame,
+    events: pd.DataFrame,
+    by: str | None = None,
+    rows: list[dict] | None = None,
 ) -> dict:
     """Per-field accuracy over gold rows (best-matching event per note), events per note, per-sub-type P/R;
-    with ``by`` (a gold column, e.g. the source of each row) the same figures for each of its values too."""
+    with ``by`` (a gold column, e.g. the source of each row) the same figures for each of its values too.
+    ``rows``, when given, receives one dict per gold row: its best event's values and a hit flag per field."""
     if by is not None:
         if by not in gold.columns:
             raise KeyError(f"gold has no column {by!r} (columns: {', '.join(gold.columns)})")
-        report = score_acled(gold, articles, events)
+        report = score_acled(gold, articles, events, rows=rows)
         gold = gold.reset_index(drop=True)
         report["by"] = {}
         for value, idx in gold.groupby(by, sort=True).groups.items():
@@ -145,14 +162,18 @@ def score_acled(
         cands = by_article.get(aid)
         if cands is None or cands.empty:
             confusion[g["sub_event_type"]]["(none)"] += 1
+            if rows is not None:
+                rows.append(_row(g, None, {}, 0))
             continue
         with_event += 1
-        best = max(
-            (_field_hits(g, e) for _, e in cands.iterrows()),
-            key=lambda h: (h["sub_event_type"], sum(h.values())),
+        best, best_event = max(
+            ((_field_hits(g, e), e) for _, e in cands.iterrows()),
+            key=lambda he: (he[0]["sub_event_type"], sum(he[0].values())),
         )
         for f, ok in best.items():
             hits[f] += ok
+        if rows is not None:
+            rows.append(_row(g, best_event, best, len(cands)))
         pred = g["sub_event_type"] if best["sub_event_type"] else cands.iloc[0]["sub_event_type"]
         confusion[g["sub_event_type"]][pred] += 1
     labels = sorted(set(confusion) | {p for c in confusion.values() for p in c} - {"(none)"})
@@ -175,6 +196,15 @@ def score_acled(
         "per_sub_event_type": per_sub,
         "confusion": {g: dict(c) for g, c in confusion.items()},
     }
+
+
+def _row(g, e, hits: dict[str, bool], n_events: int) -> dict:
+    """One gold note's line for ``dateline eval --rows``: gold and predicted value of each field, and the hits."""
+    out = {"notes": g["notes"], "n_events": n_events}
+    for f in _ROW_FIELDS:
+        out[f"gold_{f}"] = g.get(f)
+        out[f"pred_{f}"] = None if e is None else e[f]
+    return out | {f"ok_{f}": hits.get(f, False) for f in FIELDS}
 
 
 def score_tiered(gold: pd.DataFrame, events: pd.DataFrame) -> dict:

@@ -77,3 +77,19 @@ def test_figures_can_be_broken_down_by_a_gold_column():
     assert report["admin1"] == 0.5
     assert (report["by"]["a"]["admin1"], report["by"]["b"]["admin1"]) == (1.0, 0.0)
     assert report["by"]["a"]["notes"] == 1
+
+
+def test_rows_list_each_gold_note_with_its_best_event_and_the_fields_it_got_right():
+    gold = _gold()
+    articles = acled_articles(gold)
+    events = extract(articles).events
+    events.loc[events["article_id"] == articles["article_id"].iloc[0], "fatalities"] = 5
+    rows: list[dict] = []
+    score_acled(gold, articles, events, rows=rows)
+    assert len(rows) == 2
+    assert rows[0]["gold_location"] == "Kupiansk" and rows[0]["pred_location"] == "Kupiansk"
+    assert (rows[0]["gold_fatalities"], rows[0]["pred_fatalities"], rows[0]["ok_fatalities"]) == (2, 5, False)
+    assert rows[0]["ok_admin1"] and rows[1]["ok_sub_event_type"]
+    rows = []
+    score_acled(gold, articles, events.iloc[0:0], rows=rows)
+    assert rows[1]["n_events"] == 0 and not rows[1]["ok_event_type"]
