@@ -107,11 +107,10 @@ _VOWELS = set("aeiouyj")
 _ADJ_ENDING = re.compile(r"(?<=\w\w)[sz]k(?:(oye|oe|oje|oie|e|ie)|(?:yi|iy|yy|ij|yj|ii|i|y|ei|iyi))$")
 
 
-@lru_cache(maxsize=200_000)
-def token_key(token: str) -> str:
-    """Skeleton of one normalized token (see module doc)."""
-    if not token:
-        return ""
+def _classes(token: str) -> tuple[str, str, bool]:
+    """A normalized token in letter classes (upper-case class letters, vowels as they are), with the marker of
+    its adjectival ending and whether it ends in a feminine ``a``: the common ground of ``token_key`` and
+    ``token_shape``."""
     if len(token) >= 7 or (len(token) == 6 and token[-1] == "s" and token[-2] not in "aeiouyts"):
         token = _BALTIC_ENDING.sub("", token)
     token = _ROMANIAN_CI.sub("ch", token)
@@ -126,7 +125,15 @@ def token_key(token: str) -> str:
         token = token[:-2]  # Russian feminine adjective: Pomochnaya / Pomichna
     feminine = len(token) > 3 and token.endswith("a") and not token.endswith(("ia", "ya", "ja"))
     t = _CLUSTER_RE.sub(lambda m: _CLUSTER_MAP[m.group(0)], token)
-    t = _SOFT_C.sub("S", t).translate(_LETTER)
+    return _SOFT_C.sub("S", t).translate(_LETTER), ending, feminine
+
+
+@lru_cache(maxsize=200_000)
+def token_key(token: str) -> str:
+    """Skeleton of one normalized token (see module doc)."""
+    if not token:
+        return ""
+    t, ending, feminine = _classes(token)
     out: list[str] = []
     for ch in t:
         if ch in _VOWELS or not ch.isalpha():
@@ -138,6 +145,22 @@ def token_key(token: str) -> str:
     if not key:  # all-vowel tokens ("Ia", "Iu"): keep the token so they still compare
         key = "_" + token
     return key + ending.lower() + ("a" if feminine else "")
+
+
+@lru_cache(maxsize=200_000)
+def token_shape(token: str) -> str:
+    """The token's consonant classes with each run of vowels as one ``V``: Kharkov / Kharkiv → ``hVrkVv``.
+    The key drops vowels, so names of different syllable structure share one (Xenia / Kozyn: ``ksn``); the
+    shape tells them apart (``ksVnV`` / ``kVsVn``) while romanization variants keep one shape."""
+    if not token:
+        return ""
+    t, ending, _ = _classes(token)
+    out: list[str] = []
+    for ch in t:
+        c = "V" if ch in _VOWELS else ch.lower() if ch.isalpha() else ""
+        if c and not (out and out[-1] == c):
+            out.append(c)
+    return "".join(out) + ending.lower()
 
 
 def tokens(name: str) -> list[str]:

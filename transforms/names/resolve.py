@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from transforms.names.keys import norm, token_key
+from transforms.names.keys import norm, token_key, token_shape
 from transforms.names.registry import Registry, alias_order, deletions, load_registry, surface_form
 
 TITLES = {
@@ -56,9 +56,23 @@ def _closest(reg: Registry, query: str, pairs) -> str:
     return min(pairs, key=lambda p: (Levenshtein.distance(query, p[1]), reg.get(p[0]).rank))[0]
 
 
+def _shape(name: str) -> str:
+    return " ".join(token_shape(t) for t in name.split(" "))
+
+
+def _same_shape(query: str, alias: str, edits: int | None = None) -> bool:
+    """A fuzzy match keeps the query's syllable structure. The transliteration key drops vowels, so without this
+    Xenia would be Kozyn (both ``ksn``) and Elpis would be Lyptsi. A key match (``edits`` None) may differ from
+    the alias's consonant-vowel shape by one edit in a name of seven letters or more (Dnieper / Dnepr), none in
+    a shorter one; a phonetic match by exactly the consonant edits it allowed, not in a vowel as well."""
+    limit = edits if edits is not None else int(len(query.replace(" ", "")) >= 7)
+    return Levenshtein.distance(_shape(query), _shape(alias), score_cutoff=limit) <= limit
+
+
 def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] | None:
     """Registry names with the same token count whose every token key is within one edit (two for long
-    tokens) of the query's, found through the one-deletion index and verified token by token."""
+    tokens) of the query's, found through the one-deletion index and verified token by token, then by shape
+    (``_same_shape``)."""
     n = len(keys)
     cands: set[str] = set()
     for i, k in enumerate(keys):
@@ -66,22 +80,37 @@ def _phonetic(reg: Registry, query: str, keys: list[str]) -> tuple[str, float] |
             cands.update(reg.token_index.get((n, i, d), ()))
     best: tuple[int, str] | None = None
     for cand_key in cands:
-        if not any(_in_scope(reg.get(e)) for e, _ in reg.key_index[cand_key]):
-            continue
         total = 0
         for a, b in zip(keys, cand_key.split(" "), strict=True):
             limit = 0 if min(len(a), len(b)) < 4 else (1 if min(len(a), len(b)) < 7 else 2)
             d = Levenshtein.distance(a, b, score_cutoff=limit)
-            if d > limit:
+            if d > limit or (d and a[0] != b[0]):  # a typo or a romanization keeps a word's first sound
                 break
             total += d
         else:
-            if total and (best is None or (total, cand_key) < best):
+            if (
+                total
+                and (best is None or (total, cand_key) < best)
+                and _phonetic_pairs(reg, query, cand_key, total)
+            ):
                 best = (total, cand_key)
     if best is None:
         return None
-    pairs = [p for p in reg.key_index[best[1]] if _in_scope(reg.get(p[0]))]
-    return _closest(reg, query, pairs), max(0.5, 0.85 - 0.1 * best[0])
+    return _closest(reg, query, _phonetic_pairs(reg, query, best[1], best[0])), max(0.5, 0.85 - 0.1 * best[0])
+
+
+def _phonetic_pairs(reg: Registry, query: str, cand_key: str, edits: int) -> list[tuple[str, str]]:
+    """The (entity, alias) pairs of a candidate key that a typo of ``query`` could be: the same shape up to the
+    key's edits and a spelling within one edit per four letters (a near key alone reaches too far through
+    GeoNames' alternate names in a dozen languages: Szarogród is not Cechohrad)."""
+    limit = max(1, len(query) // 4)
+    return [
+        p
+        for p in reg.key_index[cand_key]
+        if _in_scope(reg.get(p[0]))
+        and _same_shape(query, p[1], edits)
+        and Levenshtein.distance(query, p[1], score_cutoff=limit) <= limit
+    ]
 
 
 def _order(reg: Registry, alias: str, eid: str) -> tuple:
@@ -163,7 +192,7 @@ def _resolve_tokens(toks: tuple[str, ...], standalone: bool) -> tuple[str | None
         people = {h[0] for h in hits}
         if standalone and len(people) == 1:
             return hits[0][0], "surname", 0.7
-    pairs = [p for p in reg.key_index.get(key, ()) if _in_scope(reg.get(p[0]))]
+    pairs = [p for p in reg.key_index.get(key, ()) if _in_scope(reg.get(p[0])) and _same_shape(text, p[1])]
     if pairs and len(key.replace(" ", "")) >= 3:
         return _closest(reg, text, pairs), "key", 0.9
     if len(text) >= 5:  # a short skeleton (Ananiev: "nv") needs a spelling within one edit per four letters
@@ -171,10 +200,13 @@ def _resolve_tokens(toks: tuple[str, ...], standalone: bool) -> tuple[str | None
         if close:
             return close[0], "key", 0.85
     if standalone and len(toks) > 1:  # written in parts, one word elsewhere (Baghche Saray / Bakhchysarai)
-        joined = token_key("".join(toks))
-        pairs = [p for p in reg.key_index.get(joined, ()) if _in_scope(reg.get(p[0]))]
+        word = "".join(toks)
+        joined = token_key(word)
+        pairs = [
+            p for p in reg.key_index.get(joined, ()) if _in_scope(reg.get(p[0])) and _same_shape(word, p[1])
+        ]
         if pairs and len(joined) >= 4:
-            return _closest(reg, "".join(toks), pairs), "key", 0.85
+            return _closest(reg, word, pairs), "key", 0.85
     if len(key.replace(" ", "")) >= 5:
         ph = _phonetic(reg, text, key.split(" "))
         if ph:

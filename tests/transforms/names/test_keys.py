@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.names.keys import norm, translit_key
+from transforms.names.keys import norm, token_key, translit_key
 
 
 def test_norm_folds_case_diacritics_apostrophes_and_hyphens():
@@ -73,3 +73,13 @@ def test_surface_form_keeps_offsets_and_folds_apostrophes():
 
 def test_romanian_ci_before_a_consonant_is_ch():
     assert translit_key("Tulcin") == translit_key("Tulchyn")
+
+
+def test_the_shape_keeps_the_vowel_positions_the_key_drops():
+    from transforms.names.keys import token_shape
+
+    assert token_key("xenia") == token_key("kozyn")  # one skeleton, ...
+    assert token_shape("xenia") != token_shape("kozyn")  # ... two syllable structures
+    for variants in (["kharkov", "kharkiv", "charkiw"], ["zelenskiy", "zelenskyy", "selenskyj"]):
+        assert len({token_shape(v) for v in variants}) == 1
+    assert token_shape("pokrovskoye") == token_shape("pokrovske") != token_shape("pokrovsk")

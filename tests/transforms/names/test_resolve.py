@@ -159,3 +159,21 @@ def test_a_place_name_resolves_within_a_region_when_one_is_given():
 
 def test_a_name_written_in_parts_resolves_to_the_one_word_name():
     assert resolve_name("Baghche Saray").canonical_name == resolve_name("Bakhchysarai").canonical_name
+
+
+def test_fuzzy_matches_keep_the_syllable_structure_of_the_name():
+    # one consonant skeleton, different words: a key match alone would call these places
+    for name in ("Xenia", "Elpis"):
+        assert resolve_name(name).entity_type != "place", name
+    # a person's first and last name read as one word is not a village (Ihor Didenko is not Cherednyky)
+    assert resolve_name("Ihor Didenko").entity_type != "place"
+    # romanization variants and typos still resolve
+    assert resolve_name("Kostyantinovka").canonical_name == "Kostiantynivka"
+    assert resolve_name("Borispil").canonical_name == "Boryspil"
+    assert resolve_name("Berynslav").canonical_name == "Beryslav"  # a typo: the phonetic layer
+
+
+def test_the_phonetic_layer_only_corrects_typos_not_other_words():
+    # a close consonant skeleton through a GeoNames alternate name in another language is not a typo
+    # (Szarogród / Sharhorod is not a typo either: it stays unresolved rather than resolving to Kirovgrad)
+    assert resolve_name("Szarogrod").method == "provisional"
