@@ -60,12 +60,12 @@ def _shape(name: str) -> str:
     return " ".join(token_shape(t) for t in name.split(" "))
 
 
-def _same_shape(query: str, alias: str, edits: int | None = None) -> bool:
+def _same_shape(query: str, alias: str, edits: int = 0) -> bool:
     """A fuzzy match keeps the query's syllable structure. The transliteration key drops vowels, so without this
-    Xenia would be Kozyn (both ``ksn``) and Elpis would be Lyptsi. A key match (``edits`` None) may differ from
-    the alias's consonant-vowel shape by one edit in a name of seven letters or more (Dnieper / Dnepr), none in
-    a shorter one; a phonetic match by exactly the consonant edits it allowed, not in a vowel as well."""
-    limit = edits if edits is not None else int(len(query.replace(" ", "")) >= 7)
+    Xenia would be Kozyn (both ``ksn``) and Elpis would be Lyptsi. The alias's consonant-vowel shape may differ
+    from the query's by the consonant edits a phonetic match allowed (``edits``), plus one for a name of seven
+    letters or more (Dnieper / Dnepr)."""
+    limit = edits + (len(query.replace(" ", "")) >= 7)
     return Levenshtein.distance(_shape(query), _shape(alias), score_cutoff=limit) <= limit
 
 
@@ -157,8 +157,8 @@ def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | Non
             cands[eid] = min(st, cands.get(eid, st))
     if not cands:
         return None
-    # its own name before a romanized alternate (GeoNames gives Nikopol a Cyrillic "Sloviansk")
-    return min(cands, key=lambda e: (reg.get(e).rank[1], cands[e], reg.get(e).rank))
+    # the registry's order of bearers (a town before a village, its own name before a romanized alternate)
+    return min(cands, key=lambda e: alias_order(reg.get(e), cands[e]))
 
 
 def _in_scope(e) -> bool:
