@@ -153,12 +153,23 @@ def kmu_name(c: dict) -> str:
     key, plain = translit_key(c["name"]), norm(c["name"])
     candidates = []
     for alt in c["alternatenames"]:
-        if is_ukrainian(alt):
+        if is_ukrainian(alt) or is_neutral_cyrillic(alt):
             latin = transliterate_ua(alt)
-            if translit_key(latin) == key:
+            if translit_key(latin) == key and (is_ukrainian(alt) or spelled_the_ukrainian_way(alt, plain)):
                 # several Ukrainian spellings can match (Мелітополь, Мелітопіль): the one closest to GeoNames'
                 candidates.append((Levenshtein.distance(norm(latin), plain), latin))
     return min(candidates)[1] if candidates else kmu_latin(c["name"])
+
+
+def is_neutral_cyrillic(name: str) -> bool:
+    """Cyrillic without a letter that only Ukrainian (і ї є ґ), Russian (ы э ъ ё) or Belarusian (ў) has."""
+    return bool(re.fullmatch(r"[А-Яа-я' -]+", name)) and not re.search(r"[ЫыЭэЪъ]", name)
+
+
+def spelled_the_ukrainian_way(cyrillic: str, plain: str) -> bool:
+    """A name Ukrainian and Russian write alike (Мирноград) is the Ukrainian name when GeoNames spells it the
+    Ukrainian way: its KMU romanization (Myrnohrad), not a Russian one (Петровка / Petrovka in Crimea)."""
+    return norm(transliterate_ua(cyrillic)) == plain and plain not in {norm(r) for r in romanize_ru(cyrillic)}
 
 
 _RUSSIAN_FORM = re.compile(r"(?:oye|oe|aya|ovka|evka|skiy|iy|ovo|evo|yy|ino|ovsk|evsk)\b", re.I)
@@ -178,8 +189,9 @@ def kmu_latin(name: str) -> str:
 
 
 def is_ukrainian(name: str) -> bool:
-    """Ukrainian (not Russian) Cyrillic: a letter only Ukrainian has, or a Ukrainian adjectival ending."""
-    if not re.fullmatch(r"[А-Яа-яІіЇїЄєҐґʼ' -]+", name):
+    """Ukrainian (not Russian or Belarusian) Cyrillic: a letter only Ukrainian has, or a Ukrainian adjectival
+    ending."""
+    if not re.fullmatch(r"[А-Яа-яІіЇїЄєҐґʼ' -]+", name) or re.search(r"[ЫыЭэЪъЎў]", name):
         return False
     return bool(set(name) & UKRAINIAN_LETTERS) or bool(re.search(r"[сцз]ьк(?:ий|е|а)?$", name))
 
