@@ -92,9 +92,13 @@ class Registry:
     def alias(self, entity_id: str, alias: str, kind: str, provenance: str) -> None:
         alias = " ".join(alias.split())
         key = (entity_id, alias.casefold(), kind)
-        if not norm(alias) or key in self.aliases:
+        if not norm(alias):
             return
-        self.aliases[key] = {"entity_id": entity_id, "alias": alias, "kind": kind, "provenance": provenance}
+        old = self.aliases.get(key)
+        # an alias several sources give keeps its strongest provenance (a curated former name over the same
+        # spelling among GeoNames' alternate names)
+        if old is None or alias_strength(provenance) < alias_strength(old["provenance"]):
+            self.aliases[key] = {"entity_id": entity_id, "alias": alias, "kind": kind, "provenance": provenance}
 
 
 def add_countries(reg: Registry) -> None:
@@ -236,7 +240,14 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
             entity_id=eid, canonical_name=canonical, entity_type="place", admin1=admin1, admin1_iso=iso, country=country,
             latitude=f"{c['latitude']:.5f}", longitude=f"{c['longitude']:.5f}", population=str(c["population"]),
         )  # fmt: skip
-        reg.alias(eid, c["name"], "name", "geonames")
+        # GeoNames' name is a place's own name when it is its KMU name; a Russian form (Crimea's "Vasilyevka")
+        # or another romanization is one more spelling of it
+        reg.alias(
+            eid,
+            c["name"],
+            "name",
+            "geonames" if norm(c["name"]) == norm(canonical) else "geonames name in another form",
+        )
         small = c["population"] < 10_000
         for alt in c["alternatenames"]:
             if is_latin(alt):
@@ -248,6 +259,30 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
             elif c["countrycode"] in ("UA", "RU") and re.fullmatch(r"[А-Яа-яЁёІіЇїЄєҐґʼ' -]+", alt):
                 for latin in romanize(alt):
                     reg.alias(eid, latin, "name", "romanized geonames Cyrillic name")
+
+
+def add_renamings(reg: Registry) -> None:
+    """Official renamings (curated/renamed_places.tsv): the current name becomes the place's canonical name (GeoNames
+    lags some: it still says Volodymyr-Volynskyi), and the former name, in KMU romanization and romanized from its
+    Russian form by iuliia's schemes (Artemovsk, Krasnoarmeysk), becomes one of the place's own names."""
+    places: dict[tuple[str, str], set[str]] = defaultdict(set)  # (admin1_iso, norm name) -> place ids
+    for (eid, _, _), row in reg.aliases.items():
+        e = reg.entities[eid]
+        if e["entity_type"] == "place":
+            places[(e["admin1_iso"], norm(row["alias"]))].add(eid)
+    for row in read_tsv(CURATED / "renamed_places.tsv"):
+        iso, former = row["admin1_iso"], transliterate_ua(row["former_uk"])
+        found = places.get((iso, norm(row["current"]))) or places.get((iso, norm(former)))
+        if not found:
+            print(
+                f"renamed_places.tsv: no GeoNames place {row['current']} / {former} in {iso}", file=sys.stderr
+            )
+            continue
+        eid = max(found, key=lambda e: int(reg.entities[e]["population"] or 0))
+        reg.entities[eid]["canonical_name"] = row["current"]
+        reg.alias(eid, row["current"], "name", f"official name since {row['until']} ({row['act']})")
+        for name in [former, *romanize_uk(row["former_uk"]), *romanize_ru(row["former_ru"])]:
+            reg.alias(eid, name, "name", f"former name until {row['until']}")
 
 
 def add_people(reg: Registry) -> None:
@@ -405,6 +440,7 @@ def main() -> None:
     add_countries(reg)
     add_regions(reg, cities_by_name)
     add_places(reg, sorted(ua + ru + world, key=lambda c: c["geonameid"]), admin1_of)
+    add_renamings(reg)
     add_people(reg)
     add_organizations(reg)
     add_spellingukraine(reg)

@@ -88,12 +88,14 @@ class Registry:
 
 
 def alias_strength(provenance: str) -> int:
-    """How much an alias says about its entity: 0 its own name (GeoNames name, curated, official
-    romanization), 1 a romanization of one of its Cyrillic alternate names, 2 a GeoNames alternate name
-    (often historical, foreign or shared with other places)."""
+    """How much an alias says about its entity: 0 its own name (curated, official romanization, a GeoNames name
+    that is its KMU name, an official former name from the curated table of renamings), 1 another spelling of
+    one of its own names (a romanization of a Cyrillic alternate name, a GeoNames name in Russian form such as
+    Crimea's "Vasilyevka"), 2 a GeoNames alternate name (often historical, foreign or shared with other
+    places)."""
     if provenance.startswith("geonames alternate name"):
         return 2
-    if provenance.startswith("romanized geonames"):
+    if provenance.startswith(("romanized geonames", "geonames name in another form")):
         return 1
     return 0
 
@@ -101,8 +103,9 @@ def alias_strength(provenance: str) -> int:
 def alias_order(e: Entity, strength: int) -> tuple:
     """Preference among entities bearing one name: Ukraine (and entities of no country) first; an entity's
     own name before an alternate one (Sloviansk the town before Nikopol, which GeoNames also lists as
-    "Sloviansk"); a given name or a person before a village of under 10k that shares the word (Marina,
-    Nikita); then type and population."""
+    "Sloviansk"); a given name, a person or a town before a village of under 10k that shares the word
+    (Marina, Nikita; the city Lyman, "Krasnyi Lyman" until 2016, before the village of that name); then type
+    and population."""
     small = e.entity_type == "place" and e.population < 10_000
     return (e.country not in ("Ukraine", None), strength, small, e.rank)
 

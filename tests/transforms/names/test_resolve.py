@@ -177,3 +177,40 @@ def test_the_phonetic_layer_only_corrects_typos_not_other_words():
     # a close consonant skeleton through a GeoNames alternate name in another language is not a typo
     # (Szarogród / Sharhorod is not a typo either: it stays unresolved rather than resolving to Kirovgrad)
     assert resolve_name("Szarogrod").method == "provisional"
+
+
+def test_every_renamed_place_resolves_by_its_current_and_former_names():
+    import csv
+    from collections import Counter
+    from importlib import resources
+
+    from transliteration_ua import transliterate_ua
+
+    path = resources.files("transforms.names").joinpath("data", "curated", "renamed_places.tsv")
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    shared = Counter(r["former_uk"] for r in rows)  # a former name two towns bore (Dzerzhynsk)
+    for r in rows:
+        current = resolve_name(r["current"])
+        assert current.canonical_name == r["current"], r
+        if shared[r["former_uk"]] == 1:
+            assert resolve_name(transliterate_ua(r["former_uk"])).entity_id == current.entity_id, r
+
+
+def test_former_names_in_news_spellings_resolve_to_the_renamed_town():
+    assert resolve_name("Artemovsk").canonical_name == "Bakhmut"
+    assert resolve_name("Krasnoarmeysk").canonical_name == "Pokrovsk"
+    assert (
+        resolve_name("Volodymyr-Volynskyi").canonical_name == "Volodymyr"
+    )  # GeoNames still had the old name
+    # the city that bore the name until 2016, not the village of 600 that still bears it
+    assert resolve_name("Krasnyi Lyman").canonical_name == "Lyman"
+    # a Ukrainian town's former name before a Russian town's current one, in a pipeline about Ukraine
+    assert resolve_name("Kotovsk").canonical_name == "Podilsk"
+    # two towns were Dzerzhynsk until 2016: out of context, the larger
+    assert resolve_name("Dzerzhynsk").canonical_name == "Toretsk"
+
+
+def test_a_russian_form_geonames_name_is_not_a_village_s_own_name():
+    # GeoNames names a Crimean village "Vasilyevka"; its own (Ukrainian) name is Vasylivka, like the town of
+    # 12k in Zaporizhzhia region that the Russian spelling means out of context
+    assert resolve_name("Vasilyevka").entity_id == resolve_name("Vasylivka").entity_id
