@@ -64,7 +64,10 @@ def romanize_uk(text: str) -> list[str]:
 
 
 def romanize_ru(text: str) -> list[str]:
-    return [scheme.translate(text) for scheme in RU_SCHEMES] if text else []
+    """Russian Cyrillic in every scheme, except spellings with ISO 9's â / û (я / ю): names fold them to a plain
+    vowel, which spells another name (Ульяновка → "Ulʹânovka" → "ulanovka", two letters from Olenovka)."""
+    out = [scheme.translate(text) for scheme in RU_SCHEMES] if text else []
+    return [r for r in out if not set(r) & set("âûÂÛ")]
 
 
 def romanize(text: str) -> list[str]:
