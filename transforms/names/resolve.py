@@ -144,12 +144,12 @@ def _same_sounding(reg: Registry, text: str, key: str, places: bool = True) -> t
 def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | None:
     """Many villages share a name, and a romanized Russian spelling of one is a close spelling of another's
     own name (Berezovka / Berezivka, Khotin / Khotyn): out of context, the most prominent place (Ukraine
-    first, own names before romanized ones, then population) among those bearing this spelling or a close
-    one with the same transliteration key — never through a GeoNames alternate name."""
+    first, own names before romanized ones, then population) among those bearing this spelling, or a close
+    one with the same transliteration key that is not a GeoNames alternate name."""
     cands: dict[str, int] = {}  # place -> strength of the name it matched by
     for eid, _ in hits:
         st = reg.weak_aliases.get((text, eid), 0)
-        if reg.get(eid).entity_type == "place" and st <= 1 and _in_scope(reg.get(eid)):
+        if reg.get(eid).entity_type == "place" and _in_scope(reg.get(eid)):
             cands[eid] = min(st, cands.get(eid, st))
     for eid, alias in _close_spellings(reg, text, key):
         st = reg.weak_aliases.get((alias, eid), 0)
