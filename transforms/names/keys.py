@@ -105,6 +105,8 @@ _ROMANIAN_CI = re.compile(
 )  # Romanian ci before a back vowel, a consonant or at the end is ch
 _VOWELS = set("aeiouyj")
 _ADJ_ENDING = re.compile(r"(?<=\w\w)[sz]k(?:(oye|oe|oje|oie|e|ie)|(?:yi|iy|yy|ij|yj|ii|i|y|ei|iyi))$")
+# neuter place names in -ove / -eve (Russian -ovo / -evo / -ovoye): Dymytrove is not Dymytrov, Kurakhove not Kurakhiv
+_NEUTER_ENDING = re.compile(r"(?<=\w\w[aeiouy])[vw](?:e|o|oe|oye|oje|oie|ye|ie)$")
 
 
 def _classes(token: str) -> tuple[str, str, bool]:
@@ -121,6 +123,9 @@ def _classes(token: str) -> tuple[str, str, bool]:
     if m:
         ending = "E" if m.group(1) else "Y"
         token = token[: m.start() + 1] + "k"
+    elif m := _NEUTER_ENDING.search(token):
+        ending = "O"
+        token = token[: m.start() + 1]
     if len(token) > 5 and token.endswith(("aya", "aia", "aja")):
         token = token[:-2]  # Russian feminine adjective: Pomochnaya / Pomichna
     feminine = len(token) > 3 and token.endswith("a") and not token.endswith(("ia", "ya", "ja"))

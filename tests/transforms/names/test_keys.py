@@ -83,3 +83,9 @@ def test_the_shape_keeps_the_vowel_positions_the_key_drops():
     for variants in (["kharkov", "kharkiv", "charkiw"], ["zelenskiy", "zelenskyy", "selenskyj"]):
         assert len({token_shape(v) for v in variants}) == 1
     assert token_shape("pokrovskoye") == token_shape("pokrovske") != token_shape("pokrovsk")
+
+
+def test_neuter_place_names_differ_from_the_short_possessive_form():
+    assert translit_key("Dymytrove") == translit_key("Dimitrovo") != translit_key("Dymytrov")
+    assert translit_key("Kurakhove") == translit_key("Kurakhovo") == translit_key("Kurakhovoye")
+    assert translit_key("Kharkiv") == translit_key("Kharkov")  # no ending vowel: unchanged
