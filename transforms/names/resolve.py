@@ -52,8 +52,10 @@ def provisional_id(tokens: list[str]) -> str:
 
 
 def _closest(reg: Registry, query: str, pairs) -> str:
-    """Among entities whose alias keys match, the one with the alias closest in spelling to the query."""
-    return min(pairs, key=lambda p: (Levenshtein.distance(query, p[1]), reg.get(p[0]).rank))[0]
+    """Among entities whose alias keys match, the one with the alias closest in spelling to the query; among
+    equally close ones, the registry's order of bearers (the given name Serhii before the village Serhii, the
+    given name Artem before the Russian city Artëm)."""
+    return min(pairs, key=lambda p: (Levenshtein.distance(query, p[1]), _order(reg, p[1], p[0])))[0]
 
 
 def _shape(name: str) -> str:

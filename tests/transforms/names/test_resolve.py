@@ -214,3 +214,9 @@ def test_a_russian_form_geonames_name_is_not_a_village_s_own_name():
     # GeoNames names a Crimean village "Vasilyevka"; its own (Ukrainian) name is Vasylivka, like the town of
     # 12k in Zaporizhzhia region that the Russian spelling means out of context
     assert resolve_name("Vasilyevka").entity_id == resolve_name("Vasylivka").entity_id
+
+
+def test_equally_close_key_matches_follow_the_registry_order_of_bearers():
+    # a spelling as close to the given name as to a village's alternate name: the given name
+    r = resolve_name("Sergiy")
+    assert (r.entity_type, r.canonical_name) == ("given_name", "Serhii")
