@@ -111,6 +111,36 @@ _CIVILIAN = re.compile(
     re.I,
 )
 _POLICE = re.compile(r"\bpolice\b", re.I)
+# What armed forces own: struck, it makes their military the actor acted upon (ACLED: "shelled Ukrainian
+# positions" → actor2 Military Forces of Ukraine; "shelled a village" leaves actor2 empty).
+_MILITARY_NOUN = (
+    r"(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|units?|tanks?|(?:armou?red\s+)?vehicles?|"
+    r"equipment|aircraft|helicopters?|jets?|planes?|(?:Su|MiG)-\d+\w*|depots?|launchers?|radars?|howitzers?|"
+    r"artillery|air defen[cs]es?|(?:command|observation)\s+posts?|fortifications?|trenches|columns?|convoys?)"
+)
+_SIDE_TARGET = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b|\b{_MILITARY_NOUN}\s+of\s+(?:the\s+)?"
+    rf"{_SIDE.replace('side', 'side2')}\b"
+)
+_UNMARKED_TARGET = re.compile(
+    r"\bpositions?\b|\b(?:ammunition|fuel|weapons?|arms)\s+(?:depots?|warehouses?|storage)\b|"
+    r"\bmilitary\s+(?:equipment|vehicles?|facilit(?:y|ies)|targets?|objects?|infrastructure|units?)\b|"
+    r"\b(?:command|observation)\s+posts?\b|\bfortifications?\b|\btrenches\b",
+    re.I,
+)
+
+
+def military_target(sentence: str, attacker: str | None) -> str | None:
+    """The side whose military a strike hit: one named other than the attacker's ("Ukrainian positions",
+    "positions of Russian forces"), else, for a target only a military has (positions, an ammunition depot),
+    the side opposite the attacker."""
+    for m in _SIDE_TARGET.finditer(sentence):
+        owner = _side_of(m)
+        if owner and owner != attacker:
+            return owner
+    return _other(attacker) if _UNMARKED_TARGET.search(sentence) else None
+
+
 _NEAR = re.compile(
     r"\b(?:near|outside|close to|on the outskirts of|around|in the vicinity of)\s+(?:the\s+)?$", re.I
 )
@@ -585,11 +615,17 @@ def _attach_follow_up(
         prev.fatalities = int(coded.group(1))
         prev.extend(idx, end, sent)
         return
-    killed, injured, _ = casualties(sent)
+    killed, injured, victims = casualties(sent)
     if not killed and not injured:
         return
     prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
     prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
+    if (
+        prev.actor2 is None
+        and prev.trigger.event_type == "Explosions/Remote violence"
+        and _CIVILIAN.search(victims)
+    ):
+        prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
     prev.extend(idx, end, sent)
 
 
@@ -622,6 +658,8 @@ def _actor2(
         return f"Civilians ({country})" if country else "Civilians"
     if event_type == "Battles":
         return ACTOR_FORCES.get(_other(attacker) or "")
+    if event_type == "Explosions/Remote violence":
+        return ACTOR_FORCES.get(military_target(sentence, attacker) or "")
     return None
 
 

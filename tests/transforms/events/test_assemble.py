@@ -292,3 +292,14 @@ def test_a_title_after_a_city_is_not_part_of_its_name():
         "On 3 May 2023, Russian drones struck Kharkiv Mayor Ihor Terekhov, Kharkiv region officials said."
     )
     assert (e["location"], e["admin1_iso"]) == ("Kharkiv", "UA-63")
+
+
+def test_a_strike_on_the_other_side_s_military_makes_it_actor2():
+    a = _one("On 3 May 2023, Russian forces shelled Ukrainian positions near Bilohorivka, Luhansk.")
+    b = _one("On 3 May 2023, Ukrainian forces shelled an ammunition depot near Tokmak, Zaporizhia.")
+    c = _one("On 3 May 2023, Russian forces shelled Kupiansk, Kharkiv, with tanks and artillery.")
+    d = _one("On 3 May 2023, Russian forces shelled Nikopol, Dnipropetrovsk. Two civilians were wounded.")
+    assert (a["actor1"], a["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine")
+    assert (b["actor1"], b["actor2"]) == ("Military Forces of Ukraine", "Military Forces of Russia")
+    assert c["actor2"] is None  # the attacker's own tanks and artillery are not the target
+    assert d["actor2"] == "Civilians (Ukraine)"
