@@ -101,7 +101,12 @@ class Registry:
         # an alias several sources give keeps its strongest provenance (a curated former name over the same
         # spelling among GeoNames' alternate names)
         if old is None or alias_strength(provenance) < alias_strength(old["provenance"]):
-            self.aliases[key] = {"entity_id": entity_id, "alias": alias, "kind": kind, "provenance": provenance}
+            self.aliases[key] = {
+                "entity_id": entity_id,
+                "alias": alias,
+                "kind": kind,
+                "provenance": provenance,
+            }
 
 
 def add_countries(reg: Registry) -> None:
