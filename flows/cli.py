@@ -388,7 +388,13 @@ def eval_(
         out_console.print(conf)
         if report.get("by"):
             per = Table(title=f"by {by}")
-            figures = ["notes", "note_yields_event", *evaluate.FIELDS, "events_per_note"]
+            figures = [
+                "notes",
+                "note_yields_event",
+                *evaluate.FIELDS,
+                *evaluate.ACTOR_FIGURES,
+                "events_per_note",
+            ]
             per.add_column(by)
             for f in figures:
                 per.add_column(f, justify="right")

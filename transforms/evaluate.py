@@ -29,6 +29,9 @@ NAME_TRAPS = (
     ("Odesa", "Odessa, Texas"),
 )
 FIELDS = ("event_type", "sub_event_type", "event_date", "admin1", "location", "actor1_side", "fatalities")
+# reported beside FIELDS: actor2's side where the gold row gives it, and actor1's side read the way a gold row
+# of a monadic export means it (below)
+ACTOR_FIGURES = ("actor1_side_any_layout", "actor2_side")
 _RUSSIA_SIDE = (
     "Russia",
     "NAF:",
@@ -106,6 +109,27 @@ def acled_articles(gold: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def one_actor_line(g) -> bool:
+    """A gold row that is one actor's line of ACLED's monadic export: its ``interaction`` code names two actor
+    types (18: state forces and external forces) but the row gives no actor2. Its actor1 is either actor of
+    the event (the note "Ukrainian forces shelled DPR positions" appears as a DPR row and a Ukraine row)."""
+    code = str(g.get("interaction") or "")
+    return len(code) == 2 and code.isdigit() and code[1] != "0" and not (g.get("actor2") or "")
+
+
+def _actor_hits(g, e) -> dict[str, bool]:
+    gold1 = side(g["actor1"])
+    if one_actor_line(g):
+        return {
+            "actor1_side_any_layout": gold1 in (side(e["actor1"]), side(e["actor2"])),
+            "actor2_side": None,
+        }
+    return {
+        "actor1_side_any_layout": side(e["actor1"]) == gold1,
+        "actor2_side": side(e["actor2"]) == side(g.get("actor2")),
+    }
+
+
 def _field_hits(g, e) -> dict[str, bool]:
     return {
         "event_type": e["event_type"] == g["event_type"],
@@ -155,11 +179,15 @@ def score_acled(
         return report
     by_article = {aid: g for aid, g in events.groupby("article_id")} if len(events) else {}
     hits: Counter = Counter()
+    actor_hits: Counter = Counter()
+    actor_rows: Counter = Counter()
     confusion: dict[str, Counter] = defaultdict(Counter)
     n = len(gold)
     with_event = 0
     for (_, g), aid in zip(gold.reset_index(drop=True).iterrows(), articles["article_id"], strict=True):
         cands = by_article.get(aid)
+        actor_rows["actor1_side_any_layout"] += 1
+        actor_rows["actor2_side"] += not one_actor_line(g)
         if cands is None or cands.empty:
             confusion[g["sub_event_type"]]["(none)"] += 1
             if rows is not None:
@@ -172,6 +200,8 @@ def score_acled(
         )
         for f, ok in best.items():
             hits[f] += ok
+        for f, ok in _actor_hits(g, best_event).items():
+            actor_hits[f] += bool(ok)
         if rows is not None:
             rows.append(_row(g, best_event, best, len(cands)))
         pred = g["sub_event_type"] if best["sub_event_type"] else cands.iloc[0]["sub_event_type"]
@@ -192,6 +222,7 @@ def score_acled(
         "notes": n,
         "note_yields_event": round(with_event / n, 4) if n else None,
         **{f: round(hits[f] / n, 4) if n else None for f in FIELDS},
+        **{f: round(actor_hits[f] / actor_rows[f], 4) if actor_rows[f] else None for f in ACTOR_FIGURES},
         "events_per_note": round(len(events) / n, 3) if n else None,
         "per_sub_event_type": per_sub,
         "confusion": {g: dict(c) for g, c in confusion.items()},

@@ -93,3 +93,17 @@ def test_rows_list_each_gold_note_with_its_best_event_and_the_fields_it_got_righ
     rows = []
     score_acled(gold, articles, events.iloc[0:0], rows=rows)
     assert rows[1]["n_events"] == 0 and not rows[1]["ok_event_type"]
+
+
+def test_a_monadic_gold_row_is_right_when_its_actor_is_either_actor_of_the_event():
+    # ACLED's monadic export has one line per actor: the Ukraine-side line of a shelling by Russia names Ukraine
+    # as actor1, with the two-actor interaction code 18 and no actor2
+    gold = _gold().head(1).assign(actor1="Military Forces of Ukraine (2019-)", actor2="", interaction="18")
+    gold.loc[0, "notes"] = "On 1 May 2023, Russian forces shelled Ukrainian positions near Kupiansk, Kharkiv."
+    articles = acled_articles(gold)
+    report = score_acled(gold, articles, extract(articles).events)
+    assert report["actor1_side"] == 0.0  # read as a dyadic row: the wrong side
+    assert report["actor1_side_any_layout"] == 1.0  # Ukraine is the event's actor2
+    assert report["actor2_side"] is None  # a monadic line says nothing of actor2
+    dyadic = score_acled(gold.assign(interaction="10"), articles, extract(articles).events)
+    assert dyadic["actor1_side_any_layout"] == 0.0
