@@ -72,3 +72,12 @@ def test_extraction_does_not_grow_the_vocab_with_every_new_word():
     for i in range(1, 30):
         assert len(extract(chunk(f"x{i}")).events) == 1
     assert len(nlp.vocab.strings) == before
+
+
+def test_words_keep_inner_apostrophes_and_hyphens_and_nothing_else():
+    nlp = get_nlp()
+    doc = nlp.make_doc("O'Brien's mother-in-law -said- 'hi' (5.56mm) x_y 1,000")
+    assert [t.text for t in doc] == [
+        "O'Brien's", "mother-in-law", "-", "said", "-", "'", "hi", "'", "(", "5", ".", "56mm", ")",
+        "x", "_", "y", "1", ",", "000",
+    ]  # fmt: skip
