@@ -1,11 +1,14 @@
-"""Skip regexes that cannot match: a literal prefilter derived from the patterns themselves.
+"""Skip regex work that cannot match: a literal prefilter derived from the patterns themselves.
 
 Python's ``re`` tries every branch of a large alternation at every position of the text, so most of the
 time spent on the trigger and filter patterns went into sentences that contain none of their words. For
-each pattern this module derives, from its parse tree, a set of lower-case literals of which *every* match
-must contain one (``\\bshell(?:ed|ing|s)\\b|\\bartillery\\b`` → {"shell", "artillery"}); one Aho-Corasick
-automaton over all those literals tells which patterns can possibly match a sentence, and only those run.
-Patterns with no such literal always run. The filter is exact: it never changes a result, only skips work.
+each top-level branch of each pattern this module derives, from its parse tree, a set of lower-case literals
+of which *every* match must contain one (``\\bshell(?:ed|ing|s)\\b|\\bartillery\\b`` → {"shell"} and
+{"artillery"}). One Aho-Corasick automaton over the literals of all patterns scans a text once and tells,
+for every pattern, which of its branches can possibly match; a pattern then runs as the alternation of just
+those branches, or not at all. A branch whose literals are absent cannot match anywhere in the text, so the
+pruned alternation finds exactly the matches of the whole one: the filter never changes a result, it only
+skips work. Branches with no such literal always run.
 """
 
 from __future__ import annotations
@@ -84,47 +87,114 @@ def _item(op, av) -> frozenset[str] | None:
     return None
 
 
-class LiteralFilter:
-    """Which of several patterns can match a text: ``candidates(text.lower())`` → set of pattern keys."""
+_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
-    def __init__(self, patterns: dict):
-        self.always: set = set()
-        self._automaton = ahocorasick.Automaton()
-        by_literal: dict[str, set] = {}
-        for key, rx in patterns.items():
-            req = required_literals(rx)
-            if not req:
-                self.always.add(key)
-                continue
-            for lit in req:
-                by_literal.setdefault(lit, set()).add(key)
-        for lit, keys in by_literal.items():
-            self._automaton.add_word(lit, frozenset(keys))
-        self._empty = not by_literal
-        if not self._empty:
+
+def top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost ``|`` (one item when it has none)."""
+    out: list[str] = []
+    depth, in_class, start, i = 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            if pattern[i : i + 1] == "]":  # a ']' first in a class is a literal
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+class _Scanner:
+    """One Aho-Corasick automaton over the required literals of every registered pattern branch; ``present``
+    scans a lower-cased text once and returns, per pattern, the set of its branches that can match."""
+
+    def __init__(self) -> None:
+        self._literals: dict[str, set[tuple[int, int]]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, dict[int, set[int]]] | None = None
+
+    def register(self, pattern_id: int, branch: int, literals: frozenset[str]) -> None:
+        for lit in literals:
+            self._literals.setdefault(lit, set()).add((pattern_id, branch))
+        self._automaton = None
+        self._last = None
+
+    def present(self, lowered: str) -> dict[int, set[int]]:
+        last = self._last
+        if last is not None and (last[0] is lowered or last[0] == lowered):  # asked again by the next pattern
+            return last[1]
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for lit, ids in self._literals.items():
+                self._automaton.add_word(lit, tuple(ids))
             self._automaton.make_automaton()
+        out: dict[int, set[int]] = {}
+        if self._literals:
+            for _end, ids in self._automaton.iter(lowered):
+                for pid, b in ids:
+                    out.setdefault(pid, set()).add(b)
+        self._last = (lowered, out)
+        return out
 
-    def candidates(self, lowered: str) -> set:
-        found = set(self.always)
-        if not self._empty:
-            for _end, keys in self._automaton.iter(lowered):
-                found |= keys
-        return found
+
+_SCANNER = _Scanner()
 
 
 class Prefiltered:
-    """A compiled pattern whose ``search`` first checks its required literals (on lower-cased text)."""
+    """A compiled pattern whose ``search`` / ``finditer`` run only the branches of its alternation that can
+    match the text (given lower-cased as ``lowered``, or lower-cased here). A pattern with capturing groups is
+    filtered as a whole (dropping branches would renumber its groups)."""
+
+    _count = 0
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
-        self._filter = LiteralFilter({0: rx})
+        self._id = Prefiltered._count
+        Prefiltered._count += 1
+        body = _GLOBAL_FLAGS.sub("", rx.pattern)  # the flags stay on rx.flags
+        self._branches = top_level_branches(body) if rx.groups == 0 else [body]
+        self._always: set[int] = set()
+        for b, branch in enumerate(self._branches):
+            req = required_literals(re.compile(branch, rx.flags))
+            if req:
+                _SCANNER.register(self._id, b, req)
+            else:
+                self._always.add(b)
+        self._pruned: dict[frozenset[int], re.Pattern] = {}
+
+    def _compiled(self, lowered: str) -> re.Pattern | None:
+        branches = _SCANNER.present(lowered).get(self._id)
+        if branches is None and not self._always:
+            return None
+        key = frozenset(self._always | branches) if branches else frozenset(self._always)
+        rx = self._pruned.get(key)
+        if rx is None:
+            if len(key) == len(self._branches):
+                rx = self.rx
+            else:
+                rx = re.compile("|".join(self._branches[b] for b in sorted(key)), self.rx.flags)
+            self._pruned[key] = rx
+        return rx
 
     def search(self, text: str, lowered: str | None = None) -> re.Match | None:
-        if not self._filter.candidates(text.lower() if lowered is None else lowered):
-            return None
-        return self.rx.search(text)
+        rx = self._compiled(text.lower() if lowered is None else lowered)
+        return rx.search(text) if rx is not None else None
 
     def finditer(self, text: str, lowered: str | None = None):
-        if not self._filter.candidates(text.lower() if lowered is None else lowered):
-            return iter(())
-        return self.rx.finditer(text)
+        rx = self._compiled(text.lower() if lowered is None else lowered)
+        return rx.finditer(text) if rx is not None else iter(())

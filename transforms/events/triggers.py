@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.events.prefilter import LiteralFilter, Prefiltered
+from transforms.events.prefilter import Prefiltered
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),
 ]  # fmt: skip
 RULES = [(et, st, w, s, re.compile(p, _W)) for et, st, w, s, p in _RULES]
-_RULE_FILTER = LiteralFilter({i: rule[-1] for i, rule in enumerate(RULES)})
+_RULE_PATTERNS = [Prefiltered(rule[-1]) for rule in RULES]
 
 # Words that make a sentence about something other than an event that happened.
 _HYPOTHETICAL = Prefiltered(
@@ -219,11 +219,9 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
 def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped."""
     out: list[Trigger] = []
-    possible = _RULE_FILTER.candidates(sentence.lower() if lowered is None else lowered)
-    for i, (et, st, weapon, strength, rx) in enumerate(RULES):
-        if i not in possible:
-            continue
-        for m in rx.finditer(sentence):
+    low = sentence.lower() if lowered is None else lowered
+    for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
+        for m in pattern.finditer(sentence, low):
             if _INFINITIVE_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()]):
                 continue
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from transforms.events import triggers
-from transforms.events.prefilter import LiteralFilter, Prefiltered, required_literals
+from transforms.events.prefilter import Prefiltered, required_literals, top_level_branches
 from transforms.ingest import clean_text
 from transforms.nlp import split_sentences
 
@@ -43,19 +43,19 @@ def _corpus(seed_text, shared=None):
 
 
 def _check_rules(sentences):
-    flt = LiteralFilter({i: rule[-1] for i, rule in enumerate(triggers.RULES)})
     for s in sentences:
-        possible = flt.candidates(s.lower())
-        for i, rule in enumerate(triggers.RULES):
-            if rule[-1].search(s):
-                assert i in possible, (s, rule[1])
+        for rule, pattern in zip(triggers.RULES, triggers._RULE_PATTERNS, strict=True):
+            assert [m.span() for m in pattern.finditer(s)] == [m.span() for m in rule[-1].finditer(s)], (
+                s,
+                rule[1],
+            )
 
 
-def test_every_trigger_rule_that_matches_is_a_candidate(seed_text):
+def test_every_trigger_rule_finds_what_the_whole_pattern_finds(seed_text):
     _check_rules(_corpus(seed_text))
 
 
-def test_every_trigger_rule_that_matches_is_a_candidate_on_acled_notes(seed_text, shared_eval):
+def test_every_trigger_rule_finds_what_the_whole_pattern_finds_on_acled_notes(seed_text, shared_eval):
     _check_rules(_corpus(seed_text, shared_eval))
 
 
@@ -79,3 +79,23 @@ def test_prefiltered_search_equals_the_plain_search(seed_text):
         for s in sentences:
             assert bool(pre.search(s)) == bool(pre.rx.search(s)), (pre.rx.pattern[:40], s)
             assert [m.span() for m in pre.finditer(s)] == [m.span() for m in pre.rx.finditer(s)]
+
+
+def test_top_level_branches_split_only_the_outermost_alternation():
+    assert top_level_branches(r"\ba(?:b|c)\b|[|]x|\|y|z") == [r"\ba(?:b|c)\b", "[|]x", r"\|y", "z"]
+    assert top_level_branches(r"[^]|]+|q") == [r"[^]|]+", "q"]
+    assert top_level_branches("abc") == ["abc"]
+
+
+def test_a_pattern_runs_only_the_branches_whose_words_occur():
+    pre = Prefiltered(re.compile(r"\bshell(?:ed|ing)\b|\bartillery\b|\d+ drones", re.I))
+    assert pre._compiled("they shelled the town") is not pre.rx  # one branch of three
+    assert pre._compiled("artillery and shelling") is not pre.rx
+    assert pre._compiled("nothing here") is None
+    assert [m.group() for m in pre.finditer("Artillery shelled; 12 DRONES")] == [
+        "Artillery",
+        "shelled",
+        "12 DRONES",
+    ]
+    grouped = Prefiltered(re.compile(r"(a)|(b)x"))  # groups would be renumbered: filtered as a whole
+    assert grouped.search("bx").group(2) == "b"
