@@ -36,8 +36,11 @@ def extract(articles: pd.DataFrame, batch_size: int = 64) -> Extracted:
     """Run the NLP pipeline over a chunk of articles and assemble events, mentions and entities."""
     nlp = get_nlp()
     events: list[dict] = []
-    mention_rows: list[dict] = []
-    records = articles.to_dict("records")
+    mention_cols: dict[str, list] = {c: [] for c in _MENTION_FIELDS}
+    # column by column: iterating Arrow-backed string columns value by value is slow
+    cols = list(articles.columns)
+    values = zip(*(articles[c].tolist() for c in cols), strict=True)
+    records = [dict(zip(cols, row, strict=True)) for row in values]
     # a memory zone frees the strings and lexemes the chunk added to the vocab: a long-running worker's
     # memory does not grow with the number of distinct words it has seen (nothing here outlives the docs)
     with nlp.memory_zone():
@@ -46,28 +49,25 @@ def extract(articles: pd.DataFrame, batch_size: int = 64) -> Extracted:
             mentions = doc._.mentions or []
             sentences = sentence_spans(doc)
             events.extend(extract_events(article, sentences, mentions))
-            aid = article["article_id"]
-            mention_rows.extend(
-                {
-                    "article_id": aid,
-                    "char_start": m.char_start,
-                    "char_end": m.char_end,
-                    "surface": m.surface,
-                    "entity_id": m.entity_id,
-                    "canonical_name": m.canonical_name,
-                    "entity_type": m.entity_type,
-                    "method": m.method,
-                    "score": m.score,
-                }
-                for m in mentions
-            )
+            mention_cols["article_id"].extend([article["article_id"]] * len(mentions))
+            for f in _MENTION_FIELDS[1:]:
+                mention_cols[f].extend([getattr(m, f) for m in mentions])
     ev = pd.DataFrame(events, columns=columns("events"))
-    mn = pd.DataFrame(mention_rows, columns=columns("mentions"))
-    return Extracted(ev, mn, entities_from_mentions(mn))
+    mn = pd.DataFrame(mention_cols, columns=columns("mentions"))
+    return Extracted(ev, mn, _entities(mention_cols))
+
+
+_MENTION_FIELDS = tuple(columns("mentions"))  # the Mention attributes, article_id first
 
 
 def entities_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """The entities seen, with every spelling (most frequent first) and their mention counts."""
+    return _entities(
+        {c: mentions[c].tolist() for c in ("entity_id", "surface", "canonical_name", "entity_type")}
+    )
+
+
+def _entities(mentions: dict[str, list]) -> pd.DataFrame:
     reg = load_registry()
     variants: dict[str, Counter] = defaultdict(Counter)
     first: dict[str, tuple[str, str]] = {}

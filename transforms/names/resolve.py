@@ -302,7 +302,8 @@ def _descriptions() -> tuple[Description, ...]:
     out = []
     for r in _read("descriptions.tsv"):
         pat = re.compile(r"(?<!\w)" + re.escape(r["pattern"]).replace("'", "['’]") + r"(?!\w)", re.IGNORECASE)
-        literal = max(re.findall(r"[\w-]+", r["pattern"].lower()), key=len)  # every match contains it
+        # every match contains the longest piece of the phrase between apostrophes ("the capital", "s capital")
+        literal = max(re.split(r"['’]", r["pattern"].lower()), key=len)
         out.append(Description(pat, r["entity_id"], r["condition"] or None, literal))
     return tuple(out)
 
