@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -37,17 +38,18 @@ class Resolution:
     score: float
 
 
-def strip_name(name: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def strip_name(name: str) -> tuple[str, ...]:
     """Normalized tokens without titles and patronymics (``Arsen Borysovych Avakov`` → arsen, avakov)."""
     toks = norm(name).split()
     while len(toks) > 1 and toks[0] in TITLES:
         toks = toks[1:]
     if len(toks) >= 3:
         toks = [t for i, t in enumerate(toks) if i in (0, len(toks) - 1) or not _PATRONYMIC.search(t)]
-    return toks
+    return tuple(toks)
 
 
-def provisional_id(tokens: list[str]) -> str:
+def provisional_id(tokens) -> str:
     return "prov:" + "-".join(token_key(t) for t in tokens)
 
 
@@ -254,8 +256,7 @@ def resolve_name(name: str, registry: Registry | None = None) -> Resolution:
 # ---------------------------------------------------------------------------------------------- in text
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # immutable, and made in C: texts hold dozens of mentions each
     char_start: int
     char_end: int
     surface: str
@@ -266,7 +267,9 @@ class Mention:
     score: float
 
 
-_CAPSEQ = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*[a-z][\w’'-]*(?:[ -][A-Z][\w’'-]*[a-z][\w’'-]*){0,3}")
+# a capital not preceded by a word character (the lookbehind after it covers the character before it, so the
+# pattern starts with a character class and re can skip ahead to the next capital)
+_CAPSEQ = re.compile(r"[A-Z](?<![\w’'-].)[\w’'-]*[a-z][\w’'-]*(?:[ -][A-Z][\w’'-]*[a-z][\w’'-]*){0,3}")
 _PERSON_CUE_BEFORE = re.compile(
     r"(?:President|Minister|Governor|governor|General|Gen\.|Mayor|mayor|commander|spokes(?:man|woman|person)|"
     r"official|Col\.|Lt\.|Sgt\.|Maj\.|head|chief|leader|lawmaker|Ambassador|ambassador|envoy|Secretary|"
