@@ -119,6 +119,58 @@ def top_level_branches(pattern: str) -> list[str]:
     return out
 
 
+_ONE_WAY = {_c.LITERAL, _c.AT, _c.ASSERT, _c.ASSERT_NOT}  # ops that can match in at most one way
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``start``."""
+    depth, in_class, i = 0, False, start
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            if pattern[i : i + 1] == "]":
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def alternatives(pattern: str, flags: int = 0) -> list[str]:
+    """The pattern as a list of alternatives, each found in the same priority order: its top-level branches,
+    and a branch ``X(?:A|B)Y`` whose ``X`` can match only one way (literals, ``\\b``, lookarounds) as
+    ``XAY`` and ``XBY`` (``\\b(?:would|could)\\b`` → ``\\bwould\\b``, ``\\bcould\\b``)."""
+    out: list[str] = []
+    for branch in top_level_branches(pattern):
+        at = branch.find("(?:")
+        if at < 0 or branch[at - 1 : at] == "\\":
+            out.append(branch)
+            continue
+        end = _group_end(branch, at)
+        prefix, inner, suffix = branch[:at], branch[at + 3 : end], branch[end + 1 :]
+        try:
+            one_way = all(op in _ONE_WAY for op, _ in _sre_parse.parse(prefix, flags))
+        except re.error:  # the group sits inside another construct (a lookbehind): leave the branch whole
+            one_way = False
+        if not one_way or suffix[:1] in ("?", "*", "+", "{") or len(top_level_branches(inner)) == 1:
+            out.append(branch)
+            continue
+        out += [prefix + alt + suffix for alt in alternatives(inner, flags)]
+    return out
+
+
 class _Scanner:
     """One Aho-Corasick automaton over the required literals of every registered pattern branch; ``present``
     scans a lower-cased text once and returns, per pattern, the set of its branches that can match."""
@@ -167,7 +219,7 @@ class Prefiltered:
         self._id = Prefiltered._count
         Prefiltered._count += 1
         body = _GLOBAL_FLAGS.sub("", rx.pattern)  # the flags stay on rx.flags
-        self._branches = top_level_branches(body) if rx.groups == 0 else [body]
+        self._branches = alternatives(body, rx.flags) if rx.groups == 0 else [body]
         self._always: set[int] = set()
         for b, branch in enumerate(self._branches):
             req = required_literals(re.compile(branch, rx.flags))
@@ -190,6 +242,9 @@ class Prefiltered:
                 rx = re.compile("|".join(self._branches[b] for b in sorted(key)), self.rx.flags)
             self._pruned[key] = rx
         return rx
+
+    def can_match(self, lowered: str) -> bool:
+        return bool(self._always) or self._id in _SCANNER.present(lowered)
 
     def search(self, text: str, lowered: str | None = None) -> re.Match | None:
         rx = self._compiled(text.lower() if lowered is None else lowered)

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from transforms.events import triggers
-from transforms.events.prefilter import Prefiltered, required_literals, top_level_branches
+from transforms.events.prefilter import Prefiltered, alternatives, required_literals, top_level_branches
 from transforms.ingest import clean_text
 from transforms.nlp import split_sentences
 
@@ -99,3 +99,11 @@ def test_a_pattern_runs_only_the_branches_whose_words_occur():
     ]
     grouped = Prefiltered(re.compile(r"(a)|(b)x"))  # groups would be renumbered: filtered as a whole
     assert grouped.search("bx").group(2) == "b"
+
+
+def test_a_leading_group_is_distributed_only_where_the_order_of_matches_stays():
+    assert alternatives(r"\b(?:would|could|(?-i:may))\b") == [r"\bwould\b", r"\bcould\b", r"\b(?-i:may)\b"]
+    assert alternatives(r"\bx\b|\b(?:a (?:b|c)|d)\b") == [r"\bx\b", r"\ba b\b", r"\ba c\b", r"\bd\b"]
+    assert alternatives(r"a*(?:b|c)") == [r"a*(?:b|c)"]  # a greedy prefix: (ab|ac) order would change
+    assert alternatives(r"\b(?:x|y)?z") == [r"\b(?:x|y)?z"]  # an optional group
+    assert alternatives(r"(?<!(?:a|b))c") == [r"(?<!(?:a|b))c"]  # inside a lookbehind
