@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.events.prefilter import Prefiltered
+from transforms.events.prefilter import Prefiltered, first_char_guarded
 
 _UNITS = {
     "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -51,7 +51,7 @@ PERSON_NOUNS = (
     r"(?:family )?members?|couple|staff|crew|students?|teachers?|residents"
 )
 _PERSON_RE = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.IGNORECASE)
-_NUMBER_TOKEN = re.compile(
+_NUMBER_TOKEN_RX = re.compile(
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s*(?:mm|-year|year|km|kilomet|met|%|percent|hours?|minutes?|days?|weeks?|months?|years?))"
     r"|(?P<words>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|a dozen|dozen|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -60,7 +60,9 @@ _NUMBER_TOKEN = re.compile(
     r"|(?P<single>\b(?:a|an|another|one|single)\b)",
     re.IGNORECASE,
 )
-_AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged \d+\b|\b\d{1,3}-year\b", re.IGNORECASE)
+_NUMBER_TOKEN = first_char_guarded(_NUMBER_TOKEN_RX)  # it has no \b in front: every position tried it all
+_AGE_RX = re.compile(r"\b\d{1,3}-year-old\b|\baged \d+\b|\b\d{1,3}-year\b", re.IGNORECASE)
+_AGE = first_char_guarded(_AGE_RX)
 
 
 @dataclass(frozen=True)

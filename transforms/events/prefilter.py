@@ -87,6 +87,54 @@ def _item(op, av) -> frozenset[str] | None:
     return None
 
 
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
+
+
+def _first(items: list) -> set[str] | None:
+    """Class items (escaped characters, ranges, categories) one of which starts every match of a sequence,
+    or None when that cannot be told simply (an optional or empty start, any character, a negated class)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            return {re.escape(chr(av))}
+        if op is _c.IN:
+            out = set()
+            for cop, cav in av:
+                if cop is _c.LITERAL:
+                    out.add(re.escape(chr(cav)))
+                elif cop is _c.RANGE:
+                    out.add(f"{re.escape(chr(cav[0]))}-{re.escape(chr(cav[1]))}")
+                elif cop is _c.CATEGORY and cav in _CATEGORIES:
+                    out.add(_CATEGORIES[cav])
+                else:
+                    return None
+            return out
+        if op is _c.SUBPATTERN:
+            return _first(list(av[-1])) if av[-1].getwidth()[0] > 0 else None
+        if op is _c.BRANCH:
+            out = set()
+            for branch in av[1]:
+                sub = _first(list(branch))
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        if op in _REPEATS and av[0] >= 1:
+            return _first(list(av[2]))
+        return None
+    return None
+
+
+def first_char_guarded(rx: re.Pattern) -> re.Pattern:
+    """``rx`` behind a lookahead for the characters a match can start with, so that at the other positions
+    re fails at once instead of trying every alternative (same matches, same groups)."""
+    chars = _first(list(_sre_parse.parse(rx.pattern, rx.flags)))
+    if not chars:
+        return rx
+    return re.compile(f"(?=[{''.join(sorted(chars))}])(?:{rx.pattern})", rx.flags)
+
+
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 

@@ -6,7 +6,13 @@ import re
 import pytest
 
 from transforms.events import triggers
-from transforms.events.prefilter import Prefiltered, alternatives, required_literals, top_level_branches
+from transforms.events.prefilter import (
+    Prefiltered,
+    alternatives,
+    first_char_guarded,
+    required_literals,
+    top_level_branches,
+)
 from transforms.ingest import clean_text
 from transforms.nlp import split_sentences
 
@@ -107,3 +113,20 @@ def test_a_leading_group_is_distributed_only_where_the_order_of_matches_stays():
     assert alternatives(r"a*(?:b|c)") == [r"a*(?:b|c)"]  # a greedy prefix: (ab|ac) order would change
     assert alternatives(r"\b(?:x|y)?z") == [r"\b(?:x|y)?z"]  # an optional group
     assert alternatives(r"(?<!(?:a|b))c") == [r"(?<!(?:a|b))c"]  # inside a lookbehind
+
+
+def test_a_first_character_guard_finds_the_same_matches_and_groups(seed_text, shared_eval):
+    from transforms.events import numbers
+
+    pairs = [(numbers._NUMBER_TOKEN, numbers._NUMBER_TOKEN_RX), (numbers._AGE, numbers._AGE_RX)]
+    assert all(g is not rx for g, rx in pairs)
+    texts = _corpus(seed_text, shared_eval) + [
+        "Someone, 12,000 and TWENTY-ONE",
+        "aged 40, a 5-year-old, 155mm",
+    ]
+    for guarded, rx in pairs:
+        for s in texts:
+            assert [(m.span(), m.groupdict()) for m in guarded.finditer(s)] == [
+                (m.span(), m.groupdict()) for m in rx.finditer(s)
+            ], s
+    assert first_char_guarded(re.compile(r"(?:x )?y")).pattern == r"(?:x )?y"  # an optional start: unguarded
