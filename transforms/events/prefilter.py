@@ -257,8 +257,9 @@ _SCANNER = _Scanner()
 
 class Prefiltered:
     """A compiled pattern whose ``search`` / ``finditer`` run only the branches of its alternation that can
-    match the text (given lower-cased as ``lowered``, or lower-cased here). A pattern with capturing groups is
-    filtered as a whole (dropping branches would renumber its groups)."""
+    match the text (given lower-cased as ``lowered``, or lower-cased here), behind a first-character guard
+    (``first_char_guarded``). A pattern with capturing groups is filtered as a whole (dropping branches would
+    renumber its groups)."""
 
     _count = 0
 
@@ -276,6 +277,7 @@ class Prefiltered:
             else:
                 self._always.add(b)
         self._pruned: dict[frozenset[int], re.Pattern] = {}
+        self._whole = first_char_guarded(rx)
 
     def _compiled(self, lowered: str) -> re.Pattern | None:
         branches = _SCANNER.present(lowered).get(self._id)
@@ -285,9 +287,11 @@ class Prefiltered:
         rx = self._pruned.get(key)
         if rx is None:
             if len(key) == len(self._branches):
-                rx = self.rx
+                rx = self._whole
             else:
-                rx = re.compile("|".join(self._branches[b] for b in sorted(key)), self.rx.flags)
+                rx = first_char_guarded(
+                    re.compile("|".join(self._branches[b] for b in sorted(key)), self.rx.flags)
+                )
             self._pruned[key] = rx
         return rx
 
