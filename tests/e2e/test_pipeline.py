@@ -148,7 +148,7 @@ def test_small_parts_and_two_worker_processes_give_the_same_tables(
     repeated = _corpus(raw, seed_text)
     [one] = pipeline.pipeline_flow(raw=str(raw), out=str(tmp_path / "one"))
     monkeypatch.setattr(pipeline, "RECORDS_PER_PART", 5)
-    monkeypatch.setattr(pipeline, "VALIDATE_ROWS", 7)
+    monkeypatch.setattr(pipeline, "VALIDATE_ROWS", dict.fromkeys(pipeline.VALIDATE_ROWS, 7))
     monkeypatch.setattr(pipeline, "ARTICLES_PER_TASK", 4)
     [two] = pipeline.pipeline_flow(raw=str(raw), out=str(tmp_path / "two"), workers=2)
     assert one["duplicates"] == two["duplicates"] == repeated
