@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 # ACLED's codebook: 6 event types and 25 sub-event types, spelled exactly as ACLED spells them.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -111,8 +111,9 @@ _EVENTS = [
         "actor2",
         _S,
         True,
-        "ACLED-style actor acted upon, e.g. `Civilians (Ukraine)`; for an interception the side whose "
-        "weapons were downed.",
+        "ACLED-style actor acted upon: `Civilians (Ukraine)` when civilians were hit (said in the sentence or "
+        "the next ones), the other side's military when its positions, troops or equipment were struck and in a "
+        "clash; for an interception the side whose weapons were downed; null when no target is named.",
     ),
     (
         "location",
