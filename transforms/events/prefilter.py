@@ -138,33 +138,31 @@ def first_char_guarded(rx: re.Pattern) -> re.Pattern:
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
-def top_level_branches(pattern: str) -> list[str]:
-    """The alternatives of a pattern's outermost ``|`` (one item when it has none)."""
-    out: list[str] = []
-    depth, in_class, start, i = 0, False, 0, 0
+def _structure(pattern: str, start: int = 0):
+    """(index, character, group depth after it) of each character of ``pattern`` from ``start`` that is not
+    escaped and not inside a character class: the characters that shape groups and alternation."""
+    depth, i = 0, start
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
+        if c == "[":  # skip the class: a ']' first in it (after an optional '^') is a literal
             i += 1 + (pattern[i + 1 : i + 2] == "^")
-            if pattern[i : i + 1] == "]":  # a ']' first in a class is a literal
-                i += 1
+            i += pattern[i : i + 1] == "]"
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
             continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
+        depth += (c == "(") - (c == ")")
+        yield i, c, depth
         i += 1
-    out.append(pattern[start:])
-    return out
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost ``|`` (one item when it has none)."""
+    cuts = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 _ONE_WAY = {_c.LITERAL, _c.AT, _c.ASSERT, _c.ASSERT_NOT}  # ops that can match in at most one way
@@ -172,27 +170,9 @@ _ONE_WAY = {_c.LITERAL, _c.AT, _c.ASSERT, _c.ASSERT_NOT}  # ops that can match i
 
 def _group_end(pattern: str, start: int) -> int:
     """Index of the ``)`` closing the group that opens at ``start``."""
-    depth, in_class, i = 0, False, start
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 + (pattern[i + 1 : i + 2] == "^")
-            if pattern[i : i + 1] == "]":
-                i += 1
-            continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, c, depth in _structure(pattern, start):
+        if c == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
