@@ -67,6 +67,11 @@ _REPELLED = re.compile(
     r"\b(?:repelled|repulsed|fended off|thwarted|beat back|pushed back)\s+(?:an?\s+|the\s+|several\s+|\d+\s+)?"
     rf"{_SIDE}\s+(?:[\w-]+\s+)?(?:\w*attacks?|assaults?|offensives?|advances?|attempts?|offensive operations)\b"
 )
+# a named military as the subject of a strike verb: "Russian air and ground forces struck Ivanivka"
+_FORCES_STRUCK = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:struck|hit|attacked|targeted|bombed)\b"
+)
 _WEAPON_WORD = re.compile(
     r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?)\b", re.I
 )
@@ -479,7 +484,7 @@ def _article_events(
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = owner or attacker_side(sent)
+        side = owner or attacker_side(sent) or _side_of(_FORCES_STRUCK.search(sent))
 
         prev = drafts[-1] if drafts else None
         if (
@@ -550,8 +555,9 @@ def _article_events(
                 and trig.event_type == "Explosions/Remote violence"
                 and not (killed or injured or killed is None or injured is None)
                 and not _WEAPON_WORD.search(sent)
+                and not _FORCES_STRUCK.search(sent)
             ):
-                continue  # a bare "attack"/"struck" with no victims and no weapon named
+                continue  # a bare "attack"/"struck" with no victims, no weapon and no military named
             attacker = (
                 (repelled_side(sent) if trig.event_type == "Battles" else None) or side or _other(country)
             )

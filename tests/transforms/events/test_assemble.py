@@ -136,6 +136,23 @@ def test_a_weak_verb_with_a_named_weapon_is_an_event():
     assert _events("On 3 May 2023, the delegation struck a deal in Kyiv.").empty
 
 
+def test_a_weak_verb_whose_subject_is_a_named_military_is_an_event():
+    e = _one("On 3 May 2023, Russian air and ground forces struck Ivanivka, Kherson. Casualties unknown.")
+    assert (e["event_type"], e["admin1_iso"], e["actor1"]) == (
+        "Explosions/Remote violence",
+        "UA-65",
+        "Military Forces of Russia",
+    )
+    assert _events("On 3 May 2023, Russian diplomats struck a deal in Kherson.").empty
+
+
+def test_a_drone_firing_at_a_target_is_a_drone_strike():
+    e = _one(
+        "On 3 May 2023, a Ukrainian drone fired at a power plant in Balaklava, Sevastopol. Casualties unknown."
+    )
+    assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Ukraine")
+
+
 def test_protesters_calling_for_something_is_a_protest_but_a_call_alone_is_not():
     e = _one(
         "On 3 May 2023, about 200 demonstrators gathered in Lviv to call for the release of prisoners of war."
