@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from transforms.events.dates import event_date
-from transforms.events.numbers import parse_count, weapon_quantity
+from transforms.events.numbers import parse_count, weapon_quantity, word_number
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
@@ -170,6 +170,37 @@ _NOT_PLACE_WORDS = {
     "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
 }  # fmt: skip
 _CODED = re.compile(r"\b(?:fatalities|casualties) (?:were )?(?:split and )?coded as (\d+)", re.I)
+# ACLED's notes on how a reported total was divided: "(N) fatalities coded to this event", "(fatalities coded to
+# X event)" (another one), and the even split of its codebook: "Coded as 10 fatalities split across 3 events",
+# "(fatalities split between 3 events)"
+_CODED_HERE = re.compile(r"\b(\d+) fatalit(?:y|ies) (?:were )?coded to this event\b", re.I)
+_CODED_ELSEWHERE = re.compile(r"\bfatalities (?:were )?coded to (?!this\b)[^.()\[\]]{2,60}? event\b", re.I)
+_SPLIT = re.compile(
+    r"\b(?:(?:coded as )?(?P<total>\d+) )?fatalit(?:y|ies) (?:were )?split (?:evenly )?(?:between|across|among) "
+    r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}?(?:events|locations)\b",
+    re.I,
+)
+
+
+def coded_fatalities(sentence: str, killed: int | None = None) -> int | None:
+    """The fatalities ACLED says it coded for this event, or None when the sentence does not say: an explicit
+    count ("4 fatalities coded to this event", "Unspecified fatalities coded as 3"), else the even split of the
+    total it names or of ``killed`` (the count read from the same sentence) that most of the events got."""
+    here = _CODED_HERE.search(sentence) or _CODED.search(sentence)
+    if here:
+        return int(here.group(1))
+    if _CODED_ELSEWHERE.search(
+        sentence
+    ):  # "(fatalities coded to Schastia event)": counted with another event
+        return 0
+    split = _SPLIT.search(sentence)
+    if split is None:
+        return None
+    total = int(split.group("total")) if split.group("total") else killed
+    parts = split.group("parts")
+    parts = int(parts) if parts.isdigit() else word_number(parts)
+    # the share most of the events got: the remainder goes one by one to some of them, a half rounds down
+    return (2 * total + parts - 1) // (2 * parts) if total is not None and parts else None
 
 
 @dataclass
@@ -291,9 +322,9 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             victims.append(phrase)
             total = None if (total is None or count.value is None) else total + count.value
         out[kind] = total if any_verb else 0
-    coded = _CODED.search(sentence)
-    if coded:  # ACLED's convention for unspecified fatalities: "Unspecified fatalities coded as 10"
-        out["killed"] = int(coded.group(1))
+    coded = coded_fatalities(sentence, out["killed"])
+    if coded is not None:  # ACLED's note of what it coded: "Unspecified fatalities coded as 10"
+        out["killed"] = coded
     return out["killed"], out["injured"], " ".join(victims)
 
 
@@ -614,11 +645,11 @@ def _attach_follow_up(
     if not drafts or reason in ("background", "aggregate"):
         return
     prev = drafts[-1]
-    coded = _CODED.search(sent)
+    coded = any(rx.search(sent) for rx in (_CODED_HERE, _CODED, _CODED_ELSEWHERE, _SPLIT))
     if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
         return
     if coded:  # ACLED's note of the count it coded for the event replaces any count read before
-        prev.fatalities = int(coded.group(1))
+        prev.fatalities = casualties(sent)[0]
         prev.extend(idx, end, sent)
         return
     killed, injured, victims = casualties(sent)

@@ -320,3 +320,28 @@ def test_a_strike_on_the_other_side_s_military_makes_it_actor2():
     assert (b["actor1"], b["actor2"]) == ("Military Forces of Ukraine", "Military Forces of Russia")
     assert c["actor2"] is None  # the attacker's own tanks and artillery are not the target
     assert d["actor2"] == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize(
+    "follow_up, fatalities",
+    [
+        # ACLED's codebook splits a total reported for several places evenly across their events
+        (
+            "Up to 30 soldiers were killed near Kupiansk, Izium and Balakliia (fatalities split between 3 events).",
+            10,
+        ),
+        ("Up to 30 soldiers were killed near Kupiansk and Izium. 11 fatalities split among 6 events.", 2),
+        ("Up to 30 soldiers were killed nearby. [1 fatality split between 2 events]", 0),
+        # an explicit count for this event wins over the split before it
+        (
+            "Up to 90 soldiers were killed. [Coded as 10 fatalities split across 3 events. 4 fatalities coded to this event]",
+            4,
+        ),
+        ("Up to 90 soldiers were killed. Coded as 10 fatalities split across 3 events.", 3),
+        # the casualties were counted with another event of the same day
+        ("Two soldiers were killed at unspecified locations (fatalities coded to Izium event).", 0),
+    ],
+)
+def test_acled_notes_on_how_fatalities_were_coded_give_this_events_count(follow_up, fatalities):
+    e = _one(f"On 3 May 2023, Russian forces shelled Ukrainian positions near Kupiansk, Kharkiv. {follow_up}")
+    assert e["fatalities"] == fatalities
