@@ -22,7 +22,7 @@ from transforms.events.triggers import (
     find_triggers,
     is_non_event,
 )
-from transforms.names.keys import norm
+from transforms.names.keys import norm, token_key
 from transforms.names.registry import load_registry
 from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
 from transforms.schema import EXTRACTOR_VERSION
@@ -348,6 +348,16 @@ def _resolve_near(mention: Mention, sentence_text: str, offset: int):
     return None, None, None
 
 
+def _spelling_of(m: Mention, ent) -> str:
+    """How to write a settlement the gazetteer does not know, that bears the name of another place ``ent``:
+    that place's canonical spelling when it is a spelling of the same name (Novoselovka → Novoselivka), else
+    the name as written (Vodyane is an alternate name of Zymna Voda, not a spelling of it)."""
+    same = [token_key(t) for t in norm(ent.canonical_name).split()] == [
+        token_key(t) for t in norm(m.surface).split()
+    ]
+    return ent.canonical_name if same else m.surface
+
+
 def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
     """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
 
@@ -420,8 +430,8 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
                     # "Kyiv, Kyiv": the city named with its own region
                     return ent.entity_id, ent.admin1_iso, 1
                 return None, hint, 2
-            else:
-                return m.canonical_name, hint, 2
+            else:  # a settlement of that region the gazetteer does not know, by its name
+                return _spelling_of(m, ent), hint, 2
         return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
     remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
     if not remaining:

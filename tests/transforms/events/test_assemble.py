@@ -345,3 +345,9 @@ def test_a_strike_on_the_other_side_s_military_makes_it_actor2():
 def test_acled_notes_on_how_fatalities_were_coded_give_this_events_count(follow_up, fatalities):
     e = _one(f"On 3 May 2023, Russian forces shelled Ukrainian positions near Kupiansk, Kharkiv. {follow_up}")
     assert e["fatalities"] == fatalities
+
+
+def test_a_village_named_like_another_places_alternate_name_keeps_its_own_name_in_the_region_given():
+    # "Vodyane" is a GeoNames alternate name of Zymna Voda (Lviv); the Donetsk village is not in the gazetteer
+    e = _one("On 3 May 2023, Russian forces shelled near Vodyane, Donetsk region. Casualties unknown.")
+    assert (e["location"], e["admin1_iso"], e["geo_precision"]) == ("Vodyane", "UA-14", 2)
