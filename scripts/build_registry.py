@@ -90,6 +90,7 @@ class Registry:
 
     def entity(self, **row) -> None:
         row.setdefault("surname_ok", "0")
+        row.setdefault("centre", "")
         self.entities[row["entity_id"]] = row
 
     def alias(self, entity_id: str, alias: str, kind: str, provenance: str) -> None:
@@ -120,15 +121,15 @@ def add_countries(reg: Registry) -> None:
             reg.alias(row["entity_id"], a, "name", "curated")
 
 
-def add_regions(reg: Registry, cities_by_name: dict[str, dict]) -> None:
+def add_regions(reg: Registry, centres: dict[str, dict | None]) -> None:
     for row in read_tsv(CURATED / "regions.tsv"):
-        centre = cities_by_name.get(row["centre"])
+        centre = centres.get(row["iso"])
         eid = row["iso"]
         reg.entity(
             entity_id=eid, canonical_name=row["canonical_name"], entity_type="region", admin1=row["admin1"],
             admin1_iso=eid, country=row["country"],
             latitude=f"{centre['latitude']:.5f}" if centre else "", longitude=f"{centre['longitude']:.5f}" if centre else "",
-            population="",
+            population="", centre=row["centre"] if centre else "",
         )  # fmt: skip
         stems = split(row["stems"])
         if (
@@ -426,27 +427,44 @@ def main() -> None:
         {"KP": "North Korea", "KR": "South Korea", "US": "United States", "GB": "United Kingdom"}
     )
 
-    ru_admin1_by_centre = {
-        r["centre"]: iso for iso, r in regions.items() if iso.startswith("RU-") and r["stems"]
-    }
-    ru_admin1_by_centre.update({"Moscow": "RU-MOW", "Saint Petersburg": "RU-SPE"})
-
     def admin1_of(c: dict) -> tuple[str, str, str]:
         if c["countrycode"] == "UA":
             iso = GEONAMES_UA_ADMIN1.get(c["admin1code"], "")
             return iso, regions[iso]["admin1"] if iso else "", "Ukraine"
         if c["countrycode"] == "RU":
-            iso = ru_admin1_by_centre.get(c["name"], "")
+            iso = ru_admin1_by_centre.get(c["geonameid"], "")
             return iso, regions[iso]["admin1"] if iso else "", "Russia"
         return "", "", country_name.get(c["countrycode"], c["countrycode"])
 
-    cities_by_name: dict[str, dict] = {}
+    # a region's centre by any of its names ("Vinnytsia" is GeoNames' "Vinnytsya", "Oryol" its "Orël"), the most
+    # populous bearer inside the region (the small Mykolaiv in Lviv oblast is not the centre of Mykolaiv oblast)
+    cities_named: dict[str, list[dict]] = defaultdict(list)
     for c in sorted(ua + ru, key=lambda c: -c["population"]):
-        cities_by_name.setdefault(c["name"], c)
+        for n in {norm(c["name"])} | {norm(a) for a in c["alternatenames"] if is_latin(a)}:
+            cities_named[n].append(c)
+
+    def centre_of(iso: str) -> dict | None:
+        def inside(c: dict) -> bool:
+            return GEONAMES_UA_ADMIN1.get(c["admin1code"]) == iso if iso.startswith("UA-") else True
+
+        named = [c for c in cities_named.get(norm(regions[iso]["centre"]), ()) if c["countrycode"] == iso[:2]]
+        # Kyiv Oblast is governed from Kyiv, a region of its own
+        return next((c for c in named if inside(c)), named[0] if named else None)
+
+    centres = {iso: centre_of(iso) for iso in regions if regions[iso]["centre"]}
+    # a Russian city's region is known here only for the regions' centres
+    ru_admin1_by_centre = {
+        c["geonameid"]: iso
+        for iso, c in centres.items()
+        if c and iso.startswith("RU-") and regions[iso]["stems"]
+    }
+    for iso in ("RU-MOW", "RU-SPE"):
+        if centres.get(iso):
+            ru_admin1_by_centre[centres[iso]["geonameid"]] = iso
 
     reg = Registry()
     add_countries(reg)
-    add_regions(reg, cities_by_name)
+    add_regions(reg, centres)
     add_places(reg, sorted(ua + ru + world, key=lambda c: c["geonameid"]), admin1_of)
     add_renamings(reg)
     add_people(reg)
@@ -455,7 +473,7 @@ def main() -> None:
     add_given_names(reg)
 
     ent_cols = ["entity_id", "canonical_name", "entity_type", "admin1", "admin1_iso", "country", "latitude",
-                "longitude", "population", "surname_ok"]  # fmt: skip
+                "longitude", "population", "surname_ok", "centre"]  # fmt: skip
     with (DATA / "entities.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, ent_cols, delimiter="\t", lineterminator="\n")
         w.writeheader()

@@ -59,6 +59,9 @@ class Entity:
     longitude: float | None
     population: int
     surname_ok: bool
+    centre: str | None = (
+        None  # a region's administrative centre, by name (ACLED codes region-only events there)
+    )
 
     @property
     def rank(self) -> tuple:
@@ -185,6 +188,7 @@ def compile_registry() -> Registry:
             longitude=_float(r["longitude"]),
             population=int(r["population"] or 0),
             surname_ok=r["surname_ok"] == "1",
+            centre=r["centre"] or None,
         )
         for r in _read("entities.tsv")
     }

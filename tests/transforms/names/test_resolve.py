@@ -1,6 +1,7 @@
 import pytest
 
 from transforms.evaluate import NAME_TRAPS
+from transforms.names.registry import load_registry
 from transforms.names.resolve import find_mentions, resolve_name
 
 
@@ -220,3 +221,16 @@ def test_equally_close_key_matches_follow_the_registry_order_of_bearers():
     # a spelling as close to the given name as to a village's alternate name: the given name
     r = resolve_name("Sergiy")
     assert (r.entity_type, r.canonical_name) == ("given_name", "Serhii")
+
+
+def test_every_region_has_its_centre_and_the_centres_coordinates():
+    reg = load_registry()
+    ukraine = [
+        e for e in reg.entities.values() if e.entity_type == "region" and e.entity_id.startswith("UA-")
+    ]
+    assert len({e.entity_id for e in ukraine}) == 27
+    for e in ukraine:
+        assert e.centre and e.latitude is not None and e.longitude is not None, e
+        centre = resolve_name(e.centre)
+        assert (centre.entity_type, reg.get(centre.entity_id).latitude) == ("place", e.latitude), e
+    assert (reg.get("UA-48").centre, reg.get("UA-32").centre) == ("Mykolaiv", "Kyiv")
