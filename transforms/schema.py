@@ -119,7 +119,8 @@ _EVENTS = [
         "location",
         _S,
         True,
-        "Canonical name of the most specific place of the event (city/town), null if only a region is known.",
+        "Canonical name of the most specific place of the event (city/town); when only a region is known, the "
+        "region's administrative centre, as ACLED codes it (`geo_precision` 3).",
     ),
     (
         "admin1",
@@ -129,7 +130,7 @@ _EVENTS = [
     ),
     ("admin1_iso", _S, True, "ISO 3166-2 code of admin1, e.g. `UA-63`, `RU-KRS`."),
     ("country", _S, True, "Country where the event happened."),
-    ("latitude", _F, True, "Latitude (WGS84) of `location`, else of the admin1 centre."),
+    ("latitude", _F, True, "Latitude (WGS84) of `location`."),
     ("longitude", _F, True, "Longitude (WGS84)."),
     (
         "geo_precision",

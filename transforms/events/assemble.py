@@ -426,10 +426,8 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
             if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
                 ent = reg.get(alt.entity_id)
             elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
-                if norm(region_name) == norm(m.surface):
-                    # "Kyiv, Kyiv": the city named with its own region
-                    return ent.entity_id, ent.admin1_iso, 1
-                return None, hint, 2
+                # "Kyiv, Kyiv", "Sevastopol, Crimea": the city named with the region around it
+                return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
             else:  # a settlement of that region the gazetteer does not know, by its name
                 return _spelling_of(m, ent), hint, 2
         return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
@@ -738,7 +736,10 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
                 "sub_event_type": d.trigger.sub_event_type,
                 "actor1": d.actor1,
                 "actor2": d.actor2,
-                "location": loc.canonical_name if loc else d.location_id,
+                # ACLED codes an event known only by its region to the region's centre (geo_precision 3)
+                "location": loc.canonical_name
+                if loc
+                else d.location_id or (region.centre if region else None),
                 "admin1": region.admin1 if region else None,
                 "admin1_iso": d.admin1_iso,
                 "country": d.country or (anchor.country if anchor else None),

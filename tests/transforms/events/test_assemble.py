@@ -351,3 +351,18 @@ def test_a_village_named_like_another_places_alternate_name_keeps_its_own_name_i
     # "Vodyane" is a GeoNames alternate name of Zymna Voda (Lviv); the Donetsk village is not in the gazetteer
     e = _one("On 3 May 2023, Russian forces shelled near Vodyane, Donetsk region. Casualties unknown.")
     assert (e["location"], e["admin1_iso"], e["geo_precision"]) == ("Vodyane", "UA-14", 2)
+
+
+def test_an_event_known_only_by_its_region_is_coded_to_the_regions_centre_as_acled_does():
+    e = _one(
+        "On 3 May 2023, Russian forces launched a missile attack in Lviv region, hitting energy facilities."
+    )
+    lviv = _one("On 3 May 2023, Russian forces launched a missile attack on Lviv, hitting energy facilities.")
+    assert (e["location"], e["admin1_iso"], e["geo_precision"]) == ("Lviv", "UA-46", 3)
+    assert (e["latitude"], e["longitude"]) == (lviv["latitude"], lviv["longitude"])
+    assert lviv["geo_precision"] == 1
+
+
+def test_a_city_named_with_the_region_around_it_is_the_city():
+    e = _one("On 3 May 2023, smoke rose in Sevastopol, Crimea, after Ukrainian shelling. Casualties unknown.")
+    assert (e["location"], e["geo_precision"]) == ("Sevastopol", 1)
