@@ -540,11 +540,13 @@ def _article_events(
             prev.actor2 = ACTOR_FORCES.get(side or "") or prev.actor2
             prev.extend(idx, s1, sent)
             continue
+        weak_clash = trig.strength <= 0.6 and trig.event_type == "Battles"
         continues = (
             prev is not None
             and prev.paragraph == paragraph
             and prev.sentence_index == idx - 1
-            and (admin1_iso is None or admin1_iso == prev.admin1_iso)
+            # a weak clash ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll
+            and (admin1_iso is None or admin1_iso == prev.admin1_iso or weak_clash)
             and (
                 sub == prev.trigger.sub_event_type
                 or trig.strength <= 0.6

@@ -90,6 +90,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
      r"\bpositional battles?\b"),
+    # one side killing the other's soldiers, no weapon named: a clash (weak: after an event, its casualties)
+    ("Battles", "Armed clash", None, 0.6,
+     r"\bkilled (?:up to |about |at least |over |more than |some )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|"
+     r"nine|ten|several|dozens of) (?:Ukrainian |Russian |enemy |DPR |LPR )(?:soldiers|servicemen|troops|fighters|"
+     r"militants|marines|paratroopers)\b"),
     # fire in both directions is a clash, whatever the weapons (ACLED)
     ("Battles", "Armed clash", None, 0.9,
      r"\bexchanged (?:[\w-]+ ){0,2}(?:fire|strikes|attacks|shelling|blows)\b|\b(?:shelled|fired (?:at|on)) each other\b|"

@@ -366,3 +366,17 @@ def test_an_event_known_only_by_its_region_is_coded_to_the_regions_centre_as_acl
 def test_a_city_named_with_the_region_around_it_is_the_city():
     e = _one("On 3 May 2023, smoke rose in Sevastopol, Crimea, after Ukrainian shelling. Casualties unknown.")
     assert (e["location"], e["geo_precision"]) == ("Sevastopol", 1)
+
+
+def test_one_side_killing_the_others_soldiers_is_a_clash_or_the_toll_of_the_event_before():
+    e = _one("On 3 May 2023, Russian forces killed up to 20 Ukrainian soldiers near Bakhmut, Donetsk region.")
+    assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == (
+        "Armed clash",
+        "Military Forces of Russia",
+        20,
+    )
+    e = _one(
+        "On 3 May 2023, Russian forces shelled Ukrainian positions near Kupiansk, Kharkiv. "
+        "Near Lyman, Donetsk, the Russian military killed more than 30 Ukrainian soldiers."
+    )
+    assert (e["sub_event_type"], e["fatalities"]) == ("Shelling/artillery/missile attack", 30)
