@@ -67,6 +67,7 @@ _REPELLED = re.compile(
     r"\b(?:repelled|repulsed|fended off|thwarted|beat back|pushed back)\s+(?:an?\s+|the\s+|several\s+|\d+\s+)?"
     rf"{_SIDE}\s+(?:[\w-]+\s+)?(?:\w*attacks?|assaults?|offensives?|advances?|attempts?|offensive operations)\b"
 )
+_TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes territory")
 # a named military as the subject of a strike verb: "Russian air and ground forces struck Ivanivka"
 _FORCES_STRUCK = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+(?:\w+ly\s+|also\s+)?"
@@ -538,6 +539,20 @@ def _article_events(
             # "Russian forces shelled Marinka. Ukrainian forces responded with fire.": fire both ways, a clash
             prev.trigger = replace(prev.trigger, event_type="Battles", sub_event_type="Armed clash")
             prev.actor2 = ACTOR_FORCES.get(side or "") or prev.actor2
+            prev.extend(idx, s1, sent)
+            continue
+        if (
+            sub in _TERRITORY_CHANGES
+            and prev is not None
+            and prev.paragraph == paragraph
+            and prev.sentence_index == idx - 1
+            and prev.trigger.sub_event_type == "Armed clash"
+            and (admin1_iso is None or admin1_iso == prev.admin1_iso)
+        ):
+            # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a battle
+            # after which the place changed hands as the territory change
+            prev.trigger = replace(prev.trigger, event_type=trig.event_type, sub_event_type=sub)
+            prev.actor1 = _actor1(trig.event_type, sub, side, prev.country) or prev.actor1
             prev.extend(idx, s1, sent)
             continue
         weak_clash = trig.strength <= 0.6 and trig.event_type == "Battles"

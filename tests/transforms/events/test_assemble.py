@@ -380,3 +380,22 @@ def test_one_side_killing_the_others_soldiers_is_a_clash_or_the_toll_of_the_even
         "Near Lyman, Donetsk, the Russian military killed more than 30 Ukrainian soldiers."
     )
     assert (e["sub_event_type"], e["fatalities"]) == ("Shelling/artillery/missile attack", 30)
+
+
+def test_a_clash_after_which_the_place_changed_hands_is_the_territory_change():
+    e = _one(
+        "On 3 May 2023, Ukrainian forces clashed with Russian forces in Dobrianka, Chernihiv region. "
+        "After the fighting the village was liberated. Casualties unknown."
+    )
+    assert (e["sub_event_type"], e["actor1"]) == (
+        "Government regains territory",
+        "Military Forces of Ukraine",
+    )
+    e = _one(
+        "On 3 May 2023, Ukrainian and Russian forces clashed in Vasylivka, Zaporizhzhia region. "
+        "Russian forces captured the town."
+    )
+    assert (e["sub_event_type"], e["actor1"]) == (
+        "Non-state actor overtakes territory",
+        "Military Forces of Russia",
+    )
