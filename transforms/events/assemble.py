@@ -127,6 +127,8 @@ _MILITARY_NOUN = (
 _SIDE_TARGET = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b|\b{_MILITARY_NOUN}\s+of\s+(?:the\s+)?"
     rf"{_SIDE.replace('side', 'side2')}\b"
+    # the forces of the occupied "republics" go by their names alone: "Ukrainian forces shelled DPR in Horlivka"
+    r"|\b(?:shelled|struck|attacked|hit|targeted|fired (?:at|on))\s+(?:the\s+)?(?P<side3>DPR|LPR|DNR|LNR)\b(?!\s*-)"
 )
 _UNMARKED_TARGET = re.compile(
     r"\bpositions?\b|\b(?:ammunition|fuel|weapons?|arms)\s+(?:depots?|warehouses?|storage)\b|"
@@ -136,14 +138,22 @@ _UNMARKED_TARGET = re.compile(
 )
 
 
-def military_target(sentence: str, attacker: str | None) -> str | None:
-    """The side whose military a strike hit: one named other than the attacker's ("Ukrainian positions",
-    "positions of Russian forces"), else, for a target only a military has (positions, an ammunition depot),
-    the side opposite the attacker."""
+def _named_target(sentence: str, attacker: str | None) -> str | None:
+    """The side whose military a strike hit, when the sentence names it other than the attacker's ("Ukrainian
+    positions", "positions of Russian forces", "shelled DPR")."""
     for m in _SIDE_TARGET.finditer(sentence):
         owner = _side_of(m)
         if owner and owner != attacker:
             return owner
+    return None
+
+
+def military_target(sentence: str, attacker: str | None) -> str | None:
+    """The side whose military a strike hit: one the sentence names, else, for a target only a military has
+    (positions, an ammunition depot), the side opposite the attacker."""
+    named = _named_target(sentence, attacker)
+    if named:
+        return named
     return _other(attacker) if _UNMARKED_TARGET.search(sentence) else None
 
 
@@ -584,6 +594,10 @@ def _article_events(
                 # "attacked with 70 drones ... most were shot down": the event is the interception
                 prev.trigger = trig
                 prev.actor1, prev.actor2 = ACTOR_FORCES.get(_other(side) or "") or prev.actor2, prev.actor1
+            elif _hit_civilians(
+                prev, victims
+            ):  # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
+                prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
             prev.fatalities = _max(prev.fatalities, killed)
             prev.injuries = _max(prev.injuries, injured)
             prev.quantity = prev.quantity or quantity
@@ -682,13 +696,18 @@ def _attach_follow_up(
         return
     prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
     prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
-    if (
-        prev.actor2 is None
-        and prev.trigger.event_type == "Explosions/Remote violence"
-        and _CIVILIAN.search(victims)
-    ):
+    if _hit_civilians(prev, victims):
         prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
     prev.extend(idx, end, sent)
+
+
+def _hit_civilians(prev: Draft, victims: str) -> bool:
+    """A later sentence's victims are civilians, and the strike before named no one it hit."""
+    return (
+        prev.actor2 is None
+        and prev.trigger.event_type == "Explosions/Remote violence"
+        and bool(_CIVILIAN.search(victims))
+    )
 
 
 def _max(a: int | None, b: int | None) -> int | None:
@@ -716,6 +735,8 @@ def _actor2(
         return None
     if victims and _POLICE.search(victims):
         return f"Police Forces of {country}" if country else None
+    if event_type == "Explosions/Remote violence" and (named := _named_target(sentence, attacker)):
+        return ACTOR_FORCES.get(named)  # "shelled DPR positions in X, injuring 2 civilians": the target named
     if victims and _CIVILIAN.search(victims) or event_type == "Violence against civilians":
         return f"Civilians ({country})" if country else "Civilians"
     if event_type == "Battles":

@@ -399,3 +399,20 @@ def test_a_clash_after_which_the_place_changed_hands_is_the_territory_change():
         "Non-state actor overtakes territory",
         "Military Forces of Russia",
     )
+
+
+def test_actor2_of_a_strike_on_the_republics_forces_named_alone_or_with_civilians_hurt():
+    e = _one("On 3 May 2023, Ukrainian forces shelled DPR in Horlivka, Donetsk region. Casualties unknown.")
+    assert e["actor2"] == "NAF: United Armed Forces of Novorossiya"
+    e = _one(
+        "On 3 May 2023, Ukrainian forces shelled DPR positions in Horlivka, Donetsk, injuring 2 civilians."
+    )
+    assert e["actor2"] == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_civilians_hurt_in_the_next_sentence_about_the_same_shelling_are_actor2():
+    e = _one(
+        "On 3 May 2023, Russian forces shelled Kherson. As a result of the shelling, 1 civilian was killed "
+        "and 6 were injured."
+    )
+    assert (e["actor2"], e["fatalities"], e["injuries"]) == ("Civilians (Ukraine)", 1, 6)
