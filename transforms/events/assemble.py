@@ -73,6 +73,16 @@ _FORCES_STRUCK = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+(?:\w+ly\s+|also\s+)?"
     r"(?:struck|hit|attacked|targeted|bombed)\b"
 )
+_STRIKE_VERBS = ("struck", "hit", "attacked", "targeted", "bombed")
+
+
+def _forces_struck(sentence: str) -> str | None:
+    """The side of a named military that is the subject of a strike verb (``_FORCES_STRUCK``)."""
+    if not any(v in sentence for v in _STRIKE_VERBS):  # the verbs it needs, before the scan
+        return None
+    return _side_of(_FORCES_STRUCK.search(sentence))
+
+
 _WEAPON_WORD = re.compile(
     r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?)\b", re.I
 )
@@ -148,12 +158,9 @@ def _named_target(sentence: str, attacker: str | None) -> str | None:
     return None
 
 
-def military_target(sentence: str, attacker: str | None) -> str | None:
-    """The side whose military a strike hit: one the sentence names, else, for a target only a military has
-    (positions, an ammunition depot), the side opposite the attacker."""
-    named = _named_target(sentence, attacker)
-    if named:
-        return named
+def _unmarked_target(sentence: str, attacker: str | None) -> str | None:
+    """For a target only a military has (positions, an ammunition depot) and no side named, the side opposite
+    the attacker."""
     return _other(attacker) if _UNMARKED_TARGET.search(sentence) else None
 
 
@@ -193,10 +200,19 @@ _SPLIT = re.compile(
 )
 
 
+def _says_coded(sentence: str) -> bool:
+    """Whether a sentence can hold one of ACLED's notes on coded fatalities (the words every one of those
+    patterns needs; a plain substring test, where the case-insensitive patterns would scan every sentence)."""
+    low = sentence.lower()
+    return "coded" in low or "split" in low
+
+
 def coded_fatalities(sentence: str, killed: int | None = None) -> int | None:
     """The fatalities ACLED says it coded for this event, or None when the sentence does not say: an explicit
     count ("4 fatalities coded to this event", "Unspecified fatalities coded as 3"), else the even split of the
     total it names or of ``killed`` (the count read from the same sentence) that most of the events got."""
+    if not _says_coded(sentence):
+        return None
     here = _CODED_HERE.search(sentence) or _CODED.search(sentence)
     if here:
         return int(here.group(1))
@@ -534,7 +550,7 @@ def _article_events(
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = owner or attacker_side(sent) or _side_of(_FORCES_STRUCK.search(sent))
+        side = owner or attacker_side(sent) or _forces_struck(sent)
 
         prev = drafts[-1] if drafts else None
         if (
@@ -625,7 +641,7 @@ def _article_events(
                 and trig.event_type == "Explosions/Remote violence"
                 and not (killed or injured or killed is None or injured is None)
                 and not _WEAPON_WORD.search(sent)
-                and not _FORCES_STRUCK.search(sent)
+                and not _forces_struck(sent)
             ):
                 continue  # a bare "attack"/"struck" with no victims, no weapon and no military named
             attacker = (
@@ -684,7 +700,9 @@ def _attach_follow_up(
     if not drafts or reason in ("background", "aggregate"):
         return
     prev = drafts[-1]
-    coded = any(rx.search(sent) for rx in (_CODED_HERE, _CODED, _CODED_ELSEWHERE, _SPLIT))
+    coded = _says_coded(sent) and any(
+        rx.search(sent) for rx in (_CODED_HERE, _CODED, _CODED_ELSEWHERE, _SPLIT)
+    )
     if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
         return
     if coded:  # ACLED's note of the count it coded for the event replaces any count read before
@@ -742,7 +760,7 @@ def _actor2(
     if event_type == "Battles":
         return ACTOR_FORCES.get(_other(attacker) or "")
     if event_type == "Explosions/Remote violence":
-        return ACTOR_FORCES.get(military_target(sentence, attacker) or "")
+        return ACTOR_FORCES.get(_unmarked_target(sentence, attacker) or "")  # a named one was taken above
     return None
 
 
