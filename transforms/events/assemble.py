@@ -116,7 +116,8 @@ _KILL = re.compile(
 )
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed)\b", re.I)
 _AFTER_NP_END = re.compile(
-    r"\s(?:on|in|at|after|when|while|as|during|near|from|by|according|said|says|officials|local)\b|[;.:]|\s—",
+    r"\s(?:on|in|at(?!\s+(?:least|most)\b)|after|when|while|as|during|near|from|by|according|said|says|officials|"
+    r"local)\b|[;.:]|\s—",
     re.I,
 )
 _NP_START = re.compile(r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s", re.I)

@@ -48,7 +48,11 @@ PERSON_NOUNS = (
     r"pensioners?|workers?|employees?|firefighters?|rescuers?|medics?|doctors?|nurses?|volunteers?|journalists?|"
     r"drivers?|passengers?|farmers?|individuals?|victims?|infants?|babies|baby|toddlers?|adults?|minors?|"
     r"locals|villagers?|citizens?|inhabitants?|servicem[ae]mbers?|militants?|combatants?|personnel|"
-    r"(?:family )?members?|couple|staff|crew|students?|teachers?|residents"
+    r"(?:family )?members?|couple|staff|crew|students?|teachers?|residents|sailors?|pilots?|marines?|paratroopers?|"
+    r"sappers?|mothers?|fathers?|sons?|daughters?|husbands?|wife|wives|brothers?|sisters?|grand(?:mother|father)s?"
+)
+_QUANTIFIER = re.compile(
+    r"^(?:over|more than|at least|about|around|up to|some|nearly|almost)\s+", re.IGNORECASE
 )
 _PERSON_RE = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.IGNORECASE)
 _NUMBER_TOKEN_RX = re.compile(
@@ -118,7 +122,8 @@ def _count_part(part: str) -> Count | None:
         return Count(None, m.start(), m.end())
     if not person:
         # an elliptical subject: "Two civilians were killed and 5 were injured"
-        if m and (m.group("digits") or m.group("words")) and clean.strip(" ,") == m.group(0):
+        bare = _QUANTIFIER.sub("", clean.strip(" ,"))  # "... and wounding over 20"
+        if m and (m.group("digits") or m.group("words")) and bare == m.group(0):
             value = (
                 int(m.group("digits").replace(",", ""))
                 if m.group("digits")

@@ -416,3 +416,11 @@ def test_civilians_hurt_in_the_next_sentence_about_the_same_shelling_are_actor2(
         "and 6 were injured."
     )
     assert (e["actor2"], e["fatalities"], e["injuries"]) == ("Civilians (Ukraine)", 1, 6)
+
+
+def test_at_least_after_a_kill_verb_is_part_of_the_count_not_a_place():
+    e = _one(
+        "On 3 May 2023, Ukrainian forces shelled Russian headquarters in Svatove, Luhansk region, killing at least "
+        "30 Russian servicemen and wounding over 20."
+    )
+    assert (e["fatalities"], e["injuries"]) == (30, 20)

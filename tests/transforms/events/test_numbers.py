@@ -17,6 +17,9 @@ from transforms.events.numbers import parse_count, weapon_quantity
         ("an elderly woman", 1),
         ("1,200 soldiers", 1200),
         ("twenty-one people", 21),
+        ("a mother and a child", 2),
+        ("at least 3 Russian sailors", 3),
+        ("over 20", 20),
     ],
 )
 def test_counts_of_people(phrase, value):
