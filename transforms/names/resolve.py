@@ -241,7 +241,17 @@ def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
 
 def resolve_name(name: str, registry: Registry | None = None) -> Resolution:
     """Resolve one name; unknown names get a provisional id shared by all their spellings."""
-    reg = registry or load_registry()
+    if registry is None or registry is load_registry():
+        return _resolve_name(name)  # a name list repeats its names: each is resolved once per process
+    return _resolve_uncached(name, registry)
+
+
+@lru_cache(maxsize=100_000)
+def _resolve_name(name: str) -> Resolution:
+    return _resolve_uncached(name, load_registry())
+
+
+def _resolve_uncached(name: str, reg: Registry) -> Resolution:
     toks = strip_name(name)
     if not toks:
         return Resolution(name, "prov:", name.strip(), "unknown", "provisional", 0.0)
