@@ -23,7 +23,7 @@ from transforms.events.triggers import (
     is_non_event,
 )
 from transforms.names.keys import norm, token_key
-from transforms.names.registry import load_registry
+from transforms.names.registry import Entity, load_registry
 from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
 from transforms.schema import EXTRACTOR_VERSION
 
@@ -200,6 +200,8 @@ _SPLIT = re.compile(
     re.I,
 )
 
+_CODING_NOTES = (_CODED_HERE, _CODED, _CODED_ELSEWHERE, _SPLIT)
+
 
 def _says_coded(sentence: str) -> bool:
     """Whether a sentence can hold one of ACLED's notes on coded fatalities (the words every one of those
@@ -217,10 +219,8 @@ def coded_fatalities(sentence: str, killed: int | None = None) -> int | None:
     here = _CODED_HERE.search(sentence) or _CODED.search(sentence)
     if here:
         return int(here.group(1))
-    if _CODED_ELSEWHERE.search(
-        sentence
-    ):  # "(fatalities coded to Schastia event)": counted with another event
-        return 0
+    if _CODED_ELSEWHERE.search(sentence):
+        return 0  # "(fatalities coded to Schastia event)": counted with another event
     split = _SPLIT.search(sentence)
     if split is None:
         return None
@@ -376,7 +376,7 @@ def _resolve_near(mention: Mention, sentence_text: str, offset: int):
     return None, None, None
 
 
-def _spelling_of(m: Mention, ent) -> str:
+def _spelling_of(m: Mention, ent: Entity) -> str:
     """How to write a settlement the gazetteer does not know, that bears the name of another place ``ent``:
     that place's canonical spelling when it is a spelling of the same name (Novoselovka → Novoselivka), else
     the name as written (Vodyane is an alternate name of Zymna Voda, not a spelling of it)."""
@@ -611,9 +611,8 @@ def _article_events(
                 # "attacked with 70 drones ... most were shot down": the event is the interception
                 prev.trigger = trig
                 prev.actor1, prev.actor2 = ACTOR_FORCES.get(_other(side) or "") or prev.actor2, prev.actor1
-            elif _hit_civilians(
-                prev, victims
-            ):  # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
+            elif _hit_civilians(prev, victims):
+                # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
                 prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
             prev.fatalities = _max(prev.fatalities, killed)
             prev.injuries = _max(prev.injuries, injured)
@@ -701,9 +700,7 @@ def _attach_follow_up(
     if not drafts or reason in ("background", "aggregate"):
         return
     prev = drafts[-1]
-    coded = _says_coded(sent) and any(
-        rx.search(sent) for rx in (_CODED_HERE, _CODED, _CODED_ELSEWHERE, _SPLIT)
-    )
+    coded = _says_coded(sent) and any(rx.search(sent) for rx in _CODING_NOTES)
     if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
         return
     if coded:  # ACLED's note of the count it coded for the event replaces any count read before
