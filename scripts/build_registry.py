@@ -458,7 +458,7 @@ def main() -> None:
         for iso, c in centres.items()
         if c and iso.startswith("RU-") and regions[iso]["stems"]
     }
-    for iso in ("RU-MOW", "RU-SPE"):
+    for iso in ("RU-MOW", "RU-SPE"):  # the cities, not the oblasts around them that share their centre
         if centres.get(iso):
             ru_admin1_by_centre[centres[iso]["geonameid"]] = iso
 

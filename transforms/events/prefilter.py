@@ -275,9 +275,6 @@ class Prefiltered:
             self._pruned[key] = rx
         return rx
 
-    def can_match(self, lowered: str) -> bool:
-        return bool(self._always) or self._id in _SCANNER.present(lowered)
-
     def search(self, text: str, lowered: str | None = None) -> re.Match | None:
         rx = self._compiled(text.lower() if lowered is None else lowered)
         return rx.search(text) if rx is not None else None

@@ -59,9 +59,8 @@ class Entity:
     longitude: float | None
     population: int
     surname_ok: bool
-    centre: str | None = (
-        None  # a region's administrative centre, by name (ACLED codes region-only events there)
-    )
+    # a region's administrative centre, by name (ACLED codes region-only events there)
+    centre: str | None = None
 
     @property
     def rank(self) -> tuple:
