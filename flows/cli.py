@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -55,8 +56,32 @@ def _known_errors():
     return (LockedError, StorageError, SchemaValidationError, SchemaError, FileNotFoundError)
 
 
+SERVER_START_TIMEOUT_S = "180"
+
+
+@contextmanager
+def _reported_errors():
+    """Known errors of a flow run → a one-line message and exit code 1, without a traceback."""
+    try:
+        yield
+    except _known_errors() as exc:
+        _fail(str(exc))
+    except RuntimeError as exc:
+        if "ephemeral Prefect API server" not in str(exc):
+            raise
+        timeout = os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", SERVER_START_TIMEOUT_S)
+        _fail(
+            f"the temporary Prefect server did not start within {timeout} s. Start one with\n"
+            "  prefect server start   (then: export PREFECT_API_URL=http://127.0.0.1:4200/api)\n"
+            "or allow it longer with PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, and run again."
+        )
+
+
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect logs at WARNING unless --verbose; known errors are reported by the CLI, without tracebacks."""
+    """Prefect logs at WARNING unless --verbose; known errors are reported by the CLI, without tracebacks.
+    The temporary Prefect server gets 180 s to start instead of Prefect's 20: its first start on a machine
+    creates and migrates its database, which took 10-25 s on a 2-core machine under load."""
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", SERVER_START_TIMEOUT_S)
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
@@ -159,15 +184,13 @@ def run_pipeline(
     with console.status("running the pipeline (Prefect)…"):
         from flows.pipeline import pipeline_flow, prepare_run
 
-        prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
         f = pipeline_flow
         runner = _task_runner(dask_address)
         if runner is not None:
             f = pipeline_flow.with_options(task_runner=runner)
-        try:
+        with _reported_errors():
+            prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
             return f(raw=raw, out=out, dates=dates, workers=1 if dask_address else (workers or 1))
-        except _known_errors() as exc:
-            _fail(str(exc))
     return []
 
 
@@ -247,11 +270,8 @@ def _run_stage(stage: str, ds: str, **kw) -> None:
     f = {"ingest": pipeline.ingest_flow, "extract": pipeline.extract_flow, "publish": pipeline.publish_flow}[
         stage
     ]
-    with console.status(f"running stage {stage} for {ds}…"):
-        try:
-            result = f(ds=ds, **kw)
-        except _known_errors() as exc:
-            _fail(str(exc))
+    with console.status(f"running stage {stage} for {ds}…"), _reported_errors():
+        result = f(ds=ds, **kw)
     out_console.print_json(data=result)
 
 
@@ -432,6 +452,12 @@ def main() -> None:
         app()
     except SystemExit as exc:
         status["code"] = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        raise
+    except KeyboardInterrupt:
+        status["code"] = 130
+        raise
+    except BaseException:  # an unexpected error: the interpreter prints it, the exit code must say it failed
+        status["code"] = 1
         raise
 
 

@@ -1,8 +1,10 @@
 """The dateline command line, through typer's runner and as a real process."""
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,6 +13,7 @@ from flows import storage
 from flows.cli import app
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +141,6 @@ def test_names_suggest_lists_provisional_entities_most_mentioned_first(tmp_path)
 def test_the_installed_command_runs_the_sample_and_reports_json_and_exit_codes(sample_raw, tmp_path):
     """`dateline run --json` as a real process (its own temporary Prefect server), then a failing run."""
     import json
-    import shutil
 
     exe = shutil.which("dateline", path=os.path.dirname(sys.executable))
     env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
@@ -148,11 +150,47 @@ def test_the_installed_command_runs_the_sample_and_reports_json_and_exit_codes(s
         capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
     assert ok.returncode == 0, ok.stderr[-2000:]
-    [summary] = [json.loads(line) for line in ok.stdout.splitlines() if line.startswith("{")]
-    assert summary["identity_holds"] and summary["events"] >= 9
+    lines = [json.loads(line) for line in ok.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 1, f"stdout: {ok.stdout[-2000:]!r}\nstderr: {ok.stderr[-3000:]}"
+    assert lines[0]["identity_holds"] and lines[0]["events"] >= 9
     bad = subprocess.run(
         [exe, "run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")],
         capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
     assert bad.returncode == 1 and "does not exist" in bad.stdout + bad.stderr
     assert "Traceback" not in bad.stdout + bad.stderr
+
+
+def test_a_prefect_server_that_does_not_start_in_time_is_a_clear_failure(sample_raw, tmp_path):
+    """The first start of the temporary server migrates a new database (10-25 s on a loaded 2-core machine,
+    beyond Prefect's default 20 s wait): a server that does not come up is exit 1 with what to do."""
+    exe = shutil.which("dateline", path=os.path.dirname(sys.executable))
+    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    env |= {
+        "PREFECT_HOME": str(tmp_path / "prefect"),
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "1",
+    }
+    proc = subprocess.run(
+        [exe, "run", "--raw", str(sample_raw), "--out", str(tmp_path / "out"), "--json"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "did not start within 1 s" in proc.stderr and "prefect server start" in proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_an_unexpected_error_exits_non_zero():
+    """The entry point ends the process itself after the exit handlers: an error it does not know must
+    still end with exit code 1, not 0."""
+    code = (
+        "import sys\n"
+        "from flows import cli\n"
+        "@cli.app.command('boom')\n"
+        "def boom():\n"
+        "    raise ValueError('boom')\n"
+        "sys.argv = ['dateline', 'boom']\n"
+        "cli.main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 1 and "ValueError" in proc.stderr
