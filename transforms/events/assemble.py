@@ -111,7 +111,8 @@ _WITHDRAWER = re.compile(
 _FIRE_BACK = re.compile(FIRE_BACK, re.I)
 _PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
 _KILL = re.compile(
-    r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of)\b",
+    r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of|"
+    r"behead(?:ed|ing)|murder(?:ed|ing)|slain)\b",
     re.I,
 )
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed)\b", re.I)
@@ -120,7 +121,12 @@ _AFTER_NP_END = re.compile(
     r"local)\b|[;.:]|\s—",
     re.I,
 )
-_NP_START = re.compile(r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s", re.I)
+# where the noun phrase before a casualty verb begins: a clause boundary, or the end of the clause counting
+# other casualties ("1 civilian was killed, 8 were injured": 8 injured, not 9)
+_NP_START = re.compile(
+    r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s|\b(?:killed|injured|wounded|dead|died|hurt),\s", re.I
+)
+_COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$", re.I)
 _PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
@@ -333,11 +339,12 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             nxt = _KILL.search(after) or _INJURE.search(after)
             end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
             np_after = after[:end]
-            before = _PASSIVE_AUX.sub("", sentence[: m.start()])
+            # "was tortured and killed": the subject is before the first verb
+            before = _PASSIVE_AUX.sub("", _COORDINATED_VERB.sub("", sentence[: m.start()]))
             np_before = _after_last(_NP_START, before)[-120:]
             passive = not verb.endswith("ing") and (
                 verb in ("dead", "died", "dies", "perished", "hurt")
-                or bool(_PASSIVE_AUX.search(sentence[: m.start()]))
+                or bool(_PASSIVE_AUX.search(_COORDINATED_VERB.sub("", sentence[: m.start()])))
             )
             phrase = np_before if passive else np_after
             count = parse_count(phrase)
@@ -635,7 +642,11 @@ def _article_events(
             actor2 = ACTOR_FORCES.get(_other(defender) or "")
         else:
             if admin1_iso is None:
-                continue  # ACLED codes events at a place; a sentence with no place is context
+                # ACLED codes events at a place; a sentence with no place is context — of the event just told
+                # when it follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")
+                if prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1:
+                    _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
+                continue
             if (
                 trig.strength <= 0.6
                 and trig.event_type == "Explosions/Remote violence"
@@ -693,10 +704,17 @@ def _article_events(
 
 
 def _attach_follow_up(
-    drafts: list[Draft], idx: int, paragraph: int, end: int, sent: str, reason: str | None
+    drafts: list[Draft],
+    idx: int,
+    paragraph: int,
+    end: int,
+    sent: str,
+    reason: str | None,
+    always: bool = False,
 ) -> None:
     """Casualties reported in the next sentences of the same paragraph ("Two people were killed, the
-    governor said.", "Unspecified fatalities coded as 10.") belong to the event just described."""
+    governor said.", "Unspecified fatalities coded as 10.") belong to the event just described. ``always``:
+    the sentence is part of that event's account even when it counts nobody (the next one may)."""
     if not drafts or reason in ("background", "aggregate"):
         return
     prev = drafts[-1]
@@ -709,7 +727,21 @@ def _attach_follow_up(
         return
     killed, injured, victims = casualties(sent)
     if not killed and not injured:
+        if always:
+            prev.extend(idx, end, sent)
         return
+    if prev.trigger.sub_event_type == "Disrupted weapons use" and not _DEBRIS_DAMAGE.search(sent):
+        # people are killed by the attack, not by its interception ("... struck Pavlohrad. Air defence
+        # intercepted 5 drones. 1 civilian was killed."): the attack told just before in the paragraph
+        attack = next(
+            (
+                d
+                for d in reversed(drafts[:-1])
+                if d.paragraph == paragraph and d.trigger.event_type == "Explosions/Remote violence"
+            ),
+            None,
+        )
+        prev = attack or prev
     prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
     prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
     if _hit_civilians(prev, victims):

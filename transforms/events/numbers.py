@@ -49,11 +49,14 @@ PERSON_NOUNS = (
     r"drivers?|passengers?|farmers?|individuals?|victims?|infants?|babies|baby|toddlers?|adults?|minors?|"
     r"locals|villagers?|citizens?|inhabitants?|servicem[ae]mbers?|militants?|combatants?|personnel|"
     r"(?:family )?members?|couple|staff|crew|students?|teachers?|residents|sailors?|pilots?|marines?|paratroopers?|"
-    r"sappers?|mothers?|fathers?|sons?|daughters?|husbands?|wife|wives|brothers?|sisters?|grand(?:mother|father)s?"
+    r"sappers?|mothers?|fathers?|sons?|daughters?|husbands?|wife|wives|brothers?|sisters?|grand(?:mother|father)s?|"
+    r"officials?|mayors?|heads?|chiefs?|commanders?|deputies|governors?|priests?|activists?|prisoners?|hostages?|"
+    r"detainees?|collaborators?|he|she|him"
 )
 _QUANTIFIER = re.compile(
     r"^(?:over|more than|at least|about|around|up to|some|nearly|almost)\s+", re.IGNORECASE
 )
+_OF_THEM = re.compile(r"(?<=\w)\s+of\s+(?:them|those|these)\b.*$", re.IGNORECASE | re.DOTALL)
 _PERSON_RE = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.IGNORECASE)
 _NUMBER_TOKEN_RX = re.compile(
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s*(?:mm|-year|year|km|kilomet|met|%|percent|hours?|minutes?|days?|weeks?|months?|years?))"
@@ -65,7 +68,7 @@ _NUMBER_TOKEN_RX = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_TOKEN = first_char_guarded(_NUMBER_TOKEN_RX)  # it has no \b in front: every position tried it all
-_AGE_RX = re.compile(r"\b\d{1,3}-year-old\b|\baged \d+\b|\b\d{1,3}-year\b", re.IGNORECASE)
+_AGE_RX = re.compile(r"\b\d{1,3}-years?-old\b|\baged \d+\b|\b\d{1,3}-years?\b", re.IGNORECASE)
 _AGE = first_char_guarded(_AGE_RX)
 
 
@@ -123,6 +126,7 @@ def _count_part(part: str) -> Count | None:
     if not person:
         # an elliptical subject: "Two civilians were killed and 5 were injured"
         bare = _QUANTIFIER.sub("", clean.strip(" ,"))  # "... and wounding over 20"
+        bare = _OF_THEM.sub("", bare)  # "two of them later died"
         if m and (m.group("digits") or m.group("words")) and bare == m.group(0):
             value = (
                 int(m.group("digits").replace(",", ""))

@@ -46,6 +46,45 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
     assert (ev.iloc[0]["fatalities"], ev.iloc[0]["injuries"]) == (2, 5)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Four people were killed, 11 were injured.", 4, 11),  # the second count is not the sum
+        ("A teacher was abducted and killed.", 1, 0),  # "abducted and killed": the subject before both verbs
+        ("Two farmers were shot and wounded.", 0, 2),
+        ("She was found dead two days later.", 1, 0),
+        ("The soldiers beheaded a prisoner.", 1, 0),
+        ("Saboteurs murdered the head of the village council.", 1, 0),
+    ],
+)
+def test_casualty_phrasings(sentence, killed, injured):
+    from transforms.events.assemble import casualties
+
+    assert casualties(sentence)[:2] == (killed, injured)
+
+
+def test_a_placeless_attack_sentence_keeps_the_account_of_the_event_going():
+    """The sentence naming no place continues the event, so a death told after it still counts."""
+    ev = _events(
+        "On 1 May 2023, Russian and Ukrainian forces clashed near Vuhledar, Donetsk region. Russian forces also "
+        "fired mortars at a Ukrainian checkpoint. Ukrainian artillery hit a Russian tank, and three soldiers were "
+        "wounded. One of them later died in hospital."
+    )
+    assert len(ev) == 1
+    assert (ev.iloc[0]["fatalities"], ev.iloc[0]["injuries"]) == (1, 3)
+
+
+def test_casualties_after_an_interception_belong_to_the_attack():
+    ev = _events(
+        "On 1 May 2023, Russian forces launched a missile strike at Kremenchuk, Poltava region. Ukrainian air "
+        "defence intercepted 3 missiles over Kremenchuk. Two civilians were killed and 6 were injured."
+    )
+    attack = ev[ev["event_type"] == "Explosions/Remote violence"].iloc[0]
+    intercept = ev[ev["sub_event_type"] == "Disrupted weapons use"].iloc[0]
+    assert (attack["fatalities"], attack["injuries"]) == (2, 6)
+    assert (intercept["fatalities"], intercept["injuries"]) == (0, 0)
+
+
 def test_battles_outrank_the_artillery_that_supports_them():
     ev = _events(
         "On 1 May 2023, Russian forces, accompanied by artillery, assaulted Ukrainian positions near Bakhmut, Donetsk, and were repulsed."

@@ -20,6 +20,10 @@ from transforms.events.numbers import parse_count, weapon_quantity
         ("a mother and a child", 2),
         ("at least 3 Russian sailors", 3),
         ("over 20", 20),
+        ("a 9-years-old boy", 1),
+        ("the deputy mayor of the town", 1),
+        ("she", 1),
+        ("two of them later", 2),
     ],
 )
 def test_counts_of_people(phrase, value):
