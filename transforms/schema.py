@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 # ACLED's codebook: 6 event types and 25 sub-event types, spelled exactly as ACLED spells them.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -126,7 +126,8 @@ _EVENTS = [
         "admin1",
         _S,
         True,
-        "First-level region in ACLED spelling (`Kharkiv`, `Kyiv City`, `Zaporizhia`, `Kursk`).",
+        "First-level region in ACLED spelling and units (`Kharkiv`, `Kyiv City`, `Zaporizhia`, `Kursk`; "
+        "Sevastopol is in `Crimea`, as ACLED codes it).",
     ),
     ("admin1_iso", _S, True, "ISO 3166-2 code of admin1, e.g. `UA-63`, `RU-KRS`."),
     ("country", _S, True, "Country where the event happened."),

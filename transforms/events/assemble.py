@@ -29,6 +29,8 @@ from transforms.schema import EXTRACTOR_VERSION
 
 # A city that is its own first-level region; "near" it means the surrounding region.
 SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
+# ACLED's first-level units where they differ from ISO 3166-2: Sevastopol is coded in Crimea
+ACLED_ADMIN1 = {"UA-40": "UA-43"}
 ACTOR_FORCES = {
     "Russia": "Military Forces of Russia",
     "Ukraine": "Military Forces of Ukraine",
@@ -806,6 +808,7 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
         loc = reg.entities.get(d.location_id) if d.location_id else None
         region = reg.get(d.admin1_iso) if d.admin1_iso else None
         anchor = loc or region
+        acled_iso = ACLED_ADMIN1.get(d.admin1_iso, d.admin1_iso) if d.admin1_iso else None
         confidence = d.trigger.strength * (
             0.7 + 0.1 * (d.geo_precision == 1) + 0.1 * d.date_explicit + 0.1 * d.actor_explicit
         )
@@ -826,8 +829,8 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
                 "location": loc.canonical_name
                 if loc
                 else d.location_id or (region.centre if region else None),
-                "admin1": region.admin1 if region else None,
-                "admin1_iso": d.admin1_iso,
+                "admin1": reg.get(acled_iso).admin1 if acled_iso else None,
+                "admin1_iso": acled_iso,
                 "country": d.country or (anchor.country if anchor else None),
                 "latitude": anchor.latitude if anchor else None,
                 "longitude": anchor.longitude if anchor else None,

@@ -407,6 +407,12 @@ def test_a_city_named_with_the_region_around_it_is_the_city():
     assert (e["location"], e["geo_precision"]) == ("Sevastopol", 1)
 
 
+def test_sevastopol_is_coded_in_crimea_as_acled_does():
+    """ISO 3166-2 has Sevastopol as its own subdivision (UA-40); ACLED's admin1 units put it in Crimea."""
+    e = _one("On 3 May 2023, Ukrainian drones struck a fuel depot in Sevastopol. Casualties unknown.")
+    assert (e["location"], e["admin1"], e["admin1_iso"]) == ("Sevastopol", "Crimea", "UA-43")
+
+
 def test_one_side_killing_the_others_soldiers_is_a_clash_or_the_toll_of_the_event_before():
     e = _one("On 3 May 2023, Russian forces killed up to 20 Ukrainian soldiers near Bakhmut, Donetsk region.")
     assert (e["sub_event_type"], e["actor1"], e["fatalities"]) == (
