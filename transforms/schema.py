@@ -120,7 +120,8 @@ _EVENTS = [
         _S,
         True,
         "Canonical name of the most specific place of the event (city/town); when only a region is known, the "
-        "region's administrative centre, as ACLED codes it (`geo_precision` 3).",
+        "region's administrative centre, as ACLED codes it (`geo_precision` 3; admin1 is then the centre's: "
+        "Kyiv region → Kyiv, Kyiv City).",
     ),
     (
         "admin1",

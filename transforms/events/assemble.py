@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity, word_number
@@ -796,6 +797,18 @@ def _actor2(
     return None
 
 
+@lru_cache(maxsize=256)
+def _centre_region(region_iso: str) -> str:
+    """The first-level region of a region's administrative centre: the region itself, except for an oblast
+    around a city that is a region of its own (Kyiv oblast → Kyiv City, Moscow oblast → Moscow)."""
+    centre = load_registry().get(region_iso).centre
+    if not centre:
+        return region_iso
+    res = resolve_place_in(centre, region_iso)
+    ent = load_registry().entities.get(res.entity_id)
+    return ent.admin1_iso if ent is not None and ent.admin1_iso else region_iso
+
+
 def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[dict]:
     """Event rows (schema ``events``) for one article."""
     published = article["published_at"]
@@ -808,7 +821,12 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
         loc = reg.entities.get(d.location_id) if d.location_id else None
         region = reg.get(d.admin1_iso) if d.admin1_iso else None
         anchor = loc or region
-        acled_iso = ACLED_ADMIN1.get(d.admin1_iso, d.admin1_iso) if d.admin1_iso else None
+        admin1_iso = d.admin1_iso
+        if region and not loc and not d.location_id and d.geo_precision == 3:
+            # known only by its region, coded at the centre: Kyiv region → Kyiv, Kyiv City ("near Kyiv" stays
+            # in the oblast around the city)
+            admin1_iso = _centre_region(admin1_iso)
+        acled_iso = ACLED_ADMIN1.get(admin1_iso, admin1_iso) if admin1_iso else None
         confidence = d.trigger.strength * (
             0.7 + 0.1 * (d.geo_precision == 1) + 0.1 * d.date_explicit + 0.1 * d.actor_explicit
         )

@@ -402,6 +402,19 @@ def test_an_event_known_only_by_its_region_is_coded_to_the_regions_centre_as_acl
     assert lviv["geo_precision"] == 1
 
 
+def test_an_event_in_the_oblast_around_kyiv_is_coded_at_kyiv_in_kyiv_city_but_near_kyiv_stays_in_the_oblast():
+    """At the centre means in the centre's region: Kyiv oblast's centre is Kyiv, a region of its own."""
+    e = _one("On 3 May 2023, Russian forces launched a missile attack in Kyiv region, damaging a warehouse.")
+    assert (e["location"], e["admin1"], e["admin1_iso"], e["geo_precision"]) == (
+        "Kyiv",
+        "Kyiv City",
+        "UA-30",
+        3,
+    )
+    near = _one("On 3 May 2023, a Russian drone struck a warehouse near Kyiv, injuring a guard.")
+    assert (near["admin1_iso"], near["geo_precision"]) == ("UA-32", 2)
+
+
 def test_a_city_named_with_the_region_around_it_is_the_city():
     e = _one("On 3 May 2023, smoke rose in Sevastopol, Crimea, after Ukrainian shelling. Casualties unknown.")
     assert (e["location"], e["geo_precision"]) == ("Sevastopol", 1)
