@@ -164,14 +164,30 @@ def kmu_name(c: dict) -> str:
     if c["countrycode"] != "UA":
         return c["name"]
     key, plain = translit_key(c["name"]), norm(c["name"])
+    # a Russian-form Latin name (Kolodeznoye) and the Cyrillic name it romanizes (Колодезное)
+    russian = (
+        {alt for alt in c["alternatenames"] if is_neutral_cyrillic(alt) and romanize_ru_matches(alt, plain)}
+        if _RUSSIAN_FORM.search(c["name"])
+        else set()
+    )
     candidates = []
     for alt in c["alternatenames"]:
         if is_ukrainian(alt) or is_neutral_cyrillic(alt):
             latin = transliterate_ua(alt)
-            if translit_key(latin) == key and (is_ukrainian(alt) or spelled_the_ukrainian_way(alt, plain)):
+            if translit_key(latin) == key and (
+                is_ukrainian(alt)
+                or spelled_the_ukrainian_way(alt, plain)
+                # beside the Russian name, the other one is the Ukrainian name (Колодязне: Kolodiazne)
+                or (russian and alt not in russian and not _RUSSIAN_FORM.search(latin))
+            ):
                 # several Ukrainian spellings can match (Мелітополь, Мелітопіль): the one closest to GeoNames'
                 candidates.append((Levenshtein.distance(norm(latin), plain), latin))
     return min(candidates)[1] if candidates else kmu_latin(c["name"])
+
+
+def romanize_ru_matches(cyrillic: str, plain: str) -> bool:
+    """``plain`` (a normalized Latin name) is a Russian romanization of ``cyrillic``."""
+    return plain in {norm(r) for r in romanize_ru(cyrillic)}
 
 
 def is_neutral_cyrillic(name: str) -> bool:

@@ -25,6 +25,22 @@ def test_resolve_name_finds_the_canonical_entity(name, canonical):
     assert resolve_name(name).canonical_name == canonical
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Kolodeznoye", "Kolodiazne"),
+        ("Tabachnoye", "Tabachne"),
+        ("Mukachevo", "Mukacheve"),
+        ("Zimino", "Zymyne"),
+    ],
+)
+def test_places_known_by_a_russian_latin_name_are_canonical_in_their_ukrainian_name(name, canonical):
+    """GeoNames gives some villages a Russian-form Latin name and both Cyrillic names; the one that is not the
+    Russian name is the Ukrainian one, romanized KMU-2010."""
+    res = resolve_name(name)
+    assert res.entity_type == "place" and res.canonical_name == canonical
+
+
 @pytest.mark.parametrize(("a", "b"), NAME_TRAPS)
 def test_traps_never_merge(a, b):
     assert resolve_name(a).entity_id != resolve_name(b).entity_id
