@@ -193,6 +193,11 @@ _NOT_PART_OF_NAME = re.compile(
 # a district of a city in ACLED's notation: "Donetsk - Kuibyshivskyi", "Kyiv - Podilskyi"
 _CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 # capitalized words before a place name that are not part of it
+# a place name that names an armed group, not where it acted: "Azov Battalion", "Donetsk rebel forces"
+_NAMES_A_GROUP = re.compile(
+    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?)\b",
+    re.I,
+)
 _NOT_PLACE_WORDS = {
     "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
     "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
@@ -404,7 +409,11 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
     by name with the region's admin1.
     """
     reg = load_registry()
-    places = [m for m in mentions if m.entity_type in _PLACE_TYPES]
+    places = [
+        m
+        for m in mentions
+        if m.entity_type in _PLACE_TYPES and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
+    ]
     if not places:
         return None, None, None
     coded = _CODED_TO.search(sentence_text)

@@ -482,3 +482,10 @@ def test_at_least_after_a_kill_verb_is_part_of_the_count_not_a_place():
         "30 Russian servicemen and wounding over 20."
     )
     assert (e["fatalities"], e["injuries"]) == (30, 20)
+
+
+def test_a_place_name_that_names_an_armed_group_is_not_where_the_event_happened():
+    e = _one("On 3 May 2023, Kherson rebels and Russian forces clashed with Ukrainian forces near Bakhmut.")
+    assert (e["location"], e["admin1_iso"]) == ("Bakhmut", "UA-14")
+    e = _one("On 3 May 2023, the Odesa Brigade repelled a Russian assault near Robotyne, Zaporizhia region.")
+    assert (e["location"], e["admin1_iso"]) == ("Robotyne", "UA-23")
