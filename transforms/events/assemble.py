@@ -401,7 +401,9 @@ def _spelling_of(m: Mention, ent: Entity) -> str:
     return ent.canonical_name if same else m.surface
 
 
-def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
+def choose_location(
+    mentions: list[Mention], sentence_text: str, offset: int, regions: set[str] | None = None
+):
     """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
 
     The most specific place wins; "<place>, <region>" (``Mykolaivka, Donetsk``) places the settlement in that
@@ -416,15 +418,21 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
     ]
     if not places:
         return None, None, None
+    if regions is None:  # the first-level regions the sentence names, alone or after a place ("X, Luhansk")
+        regions = {m.entity_id for m in places if m.entity_type == "region"}
+        for m in places:
+            after = region_span(sentence_text, m.char_end - offset)
+            if after and after[0]:
+                regions.add(after[0])
     coded = _CODED_TO.search(sentence_text)
     if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"
         inside = [m for m in places if coded.start() <= m.char_start - offset < coded.end()]
         if inside and len(inside) < len(places):
             blanked = sentence_text.replace(coded.group(0), " " * len(coded.group(0)))
-            found = choose_location(inside, sentence_text, offset)
+            found = choose_location(inside, sentence_text, offset, regions)
             if found[1] is not None:
                 return found
-            return choose_location([m for m in places if m not in inside], blanked, offset)
+            return choose_location([m for m in places if m not in inside], blanked, offset, regions)
     for m in places:
         district = _CITY_DISTRICT.match(sentence_text, m.char_end - offset)
         if district and m.entity_type == "place" and m.method != "provisional":
@@ -483,6 +491,16 @@ def choose_location(mentions: list[Mention], sentence_text: str, offset: int):
         return None, None, None
     specific = [m for m in remaining if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
     pick = specific[0] if specific else remaining[0]
+    if pick.entity_type == "place" and len(regions) == 1:
+        # "shelled the Senkivka checkpoint in the Chernihiv region": the same-named settlement of the region named
+        (hint,) = regions
+        ent = reg.get(pick.entity_id)
+        if ent.admin1_iso != hint and ent.admin1_iso not in (SURROUNDING_REGION.get(hint), hint):
+            alt = resolve_place_in(pick.surface, hint)
+            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
+                return alt.entity_id, hint, 2 if _is_near(pick, sentence_text, offset) else 1
+            if ent.population < 10_000:  # a village of that region the gazetteer does not know, by its name
+                return _spelling_of(pick, ent), hint, 2
     return _resolve_near(pick, sentence_text, offset)
 
 

@@ -489,3 +489,12 @@ def test_a_place_name_that_names_an_armed_group_is_not_where_the_event_happened(
     assert (e["location"], e["admin1_iso"]) == ("Bakhmut", "UA-14")
     e = _one("On 3 May 2023, the Odesa Brigade repelled a Russian assault near Robotyne, Zaporizhia region.")
     assert (e["location"], e["admin1_iso"]) == ("Robotyne", "UA-23")
+
+
+def test_a_village_is_placed_in_the_region_the_sentence_names_even_when_not_right_after_it():
+    """The gazetteer's Senkivka is in Kyiv oblast; the sentence places this one in Chernihiv region."""
+    e = _one("On 3 May 2023, Russian artillery hit a crossing point at Senkivka in the Chernihiv region.")
+    assert (e["location"], e["admin1_iso"], e["geo_precision"]) == ("Senkivka", "UA-74", 2)
+    # a city is not moved by a region named for something else in the sentence
+    e = _one("On 3 May 2023, Russian missiles struck Kharkiv, and sirens sounded in the Poltava region.")
+    assert (e["location"], e["admin1_iso"]) == ("Kharkiv", "UA-63")
