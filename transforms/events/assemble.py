@@ -118,6 +118,10 @@ _KILL = re.compile(
     r"behead(?:ed|ing)|murder(?:ed|ing)|slain)\b",
     re.I,
 )
+_BODY_FOUND = re.compile(
+    r"\b(?:his|her)\s+(?:dead\s+)?body\b[^.]{0,80}?\b(?:was|had been)\s+(?:found|discovered|recovered)\b",
+    re.I,
+)
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed)\b", re.I)
 _AFTER_NP_END = re.compile(
     r"\s(?:on|in|at(?!\s+(?:least|most)\b)|after|when|while|as|during|near|from|by|according|said|says|officials|"
@@ -137,6 +141,12 @@ _CIVILIAN = re.compile(
     re.I,
 )
 _POLICE = re.compile(r"\bpolice\b", re.I)
+_FORCE_ON_PROTESTERS = re.compile(
+    r"\b(?:tear gas|stun grenades?|rubber bullets|water cannons?|batons)\b|"
+    r"\b(?:fired|shot|opened fire)\s+(?:at|on)\s+(?:the\s+)?(?:protesters|demonstrators|crowd|rally)\b|"
+    r"\b(?:beat|beaten|attacked)\s+(?:the\s+)?(?:protesters|demonstrators)\b|\bdispersed\b[^.]{0,40}\b(?:violently|by force|force)\b",
+    re.I,
+)
 # What armed forces own: struck, it makes their military the actor acted upon (ACLED: "shelled Ukrainian
 # positions" → actor2 Military Forces of Ukraine; "shelled a village" leaves actor2 empty).
 _MILITARY_NOUN = (
@@ -365,6 +375,8 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             victims.append(phrase)
             total = None if (total is None or count.value is None) else total + count.value
         out[kind] = total if any_verb else 0
+    if out["killed"] == 0 and _BODY_FOUND.search(sentence):  # "His body was found the next day."
+        out["killed"] = 1
     coded = coded_fatalities(sentence, out["killed"])
     if coded is not None:  # ACLED's note of what it coded: "Unspecified fatalities coded as 10"
         out["killed"] = coded
@@ -648,6 +660,8 @@ def _article_events(
                 # "attacked with 70 drones ... most were shot down": the event is the interception
                 prev.trigger = trig
                 prev.actor1, prev.actor2 = ACTOR_FORCES.get(_other(side) or "") or prev.actor2, prev.actor1
+            elif _force_on_protesters(prev, sent):
+                pass
             elif _hit_civilians(prev, victims):
                 # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
                 prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
@@ -675,6 +689,15 @@ def _article_events(
                 # ACLED codes events at a place; a sentence with no place is context — of the event just told
                 # when it follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")
                 if prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1:
+                    if sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
+                        # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled.": shelling
+                        # with fighting on the ground is a clash (ACLED)
+                        prev.trigger = replace(
+                            prev.trigger, event_type="Battles", sub_event_type="Armed clash"
+                        )
+                        # the side that shelled attacked; the other side is the one it fought
+                        shooter = next((k for k, v in ACTOR_FORCES.items() if v == prev.actor1), None)
+                        prev.actor2 = ACTOR_FORCES.get(_other(shooter) or "") or prev.actor2
                     _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
                 continue
             if (
@@ -729,6 +752,7 @@ def _article_events(
                 first_sentence=idx,
             )
         )
+        _force_on_protesters(drafts[-1], sent)  # "police used tear gas to disperse a rally in Odesa"
         prev_date = date.date if date.explicit else prev_date
     return drafts
 
@@ -755,6 +779,8 @@ def _attach_follow_up(
         prev.fatalities = casualties(sent)[0]
         prev.extend(idx, end, sent)
         return
+    if _force_on_protesters(prev, sent):
+        always = True
     killed, injured, victims = casualties(sent)
     if not killed and not injured:
         if always:
@@ -774,9 +800,26 @@ def _attach_follow_up(
         prev = attack or prev
     prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
     prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
+    if killed and prev.trigger.sub_event_type == "Abduction/forced disappearance":
+        # "... kidnapped the mayor. His body was found the next day.": the abduction was a killing (ACLED: Attack)
+        prev.trigger = replace(prev.trigger, sub_event_type="Attack", weapon=None)
     if _hit_civilians(prev, victims):
         prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
     prev.extend(idx, end, sent)
+
+
+def _force_on_protesters(prev: Draft, sent: str) -> bool:
+    """A protest met with force ("Russian forces ... threw stun grenades at the protesters"): ACLED codes it as
+    excessive force, by the force (actor1) against the protesters (actor2). True when ``prev`` was changed."""
+    if prev.trigger.event_type != "Protests" or not _FORCE_ON_PROTESTERS.search(sent):
+        return False
+    prev.trigger = replace(prev.trigger, sub_event_type="Excessive force against protesters")
+    if prev.actor1 and prev.actor1.startswith("Protesters"):
+        prev.actor2 = prev.actor1
+    side = attacker_side(sent)
+    police = f"Police Forces of {prev.country}" if prev.country else "Police Forces"
+    prev.actor1 = ACTOR_FORCES.get(side or "") or police
+    return True
 
 
 def _hit_civilians(prev: Draft, victims: str) -> bool:

@@ -41,12 +41,15 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
      r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
-     r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)|\b(?:electronic warfare|GPS jamming)\b|"
+     # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
+     r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
+     r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|production))|"
+     r"\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
      r"\bneutrali[sz]ed\s+(?:\d[\d ,]*\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,3}?(?:munitions?|submunitions?|mines|explosives?|ordnance|shells)\b|"
      r"\bcleared\b[^.]{0,60}\b(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
-     r"\b(?:land)?mines?\b(?!\s+(?:workers|company))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
+     r"\b(?:land)?mines?\b(?!\s+(?:workers|company|No\b|\d))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"

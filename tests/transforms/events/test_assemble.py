@@ -498,3 +498,52 @@ def test_a_village_is_placed_in_the_region_the_sentence_names_even_when_not_righ
     # a city is not moved by a region named for something else in the sentence
     e = _one("On 3 May 2023, Russian missiles struck Kharkiv, and sirens sounded in the Poltava region.")
     assert (e["location"], e["admin1_iso"]) == ("Kharkiv", "UA-63")
+
+
+def test_a_protest_met_with_force_is_excessive_force_by_the_force_against_the_protesters():
+    e = _one(
+        "On 3 May 2023, hundreds of residents protested in occupied Melitopol against the occupation. Russian "
+        "soldiers broke up the rally with rubber bullets and tear gas, and 3 protesters were injured."
+    )
+    assert (e["event_type"], e["sub_event_type"]) == ("Protests", "Excessive force against protesters")
+    assert (e["actor1"], e["actor2"], e["injuries"]) == (
+        "Military Forces of Russia",
+        "Protesters (Ukraine)",
+        3,
+    )
+    calm = _one(
+        "On 3 May 2023, about 300 people rallied in Lviv against corruption. The rally ended peacefully."
+    )
+    assert (calm["sub_event_type"], calm["actor1"]) == ("Peaceful protest", "Protesters (Ukraine)")
+
+
+def test_a_coal_mine_named_by_its_number_is_a_place_and_a_weapon_word_before_a_depot_is_not_the_target():
+    mine = _one(
+        "On 3 May 2023, Russian forces shelled positions near Mine 22, Donetsk region. Casualties unknown."
+    )
+    assert mine["sub_event_type"] == "Shelling/artillery/missile attack"
+    depot = _one(
+        "On 3 May 2023, Ukrainian forces struck and destroyed a Russian drone and artillery ammunition depot "
+        "near Tokmak, Zaporizhia region."
+    )
+    assert depot["event_type"] == "Explosions/Remote violence"
+
+
+def test_shelling_followed_by_fighting_on_the_ground_is_a_clash():
+    e = _one(
+        "On 3 May 2023, Russian forces shelled near Novomykhailivka, Donetsk region. They then tried to "
+        "storm Ukrainian positions and clashed with Ukrainian forces."
+    )
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Armed clash",
+        "Military Forces of Russia",
+        "Military Forces of Ukraine",
+    )
+
+
+def test_an_abduction_whose_victim_is_found_dead_is_an_attack():
+    e = _one(
+        "On 3 May 2023, Russian soldiers abducted a farmer in Vysokopillia, Kherson region. His body was found "
+        "two days later."
+    )
+    assert (e["sub_event_type"], e["fatalities"]) == ("Attack", 1)
