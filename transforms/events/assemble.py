@@ -649,13 +649,8 @@ def _article_events(
             )
         )
         if continues and prev is not None:
-            if prev.trigger.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
-                # "... was shot down. Debris of the drone hit residential buildings.": the attack, by the owner
-                prev.trigger = _attack_by_weapon(" ".join(prev.notes) + " " + sent, prev.trigger)
-                prev.actor1, prev.actor2 = (
-                    prev.actor2,
-                    _actor2(prev.trigger.event_type, victims, sent, prev.country, None),
-                )
+            if _debris_hit(prev, sent, victims):
+                pass
             elif sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub:
                 # "attacked with 70 drones ... most were shot down": the event is the interception
                 prev.trigger = trig
@@ -698,6 +693,7 @@ def _article_events(
                         # the side that shelled attacked; the other side is the one it fought
                         shooter = next((k for k, v in ACTOR_FORCES.items() if v == prev.actor1), None)
                         prev.actor2 = ACTOR_FORCES.get(_other(shooter) or "") or prev.actor2
+                    _debris_hit(prev, sent, victims)
                     _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
                 continue
             if (
@@ -806,6 +802,19 @@ def _attach_follow_up(
     if _hit_civilians(prev, victims):
         prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
     prev.extend(idx, end, sent)
+
+
+def _debris_hit(prev: Draft, sent: str, victims: str) -> bool:
+    """ "... was shot down. Debris of the drone hit residential buildings.": the interception is coded as the
+    attack, by the weapon's owner. True when ``prev`` was changed."""
+    if prev.trigger.sub_event_type != "Disrupted weapons use" or not _DEBRIS_DAMAGE.search(sent):
+        return False
+    prev.trigger = _attack_by_weapon(" ".join(prev.notes) + " " + sent, prev.trigger)
+    prev.actor1, prev.actor2 = (
+        prev.actor2,
+        _actor2(prev.trigger.event_type, victims, sent, prev.country, None),
+    )
+    return True
 
 
 def _force_on_protesters(prev: Draft, sent: str) -> bool:

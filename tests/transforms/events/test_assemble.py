@@ -254,6 +254,12 @@ def test_an_interception_whose_debris_hits_homes_is_the_owners_attack():
         "Debris of the drone damaged three houses."
     )
     assert (e["sub_event_type"], e["actor1"]) == ("Air/drone strike", "Military Forces of Russia")
+    # the debris sentence is itself an attack sentence ("a drone ... hit") with no place of its own
+    hit = _one(
+        "On 3 May 2023, a Russian drone was shot down over Pavlohrad, Dnipropetrovsk region. "
+        "Debris of the drone hit two apartment blocks."
+    )
+    assert (hit["sub_event_type"], hit["actor1"]) == ("Air/drone strike", "Military Forces of Russia")
     same = _one(
         "On 3 May 2023, Ukrainian forces intercepted a Russian missile, but debris hit a school in Sumy."
     )
