@@ -304,9 +304,16 @@ def _other(side: str | None) -> str | None:
     return {"Russia": "Ukraine", "Ukraine": "Russia", "NAF": "Ukraine"}.get(side or "")
 
 
+_FOUGHT_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?$", re.I)
+
+
 def attacker_side(sentence: str) -> str | None:
-    """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces"."""
-    return _side_of(_ATTACKER.search(sentence))
+    """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces" — not the side
+    fought with ("following clashes with Ukrainian forces, Russian forces captured ...")."""
+    for m in _ATTACKER.finditer(sentence):
+        if not _FOUGHT_WITH.search(sentence, max(0, m.start() - 12), m.start()):
+            return _side_of(m)
+    return None
 
 
 def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:

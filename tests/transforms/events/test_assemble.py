@@ -553,3 +553,14 @@ def test_an_abduction_whose_victim_is_found_dead_is_an_attack():
         "two days later."
     )
     assert (e["sub_event_type"], e["fatalities"]) == ("Attack", 1)
+
+
+def test_the_side_fought_with_is_not_the_one_that_took_the_place():
+    e = _one(
+        "On 3 May 2023, after heavy clashes with Ukrainian forces, Russian forces captured Marinka, Donetsk."
+    )
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Non-state actor overtakes territory",
+        "Military Forces of Russia",
+        "Military Forces of Ukraine",
+    )
