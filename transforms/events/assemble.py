@@ -420,8 +420,18 @@ def _spelling_of(m: Mention, ent: Entity) -> str:
     return ent.canonical_name if same else m.surface
 
 
+def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
+    """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
+    regions = {m.entity_id for m in places if m.entity_type == "region"}
+    for m in places:
+        after = region_span(sentence_text, m.char_end - offset)
+        if after and after[0]:
+            regions.add(after[0])
+    return regions
+
+
 def choose_location(
-    mentions: list[Mention], sentence_text: str, offset: int, regions: set[str] | None = None
+    mentions: list[Mention], sentence_text: str, offset: int, sentence_places: list[Mention] | None = None
 ):
     """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
 
@@ -437,21 +447,16 @@ def choose_location(
     ]
     if not places:
         return None, None, None
-    if regions is None:  # the first-level regions the sentence names, alone or after a place ("X, Luhansk")
-        regions = {m.entity_id for m in places if m.entity_type == "region"}
-        for m in places:
-            after = region_span(sentence_text, m.char_end - offset)
-            if after and after[0]:
-                regions.add(after[0])
+    sentence_places = places if sentence_places is None else sentence_places
     coded = _CODED_TO.search(sentence_text)
     if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"
         inside = [m for m in places if coded.start() <= m.char_start - offset < coded.end()]
         if inside and len(inside) < len(places):
             blanked = sentence_text.replace(coded.group(0), " " * len(coded.group(0)))
-            found = choose_location(inside, sentence_text, offset, regions)
+            found = choose_location(inside, sentence_text, offset, sentence_places)
             if found[1] is not None:
                 return found
-            return choose_location([m for m in places if m not in inside], blanked, offset, regions)
+            return choose_location([m for m in places if m not in inside], blanked, offset, sentence_places)
     for m in places:
         district = _CITY_DISTRICT.match(sentence_text, m.char_end - offset)
         if district and m.entity_type == "place" and m.method != "provisional":
@@ -510,7 +515,8 @@ def choose_location(
         return None, None, None
     specific = [m for m in remaining if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
     pick = specific[0] if specific else remaining[0]
-    if pick.entity_type == "place" and len(regions) == 1:
+    regions = _regions_named(sentence_places, sentence_text, offset) if pick.entity_type == "place" else ()
+    if len(regions) == 1:
         # "shelled the Senkivka checkpoint in the Chernihiv region": the same-named settlement of the region named
         (hint,) = regions
         ent = reg.get(pick.entity_id)
