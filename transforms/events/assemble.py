@@ -118,6 +118,7 @@ _KILL = re.compile(
     r"behead(?:ed|ing)|murder(?:ed|ing)|slain)\b",
     re.I,
 )
+_PRESUMED = re.compile(r"\b(?:presumed|feared|believed)\s+(?:to\s+(?:be|have\s+been)\s+)?$", re.I)
 _BODY_FOUND = re.compile(
     r"\b(?:his|her)\s+(?:dead\s+)?body\b[^.]{0,80}?\b(?:was|had been)\s+(?:found|discovered|recovered)\b",
     re.I,
@@ -358,6 +359,8 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
         total: int | None = 0
         any_verb = False
         for m in rx.finditer(sentence):
+            if _PRESUMED.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "presumed killed", "feared dead": not a reported death
             verb = m.group(0).lower()
             after = sentence[m.end() :]
             stop = _AFTER_NP_END.search(after)
@@ -420,6 +423,14 @@ def _spelling_of(m: Mention, ent: Entity) -> str:
     return ent.canonical_name if same else m.surface
 
 
+def _end_of_place(mentions: list[Mention], loc_id: str, offset: int) -> int:
+    """Where, in the sentence, the mention of the chosen location ends (-1 when no mention is it)."""
+    for m in mentions:
+        if m.entity_id == loc_id or m.canonical_name == loc_id or loc_id.endswith(m.surface):
+            return m.char_end - offset
+    return -1
+
+
 def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
     """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
     regions = {m.entity_id for m in places if m.entity_type == "region"}
@@ -431,7 +442,11 @@ def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> se
 
 
 def choose_location(
-    mentions: list[Mention], sentence_text: str, offset: int, sentence_places: list[Mention] | None = None
+    mentions: list[Mention],
+    sentence_text: str,
+    offset: int,
+    sentence_places: list[Mention] | None = None,
+    placed: dict[str, tuple[str, str]] | None = None,
 ):
     """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
 
@@ -453,10 +468,11 @@ def choose_location(
         inside = [m for m in places if coded.start() <= m.char_start - offset < coded.end()]
         if inside and len(inside) < len(places):
             blanked = sentence_text.replace(coded.group(0), " " * len(coded.group(0)))
-            found = choose_location(inside, sentence_text, offset, sentence_places)
+            found = choose_location(inside, sentence_text, offset, sentence_places, placed)
             if found[1] is not None:
                 return found
-            return choose_location([m for m in places if m not in inside], blanked, offset, sentence_places)
+            rest = [m for m in places if m not in inside]
+            return choose_location(rest, blanked, offset, sentence_places, placed)
     for m in places:
         district = _CITY_DISTRICT.match(sentence_text, m.char_end - offset)
         if district and m.entity_type == "place" and m.method != "provisional":
@@ -515,6 +531,14 @@ def choose_location(
         return None, None, None
     specific = [m for m in remaining if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
     pick = specific[0] if specific else remaining[0]
+    if placed and pick.entity_type == "place":
+        # a place the article already placed by its region ("near Novoselivske, Luhansk region. ... killed near
+        # Novoselivske"), also as part of a longer name ("in Posad Pokrovske, Kherson. ... near Posad Pokrovske")
+        left = _LONGER_LEFT.search(sentence_text, 0, pick.char_start - offset)
+        for name in ((f"{left.group(1)} {pick.surface}",) if left else ()) + (pick.surface,):
+            if norm(name) in placed:
+                loc, iso = placed[norm(name)]
+                return loc, iso, 2 if _is_near(pick, sentence_text, offset) else 1
     regions = _regions_named(sentence_places, sentence_text, offset) if pick.entity_type == "place" else ()
     if len(regions) == 1:
         # "shelled the Senkivka checkpoint in the Chernihiv region": the same-named settlement of the region named
@@ -543,6 +567,7 @@ def _article_events(
     paragraph = 0
     last_end = 0
     last_country: str | None = None
+    placed: dict[str, tuple[str, str]] = {}  # norm(place name) -> (location, admin1) placed by its region
     mi = 0
     for idx, (s0, s1) in enumerate(sentences):
         if "\n\n" in text[last_end:s0]:
@@ -601,7 +626,16 @@ def _article_events(
                 sub = "Air/drone strike"
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
-        loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0)
+        loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0, placed=placed)
+        if (
+            loc_id
+            and admin1_iso
+            and geo in (1, 2)
+            and region_span(sent, _end_of_place(sent_mentions, loc_id, s0))
+        ):
+            # placed by the region named after it: later bare mentions of that name are this place
+            name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
+            placed.setdefault(norm(name), (loc_id, admin1_iso))
         country = None
         if admin1_iso:
             country = reg.get(admin1_iso).country

@@ -55,6 +55,8 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         ("She was found dead two days later.", 1, 0),
         ("The soldiers beheaded a prisoner.", 1, 0),
         ("Saboteurs murdered the head of the village council.", 1, 0),
+        ("Six villagers are feared dead.", 0, 0),  # not a reported death
+        ("Two people were reported killed.", 2, 0),
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
@@ -564,3 +566,18 @@ def test_the_side_fought_with_is_not_the_one_that_took_the_place():
         "Military Forces of Russia",
         "Military Forces of Ukraine",
     )
+
+
+def test_a_place_placed_by_its_region_keeps_that_place_when_named_again_in_the_article():
+    """The second, bare mention is the settlement the article already placed, not a namesake elsewhere."""
+    ev = _events(
+        "On 3 May 2023, Russian forces shelled Ukrainian positions near Novoselivske, Luhansk region. "
+        "Russian sources said 20 Ukrainian soldiers were killed near Novoselivske and Stelmakhivka."
+    )
+    assert list(ev["admin1_iso"]) == ["UA-09"]
+    assert ev.iloc[0]["fatalities"] == 20
+    longer = _events(
+        "On 3 May 2023, two deminers were injured by a mine in Posad Pokrovske, Kherson region. "
+        "Later a car hit an explosive device near Posad Pokrovske, killing its driver."
+    )
+    assert set(longer["location"]) == {"Posad Pokrovske"} and set(longer["admin1_iso"]) == {"UA-65"}
