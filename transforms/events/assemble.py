@@ -568,6 +568,7 @@ def _article_events(
     last_end = 0
     last_country: str | None = None
     placed: dict[str, tuple[str, str]] = {}  # norm(place name) -> (location, admin1) placed by its region
+    placeless_clash: tuple[int, int, str | None] | None = None  # (paragraph, sentence, attacker side)
     mi = 0
     for idx, (s0, s1) in enumerate(sentences):
         if "\n\n" in text[last_end:s0]:
@@ -742,6 +743,15 @@ def _article_events(
                         prev.actor2 = ACTOR_FORCES.get(_other(shooter) or "") or prev.actor2
                     _debris_hit(prev, sent, victims)
                     _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
+                elif sub == "Armed clash" and trig.strength > 0.6:
+                    placeless_clash = (
+                        paragraph,
+                        idx,
+                        side,
+                    )  # the shelling told next, at a place, is this fight
+                prev_date = (
+                    date.date if date.explicit else prev_date
+                )  # "On 12 September, ..." dates what follows
                 continue
             if (
                 trig.strength <= 0.6
@@ -796,6 +806,18 @@ def _article_events(
             )
         )
         _force_on_protesters(drafts[-1], sent)  # "police used tear gas to disperse a rally in Odesa"
+        if (
+            placeless_clash
+            and placeless_clash[:2] == (paragraph, idx - 1)
+            and drafts[-1].trigger.event_type == "Explosions/Remote violence"
+        ):
+            # "Russian forces attacked towards X, clashing with Ukrainian forces. They also shelled X, Donetsk.":
+            # the fighting named first, without its region, and the shelling are one clash (ACLED)
+            d = drafts[-1]
+            d.trigger = replace(d.trigger, event_type="Battles", sub_event_type="Armed clash")
+            attacker = placeless_clash[2] or next((k for k, v in ACTOR_FORCES.items() if v == d.actor1), None)
+            d.actor1 = ACTOR_FORCES.get(attacker or "") or d.actor1
+            d.actor2 = ACTOR_FORCES.get(_other(attacker) or "") or d.actor2
         prev_date = date.date if date.explicit else prev_date
     return drafts
 

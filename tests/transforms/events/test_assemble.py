@@ -581,3 +581,16 @@ def test_a_place_placed_by_its_region_keeps_that_place_when_named_again_in_the_a
         "Later a car hit an explosive device near Posad Pokrovske, killing its driver."
     )
     assert set(longer["location"]) == {"Posad Pokrovske"} and set(longer["admin1_iso"]) == {"UA-65"}
+
+
+def test_fighting_named_without_its_region_then_shelling_at_the_place_is_one_clash_on_the_first_date():
+    e = _one(
+        "On 1 May 2023, Russian forces attacked towards Zzyzxivka, clashing with Ukrainian forces. "
+        "Russian forces also shelled homes in Zzyzxivka, Donetsk region, with tanks and artillery."
+    )
+    assert (e["sub_event_type"], e["event_date"], e["admin1_iso"]) == (
+        "Armed clash",
+        dt.date(2023, 5, 1),
+        "UA-14",
+    )
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine")
