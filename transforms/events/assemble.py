@@ -138,7 +138,8 @@ _COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$
 _PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
-    r"teen(?:ager)?s?|infants?|babies|volunteers?|journalists?|passengers?|farmers?|locals?|villagers?)\b",
+    r"teen(?:ager)?s?|infants?|babies|volunteers?|journalists?|passengers?|farmers?|locals?|villagers?|persons?|"
+    r"drivers?|workers?|employees?|engineers?|doctors?|nurses?|medics?|teachers?|students?)\b",
     re.I,
 )
 _POLICE = re.compile(r"\bpolice\b", re.I)
@@ -153,11 +154,14 @@ _FORCE_ON_PROTESTERS = re.compile(
 _MILITARY_NOUN = (
     r"(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|units?|tanks?|(?:armou?red\s+)?vehicles?|"
     r"equipment|aircraft|helicopters?|jets?|planes?|(?:Su|MiG)-\d+\w*|depots?|launchers?|radars?|howitzers?|"
-    r"artillery|air defen[cs]es?|(?:command|observation)\s+posts?|fortifications?|trenches|columns?|convoys?)"
+    r"artillery|air defen[cs]es?|(?:command|observation)\s+posts?|fortifications?|trench(?:es)?|columns?|convoys?|"
+    r"checkpoints?|infantry|(?:missile\s+)?complex(?:es)?|military\s+trains?|(?:ammunition\s+)?trains?\s+carrying)"
 )
 _SIDE_TARGET = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b|\b{_MILITARY_NOUN}\s+of\s+(?:the\s+)?"
+    rf"\b{_SIDE}\s+(?:[\w'’-]+\s+){{0,3}}?{_MILITARY_NOUN}\b|\b{_MILITARY_NOUN}\s+of\s+(?:the\s+)?"
     rf"{_SIDE.replace('side', 'side2')}\b"
+    # anything "of Russian forces" is theirs: "blew up barges of Russian forces"
+    rf"|\b[\w-]+\s+of\s+(?:the\s+)?{_SIDE.replace('side', 'side4')}\s+(?:forces|military|army|troops)\b"
     # the forces of the occupied "republics" go by their names alone: "Ukrainian forces shelled DPR in Horlivka"
     r"|\b(?:shelled|struck|attacked|hit|targeted|fired (?:at|on))\s+(?:the\s+)?(?P<side3>DPR|LPR|DNR|LNR)\b(?!\s*-)"
 )
@@ -306,14 +310,24 @@ def _other(side: str | None) -> str | None:
 
 
 _FOUGHT_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?$", re.I)
+# "fuel tanks of the Russian military": the owner of what was hit, not the attacker ("as a result of Ukrainian
+# shelling" still names the attacker)
+_OWNED_BY = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_FORCES_WORD = re.compile(
+    r"(?:forces|troops|army|military|units|soldiers|servicemen|occupiers|invaders)$", re.I
+)
 
 
 def attacker_side(sentence: str) -> str | None:
     """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces" — not the side
     fought with ("following clashes with Ukrainian forces, Russian forces captured ...")."""
     for m in _ATTACKER.finditer(sentence):
-        if not _FOUGHT_WITH.search(sentence, max(0, m.start() - 12), m.start()):
-            return _side_of(m)
+        before = max(0, m.start() - 12)
+        if _FOUGHT_WITH.search(sentence, before, m.start()):
+            continue
+        if _OWNED_BY.search(sentence, before, m.start()) and _FORCES_WORD.search(m.group(0)):
+            continue
+        return _side_of(m)
     return None
 
 
@@ -762,7 +776,11 @@ def _article_events(
             ):
                 continue  # a bare "attack"/"struck" with no victims, no weapon and no military named
             attacker = (
-                (repelled_side(sent) if trig.event_type == "Battles" else None) or side or _other(country)
+                (repelled_side(sent) if trig.event_type == "Battles" else None)
+                or side
+                or (
+                    country if _PARTISANS.search(sent) else _other(country)
+                )  # partisans act against occupiers
             )
             actor1 = _actor1(trig.event_type, sub, attacker, country)
             actor2 = _actor2(trig.event_type, victims, sent, country, attacker)

@@ -594,3 +594,22 @@ def test_fighting_named_without_its_region_then_shelling_at_the_place_is_one_cla
         "UA-14",
     )
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("On 3 May 2023, a Ukrainian drone hit a Russian checkpoint near Vasylivka, Zaporizhia region.",
+         "Military Forces of Russia"),
+        ("On 3 May 2023, Russian artillery destroyed a Ukrainian M777 towed howitzer near Siversk, Donetsk region.",
+         "Military Forces of Ukraine"),
+        ("On 3 May 2023, partisans blew up fuel tanks of the Russian military in Melitopol, Zaporizhia region.",
+         "Military Forces of Russia"),
+        ("On 3 May 2023, Russian forces shelled Nikopol, Dnipropetrovsk region. One person was wounded.",
+         "Civilians (Ukraine)"),
+        ("On 3 May 2023, a tractor driver was injured when a Russian mine went off near Izium, Kharkiv region.",
+         "Civilians (Ukraine)"),
+    ],
+)  # fmt: skip
+def test_who_a_strike_hit(text, actor2):
+    assert _one(text)["actor2"] == actor2
