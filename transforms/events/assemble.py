@@ -758,14 +758,10 @@ def _article_events(
                     _debris_hit(prev, sent, victims)
                     _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
                 elif sub == "Armed clash" and trig.strength > 0.6:
-                    placeless_clash = (
-                        paragraph,
-                        idx,
-                        side,
-                    )  # the shelling told next, at a place, is this fight
-                prev_date = (
-                    date.date if date.explicit else prev_date
-                )  # "On 12 September, ..." dates what follows
+                    # the shelling told next, at a place, is this fight
+                    placeless_clash = (paragraph, idx, side)
+                # "On 12 September, ..." dates what follows
+                prev_date = date.date if date.explicit else prev_date
                 continue
             if (
                 trig.strength <= 0.6
@@ -775,13 +771,9 @@ def _article_events(
                 and not _forces_struck(sent)
             ):
                 continue  # a bare "attack"/"struck" with no victims, no weapon and no military named
-            attacker = (
-                (repelled_side(sent) if trig.event_type == "Battles" else None)
-                or side
-                or (
-                    country if _PARTISANS.search(sent) else _other(country)
-                )  # partisans act against occupiers
-            )
+            # with no side named, the other side of the country attacks; partisans act against the occupiers
+            home = country if _PARTISANS.search(sent) else _other(country)
+            attacker = (repelled_side(sent) if trig.event_type == "Battles" else None) or side or home
             actor1 = _actor1(trig.event_type, sub, attacker, country)
             actor2 = _actor2(trig.event_type, victims, sent, country, attacker)
             left = _WITHDRAWER.search(sent) if sub == "Non-violent transfer of territory" else None
