@@ -381,12 +381,18 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             nxt = _KILL.search(after) or _INJURE.search(after)
             end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
             np_after = after[:end]
-            # "was tortured and killed": the subject is before the first verb
-            before = _PASSIVE_AUX.sub("", _COORDINATED_VERB.sub("", sentence[: m.start()]))
+            # the words right before the verb: "was tortured and killed" has its subject before both verbs, and
+            # "were" / "have been" make it passive (only the end of the text is searched: both are anchored there)
+            before = sentence[: m.start()]
+            coordinated = _COORDINATED_VERB.search(before, max(0, len(before) - 60))
+            if coordinated:
+                before = before[: coordinated.start()]
+            aux = _PASSIVE_AUX.search(before, max(0, len(before) - 60))
+            if aux:
+                before = before[: aux.start()]
             np_before = _after_last(_NP_START, before)[-120:]
             passive = not verb.endswith("ing") and (
-                verb in ("dead", "died", "dies", "perished", "hurt")
-                or bool(_PASSIVE_AUX.search(_COORDINATED_VERB.sub("", sentence[: m.start()])))
+                verb in ("dead", "died", "dies", "perished", "hurt") or aux is not None
             )
             phrase = np_before if passive else np_after
             count = parse_count(phrase)
