@@ -443,6 +443,17 @@ def _spelling_of(m: Mention, ent: Entity) -> str:
     return ent.canonical_name if same else m.surface
 
 
+def _scene(mentions: list[Mention], sent: str, offset: int, reason: str | None):
+    """(location, admin1, geo_precision) when a sentence without an event names a settlement placed by its
+    region ("in Khotimlia, Kharkiv region"), else None."""
+    if reason is not None or not any(m.entity_type == "place" for m in mentions):
+        return None
+    loc_id, admin1_iso, geo = choose_location(mentions, sent, offset)
+    if loc_id and admin1_iso and geo in (1, 2) and region_span(sent, _end_of_place(mentions, loc_id, offset)):
+        return loc_id, admin1_iso, geo
+    return None
+
+
 def _end_of_place(mentions: list[Mention], loc_id: str, offset: int) -> int:
     """Where, in the sentence, the mention of the chosen location ends (-1 when no mention is it)."""
     for m in mentions:
@@ -589,6 +600,9 @@ def _article_events(
     last_country: str | None = None
     placed: dict[str, tuple[str, str]] = {}  # norm(place name) -> (location, admin1) placed by its region
     placeless_clash: tuple[int, int, str | None] | None = None  # (paragraph, sentence, attacker side)
+    setting: tuple | None = (
+        None  # the last sentence without an event: (paragraph, index, mentions, text, ...)
+    )
     mi = 0
     for idx, (s0, s1) in enumerate(sentences):
         if "\n\n" in text[last_end:s0]:
@@ -617,6 +631,8 @@ def _article_events(
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if not triggers:
             _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
+            # read only if the next sentence tells an event without a place
+            setting = (paragraph, idx, sent_mentions, sent, s0, reason)
             continue
         trig = triggers[0]
         owner = None  # the side whose weapon it was, when the sentence says so only indirectly
@@ -657,6 +673,18 @@ def _article_events(
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             placed.setdefault(norm(name), (loc_id, admin1_iso))
+        prev = drafts[-1] if drafts else None
+        if (
+            admin1_iso is None
+            and trig.strength > 0.6
+            and setting is not None
+            and setting[:2] == (paragraph, idx - 1)
+            and not (prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1)
+            and (scene := _scene(*setting[2:]))
+        ):
+            # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
+            # right after the sentence that set the scene at a place (and told no event there) happened there
+            loc_id, admin1_iso, geo = scene
         country = None
         if admin1_iso:
             country = reg.get(admin1_iso).country

@@ -613,3 +613,16 @@ def test_fighting_named_without_its_region_then_shelling_at_the_place_is_one_cla
 )  # fmt: skip
 def test_who_a_strike_hit(text, actor2):
     assert _one(text)["actor2"] == actor2
+
+
+def test_an_event_right_after_the_sentence_that_set_the_scene_happened_there():
+    e = _one(
+        "On 3 May 2023, three armed men came to a farm in Zzyzxivka, Kharkiv region, during the occupation. "
+        "They tortured the farmer and his son for hours."
+    )
+    assert (e["sub_event_type"], e["location"], e["admin1_iso"]) == ("Attack", "Zzyzxivka", "UA-63")
+    # a scene set two sentences earlier, or an event already told at the place, does not carry over
+    assert _events(
+        "On 3 May 2023, three armed men came to a farm in Zzyzxivka, Kharkiv region. It was raining. "
+        "They tortured the farmer."
+    ).empty
