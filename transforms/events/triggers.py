@@ -133,7 +133,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bopened fire on (?:a |the )?(?:[\w-]+ )?(?:civilians?|cars?|vehicles?|residents?|evacuation|people)"),
     ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,
-     r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b"),
+     r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b|"
+     # sabotage without explosives: "a partisan group destroyed a railway control box"
+     r"\b(?:partisans?|saboteurs?)\b[^.]{0,40}?\b(?:destroyed|damaged|disabled|burned)\s+(?:an?|the|two|several)\s+"
+     r"(?:[\w-]+\s+){0,3}?(?:railway|rail|relay|control box|signal\w*|cars?|trucks?|vehicles?|equipment|towers?|cabinets?)\b"),
     ("Protests", "Peaceful protest", None, 0.8,
      r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ion|ors|ed)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,

@@ -626,3 +626,13 @@ def test_an_event_right_after_the_sentence_that_set_the_scene_happened_there():
         "On 3 May 2023, three armed men came to a farm in Zzyzxivka, Kharkiv region. It was raining. "
         "They tortured the farmer."
     ).empty
+
+
+def test_sabotage_without_explosives_is_property_destruction():
+    e = _one("On 3 May 2023, partisans disabled a railway relay cabinet near Melitopol, Zaporizhia region.")
+    assert (e["event_type"], e["sub_event_type"]) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+    blast = _one("On 3 May 2023, partisans blew up a railway bridge near Melitopol, Zaporizhia region.")
+    assert blast["sub_event_type"] == "Remote explosive/landmine/IED"
