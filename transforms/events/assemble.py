@@ -698,7 +698,6 @@ def _article_events(
             quantity = qty[0]
         side = owner or attacker_side(sent) or _forces_struck(sent)
 
-        prev = drafts[-1] if drafts else None
         if (
             sub == "Armed clash"
             and admin1_iso is None
@@ -781,14 +780,8 @@ def _article_events(
                 # when it follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")
                 if prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1:
                     if sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
-                        # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled.": shelling
-                        # with fighting on the ground is a clash (ACLED)
-                        prev.trigger = replace(
-                            prev.trigger, event_type="Battles", sub_event_type="Armed clash"
-                        )
-                        # the side that shelled attacked; the other side is the one it fought
-                        shooter = next((k for k, v in ACTOR_FORCES.items() if v == prev.actor1), None)
-                        prev.actor2 = ACTOR_FORCES.get(_other(shooter) or "") or prev.actor2
+                        # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled."
+                        _become_clash(prev, None)
                     _debris_hit(prev, sent, victims)
                     _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
                 elif sub == "Armed clash" and trig.strength > 0.6:
@@ -856,12 +849,8 @@ def _article_events(
             and drafts[-1].trigger.event_type == "Explosions/Remote violence"
         ):
             # "Russian forces attacked towards X, clashing with Ukrainian forces. They also shelled X, Donetsk.":
-            # the fighting named first, without its region, and the shelling are one clash (ACLED)
-            d = drafts[-1]
-            d.trigger = replace(d.trigger, event_type="Battles", sub_event_type="Armed clash")
-            attacker = placeless_clash[2] or next((k for k, v in ACTOR_FORCES.items() if v == d.actor1), None)
-            d.actor1 = ACTOR_FORCES.get(attacker or "") or d.actor1
-            d.actor2 = ACTOR_FORCES.get(_other(attacker) or "") or d.actor2
+            # the fighting named first, without its region, and the shelling are one clash
+            _become_clash(drafts[-1], placeless_clash[2])
         prev_date = date.date if date.explicit else prev_date
     return drafts
 
@@ -915,6 +904,15 @@ def _attach_follow_up(
     if _hit_civilians(prev, victims):
         prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
     prev.extend(idx, end, sent)
+
+
+def _become_clash(d: Draft, attacker: str | None) -> None:
+    """Shelling with fighting on the ground is an armed clash (ACLED): the attacker's forces (by default the
+    side that shelled) against the other side's."""
+    d.trigger = replace(d.trigger, event_type="Battles", sub_event_type="Armed clash")
+    attacker = attacker or next((k for k, v in ACTOR_FORCES.items() if v == d.actor1), None)
+    d.actor1 = ACTOR_FORCES.get(attacker or "") or d.actor1
+    d.actor2 = ACTOR_FORCES.get(_other(attacker) or "") or d.actor2
 
 
 def _debris_hit(prev: Draft, sent: str, victims: str) -> bool:
