@@ -81,6 +81,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bdestroyed (?:a |an |the |\d+ |two |three )?(?:[\w-]+ ){0,3}(?:column|convoy|tanks?|vehicles?|IFVs?|APCs?|positions?|depot|"
      r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters|carriers?|systems?|equipment|guns?)\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:at|on)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:positions?|enterprise|facility|infrastructure|settlement|village|town|city|outskirts)\b|"
+     # weapons fired at the other side's forces: "fired IFVs and Javelin anti-tank weapons at Russian forces"
+     r"\bfired\s+(?:[\w-]+\s+){1,6}?(?:at|on)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
      r"\bobserved\b[^.]{0,60}\b(?:explosions?|projectiles|bursts|shots|impacts)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"

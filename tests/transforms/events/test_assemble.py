@@ -636,3 +636,11 @@ def test_sabotage_without_explosives_is_property_destruction():
     )
     blast = _one("On 3 May 2023, partisans blew up a railway bridge near Melitopol, Zaporizhia region.")
     assert blast["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_weapons_fired_at_the_other_sides_forces_are_an_attack():
+    e = _one(
+        "On 3 May 2023, Ukrainian forces fired IFV cannons and anti-tank systems at Russian forces near "
+        "Kreminna, Luhansk region."
+    )
+    assert (e["event_type"], e["actor1"]) == ("Explosions/Remote violence", "Military Forces of Ukraine")
