@@ -198,7 +198,7 @@ def is_neutral_cyrillic(name: str) -> bool:
 def spelled_the_ukrainian_way(cyrillic: str, plain: str) -> bool:
     """A name Ukrainian and Russian write alike (Мирноград) is the Ukrainian name when GeoNames spells it the
     Ukrainian way: its KMU romanization (Myrnohrad), not a Russian one (Петровка / Petrovka in Crimea)."""
-    return norm(transliterate_ua(cyrillic)) == plain and plain not in {norm(r) for r in romanize_ru(cyrillic)}
+    return norm(transliterate_ua(cyrillic)) == plain and not romanize_ru_matches(cyrillic, plain)
 
 
 _RUSSIAN_FORM = re.compile(r"(?:oye|oe|aya|ovka|evka|skiy|iy|ovo|evo|yy|ino|ovsk|evsk)\b", re.I)

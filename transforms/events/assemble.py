@@ -448,18 +448,20 @@ def _scene(mentions: list[Mention], sent: str, offset: int, reason: str | None):
     region ("in Khotimlia, Kharkiv region"), else None."""
     if reason is not None or not any(m.entity_type == "place" for m in mentions):
         return None
-    loc_id, admin1_iso, geo = choose_location(mentions, sent, offset)
-    if loc_id and admin1_iso and geo in (1, 2) and region_span(sent, _end_of_place(mentions, loc_id, offset)):
-        return loc_id, admin1_iso, geo
-    return None
+    loc = choose_location(mentions, sent, offset)
+    return loc if _placed_by_region(mentions, sent, offset, loc) else None
 
 
-def _end_of_place(mentions: list[Mention], loc_id: str, offset: int) -> int:
-    """Where, in the sentence, the mention of the chosen location ends (-1 when no mention is it)."""
+def _placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple) -> bool:
+    """The (location, admin1, geo_precision) chosen for a sentence is a settlement placed by the region named
+    right after its mention ("Khotimlia, Kharkiv region")."""
+    loc_id, admin1_iso, geo = loc
+    if not (loc_id and admin1_iso and geo in (1, 2)):
+        return False
     for m in mentions:
         if m.entity_id == loc_id or m.canonical_name == loc_id or loc_id.endswith(m.surface):
-            return m.char_end - offset
-    return -1
+            return bool(region_span(sent, m.char_end - offset))
+    return False
 
 
 def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
@@ -664,12 +666,7 @@ def _article_events(
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
         loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0, placed=placed)
-        if (
-            loc_id
-            and admin1_iso
-            and geo in (1, 2)
-            and region_span(sent, _end_of_place(sent_mentions, loc_id, s0))
-        ):
+        if _placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             placed.setdefault(norm(name), (loc_id, admin1_iso))
