@@ -23,6 +23,7 @@ from transforms.events.triggers import (
     find_triggers,
     is_non_event,
 )
+from transforms.ingest import parse_dateline
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
 from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
@@ -605,6 +606,8 @@ def _article_events(
     setting: tuple | None = (
         None  # the last sentence without an event: (paragraph, index, mentions, text, ...)
     )
+    dateline = parse_dateline(text)
+    dateline_end = dateline.end if dateline else 0
     mi = 0
     for idx, (s0, s1) in enumerate(sentences):
         if "\n\n" in text[last_end:s0]:
@@ -665,7 +668,9 @@ def _article_events(
                 sub = "Air/drone strike"
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
-        loc_id, admin1_iso, geo = choose_location(sent_mentions, sent, s0, placed=placed)
+        loc_id, admin1_iso, geo = choose_location(
+            _after_dateline(sent_mentions, dateline_end), sent, s0, placed=placed
+        )
         if _placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
@@ -850,6 +855,16 @@ def _article_events(
             _become_clash(drafts[-1], placeless_clash[2])
         prev_date = date.date if date.explicit else prev_date
     return drafts
+
+
+def _after_dateline(mentions: list[Mention], dateline_end: int) -> list[Mention]:
+    """The mentions that can place an event told in the lead: "KYIV, Ukraine (AP) — Russian drones struck
+    Kharkiv" happened in Kharkiv. The dateline says where the story was filed; its places count only when the
+    sentence names no other place."""
+    if not dateline_end or not mentions or mentions[0].char_start >= dateline_end:
+        return mentions
+    after = [m for m in mentions if m.char_start >= dateline_end]
+    return after if any(m.entity_type in _PLACE_TYPES for m in after) else mentions
 
 
 def _attach_follow_up(

@@ -644,3 +644,12 @@ def test_weapons_fired_at_the_other_sides_forces_are_an_attack():
         "Kreminna, Luhansk region."
     )
     assert (e["event_type"], e["actor1"]) == ("Explosions/Remote violence", "Military Forces of Ukraine")
+
+
+def test_the_dateline_is_where_the_story_was_filed_not_where_the_lead_event_happened():
+    lead = "ODESA, Ukraine (AP) — Russian drones hit an apartment block in Kharkiv overnight, killing 3 people."
+    e = _events(lead).iloc[0]
+    assert (e["location"], e["admin1_iso"], e["fatalities"]) == ("Kharkiv", "UA-63", 3)
+    # with no other place named, the dateline's city is all the lead says
+    only = _events("ODESA, Ukraine (AP) — Russian drones hit an apartment block overnight, killing 3 people.")
+    assert only.iloc[0]["location"] == "Odesa"
