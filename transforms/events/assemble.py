@@ -62,7 +62,8 @@ _INTERCEPT_VERB = (
 # who disrupted the weapons: "Ukrainian air defence shot down", "were intercepted by Russian forces"
 _INTERCEPTOR = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|military|army|air[ -]defen[cs]es?|air force|navy|units|"
-    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
+    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+"
+    r"(?:(?:said|says|reported|claimed|announced)\s+(?:that\s+)?(?:it|they)\s+)?(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
     rf"{_INTERCEPT_VERB}\b"
     rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
 )

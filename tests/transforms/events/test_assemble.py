@@ -137,6 +137,9 @@ def test_actor1_of_an_interception_is_the_side_that_shot_the_weapons_down():
     assert (a["actor1"], a["actor2"]) == ("Military Forces of Ukraine", "Military Forces of Russia")
     assert (b["actor1"], b["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine")
     assert c["actor1"] == "Military Forces of Ukraine"
+    # the wire's way: the unit, a reporting verb, then what it did
+    d = _one("On 3 May 2023, Ukraine's air force said it shot down 18 of 20 Russian drones over the Kyiv region.")
+    assert (d["actor1"], d["actor2"]) == ("Military Forces of Ukraine", "Military Forces of Russia")
 
 
 def test_the_forces_of_the_occupied_republics_are_acled_naf():
