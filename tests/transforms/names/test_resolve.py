@@ -151,6 +151,14 @@ def test_a_russian_spelling_of_a_shared_village_name_goes_to_the_most_populous_b
     assert resolve_name("Pokrovskoe").entity_id != resolve_name("Pokrovsk").entity_id
 
 
+@pytest.mark.parametrize("name", ["Voronezh", "Kaluga", "Novorossiysk"])
+def test_a_russian_city_keeps_its_own_name_from_a_ukrainian_village_that_bears_it_as_an_alternate(name):
+    r = resolve_name(name)
+    assert (r.canonical_name, load_registry().get(r.entity_id).country) == (name, "Russia")
+    # a Ukrainian town's Russian name still means the Ukrainian town
+    assert resolve_name("Podolsk").entity_id == resolve_name("Podilsk").entity_id
+
+
 def test_fuzzy_layers_do_not_reach_places_outside_ukraine_and_russia():
     r = resolve_name("Anthratsyt")
     assert r.entity_type != "place" or r.entity_id == resolve_name("Antratsyt").entity_id
