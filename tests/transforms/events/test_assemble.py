@@ -138,7 +138,9 @@ def test_actor1_of_an_interception_is_the_side_that_shot_the_weapons_down():
     assert (b["actor1"], b["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine")
     assert c["actor1"] == "Military Forces of Ukraine"
     # the wire's way: the unit, a reporting verb, then what it did
-    d = _one("On 3 May 2023, Ukraine's air force said it shot down 18 of 20 Russian drones over the Kyiv region.")
+    d = _one(
+        "On 3 May 2023, Ukraine's air force said it shot down 18 of 20 Russian drones over the Kyiv region."
+    )
     assert (d["actor1"], d["actor2"]) == ("Military Forces of Ukraine", "Military Forces of Russia")
 
 
@@ -650,7 +652,9 @@ def test_weapons_fired_at_the_other_sides_forces_are_an_attack():
 
 
 def test_the_dateline_is_where_the_story_was_filed_not_where_the_lead_event_happened():
-    lead = "ODESA, Ukraine (AP) — Russian drones hit an apartment block in Kharkiv overnight, killing 3 people."
+    lead = (
+        "ODESA, Ukraine (AP) — Russian drones hit an apartment block in Kharkiv overnight, killing 3 people."
+    )
     e = _events(lead).iloc[0]
     assert (e["location"], e["admin1_iso"], e["fatalities"]) == ("Kharkiv", "UA-63", 3)
     # with no other place named, the dateline's city is all the lead says
