@@ -128,7 +128,9 @@ _BODY_FOUND = re.compile(
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed)\b", re.I)
 _AFTER_NP_END = re.compile(
     r"\s(?:on|in|at(?!\s+(?:least|most)\b)|after|when|while|as|during|near|from|by|according|said|says|officials|"
-    r"local)\b|[;.:]|\s—",
+    r"local)\b|[;.:]|\s—"
+    # a coordinated participle clause: "killing four people and knocking out power to hundreds of thousands"
+    r"|,?\s+and\s+(?!(?:\w+\s+)?(?:injur|wound|hurt|kill|maim))\w+ing\b",
     re.I,
 )
 # where the noun phrase before a casualty verb begins: a clause boundary, or the end of the clause counting

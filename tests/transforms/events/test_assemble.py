@@ -57,6 +57,13 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         ("Saboteurs murdered the head of the village council.", 1, 0),
         ("Six villagers are feared dead.", 0, 0),  # not a reported death
         ("Two people were reported killed.", 2, 0),
+        # a participle clause after the victims is not more victims ("hundreds of thousands" without power)
+        (
+            "Missiles hit the grid, killing at least five people and cutting power to hundreds of thousands.",
+            5,
+            0,
+        ),
+        ("The strike killed three people and wounding seven others.", 3, 7),
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
