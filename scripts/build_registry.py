@@ -431,7 +431,8 @@ def main() -> None:
     countries = gc.get_countries()
     regions = {r["iso"]: r for r in read_tsv(CURATED / "regions.tsv")}
     ua = [c for c in all_cities if c["countrycode"] == "UA"]
-    ru = [c for c in all_cities if c["countrycode"] == "RU" and c["population"] >= 20_000]
+    ru_all = [c for c in all_cities if c["countrycode"] == "RU"]
+    ru = [c for c in ru_all if c["population"] >= 20_000]
     capitals = {(v["capital"], k) for k, v in countries.items()}
     world = [
         c
@@ -455,7 +456,7 @@ def main() -> None:
     # a region's centre by any of its names ("Vinnytsia" is GeoNames' "Vinnytsya", "Oryol" its "Orël"), the most
     # populous bearer inside the region (the small Mykolaiv in Lviv oblast is not the centre of Mykolaiv oblast)
     cities_named: dict[str, list[dict]] = defaultdict(list)
-    for c in sorted(ua + ru, key=lambda c: -c["population"]):
+    for c in sorted(ua + ru_all, key=lambda c: -c["population"]):
         for n in {norm(c["name"])} | {norm(a) for a in c["alternatenames"] if is_latin(a)}:
             cities_named[n].append(c)
 
@@ -468,6 +469,8 @@ def main() -> None:
         return next((c for c in named if inside(c)), named[0] if named else None)
 
     centres = {iso: centre_of(iso) for iso in regions if regions[iso]["centre"]}
+    # a region's centre is a place of the registry however small (Anadyr, Magas, Naryan-Mar)
+    ru += [c for iso, c in centres.items() if c and iso.startswith("RU-") and c["population"] < 20_000]
     # a Russian city's region is known here only for the regions' centres
     ru_admin1_by_centre = {
         c["geonameid"]: iso

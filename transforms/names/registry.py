@@ -107,7 +107,7 @@ def alias_order(e: Entity, strength: int) -> tuple:
     own name before an alternate one (Sloviansk the town before Nikopol, which GeoNames also lists as
     "Sloviansk"); a given name, a person or a town before a village of under 10k that shares the word
     (Marina, Nikita; the city Lyman, "Krasnyi Lyman" until 2016, before the village of that name); then type
-    and population. A foreign city's own name (100k people or more) comes before a Ukrainian village that bears
+    and population. A foreign region's or city's (100k people or more) own name comes before a Ukrainian village that bears
     it only as a romanized or alternate name (Voronezh the Russian city of 1M, not Voronizh, a village whose
     Russian name it is), after a Ukrainian town that does (Podolsk is Podilsk, the Ukrainian town's Russian
     name); a smaller Russian town does not outrank the Ukrainian villages its name romanizes (Berezovka is
@@ -115,7 +115,7 @@ def alias_order(e: Entity, strength: int) -> tuple:
     small = e.entity_type == "place" and e.population < 10_000
     if e.country in ("Ukraine", None):
         return (False, strength, small, e.rank)
-    if strength == 0 and e.entity_type == "place" and e.population >= 100_000:
+    if strength == 0 and (e.entity_type == "region" or e.entity_type == "place" and e.population >= 100_000):
         return (False, 1, 0.5, e.rank)
     return (True, strength, small, e.rank)
 

@@ -2,7 +2,7 @@ import pytest
 
 from transforms.evaluate import NAME_TRAPS
 from transforms.names.registry import load_registry
-from transforms.names.resolve import find_mentions, resolve_name
+from transforms.names.resolve import find_mentions, resolve_name, resolve_place_in
 
 
 @pytest.mark.parametrize(
@@ -258,3 +258,28 @@ def test_every_region_has_its_centre_and_the_centres_coordinates():
         centre = resolve_name(e.centre)
         assert (centre.entity_type, reg.get(centre.entity_id).latitude) == ("place", e.latitude), e
     assert (reg.get("UA-48").centre, reg.get("UA-32").centre) == ("Mykolaiv", "Kyiv")
+
+
+def test_every_russian_federal_subject_is_a_region_with_its_centre():
+    import pycountry
+
+    reg = load_registry()
+    for sub in pycountry.subdivisions.get(country_code="RU"):
+        e = reg.get(sub.code)
+        assert e.entity_type == "region" and e.country == "Russia", sub.code
+        assert e.centre and e.latitude is not None, sub.code
+        centre = resolve_place_in(e.centre, sub.code)  # (out of context Kostroma is a Ukrainian village's name)
+        assert reg.get(centre.entity_id).admin1_iso in (sub.code, "RU-MOW", "RU-SPE"), (sub.code, centre)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Saratov region", "RU-SAR"),
+        ("Pskov oblast", "RU-PSK"),
+        ("Chechnya", "RU-CE"),
+        ("Bashkortostan", "RU-BA"),
+    ],
+)
+def test_russian_regions_deep_strikes_reach_resolve(name, iso):
+    assert resolve_name(name).entity_id == iso
