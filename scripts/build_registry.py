@@ -44,6 +44,7 @@ RU_SCHEMES = [
     iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.ALA_LC, iuliia.ICAO_DOC_9303, iuliia.MVD_782,
     iuliia.SCIENTIFIC, iuliia.GOST_779, iuliia.UNGEGN_1987, iuliia.TELEGRAM, iuliia.MOSMETRO,
 ]  # fmt: skip
+RU_BORDER_REGIONS = {"RU-BEL", "RU-KRS", "RU-BRY"}  # shelled, raided and (Kursk, 2024) fought over
 REGION_WORDS = ["region", "oblast", "province", "area", "border area", "border region"]
 UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’ .-]+$")
@@ -449,7 +450,7 @@ def main() -> None:
             iso = GEONAMES_UA_ADMIN1.get(c["admin1code"], "")
             return iso, regions[iso]["admin1"] if iso else "", "Ukraine"
         if c["countrycode"] == "RU":
-            iso = ru_admin1_by_centre.get(c["geonameid"], "")
+            iso = ru_admin1_by_code.get(c["admin1code"], "")
             return iso, regions[iso]["admin1"] if iso else "", "Russia"
         return "", "", country_name.get(c["countrycode"], c["countrycode"])
 
@@ -465,21 +466,28 @@ def main() -> None:
             return GEONAMES_UA_ADMIN1.get(c["admin1code"]) == iso if iso.startswith("UA-") else True
 
         named = [c for c in cities_named.get(norm(regions[iso]["centre"]), ()) if c["countrycode"] == iso[:2]]
+        # in Russia the city of that very name, not a bigger one it once was (Tolyatti was Stavropol)
+        if iso.startswith("RU-"):
+            named.sort(key=lambda c: norm(c["name"]) != norm(regions[iso]["centre"]))
         # Kyiv Oblast is governed from Kyiv, a region of its own
         return next((c for c in named if inside(c)), named[0] if named else None)
 
     centres = {iso: centre_of(iso) for iso in regions if regions[iso]["centre"]}
-    # a region's centre is a place of the registry however small (Anadyr, Magas, Naryan-Mar)
-    ru += [c for iso, c in centres.items() if c and iso.startswith("RU-") and c["population"] < 20_000]
-    # a Russian city's region is known here only for the regions' centres
-    ru_admin1_by_centre = {
-        c["geonameid"]: iso
+    # GeoNames' admin1 code of a Russian region is its centre's (Moscow and St Petersburg are the cities' codes:
+    # the oblasts around them, which share their centre, stay without one)
+    ru_admin1_by_code = {
+        c["admin1code"]: iso
         for iso, c in centres.items()
-        if c and iso.startswith("RU-") and regions[iso]["stems"]
+        if c and iso.startswith("RU-") and iso not in ("RU-MOS", "RU-LEN")
     }
-    for iso in ("RU-MOW", "RU-SPE"):  # the cities, not the oblasts around them that share their centre
-        if centres.get(iso):
-            ru_admin1_by_centre[centres[iso]["geonameid"]] = iso
+    claimed = [c["admin1code"] for iso, c in centres.items() if c and iso.startswith("RU-")]
+    if len(set(claimed)) != len(claimed) - 2:  # only the two cities share their oblasts' centres
+        raise SystemExit(f"two Russian regions have centres in one GeoNames admin1 code: {sorted(claimed)}")
+    # a region's centre is a place of the registry however small (Anadyr, Magas, Naryan-Mar), and so is every
+    # settlement of 500 people or more in the regions on Ukraine's border that the war reaches on the ground
+    border = {code for code, iso in ru_admin1_by_code.items() if iso in RU_BORDER_REGIONS}
+    ru += [c for iso, c in centres.items() if c and iso.startswith("RU-") and c["population"] < 20_000]
+    ru += [c for c in ru_all if c["admin1code"] in border and c["population"] < 20_000 and c not in ru]
 
     reg = Registry()
     add_countries(reg)

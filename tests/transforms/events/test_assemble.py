@@ -670,5 +670,7 @@ def test_the_dateline_is_where_the_story_was_filed_not_where_the_lead_event_happ
 
 
 def test_a_deep_strike_in_any_russian_region_is_placed_there():
-    e = _one("On 3 May 2023, Ukrainian drones attacked an oil depot in Russia's Pskov region, causing a fire.")
+    e = _one(
+        "On 3 May 2023, Ukrainian drones attacked an oil depot in Russia's Pskov region, causing a fire."
+    )
     assert (e["actor1"], e["admin1"], e["country"]) == ("Military Forces of Ukraine", "Pskov", "Russia")

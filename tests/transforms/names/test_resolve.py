@@ -268,7 +268,9 @@ def test_every_russian_federal_subject_is_a_region_with_its_centre():
         e = reg.get(sub.code)
         assert e.entity_type == "region" and e.country == "Russia", sub.code
         assert e.centre and e.latitude is not None, sub.code
-        centre = resolve_place_in(e.centre, sub.code)  # (out of context Kostroma is a Ukrainian village's name)
+        centre = resolve_place_in(
+            e.centre, sub.code
+        )  # (out of context Kostroma is a Ukrainian village's name)
         assert reg.get(centre.entity_id).admin1_iso in (sub.code, "RU-MOW", "RU-SPE"), (sub.code, centre)
 
 
@@ -283,3 +285,18 @@ def test_every_russian_federal_subject_is_a_region_with_its_centre():
 )
 def test_russian_regions_deep_strikes_reach_resolve(name, iso):
     assert resolve_name(name).entity_id == iso
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Sudzha", "RU-KRS"), ("Tyotkino", "RU-KRS"), ("Graivoron", "RU-BEL"), ("Klintsy", "RU-BRY")],
+)
+def test_settlements_of_the_russian_border_regions_resolve_there(name, iso):
+    r = resolve_name(name)
+    assert (r.entity_type, load_registry().get(r.entity_id).admin1_iso) == ("place", iso)
+
+
+def test_fuzzy_layers_do_not_reach_small_russian_towns_far_from_the_war():
+    # a Donetsk village the gazetteer lacks is not a town in Kemerovo oblast one key away
+    r = resolve_name("Sakhanka")
+    assert r.entity_type != "place" or load_registry().get(r.entity_id).country == "Ukraine"
