@@ -138,7 +138,7 @@ _EVENTS = [
         "geo_precision",
         _I,
         True,
-        "ACLED geo precision: 1 = the place, 2 = near it / part of region, 3 = region only.",
+        "ACLED geo precision: 1 = the place, 2 = near it / part of region, 3 = region only (or only the story's dateline city).",
     ),
     ("fatalities", _I, True, "People killed, null when the text gives no number (`dozens`)."),
     ("injuries", _I, True, "People injured, null when the text gives no number."),

@@ -671,9 +671,12 @@ def _article_events(
                 sub = "Air/drone strike"
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
-        loc_id, admin1_iso, geo = choose_location(
-            _after_dateline(sent_mentions, dateline_end), sent, s0, placed=placed
-        )
+        own = _after_dateline(sent_mentions, dateline_end)
+        loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
+        if loc_id is not None and all(
+            m.char_end <= dateline_end for m in own if m.entity_type in _PLACE_TYPES
+        ):
+            geo = 3  # only the dateline's city: where the story was filed, the least precise of guesses
         if _placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
@@ -863,7 +866,7 @@ def _article_events(
 def _after_dateline(mentions: list[Mention], dateline_end: int) -> list[Mention]:
     """The mentions that can place an event told in the lead: "KYIV, Ukraine (AP) — Russian drones struck
     Kharkiv" happened in Kharkiv. The dateline says where the story was filed; its places count only when the
-    sentence names no other place."""
+    sentence names no other place (the event is then placed there with ``geo_precision`` 3)."""
     if not dateline_end or not mentions or mentions[0].char_start >= dateline_end:
         return mentions
     after = [m for m in mentions if m.char_start >= dateline_end]

@@ -666,7 +666,11 @@ def test_the_dateline_is_where_the_story_was_filed_not_where_the_lead_event_happ
     assert (e["location"], e["admin1_iso"], e["fatalities"]) == ("Kharkiv", "UA-63", 3)
     # with no other place named, the dateline's city is all the lead says
     only = _events("ODESA, Ukraine (AP) — Russian drones hit an apartment block overnight, killing 3 people.")
-    assert only.iloc[0]["location"] == "Odesa"
+    assert (only.iloc[0]["location"], only.iloc[0]["geo_precision"]) == (
+        "Odesa",
+        3,
+    )  # the least precise guess
+    assert e["geo_precision"] == 1
 
 
 def test_a_deep_strike_in_any_russian_region_is_placed_there():
