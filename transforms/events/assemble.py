@@ -55,6 +55,10 @@ _ATTACKER = re.compile(
     rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
     rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
 )
+# a wire story's reporting clause between a unit and what it did: "Ukraine's air force said it shot down",
+# "the military said Thursday that it had struck"
+_SAID = r"(?:said|says|reported|claimed|announced)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?"
+_REPORTED = rf"(?:{_SAID}(?:it|they)\s+(?:had\s+|has\s+|have\s+)?)?"
 _INTERCEPT_VERB = (
     r"(?:(?:shot|shoot(?:s|ing)?|gunned)\s+down|intercept(?:ed|s|ing)?|downed|destroyed|neutrali[sz]ed|repelled|"
     r"cleared|defused|demined)"
@@ -63,7 +67,7 @@ _INTERCEPT_VERB = (
 _INTERCEPTOR = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|military|army|air[ -]defen[cs]es?|air force|navy|units|"
     rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+"
-    r"(?:(?:said|says|reported|claimed|announced)\s+(?:that\s+)?(?:it|they)\s+)?(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
+    rf"(?:{_REPORTED}|{_SAID}(?:[\w-]+\s+){{1,6}}?(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
     rf"{_INTERCEPT_VERB}\b"
     rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
 )
@@ -75,8 +79,8 @@ _REPELLED = re.compile(
 _TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes territory")
 # a named military as the subject of a strike verb: "Russian air and ground forces struck Ivanivka"
 _FORCES_STRUCK = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+(?:\w+ly\s+|also\s+)?"
-    r"(?:struck|hit|attacked|targeted|bombed)\b"
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+{_REPORTED}"
+    r"(?:\w+ly\s+|also\s+)?(?:struck|hit|attacked|targeted|bombed)\b"
 )
 _STRIKE_VERBS = ("struck", "hit", "attacked", "targeted", "bombed")
 

@@ -678,3 +678,15 @@ def test_a_deep_strike_in_any_russian_region_is_placed_there():
         "On 3 May 2023, Ukrainian drones attacked an oil depot in Russia's Pskov region, causing a fire."
     )
     assert (e["actor1"], e["admin1"], e["country"]) == ("Military Forces of Ukraine", "Pskov", "Russia")
+
+
+def test_a_military_reporting_its_own_strike_or_interception_is_the_actor():
+    # "<unit> said (<day>) (that) it had <verb>": the unit is the subject of what follows the reporting verb
+    strike = _one(
+        "On 3 May 2023, Ukraine's military said Wednesday that it had struck a fuel depot in Russia's Bryansk region."
+    )
+    assert (strike["actor1"], strike["country"]) == ("Military Forces of Ukraine", "Russia")
+    shot = _one(
+        "On 3 May 2023, Ukraine's air force said 40 Russian drones were shot down over the Kyiv region."
+    )
+    assert (shot["sub_event_type"], shot["actor1"]) == ("Disrupted weapons use", "Military Forces of Ukraine")
