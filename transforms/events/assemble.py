@@ -121,7 +121,9 @@ _FIRE_BACK = re.compile(FIRE_BACK, re.I)
 _PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
 _KILL = re.compile(
     r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of|"
-    r"behead(?:ed|ing)|murder(?:ed|ing)|slain)\b",
+    r"behead(?:ed|ing)|murder(?:ed|ing)|slain|"
+    r"execut(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners?|POWs?|soldiers?|servicem[ae]n|civilians?|people|men|"
+    r"women|residents?|hostages?|captives?|him|her|them)\b))\b",
     re.I,
 )
 _PRESUMED = re.compile(r"\b(?:presumed|feared|believed)\s+(?:to\s+(?:be|have\s+been)\s+)?$", re.I)
@@ -143,6 +145,7 @@ _NP_START = re.compile(
     r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s|\b(?:killed|injured|wounded|dead|died|hurt),\s", re.I
 )
 _COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$", re.I)
+_BE_FORM = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
@@ -400,7 +403,10 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
                 before = before[: aux.start()]
             np_before = _after_last(_NP_START, before)[-120:]
             passive = not verb.endswith("ing") and (
-                verb in ("dead", "died", "dies", "perished", "hurt") or aux is not None
+                verb in ("dead", "died", "dies", "perished", "hurt")
+                # "have been killed" is passive, "has killed three people" is not
+                or aux is not None
+                and _BE_FORM.search(aux.group(0)) is not None
             )
             phrase = np_before if passive else np_after
             count = parse_count(phrase)
@@ -680,7 +686,11 @@ def _article_events(
         if loc_id is not None and all(
             m.char_end <= dateline_end for m in own if m.entity_type in _PLACE_TYPES
         ):
-            geo = 3  # only the dateline's city: where the story was filed, the least precise of guesses
+            # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
+            # for fighting, which is at the front, not where reporters file from
+            loc_id, admin1_iso, geo = (
+                (None, None, None) if trig.event_type == "Battles" else (loc_id, admin1_iso, 3)
+            )
         if _placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id

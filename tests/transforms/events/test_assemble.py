@@ -64,6 +64,9 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
             0,
         ),
         ("The strike killed three people and wounding seven others.", 3, 7),
+        ("Russian shelling has killed three people and wounded 5.", 3, 5),  # the perfect is not a passive
+        ("The soldiers executed two prisoners of war.", 2, 0),
+        ("The brigade executed a plan to encircle the town.", 0, 0),  # executed what is not a person
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
@@ -671,6 +674,11 @@ def test_the_dateline_is_where_the_story_was_filed_not_where_the_lead_event_happ
         3,
     )  # the least precise guess
     assert e["geo_precision"] == 1
+    # fighting is at the front, not where reporters file from
+    front = _events(
+        "ODESA, Ukraine (AP) — Russian and Ukrainian forces clashed along the front line on Saturday."
+    )
+    assert front.empty
 
 
 def test_a_deep_strike_in_any_russian_region_is_placed_there():
