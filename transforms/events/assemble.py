@@ -145,6 +145,11 @@ _NP_START = re.compile(
     r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s|\b(?:killed|injured|wounded|dead|died|hurt),\s", re.I
 )
 _COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$", re.I)
+_DEATH_TOLL = re.compile(
+    r"\bdeath toll\b[^.;]{0,80}?\b(?:rose|climbed|increased|reached|risen|grew|jumped|stands|stood|is|was|hit)\s+"
+    r"(?:to\s+)?(?P<n>(?:at least\s+)?[\w,-]+)",
+    re.I,
+)
 _BE_FORM = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
 _CIVILIAN = re.compile(
@@ -421,6 +426,11 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
         out[kind] = total if any_verb else 0
     if out["killed"] == 0 and _BODY_FOUND.search(sentence):  # "His body was found the next day."
         out["killed"] = 1
+    toll = _DEATH_TOLL.search(sentence) if "toll" in sentence else None
+    if toll:  # "The death toll from the strike rose to 18": the event's count, as far as it is known
+        count = parse_count(toll.group("n"))
+        if count is not None and count.value is not None and out["killed"] is not None:
+            out["killed"] = max(out["killed"], count.value)
     coded = coded_fatalities(sentence, out["killed"])
     if coded is not None:  # ACLED's note of what it coded: "Unspecified fatalities coded as 10"
         out["killed"] = coded

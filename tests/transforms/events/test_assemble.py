@@ -67,6 +67,7 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         ("Russian shelling has killed three people and wounded 5.", 3, 5),  # the perfect is not a passive
         ("The soldiers executed two prisoners of war.", 2, 0),
         ("The brigade executed a plan to encircle the town.", 0, 0),  # executed what is not a person
+        ("The death toll from Friday's strike on the market has risen to twenty-two.", 22, 0),
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
