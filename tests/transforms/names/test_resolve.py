@@ -300,3 +300,18 @@ def test_fuzzy_layers_do_not_reach_small_russian_towns_far_from_the_war():
     # a Donetsk village the gazetteer lacks is not a town in Kemerovo oblast one key away
     r = resolve_name("Sakhanka")
     assert r.entity_type != "place" or load_registry().get(r.entity_id).country == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Snake Island", "Zmiinyi Island"),
+        ("ZNPP", "Zaporizhzhia Nuclear Power Plant"),
+        ("Kerch Bridge", "Crimean Bridge"),
+        ("Saki airfield", "Saky air base"),
+        ("Black Sea Fleet", "Black Sea Fleet"),
+    ],
+)
+def test_landmarks_of_war_reporting_resolve(name, canonical):
+    r = resolve_name(name)
+    assert (r.canonical_name, r.method) == (canonical, "alias")
