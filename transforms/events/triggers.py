@@ -177,7 +177,10 @@ _BACKGROUND = Prefiltered(
 _AGGREGATE = Prefiltered(
     re.compile(
         r"\b(?:as many|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
-        r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month)\b",
+        r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
+        # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
+        r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
+        r"in the (?:past|last) 24 hours)\b",
         _W,
     )
 )

@@ -710,3 +710,11 @@ def test_landmarks_place_events_facilities_at_their_settlement_islands_and_seas_
     assert (island["location"], island["admin1"]) == ("Zmiinyi Island", "Odesa")
     sea = _one("On 3 May 2023, Russian aircraft destroyed 3 Ukrainian boats in the Black Sea.")
     assert (sea["location"], sea["admin1"]) == ("Black Sea", None)  # a sea has no region
+
+
+def test_a_roundup_of_many_places_is_not_an_event_of_its_own():
+    ev = _events(
+        "ODESA, Ukraine (AP) — Russian attacks across Ukraine killed nine civilians over the past day, officials "
+        "said.\n\nIn Kherson, Russian shelling killed two men, Gov. Oleksandr Prokudin said."
+    )
+    assert (len(ev), ev.iloc[0]["location"], ev.iloc[0]["fatalities"]) == (1, "Kherson", 2)
