@@ -878,6 +878,9 @@ def _article_events(
             )
         )
         _force_on_protesters(drafts[-1], sent)  # "police used tear gas to disperse a rally in Odesa"
+        second = _split_per_place(drafts[-1], sent, s0, sent_mentions)
+        if second is not None:  # "killed two people in Kostiantynivka and one in Pokrovsk": two events
+            drafts.append(second)
         if (
             placeless_clash
             and placeless_clash[:2] == (paragraph, idx - 1)
@@ -888,6 +891,39 @@ def _article_events(
             _become_clash(drafts[-1], placeless_clash[2])
         prev_date = date.date if date.explicit else prev_date
     return drafts
+
+
+_PLACE_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
+_PER_PLACE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing))\s+(?P<a>[\w-]+)\s+(?:[\w-]+\s+)?in\s+"
+    rf"(?P<pa>{_PLACE_NAME})\s*,?\s+and\s+(?P<b>[\w-]+)\s+(?:(?:more|other|others|people|civilians)\s+)?in\s+"
+    rf"(?P<pb>{_PLACE_NAME})\b"
+)
+
+
+def _split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> Draft | None:
+    """A count per place in one sentence ("Russian shelling killed two people in Kostiantynivka and one in
+    Pokrovsk") is one event per place, each with its own count: ``d`` keeps the first place and count, and the
+    second place's event is returned (None when the sentence is not built that way)."""
+    m = _PER_PLACE.search(sent)
+    if m is None:
+        return None
+    at = {
+        x.char_start - offset: x for x in mentions if x.entity_type == "place" and x.method != "provisional"
+    }
+    first, second = at.get(m.start("pa")), at.get(m.start("pb"))
+    a, b = parse_count(m.group("a")), parse_count(m.group("b"))
+    if first is None or second is None or first.entity_id != d.location_id or a is None or b is None:
+        return None
+    ent = load_registry().get(second.entity_id)
+    if not ent.admin1_iso:
+        return None
+    other = replace(d, location_id=ent.entity_id, admin1_iso=ent.admin1_iso, notes=list(d.notes))
+    if m.group("verb").startswith("kill"):
+        d.fatalities, other.fatalities = a.value, b.value
+    else:
+        d.injuries, other.injuries = a.value, b.value
+    return other
 
 
 def _unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:

@@ -718,3 +718,9 @@ def test_a_roundup_of_many_places_is_not_an_event_of_its_own():
         "said.\n\nIn Kherson, Russian shelling killed two men, Gov. Oleksandr Prokudin said."
     )
     assert (len(ev), ev.iloc[0]["location"], ev.iloc[0]["fatalities"]) == (1, "Kherson", 2)
+
+
+def test_a_count_per_place_in_one_sentence_is_one_event_per_place():
+    ev = _events("On 3 May 2023, Russian shelling killed three people in Bakhmut and two in Kramatorsk.")
+    assert sorted(zip(ev["location"], ev["fatalities"], strict=True)) == [("Bakhmut", 3), ("Kramatorsk", 2)]
+    assert len(set(ev["event_id"])) == 2
