@@ -27,7 +27,7 @@ from transliteration_ua import transliterate_ua
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from transforms.names.keys import norm, translit_key  # noqa: E402
-from transforms.names.registry import alias_strength  # noqa: E402
+from transforms.names.registry import RU_BORDER_REGIONS, alias_strength  # noqa: E402
 
 DATA = ROOT / "transforms" / "names" / "data"
 CURATED = DATA / "curated"
@@ -44,7 +44,6 @@ RU_SCHEMES = [
     iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.ALA_LC, iuliia.ICAO_DOC_9303, iuliia.MVD_782,
     iuliia.SCIENTIFIC, iuliia.GOST_779, iuliia.UNGEGN_1987, iuliia.TELEGRAM, iuliia.MOSMETRO,
 ]  # fmt: skip
-RU_BORDER_REGIONS = {"RU-BEL", "RU-KRS", "RU-BRY"}  # shelled, raided and (Kursk, 2024) fought over
 REGION_WORDS = ["region", "oblast", "province", "area", "border area", "border region"]
 UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’ .-]+$")

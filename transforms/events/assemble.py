@@ -691,12 +691,10 @@ def _article_events(
                 sub = "Air/drone strike"
         date = event_date(sent, published, prev_date)
         killed, injured, victims = casualties(sent)
-        own = _after_dateline(sent_mentions, dateline_end)
+        own, filed_only = _after_dateline(sent_mentions, dateline_end)
         loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
         loc_id = _site_of(loc_id)
-        if loc_id is not None and all(
-            m.char_end <= dateline_end for m in own if m.entity_type in _PLACE_TYPES
-        ):
+        if loc_id is not None and filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, not where reporters file from
             loc_id, admin1_iso, geo = (
@@ -706,10 +704,9 @@ def _article_events(
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             placed.setdefault(norm(name), (loc_id, admin1_iso))
-        unplaced = _unplaced(loc_id, admin1_iso)
         prev = drafts[-1] if drafts else None
         if (
-            unplaced
+            _unplaced(loc_id, admin1_iso)
             and trig.strength > 0.6
             and setting is not None
             and setting[:2] == (paragraph, idx - 1)
@@ -726,7 +723,7 @@ def _article_events(
         if plural and plural.group("adj"):
             loc_id, admin1_iso, geo = None, None, None
             country = _side(plural.group("adj"))
-        unplaced = _unplaced(loc_id, admin1_iso)  # the scene or a plural of regions may have placed it
+        unplaced = _unplaced(loc_id, admin1_iso)
         qty = weapon_quantity(sent)
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
@@ -946,14 +943,17 @@ def _site_of(loc_id: str | None) -> str | None:
     return site.entity_id if site.entity_type == "place" else loc_id
 
 
-def _after_dateline(mentions: list[Mention], dateline_end: int) -> list[Mention]:
-    """The mentions that can place an event told in the lead: "KYIV, Ukraine (AP) — Russian drones struck
-    Kharkiv" happened in Kharkiv. The dateline says where the story was filed; its places count only when the
-    sentence names no other place (the event is then placed there with ``geo_precision`` 3)."""
+def _after_dateline(mentions: list[Mention], dateline_end: int) -> tuple[list[Mention], bool]:
+    """The mentions that can place an event told in the lead, and whether only the dateline's place is among
+    them: "KYIV, Ukraine (AP) — Russian drones struck Kharkiv" happened in Kharkiv. The dateline says where the
+    story was filed; its places count only when the sentence names no other place (the event is then placed
+    there with ``geo_precision`` 3)."""
     if not dateline_end or not mentions or mentions[0].char_start >= dateline_end:
-        return mentions
+        return mentions, False
     after = [m for m in mentions if m.char_start >= dateline_end]
-    return after if any(m.entity_type in _PLACE_TYPES for m in after) else mentions
+    if any(m.entity_type in _PLACE_TYPES for m in after):
+        return after, False
+    return mentions, any(m.entity_type in _PLACE_TYPES for m in mentions)
 
 
 def _attach_follow_up(

@@ -31,6 +31,9 @@ TYPE_RANK = {
     "given_name": 5,
     "phrase": 6,
 }
+# Russian regions on Ukraine's border that the war reaches on the ground: the registry holds their settlements
+# down to 500 people, and the fuzzy layers reach them
+RU_BORDER_REGIONS = frozenset({"RU-BEL", "RU-KRS", "RU-BRY"})
 # Types that are names of things in the world and can be mentioned in text (given names and phrases are only
 # resolvable one by one through `dateline names resolve`).
 TEXT_TYPES = {"place", "region", "country", "organization", "person"}
@@ -108,11 +111,11 @@ def alias_order(e: Entity, strength: int) -> tuple:
     own name before an alternate one (Sloviansk the town before Nikopol, which GeoNames also lists as
     "Sloviansk"); a given name, a person or a town before a village of under 10k that shares the word
     (Marina, Nikita; the city Lyman, "Krasnyi Lyman" until 2016, before the village of that name); then type
-    and population. A foreign region's or city's (100k people or more) own name comes before a Ukrainian village that bears
-    it only as a romanized or alternate name (Voronezh the Russian city of 1M, not Voronizh, a village whose
-    Russian name it is), after a Ukrainian town that does (Podolsk is Podilsk, the Ukrainian town's Russian
-    name); a smaller Russian town does not outrank the Ukrainian villages its name romanizes (Berezovka is
-    Berezivka)."""
+    and population. A foreign region's or city's (100k people or more) own name comes before a Ukrainian
+    village that bears it only as a romanized or alternate name (Voronezh the Russian city of 1M, not Voronizh,
+    a village whose Russian name it is), after a Ukrainian town that does (Podolsk is Podilsk, the Ukrainian
+    town's Russian name); a smaller Russian town does not outrank the Ukrainian villages its name romanizes
+    (Berezovka is Berezivka)."""
     small = e.entity_type == "place" and e.population < 10_000
     if e.country in ("Ukraine", None):
         return (False, strength, small, e.rank)
@@ -246,6 +249,7 @@ def compile_registry() -> Registry:
 
 __all__ = [
     "Entity",
+    "RU_BORDER_REGIONS",
     "alias_order",
     "alias_strength",
     "Registry",

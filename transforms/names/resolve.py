@@ -15,7 +15,14 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from transforms.names.keys import norm, token_key, token_shape
-from transforms.names.registry import Registry, alias_order, deletions, load_registry, surface_form
+from transforms.names.registry import (
+    RU_BORDER_REGIONS,
+    Registry,
+    alias_order,
+    deletions,
+    load_registry,
+    surface_form,
+)
 
 TITLES = {
     "president", "prime", "minister", "foreign", "defense", "defence", "gen", "general", "governor", "gov",
@@ -165,17 +172,13 @@ def _most_prominent_place(reg: Registry, text: str, key: str, hits) -> str | Non
     return min(cands, key=lambda e: alias_order(reg.get(e), cands[e]))
 
 
-# Russian regions the war reaches on the ground: their settlements are in the registry down to 500 people
-_RU_BORDER = frozenset({"RU-BEL", "RU-KRS", "RU-BRY"})
-
-
 def _in_scope(e) -> bool:
     """Fuzzy layers (key, phonetic) only reach Ukrainian places, Russian places of the border regions or of 100k
     people or more, and curated entities; a place elsewhere resolves only by one of its names (no Anthratsyt →
     Banjul, no Sakhanka → Anzhero-Sudzhensk in Siberia)."""
     if e.entity_type != "place" or e.country == "Ukraine":
         return True
-    return e.country == "Russia" and (e.admin1_iso in _RU_BORDER or e.population >= 100_000)
+    return e.country == "Russia" and (e.admin1_iso in RU_BORDER_REGIONS or e.population >= 100_000)
 
 
 @lru_cache(maxsize=100_000)
