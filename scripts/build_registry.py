@@ -160,7 +160,11 @@ def common_word(name: str) -> bool:
 
 def kmu_name(c: dict) -> str:
     """AP/KMU-2010 style name of a Ukrainian place: the KMU romanization of its Ukrainian name when that is a
-    spelling variant of the GeoNames name (Zaporizhzhya → Zaporizhzhia), else the GeoNames name."""
+    spelling variant of the GeoNames name (Zaporizhzhya → Zaporizhzhia), else the GeoNames name. A Russian
+    place's GeoNames name without the diacritic ë and the soft sign's apostrophe, as news and ACLED write it
+    (Tëtkino → Tetkino, Rossosh’ → Rossosh; the GeoNames spelling stays an alias)."""
+    if c["countrycode"] == "RU":
+        return re.sub(r"[’'ʹ]", "", c["name"]).replace("ë", "e").replace("Ë", "E")
     if c["countrycode"] != "UA":
         return c["name"]
     key, plain = translit_key(c["name"]), norm(c["name"])
@@ -260,7 +264,14 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
                     reg.alias(eid, alt, "name", f"geonames alternate name (duplicate {c['geonameid']})")
             continue
         if canonical != c["name"]:
-            reg.alias(eid, canonical, "name", "KMU-2010 romanization of the GeoNames Ukrainian name")
+            reg.alias(
+                eid,
+                canonical,
+                "name",
+                "KMU-2010 romanization of the GeoNames Ukrainian name"
+                if c["countrycode"] == "UA"
+                else "the GeoNames name without ë and the soft sign",
+            )
         reg.entity(
             entity_id=eid, canonical_name=canonical, entity_type="place", admin1=admin1, admin1_iso=iso, country=country,
             latitude=f"{c['latitude']:.5f}", longitude=f"{c['longitude']:.5f}", population=str(c["population"]),
