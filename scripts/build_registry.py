@@ -512,7 +512,12 @@ def main() -> None:
     # settlement of 500 people or more in the regions on Ukraine's border that the war reaches on the ground
     border = {code for code, iso in ru_admin1_by_code.items() if iso in RU_BORDER_REGIONS}
     ru += [c for iso, c in centres.items() if c and iso.startswith("RU-") and c["population"] < 20_000]
-    ru += [c for c in ru_all if c["admin1code"] in border and c["population"] < 20_000 and c not in ru]
+    have = {c["geonameid"] for c in ru}
+    ru += [
+        c
+        for c in ru_all
+        if c["admin1code"] in border and c["population"] < 20_000 and c["geonameid"] not in have
+    ]
 
     reg = Registry()
     add_countries(reg)
