@@ -323,8 +323,21 @@ def names_suggest(
 @app.command("eval")
 def eval_(
     gold: Annotated[
-        Path, typer.Option(help="Gold CSV: ACLED export rows, or tiered article-level gold with --events.")
-    ],
+        Path | None,
+        typer.Option(help="Gold CSV: ACLED export rows, or tiered article-level gold with --events."),
+    ] = None,
+    gold_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--gold-dir", help="Article corpus gold: one <story>.csv per story (tier 1 and 2 rows)."
+        ),
+    ] = None,
+    raw: Annotated[
+        str | None,
+        typer.Option(
+            "--raw", help="With --gold-dir: the corpus' raw stories, extracted as the pipeline does."
+        ),
+    ] = None,
     events: Annotated[
         str | None, typer.Option(help="Score this published events dir instead of extracting from notes.")
     ] = None,
@@ -340,13 +353,21 @@ def eval_(
         ),
     ] = None,
 ) -> None:
-    """Score extraction against human-coded gold (per-field accuracy, per-sub-type precision/recall)."""
+    """Score extraction against human-coded gold (per-field accuracy, per-sub-type precision/recall), or
+    against an article corpus (--gold-dir with --raw or --events: tier-1 recall, precision, F1)."""
     import json
 
     import pandas as pd
 
     from transforms import evaluate
 
+    if gold_dir is not None:
+        _eval_corpus(gold_dir, raw, events, rows, as_json)
+        return
+    if gold is None:
+        _fail(
+            "give --gold FILE (ACLED rows or tiered gold) or --gold-dir DIR with --raw DIR or --events DIR", 2
+        )
     if not gold.exists():
         _fail(f"{gold} does not exist")
     g = pd.read_csv(gold, keep_default_na=False)
@@ -423,6 +444,65 @@ def eval_(
             out_console.print(per)
     elif report["tier1_missing"]:
         out_console.print(f"tier-1 missing: {', '.join(map(str, report['tier1_missing']))}")
+
+
+def _eval_corpus(
+    gold_dir: str, raw: str | None, events: str | None, rows: Path | None, as_json: bool
+) -> None:
+    """``dateline eval --gold-dir``: every story of an article corpus against its gold."""
+    import json
+
+    import pandas as pd
+
+    from flows import evaluation
+    from flows.storage import StorageError
+    from transforms.evaluate import same_place
+    from transforms.evaluate_articles import detail_rows, score_corpus
+
+    if (raw is None) == (events is None):
+        _fail(
+            "--gold-dir needs exactly one of --raw DIR (extract the stories) or --events DIR (score an output)",
+            2,
+        )
+    try:
+        gold = evaluation.read_gold(gold_dir)
+        if raw is not None:
+            with console.status(f"extracting the stories of {raw}…"):
+                articles = evaluation.ingest_raw(raw)
+                ev = evaluation.extracted_events(articles)
+        else:
+            ev, articles = evaluation.published_events(events)
+    except StorageError as exc:
+        _fail(str(exc))
+    if not gold:
+        _fail(f"{gold_dir}: no <story>.csv gold tables")
+    by_story, sources = evaluation.events_by_story(articles, ev)
+    missing = sorted(set(gold) - set(sources))
+    if missing:
+        _fail(
+            f"{len(missing)} gold stories have no article in the input (first: {missing[0]}); check --raw/--events"
+        )
+    report, scores = score_corpus(gold, by_story, sources, same_place)
+    if rows:
+        pd.DataFrame(detail_rows(scores, same_place)).to_csv(rows, index=False)
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    figures = [k for k, v in report.items() if not isinstance(v, dict)]
+    table = Table(title=f"dateline eval — {gold_dir}")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for k in figures:
+        table.add_row(k, str(report[k]))
+    out_console.print(table)
+    per = Table(title="by outlet")
+    short = ("stories", "tier1_gold", "tier1_recall", "events", "precision", "events_on_no_event_stories")
+    per.add_column("source")
+    for f in short:
+        per.add_column(f.replace("_", " "), justify="right")
+    for src, fig in report["by_source"].items():
+        per.add_row(src[:30], *(str(fig[f]) for f in short))
+    out_console.print(per)
 
 
 @app.command()

@@ -23,12 +23,16 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transforms.ingest import RawRecordError, decode_bytes, parse_date
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 UNDATED = "undated"
 _DATE_DIR = re.compile(r"(?:^|/)(\d{4}-\d{2}-\d{2})(?:/|$)")
@@ -473,6 +477,28 @@ def read_partition(out: Root, table: str, ds: str) -> pa.Table | None:
     if not out.fs.exists(path):
         return None
     return pq.read_table(path, filesystem=out.fs)
+
+
+def read_table_dir(table: Root) -> pd.DataFrame:
+    """A published table (``<out>/<table>``, every ``ds=`` partition) as one DataFrame."""
+    import pandas as pd
+
+    if not table.fs.exists(table.path):
+        raise StorageError(
+            f"{table.url} does not exist; run `dateline run` first or pass the right directory"
+        )
+    return pd.read_parquet(table.path, filesystem=table.fs)
+
+
+def open_dir_files(folder: Root, suffix: str) -> Iterator[tuple[str, object]]:
+    """(stem, open text file) for every file of ``folder`` ending with ``suffix``, sorted by name."""
+    if not folder.fs.isdir(folder.path):
+        raise StorageError(f"{folder.url} is not a directory")
+    for p in sorted(folder.fs.ls(folder.path, detail=False)):
+        name = p.rstrip("/").rsplit("/", 1)[-1]
+        if name.endswith(suffix) and not name.startswith((".", "_")):
+            with folder.fs.open(p, "r", encoding="utf-8") as fh:
+                yield name[: -len(suffix)], fh
 
 
 def write_validation(out: Root, ds: str, run_id: str, result: dict) -> str:

@@ -74,7 +74,7 @@ def _admin1_table() -> dict[str, str]:
     return _ADMIN1
 
 
-def _same_place(gold, pred, gold_admin1: str | None = None, pred_admin1: str | None = None) -> bool:
+def same_place(gold, pred, gold_admin1: str | None = None, pred_admin1: str | None = None) -> bool:
     """The same place: both names resolved within their own first-level region (ACLED's location is a name
     in an admin1; "Vodyane, Donetsk" is not the most prominent Vodiane of Ukraine)."""
     if not isinstance(gold, str) or not gold:
@@ -136,7 +136,7 @@ def _field_hits(g, e) -> dict[str, bool]:
         "sub_event_type": e["sub_event_type"] == g["sub_event_type"],
         "event_date": pd.to_datetime(e["event_date"]).date() == pd.to_datetime(g["event_date"]).date(),
         "admin1": admin1_iso(g["admin1"]) is not None and e["admin1_iso"] == admin1_iso(g["admin1"]),
-        "location": _same_place(g.get("location"), e["location"], admin1_iso(g["admin1"]), e["admin1_iso"]),
+        "location": same_place(g.get("location"), e["location"], admin1_iso(g["admin1"]), e["admin1_iso"]),
         "actor1_side": side(e["actor1"]) == side(g["actor1"]),
         "fatalities": (0 if pd.isna(e["fatalities"]) else int(e["fatalities"])) == int(g["fatalities"] or 0),
     }

@@ -194,3 +194,33 @@ def test_an_unexpected_error_exits_non_zero():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert proc.returncode == 1 and "ValueError" in proc.stderr
+
+
+def test_eval_scores_an_article_corpus_story_by_story(shared_eval, tmp_path):
+    wire = shared_eval / "wire"
+    rows = tmp_path / "rows.csv"
+    result = runner.invoke(
+        app,
+        ["eval", "--gold-dir", str(wire / "gold"), "--raw", str(wire / "raw"), "--json", "--rows", str(rows)],
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    import pandas as pd
+
+    report = json.loads(result.output.strip().splitlines()[-1])
+    n_gold = len(list((wire / "gold").glob("*.csv")))
+    assert report["stories"] == n_gold
+    assert 0 <= report["tier1_found"] <= report["tier1_gold"]
+    assert sum(s["stories"] for s in report["by_source"].values()) == n_gold
+    detail = pd.read_csv(rows)
+    # every gold row of tier 1 or 2 is listed as found or missed, every emitted event once
+    assert (detail["kind"] == "found").sum() == report["events_matched"]
+    assert detail["kind"].isin(["found", "missed", "unmatched event"]).all()
+    unmatched = (detail["kind"] == "unmatched event").sum()
+    assert unmatched == report["events"] - report["events_matched"]
+
+
+def test_eval_on_a_corpus_needs_exactly_one_input(tmp_path):
+    result = runner.invoke(app, ["eval", "--gold-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "--raw" in result.output
