@@ -506,6 +506,36 @@ def _eval_corpus(
 
 
 @app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", help="Export layout: acled (ACLED's CSV columns and order).")
+    ],
+    out: OutOpt = "data/curated",
+    date: Annotated[
+        list[str] | None, typer.Option("--date", help="Only these published dates (repeatable).")
+    ] = None,
+    to: Annotated[
+        str, typer.Option("--to", help="CSV file to write (path or fsspec URL); - for stdout.")
+    ] = "-",
+) -> None:
+    """Write the published events as a CSV an ACLED analyst's scripts load: ACLED's export columns in ACLED's
+    order, with ACLED's conventions (a region-only event located at the region's administrative centre)."""
+    if fmt != "acled":
+        _fail(f"unknown --format {fmt!r}; the one export format is `acled`", 2)
+    dates = [_check_date(d) for d in date] if date else None
+    from flows import storage
+    from transforms.acled import acled_export
+
+    with _reported_errors():
+        events = storage.read_published(storage.root(out), "events", dates)
+        if events.empty:
+            _fail(f"no published events in {out}{' for ' + ', '.join(dates) if dates else ''}")
+        written = storage.write_csv(to, acled_export(events))
+    if written != "-":
+        console.print(f"{len(events)} events → {written}")
+
+
+@app.command()
 def schema() -> None:
     """Print the output contract: the data dictionary of every table (Markdown, as in the README)."""
     from transforms.schema import data_dictionary_markdown

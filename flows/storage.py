@@ -490,6 +490,55 @@ def read_table_dir(table: Root) -> pd.DataFrame:
     return pd.read_parquet(table.path, filesystem=table.fs)
 
 
+def read_published(out: Root, table: str, dates: list[str] | None = None) -> pd.DataFrame:
+    """The published rows of ``table`` for the dates given (every date when None), one partition at a time so
+    partitions written before a column was added still read; ``ds`` comes back as a column."""
+    import pandas as pd
+
+    base = out.join(table)
+    if not out.fs.exists(base):
+        raise StorageError(
+            f"{table_url(out, table)} does not exist; run `dateline run` first or pass the right --out"
+        )
+    if dates is None:
+        dates = sorted(
+            name[3:]
+            for name in (p.rstrip("/").rsplit("/", 1)[-1] for p in out.fs.ls(base, detail=False))
+            if name.startswith("ds=") and "." not in name[3:]
+        )
+    frames = []
+    for ds in dates:
+        part = read_partition(out, table, ds)
+        if part is None:
+            raise StorageError(
+                f"{partition_path(out, table, ds)} does not exist; run `dateline run --date {ds}` first"
+            )
+        frames.append(part.to_pandas().assign(ds=ds))
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def write_csv(target: str, df: pd.DataFrame) -> str:
+    """Write ``df`` as CSV to a local path or fsspec URL (``-``: standard output); returns where it went."""
+    import sys
+
+    if target == "-":
+        df.to_csv(sys.stdout, index=False)
+        return "-"
+    dest = root(target)
+    try:
+        parent = dest.path.rsplit("/", 1)[0] if "/" in dest.path else ""
+        if parent:
+            dest.fs.makedirs(parent, exist_ok=True)
+        with dest.fs.open(dest.path, "w", encoding="utf-8", newline="") as fh:
+            df.to_csv(fh, index=False)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot write {target}: {exc.strerror or exc}; check the path and its permissions"
+        ) from None
+    return dest.url
+
+
 def open_dir_files(folder: Root, suffix: str) -> Iterator[tuple[str, object]]:
     """(stem, open text file) for every file of ``folder`` ending with ``suffix``, sorted by name."""
     if not folder.fs.isdir(folder.path):

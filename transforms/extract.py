@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from transforms.acled import add_acled_columns
 from transforms.events.assemble import extract_events
 from transforms.names.registry import load_registry
 from transforms.names.resolve import resolve_name
@@ -52,7 +53,7 @@ def extract(articles: pd.DataFrame, batch_size: int = 64) -> Extracted:
             mention_cols["article_id"].extend([article["article_id"]] * len(mentions))
             for f in _MENTION_FIELDS[1:]:
                 mention_cols[f].extend([getattr(m, f) for m in mentions])
-    ev = pd.DataFrame(events, columns=columns("events"))
+    ev = add_acled_columns(pd.DataFrame(events, columns=columns("events")))
     mn = pd.DataFrame(mention_cols, columns=columns("mentions"))
     return Extracted(ev, mn, _entities(mention_cols))
 

@@ -155,6 +155,47 @@ _EVENTS = [
     ("char_end", _I, False, "End offset (exclusive) of the evidence in `articles.text`."),
     ("confidence", _F, False, "Extractor confidence in [0, 1]."),
     ("extractor_version", _S, False, "Version of the extraction rules that produced the row."),
+    # ACLED's derived columns (transforms/acled.py), computed from the columns above
+    (
+        "disorder_type",
+        _S,
+        False,
+        "ACLED disorder type from the event type: `Political violence` (battles, explosions/remote violence, "
+        "violence against civilians, mob violence), `Demonstrations` (protests, riots), `Political violence; "
+        "Demonstrations` (excessive force against protesters), `Strategic developments`.",
+    ),
+    ("year", _I, False, "Year of `event_date`."),
+    (
+        "inter1",
+        _I,
+        True,
+        "ACLED inter code of `actor1`: 1 state forces, 2 rebel groups (NAF), 3 political militias, "
+        "4 identity militias (communal militias), 5 rioters, 6 protesters, 7 civilians, 8 external/other forces "
+        "(unidentified military forces); null without actor1.",
+    ),
+    ("inter2", _I, True, "ACLED inter code of `actor2` (as `inter1`); null without actor2."),
+    (
+        "interaction",
+        _I,
+        True,
+        "ACLED interaction: the two inter codes, lower first (`17` state forces vs civilians, `12`, `11`); "
+        "`10`-style (the one code × 10) when there is no actor2.",
+    ),
+    (
+        "civilian_targeting",
+        _S,
+        True,
+        "`Civilian targeting` when civilians are the actor acted upon (`actor2`), else null.",
+    ),
+    ("iso", _I, True, "ISO 3166-1 numeric code of `country` (Ukraine 804, Russia 643), as ACLED's `iso`."),
+    (
+        "location_id",
+        _S,
+        True,
+        "Registry entity of the event's place (joins `entities.entity_id`): `geonames:<id>` of `location`; "
+        "the region's ISO 3166-2 code when only the region is known; the country's Wikidata id for a "
+        "country-level event.",
+    ),
 ]
 
 _MENTIONS = [

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ["names", "resolve"],
         ["names", "suggest"],
         ["schema"],
+        ["export"],
     ],
 )
 def test_every_command_has_help(args):
@@ -224,3 +225,38 @@ def test_eval_scores_an_article_corpus_story_by_story(shared_eval, tmp_path):
 def test_eval_on_a_corpus_needs_exactly_one_input(tmp_path):
     result = runner.invoke(app, ["eval", "--gold-dir", str(tmp_path)])
     assert result.exit_code == 2 and "--raw" in result.output
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_export_acled_writes_acleds_columns_in_order_with_the_region_centre_filled(sample_raw, tmp_path):
+    import pandas as pd
+
+    from flows import pipeline
+    from transforms.acled import ACLED_EXPORT_COLUMNS
+
+    out = tmp_path / "out"
+    pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    # the convention the extractor moves to: a region-only event has no location; the export writes the
+    # region's administrative centre there, as ACLED does
+    part = next((out / "events" / "ds=2024-11-02").glob("*.parquet"))
+    events = pd.read_parquet(part)
+    events.loc[0, ["location", "admin1", "admin1_iso", "geo_precision"]] = [None, "Kharkiv", "UA-63", 3]
+    events.to_parquet(part, index=False)
+    csv = tmp_path / "acled.csv"
+    result = runner.invoke(
+        app, ["export", "--format", "acled", "--out", str(out), "--date", "2024-11-02", "--to", str(csv)]
+    )
+    assert result.exit_code == 0, result.output
+    acled = pd.read_csv(csv)
+    assert list(acled.columns) == list(ACLED_EXPORT_COLUMNS)
+    assert list(acled.columns[:8]) == [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+        "sub_event_type", "actor1",
+    ]  # fmt: skip
+    assert len(acled) == len(events)
+    row = acled[acled["event_id_cnty"].str.endswith(events.loc[0, "event_id"])].iloc[0]
+    assert row["location"] == "Kharkiv" and row["geo_precision"] == 3
+    assert set(acled["iso"]) <= {804, 643} and acled["year"].eq(2024).all()
+    assert acled["interaction"].notna().all() and acled["disorder_type"].notna().all()
+    bad = runner.invoke(app, ["export", "--format", "gdelt", "--out", str(out)])
+    assert bad.exit_code == 2 and "acled" in bad.output
