@@ -167,15 +167,7 @@ def run(
     dates = [_check_date(d) for d in date] if date else None
     _quiet_prefect(verbose)
     summaries = run_pipeline(raw, out, dates, dask_address, workers)
-    if as_json:
-        import json
-
-        for s in summaries:
-            sys.stdout.write(json.dumps(s, default=str) + "\n")
-    else:
-        _print_summary(summaries, out)
-    if not all(s["identity_holds"] for s in summaries):
-        _fail("the record identity does not hold for some dates (see table)")
+    _report(summaries, out, as_json)
 
 
 def run_pipeline(
@@ -194,21 +186,115 @@ def run_pipeline(
     return []
 
 
+DAILY_DEPLOYMENT = "dateline-daily/daily"
+
+
 @app.command()
 def backfill(
     start: Annotated[str, typer.Option(help="First date YYYY-MM-DD.")],
     end: Annotated[str, typer.Option(help="Last date YYYY-MM-DD (inclusive).")],
     raw: RawOpt = "data/raw",
     out: OutOpt = "data/curated",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Extraction processes on this machine (default 1).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")
+    ] = False,
 ) -> None:
-    """Run the pipeline for every date from START to END (each date replaces its partitions)."""
+    """One run of the daily flow per date from START to END (each date replaces its partitions). With a
+    Prefect server (PREFECT_API_URL) serving the daily deployment, each date is a run of that deployment
+    (created now, executed by `dateline serve`); otherwise each date is a local flow run, one after another."""
     a, b = dt.date.fromisoformat(_check_date(start)), dt.date.fromisoformat(_check_date(end))
     if b < a:
-        _fail("--end is before --start")
+        _fail("--end is before --start", 2)
     dates = [(a + dt.timedelta(days=i)).isoformat() for i in range((b - a).days + 1)]
     _quiet_prefect(verbose)
-    _print_summary(run_pipeline(raw, out, dates), out)
+    params = {"raw": raw, "out": out, "workers": 1 if dask_address else (workers or 1)}
+    if dask_address:
+        params["dask_address"] = dask_address
+    if _daily_deployment_served():
+        _backfill_deployment(dates, params, as_json)
+        return
+    from flows.pipeline import daily_flow, prepare_run
+
+    summaries: list[dict] = []
+    with console.status("running the daily flow date by date (Prefect)…") as status, _reported_errors():
+        prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
+        for ds in dates:
+            status.update(f"running the daily flow for {ds} ({len(summaries) + 1}/{len(dates)})…")
+            summaries += daily_flow(ds=ds, **params)
+    _report(summaries, out, as_json)
+
+
+def _daily_deployment_served() -> bool:
+    """True when a Prefect server is configured and knows the daily deployment."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        return False
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    try:
+        with get_client(sync_client=True) as client:
+            deployment = client.read_deployment_by_name(DAILY_DEPLOYMENT)
+    except ObjectNotFound:
+        return False
+    if str(getattr(deployment, "status", "")).upper().endswith("NOT_READY"):
+        console.print(
+            f"note: {DAILY_DEPLOYMENT} is not served right now; its runs wait for `dateline serve`",
+            soft_wrap=True,
+        )
+    return True
+
+
+def _backfill_deployment(dates: list[str], params: dict, as_json: bool) -> None:
+    """One flow run of the daily deployment per date, named and tagged with its date."""
+    import json
+
+    from prefect.deployments import run_deployment
+
+    rows = []
+    for ds in dates:
+        fr = run_deployment(
+            DAILY_DEPLOYMENT,
+            parameters={**params, "ds": ds},
+            flow_run_name=f"daily-{ds}",
+            tags=["dateline", "backfill", f"ds:{ds}"],
+            timeout=0,
+            as_subflow=False,
+        )
+        rows.append({"ds": ds, "flow_run_id": str(fr.id), "flow_run_name": fr.name, "state": fr.state_name})
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r) + "\n")
+        return
+    table = Table(title=f"backfill: {len(rows)} runs of {DAILY_DEPLOYMENT}")
+    for col in ("date", "flow run", "state"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["ds"], f"{r['flow_run_name']} ({r['flow_run_id'][:8]})", r["state"] or "")
+    out_console.print(table)
+    out_console.print(
+        "the runs execute where the deployment is served (`dateline serve`); follow them in the UI"
+    )
+
+
+def _report(summaries: list[dict], out: str, as_json: bool) -> None:
+    if as_json:
+        import json
+
+        for s in summaries:
+            sys.stdout.write(json.dumps(s, default=str) + "\n")
+    else:
+        _print_summary(summaries, out)
+    if not all(s["identity_holds"] for s in summaries):
+        _fail("the record identity does not hold for some dates (see table)")
 
 
 @app.command()

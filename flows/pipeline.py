@@ -23,6 +23,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 import pandas as pd  # noqa: E402
 import pyarrow as pa  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.tasks import exponential_backoff  # noqa: E402
 
 from flows import storage  # noqa: E402
 
@@ -52,6 +53,10 @@ class DateSummary:
     words: int = 0
     paths: dict[str, str] = field(default_factory=dict)
     validation: str | None = None
+    validation_success: bool | None = None
+    data_docs: str | None = None
+    quarantine_reasons: dict[str, int] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
@@ -106,6 +111,41 @@ def _wait_warm(name: str) -> None:
         t.join()
 
 
+# I/O tasks retry a transient storage error (a dropped connection, a timeout, an object store's 5xx) with
+# exponential backoff: 1 s, 2 s, 4 s. Errors that say what to fix (a missing dir, a lock, a failed expectation)
+# fail at once.
+IO_RETRIES = int(os.environ.get("DATELINE_IO_RETRIES", "3"))
+IO_BACKOFF_S = float(os.environ.get("DATELINE_IO_BACKOFF_S", "1"))
+_PERMANENT_OS_ERRORS = (
+    FileNotFoundError,
+    FileExistsError,
+    PermissionError,
+    IsADirectoryError,
+    NotADirectoryError,
+)
+
+
+def transient_storage_error(task, task_run, state) -> bool:
+    """Prefect ``retry_condition_fn``: retry only an I/O error that may pass (not one that names a fix)."""
+    exc = state.data if isinstance(state.data, BaseException) else None
+    if exc is None:
+        try:
+            exc = state.result(raise_on_failure=False)
+        except Exception as e:  # the result itself could not be read
+            exc = e
+    if getattr(exc, "transient", False):
+        return True
+    return isinstance(exc, (OSError, TimeoutError)) and not isinstance(exc, _PERMANENT_OS_ERRORS)
+
+
+IO_TASK = {
+    "retries": IO_RETRIES,
+    "retry_delay_seconds": exponential_backoff(backoff_factor=IO_BACKOFF_S),
+    "retry_jitter_factor": 0.2,
+    "retry_condition_fn": transient_storage_error,
+}
+
+
 def _logger():
     try:
         return get_run_logger()
@@ -118,7 +158,7 @@ def _logger():
 # ------------------------------------------------------------------------------------------ tasks
 
 
-@task(name="index-raw", retries=0)
+@task(name="index-raw", **IO_TASK)
 def index_raw_task(raw_url: str) -> dict[str, list[str]]:
     return storage.index_raw(storage.root(raw_url))
 
@@ -162,7 +202,7 @@ def _use_pool(workers: int, *urls: str) -> bool:
     return workers > 1 and not any(storage.root(u).in_process for u in urls)
 
 
-@task(name="ingest-files")
+@task(name="ingest-files", **IO_TASK)
 def ingest_files_task(
     raw_url: str, out_url: str, rels: list[str], ds: str, batch: int, workers: int = 1
 ) -> dict:
@@ -178,7 +218,7 @@ def ingest_files_task(
     return {"parts": res["parts"]}
 
 
-@task(name="stage-articles")
+@task(name="stage-articles", **IO_TASK)
 def stage_articles_task(out_url: str, ds: str, batches: list[dict]) -> dict:
     """De-duplicate articles across parts (first occurrence kept, in raw file order) and write the stats.
     Only the ids travel; a part that repeats an earlier article is rewritten without it."""
@@ -262,7 +302,7 @@ def extract_chunk_task(out_url: str, ds: str, index: int, start: int, stop: int,
     return _extract_chunk(out_url, ds, index, start, stop)
 
 
-@task(name="stage-extract")
+@task(name="stage-extract", **IO_TASK)
 def stage_extract_task(out_url: str, ds: str, parts: list[dict]) -> dict:
     """Merge the per-chunk entity tables (one chunk at a time) into the date's entities."""
     from transforms.extract import merge_entities
@@ -358,7 +398,7 @@ def _merge_result(results: dict, name: str, new: dict, rows: int) -> None:
             same["unexpected_count"] = (same["unexpected_count"] or 0) + (f["unexpected_count"] or 0)
 
 
-@task(name="validate-publish")
+@task(name="validate-publish", **IO_TASK)
 def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
     """GX-validate every staged table batch by batch (in the process pool when ``workers`` > 1); good rows go
     straight into the staged partitions, one Parquet part per batch; failing rows go to quarantine; the date
@@ -424,11 +464,14 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
         out, ds, run_id, {"ds": ds, "run_id": run_id, "success": True, "tables": results}
     )
     qcounts = q["table"].value_counts().to_dict() if len(q) else {}
+    reasons = (q["table"] + ": " + q["reason"].str.slice(0, 160)).value_counts().head(20) if len(q) else {}
     return {
         "paths": {k: storage.table_url(out, k) for k in paths},
         "validation": vpath,
         "counts": counts,
         "quarantined": {str(k): int(v) for k, v in qcounts.items()},
+        "quarantine_reasons": {str(k): int(v) for k, v in dict(reasons).items()},
+        "success": all(r["success"] for r in results.values()),
         "words": words,
     }
 
@@ -510,11 +553,16 @@ def _run_id() -> str:
 def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers: int = 1) -> DateSummary:
     t0 = time.perf_counter()
     out = storage.root(out_url)
+    took: dict[str, float] = {}
     with storage.date_lock(out, ds, owner="pipeline"):
+        t = time.perf_counter()
         stats = run_ingest(raw_url, out_url, ds, files, workers)
+        took["ingest"], t = round(time.perf_counter() - t, 3), time.perf_counter()
         run_extract(out_url, ds, stats["articles"], workers=workers)
+        took["extract"], t = round(time.perf_counter() - t, 3), time.perf_counter()
         pub = run_publish(out_url, ds, workers=workers)
-    return DateSummary(
+        took["publish"] = round(time.perf_counter() - t, 3)
+    summary = DateSummary(
         ds=ds,
         raw_records=stats["raw_records"],
         articles=pub["counts"]["articles"],
@@ -526,14 +574,123 @@ def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers
         words=pub["words"],
         paths=pub["paths"],
         validation=pub["validation"],
+        validation_success=pub.get("success"),
+        data_docs=pub.get("data_docs"),
+        quarantine_reasons=pub.get("quarantine_reasons", {}),
+        stage_seconds=took,
         seconds=round(time.perf_counter() - t0, 3),
     )
+    publish_artifacts(summary)
+    return summary
+
+
+def artifact_key(ds: str, kind: str) -> str:
+    """Artifact keys allow lowercase letters, digits and dashes: ``dateline-2024-11-02-counts``."""
+    return f"dateline-{ds}-{kind}".lower().replace("_", "-")
+
+
+def publish_artifacts(s: DateSummary) -> None:
+    """The date's table artifact (rows per table, quarantine by reason, duplicates, time per stage) and
+    markdown artifact (summary, validation result, Data Docs), kept by the Prefect server with the run. An
+    artifact that cannot be written (no API) is a warning, never a failed date."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    rows = [
+        {"section": "rows", "item": name, "value": getattr(s, name)}
+        for name in ("raw_records", "articles", "events", "mentions", "entities")
+    ]
+    rows.append({"section": "rows", "item": "duplicates", "value": s.duplicates})
+    rows += [{"section": "quarantined", "item": t, "value": n} for t, n in sorted(s.quarantined.items())]
+    rows += [{"section": "quarantine reason", "item": r, "value": n} for r, n in s.quarantine_reasons.items()]
+    rows += [{"section": "seconds", "item": k, "value": v} for k, v in s.stage_seconds.items()]
+    rows.append({"section": "seconds", "item": "total", "value": s.seconds})
+    q = ", ".join(f"{k} {v}" for k, v in sorted(s.quarantined.items())) or "none"
+    ok = {True: "passed", False: "failed", None: "not run"}[s.validation_success]
+    md = [
+        f"# dateline {s.ds}",
+        "",
+        f"- **{s.articles}** articles published from {s.raw_records} raw records ({s.duplicates} duplicates); "
+        f"**{s.events}** events, {s.mentions} mentions, {s.entities} entities",
+        f"- quarantined: {q}",
+        f"- record identity (raw = articles + duplicates + quarantined): {'holds' if s.identity_holds else 'BROKEN'}",
+        f"- validation: **{ok}**; result: `{s.validation}`",
+    ]
+    if s.data_docs:
+        md.append(f"- Data Docs: [{s.data_docs}]({_file_link(s.data_docs)})")
+    md.append(
+        f"- time: {s.seconds:.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in s.stage_seconds.items()) + ")"
+    )
+    md += ["", "| table | path |", "|---|---|"] + [f"| {k} | `{v}` |" for k, v in s.paths.items()]
+    try:
+        create_table_artifact(
+            table=rows,
+            key=artifact_key(s.ds, "counts"),
+            description=f"dateline {s.ds}: rows, quarantine, time",
+        )
+        create_markdown_artifact(
+            markdown="\n".join(md), key=artifact_key(s.ds, "summary"), description=f"dateline {s.ds}: summary"
+        )
+    except Exception as exc:  # the date is published; a missing artifact must not fail it
+        _logger().warning("%s: artifacts not written (%s)", s.ds, exc)
+
+
+def _file_link(path: str) -> str:
+    return path if "://" in path else f"file://{os.path.abspath(path)}"
 
 
 # ------------------------------------------------------------------------------------------ flows
 
 
-@flow(name="dateline-pipeline", log_prints=True)
+def _logical_date(ds: str | None, lag_days: int) -> str:
+    """The daily flow's date: ``ds`` when given, else the scheduled time minus ``lag_days``."""
+    if ds:
+        return ds
+    from prefect.runtime import flow_run
+
+    start = flow_run.scheduled_start_time or dt.datetime.now(dt.UTC)
+    return (start - dt.timedelta(days=lag_days)).date().isoformat()
+
+
+def _daily_run_name() -> str:
+    from prefect.runtime import flow_run
+
+    p = flow_run.parameters or {}
+    return f"daily-{_logical_date(p.get('ds'), int(p.get('lag_days', 1)))}"
+
+
+def _pipeline_run_name() -> str:
+    from prefect.runtime import flow_run
+
+    dates = (flow_run.parameters or {}).get("dates") or []
+    if not dates:
+        return "dateline-all-dates"
+    first, last = min(dates), max(dates)
+    return f"dateline-{first}" if first == last else f"dateline-{first}..{last}-{len(dates)}-dates"
+
+
+MAX_DATE_TAGS = 31
+
+
+def _tag_run(dates: list[str]) -> None:
+    """Add ``ds:<date>`` tags to the current flow run (up to ``MAX_DATE_TAGS`` dates), so a date's runs are
+    found by tag in the UI and the API. Best effort: a run outside a server keeps its tags."""
+    from prefect.runtime import flow_run
+
+    if not flow_run.id or not dates:
+        return
+    try:
+        from prefect.client.orchestration import get_client
+
+        tags = list(
+            dict.fromkeys([*(flow_run.tags or []), "dateline", *(f"ds:{d}" for d in dates[:MAX_DATE_TAGS])])
+        )
+        with get_client(sync_client=True) as client:
+            client.update_flow_run(flow_run.id, tags=tags)
+    except Exception as exc:
+        _logger().warning("flow run not tagged with its dates (%s)", exc)
+
+
+@flow(name="dateline-pipeline", log_prints=True, flow_run_name=_pipeline_run_name)
 def pipeline_flow(
     raw: str = "data/raw", out: str = "data/curated", dates: list[str] | None = None, workers: int = 1
 ) -> list[dict]:
@@ -545,6 +702,7 @@ def pipeline_flow(
     wanted = list(dates) if dates else [d for d in index if d != storage.UNDATED]
     if not dates and storage.UNDATED in index:
         wanted.append(storage.UNDATED)
+    _tag_run(wanted)
     summaries = []
     for ds in wanted:
         if ds not in index:
@@ -555,7 +713,7 @@ def pipeline_flow(
     return summaries
 
 
-@flow(name="dateline-daily", log_prints=True)
+@flow(name="dateline-daily", log_prints=True, flow_run_name=_daily_run_name)
 def daily_flow(
     raw: str = "data/raw",
     out: str = "data/curated",
@@ -564,14 +722,11 @@ def daily_flow(
     workers: int = 1,
     dask_address: str | None = None,
 ) -> list[dict]:
-    """The scheduled flow: processes the logical date (scheduled time minus ``lag_days``) unless ``ds`` is
-    given. ``dask_address`` runs the date's tasks on that Dask cluster (a subflow with prefect-dask's
-    DaskTaskRunner); ``workers`` > 1 uses local processes instead."""
-    if ds is None:
-        from prefect.runtime import flow_run
-
-        start = flow_run.scheduled_start_time or dt.datetime.now(dt.UTC)
-        ds = (start - dt.timedelta(days=lag_days)).date().isoformat()
+    """The scheduled flow: processes the logical date ``ds`` (default: the scheduled time minus ``lag_days``);
+    the run is named ``daily-<ds>`` and tagged ``ds:<ds>``. ``dask_address`` runs the date's tasks on that
+    Dask cluster (a subflow with prefect-dask's DaskTaskRunner); ``workers`` > 1 uses local processes instead."""
+    ds = _logical_date(ds, lag_days)
+    _tag_run([ds])
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
