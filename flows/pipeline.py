@@ -342,7 +342,7 @@ def _plan_batches(out: storage.Root, ds: str, name: str, min_rows: int) -> list[
 
 
 def _validate_batch(
-    out_url: str, name: str, paths: list[str], bad_articles: set[str], stage_file: str
+    out_url: str, name: str, paths: list[str], bad_articles: set[str], stage_file: str, ds: str | None = None
 ) -> dict:
     """Read staged parts, quarantine the rows of quarantined articles, GX-validate the rest and write the good
     rows to ``stage_file`` (one part of the new partition). Runs in the task's process or in a pool worker;
@@ -366,7 +366,7 @@ def _validate_batch(
             ]
             quarantine.append(pd.DataFrame(rows))
             df = df[~orphan].reset_index(drop=True)
-    v = validate(name, df)
+    v = validate(name, df, ds)
     if len(v.quarantine):
         quarantine.append(v.quarantine)
     storage.write_path(out, stage_file, conform(v.good, name))
@@ -413,6 +413,7 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
     with contextlib.suppress(storage.StorageError):
         quarantine += [t.to_pandas() for t in storage.iter_work(out, ds, "ingest_quarantine") if t.num_rows]
     results: dict = {}
+    gx_results: list[tuple[str, int, dict]] = []
     counts: dict[str, int] = {}
     words = 0
     bad_articles: set[str] = set()
@@ -425,12 +426,15 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
             if not batches:  # no staged rows: the partition still gets its (empty) file
                 batches = [[]]
             files = [pub.part_path(name, i) for i in range(len(batches))]
-            args = [(out_url, name, paths, bad_articles, f) for paths, f in zip(batches, files, strict=True)]
+            args = [
+                (out_url, name, paths, bad_articles, f, ds) for paths, f in zip(batches, files, strict=True)
+            ]
             if pool is not None:
                 done = [f.result() for f in [pool.submit(_validate_batch, *a) for a in args]]
             else:
                 done = [_validate_batch(*a) for a in args]
-            for res in done:
+            for i, res in enumerate(done):
+                gx_results.append((name, i, res["result"].pop("gx", None)))
                 _merge_result(results, name, res["result"], res["rows"])
                 counts[name] += res["good"]
                 words += res["words"]
@@ -441,7 +445,8 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
                     quarantine.append(q0)
         frames = [f for f in quarantine if len(f)]
         q = pd.concat(frames, ignore_index=True) if frames else empty_frame("quarantine")
-        vq = validate("quarantine", q)
+        vq = validate("quarantine", q, ds)
+        gx_results.append(("quarantine", 0, vq.result.pop("gx", None)))
         _merge_result(results, "quarantine", vq.result, len(q))
         pub.write("quarantine", conform(q, "quarantine"))
         counts["quarantine"] = len(q)
@@ -463,6 +468,7 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
     vpath = storage.write_validation(
         out, ds, run_id, {"ds": ds, "run_id": run_id, "success": True, "tables": results}
     )
+    docs, gx_keys = _store_gx_results(out, ds, run_id, gx_results)
     qcounts = q["table"].value_counts().to_dict() if len(q) else {}
     reasons = (q["table"] + ": " + q["reason"].str.slice(0, 160)).value_counts().head(20) if len(q) else {}
     return {
@@ -472,8 +478,37 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
         "quarantined": {str(k): int(v) for k, v in qcounts.items()},
         "quarantine_reasons": {str(k): int(v) for k, v in dict(reasons).items()},
         "success": all(r["success"] for r in results.values()),
+        "data_docs": docs,
+        "gx_keys": gx_keys,
         "words": words,
     }
+
+
+def _store_gx_results(
+    out: storage.Root, ds: str, run_id: str, gx_results: list[tuple[str, int, dict]]
+) -> tuple[str | None, list[tuple]]:
+    """Store the date's GX results in the output's GX project (``OUT/_gx``); returns where its Data Docs
+    index is and the result keys (tuples) for ``build_docs_task``. Outputs on object stores have none."""
+    from flows.validate import docs_index, store_results
+
+    project = storage.gx_project_dir(out)
+    if project is None:
+        return None, []
+    keys = store_results(project, ds, run_id, [r for r in gx_results if r[2] is not None])
+    return docs_index(project), [k.to_tuple() for k in keys]
+
+
+@task(name="build-data-docs", **IO_TASK)
+def build_docs_task(out_url: str, keys: list[tuple]) -> str | None:
+    """Render the GX Data Docs of this run's validation results (and the site index) under ``OUT/_gx``."""
+    from great_expectations.data_context.types.resource_identifiers import ValidationResultIdentifier
+
+    from flows.validate import build_docs
+
+    project = storage.gx_project_dir(storage.root(out_url))
+    if project is None or not keys:
+        return None
+    return build_docs(project, [ValidationResultIdentifier.from_tuple(k) for k in keys])
 
 
 # ------------------------------------------------------------------------------------------ stages
@@ -550,7 +585,9 @@ def _run_id() -> str:
     return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
 
 
-def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers: int = 1) -> DateSummary:
+def _process_date(
+    raw_url: str, out_url: str, ds: str, files: list[str], workers: int = 1, gx_keys: list | None = None
+) -> DateSummary:
     t0 = time.perf_counter()
     out = storage.root(out_url)
     took: dict[str, float] = {}
@@ -562,6 +599,8 @@ def _process_date(raw_url: str, out_url: str, ds: str, files: list[str], workers
         took["extract"], t = round(time.perf_counter() - t, 3), time.perf_counter()
         pub = run_publish(out_url, ds, workers=workers)
         took["publish"] = round(time.perf_counter() - t, 3)
+    if gx_keys is not None:
+        gx_keys.extend(pub.get("gx_keys", []))
     summary = DateSummary(
         ds=ds,
         raw_records=stats["raw_records"],
@@ -704,12 +743,15 @@ def pipeline_flow(
         wanted.append(storage.UNDATED)
     _tag_run(wanted)
     summaries = []
+    gx_keys: list[tuple] = []
     for ds in wanted:
         if ds not in index:
             log.warning("no raw records for %s in %s", ds, raw)
-        s = _process_date(raw, out, ds, index.get(ds, []), workers)
+        s = _process_date(raw, out, ds, index.get(ds, []), workers, gx_keys)
         log.info("%s: %d articles, %d events, quarantined %s", ds, s.articles, s.events, s.quarantined)
         summaries.append(asdict(s) | {"identity_holds": s.identity_holds})
+    if gx_keys:  # one Data Docs build per run, not per date
+        build_docs_task(out, gx_keys)
     return summaries
 
 
@@ -753,4 +795,6 @@ def extract_flow(ds: str, out: str = "data/curated", chunk_size: int | None = No
 def publish_flow(ds: str, out: str = "data/curated") -> dict:
     """Stage 3 alone: validate the staged tables of ``ds`` and publish them."""
     with storage.date_lock(storage.root(out), ds, owner="publish"):
-        return run_publish(out, ds)
+        res = run_publish(out, ds)
+    build_docs_task(out, res.pop("gx_keys", []))
+    return res

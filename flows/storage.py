@@ -558,6 +558,16 @@ def write_validation(out: Root, ds: str, run_id: str, result: dict) -> str:
     return path
 
 
+def gx_project_dir(out: Root) -> str | None:
+    """The output's Great Expectations project (``OUT/_gx``: suites, stored validation results, Data Docs);
+    None for outputs on object stores (GX's file stores and Data Docs here are local files)."""
+    if not out.is_local:
+        return None
+    path = out.join("_gx")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
 def table_url(out: Root, table: str) -> str:
     return f"{out.url.rstrip('/')}/{table}"
 

@@ -75,24 +75,30 @@ def _suite_and_batch(table: str):
     gx, ctx, source = _context()
     spec = load_suite(table)
     suite = ctx.suites.add(
-        gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"], meta=spec.get("meta", {}))
+        gx.ExpectationSuite(
+            name=spec["name"], id=spec.get("id"), expectations=spec["expectations"], meta=spec.get("meta", {})
+        )
     )
     batch_def = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(f"{table}-all")
     levels = [e.get("meta", {}).get("level", "row") for e in spec["expectations"]]
     return suite, batch_def, levels
 
 
-def validate(table: str, df: pd.DataFrame) -> Validated:
-    """Validate one table's rows; return the rows that pass, quarantine rows for the rest, and the GX result."""
+def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
+    """Validate one table's rows as they are published (with the ``ds`` partition column); return the rows that
+    pass, quarantine rows for the rest, the summary and the GX result (``Validated.result["gx"]``, JSON)."""
     with _lock:  # GX contexts are not thread-safe
         suite, batch_def, levels = _suite_and_batch(table)
         frame = df.reset_index(drop=True).copy()
         for col in _DATE_COLUMNS:
             if col in frame.columns:
                 frame[col] = pd.to_datetime(frame[col], errors="coerce")
+        if "ds" not in frame.columns:
+            frame["ds"] = ds
         batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
         # row positions come back in unexpected_index_list (the frame has a RangeIndex)
         result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+        gx_result = _stored_form(result)
     level_by_id = {e.id: lvl for e, lvl in zip(suite.expectations, levels, strict=True)}
     bad: dict[int, list[str]] = {}
     schema_failures = []
@@ -119,6 +125,7 @@ def validate(table: str, df: pd.DataFrame) -> Validated:
              "unexpected_count": (r.result or {}).get("unexpected_count")}
             for r in result.results if not r.success
         ],
+        "gx": gx_result,
     }  # fmt: skip
     if schema_failures:
         raise SchemaValidationError(
@@ -140,6 +147,23 @@ def validate(table: str, df: pd.DataFrame) -> Validated:
     return Validated(
         good, pd.DataFrame(q_rows, columns=list(quarantine_row("x", "", None, None, {}).keys())), summary
     )
+
+
+_KEEP_UNEXPECTED = 20  # stored results keep this many failing values / row positions per expectation
+
+
+def _stored_form(result) -> dict:
+    """The GX validation result as GX stores it (JSON), with the per-row lists cut to ``_KEEP_UNEXPECTED``
+    entries (the quarantine keeps every failing row; the stored result and Data Docs need only a sample)."""
+    d = result.to_json_dict()
+    for r in d.get("results", []):
+        res = r.get("result") or {}
+        for k in ("unexpected_list", "unexpected_index_list", "partial_unexpected_list",
+                  "partial_unexpected_index_list", "partial_unexpected_counts"):  # fmt: skip
+            if isinstance(res.get(k), list):
+                res[k] = res[k][:_KEEP_UNEXPECTED]
+        res.pop("unexpected_index_query", None)
+    return d
 
 
 def _row_positions(index_list) -> list[int]:
@@ -169,3 +193,91 @@ def _kwargs_text(kwargs) -> str:
     if isinstance(cond, dict):
         kw["row_condition"] = cond.get("pass_through_filter", cond)
     return ", ".join(f"{k}={v}" for k, v in kw.items())
+
+
+# ------------------------------------------------------------------------------ the GX project under OUT/_gx
+
+_projects: dict[str, object] = {}
+_project_lock = threading.Lock()
+DOCS_SITE = "local_site"
+
+
+def _project(project_dir: str):
+    """The output's GX project (a ``FileDataContext`` at ``project_dir/gx``): the suites are the files of
+    ``expectations/`` as they are, with one pandas asset and one ``ValidationDefinition`` per table."""
+    if project_dir in _projects:
+        return _projects[project_dir]
+    gx, _, _ = _context()
+    ctx = gx.get_context(mode="file", project_root_dir=project_dir)
+    suites_dir = Path(ctx.root_directory) / "expectations"
+    for path in sorted(EXPECTATIONS_DIR.glob("*.json")):
+        target = suites_dir / path.name
+        if not target.exists() or target.read_bytes() != path.read_bytes():
+            target.write_bytes(path.read_bytes())
+    try:
+        source = ctx.data_sources.get("dateline")
+    except (KeyError, ValueError, LookupError):
+        source = ctx.data_sources.add_pandas("dateline")
+    for path in sorted(EXPECTATIONS_DIR.glob("*.json")):
+        table = path.stem
+        name = f"dateline-{table}"
+        try:
+            ctx.validation_definitions.get(name)
+            continue
+        except Exception:  # not there yet
+            pass
+        try:
+            asset = source.get_asset(table)
+        except LookupError:
+            asset = source.add_dataframe_asset(name=table)
+        try:
+            batch_def = asset.get_batch_definition(f"{table}-all")
+        except (KeyError, ValueError, LookupError):
+            batch_def = asset.add_batch_definition_whole_dataframe(f"{table}-all")
+        ctx.validation_definitions.add(
+            gx.ValidationDefinition(name=name, data=batch_def, suite=ctx.suites.get(table))
+        )
+    _projects[project_dir] = ctx
+    return ctx
+
+
+def store_results(project_dir: str, ds: str, run_id: str, results: list[tuple[str, int, dict]]) -> list:
+    """Store a date's GX validation results (table, batch index, result JSON) in the project's validation
+    results store, keyed by suite, run and batch as GX keys them; returns the keys (for ``build_docs``)."""
+    import datetime as dt
+
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResultSchema
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    with _project_lock:
+        ctx = _project(project_dir)
+        run = RunIdentifier(run_name=run_id, run_time=dt.datetime.now(dt.UTC))
+        schema = ExpectationSuiteValidationResultSchema()
+        keys = []
+        for table, index, data in results:
+            res = schema.load(data)
+            res.meta["run_id"] = run
+            res.meta["ds"] = ds
+            key = ValidationResultIdentifier(
+                ExpectationSuiteIdentifier(table), run, f"ds={ds}-{table}-{index:03d}"
+            )
+            ctx.validation_results_store.set(key, res)
+            keys.append(key)
+        return keys
+
+
+def docs_index(project_dir: str) -> str:
+    """Where the project's Data Docs index is (built by ``build_docs``)."""
+    return str(Path(project_dir) / "gx" / "uncommitted" / "data_docs" / DOCS_SITE / "index.html")
+
+
+def build_docs(project_dir: str, keys: list) -> str:
+    """Render the results of ``keys`` and the index of the project's Data Docs; returns the index path."""
+    with _project_lock:
+        ctx = _project(project_dir)
+        ctx.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=keys or None)
+    return docs_index(project_dir)
