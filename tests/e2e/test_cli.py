@@ -260,3 +260,20 @@ def test_export_acled_writes_acleds_columns_in_order_with_the_region_centre_fill
     assert acled["interaction"].notna().all() and acled["disorder_type"].notna().all()
     bad = runner.invoke(app, ["export", "--format", "gdelt", "--out", str(out)])
     assert bad.exit_code == 2 and "acled" in bad.output
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_run_reports_progress_lines_and_a_summary_that_fits_80_columns(sample_raw, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "--raw", str(sample_raw), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    # not a terminal: plain progress lines per date and stage
+    assert any(line.startswith("2024-11-02 extract: 1/1 articles") for line in lines), result.output
+    assert any(line.startswith("2024-11-02 done (1/1)") for line in lines)
+    table = [line for line in lines if line.strip().startswith("2024-11-02") and "ok" in line]
+    assert table and "…" not in table[0] and len(table[0]) <= 80
+    assert any(line.startswith("total: 1 dates") and line.rstrip().endswith(" s") for line in lines)
+    docs = out / "_gx" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    assert f"Data Docs:  {docs}" in result.output.replace("\n", "") and docs.is_file()
+    assert "validation: passed" in result.output
