@@ -35,6 +35,19 @@ out_console = Console(width=None if sys.stdout.isatty() else 80)
 RawOpt = Annotated[str, typer.Option("--raw", help="Raw input dir or fsspec URL.")]
 OutOpt = Annotated[str, typer.Option("--out", help="Output dir or fsspec URL (s3://, memory://, file://).")]
 DateOpt = Annotated[str, typer.Option("--date", help="Date YYYY-MM-DD.")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        help="Processes for ingest, extraction and validation on this machine (default: its cores; a small "
+        "date runs in-process whatever the number)."
+    ),
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Re-do dates whose raw input and extractor are unchanged since their last publish."
+    ),
+]
 
 
 def _check_date(value: str) -> str:
@@ -267,24 +280,34 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
     ] = None,
-    workers: Annotated[
-        int | None, typer.Option(help="Extraction processes on this machine (default 1).")
-    ] = None,
+    workers: WorkersOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
-    """Run the whole pipeline for every date found in the raw dir, or the dates given."""
+    """Run the whole pipeline for every date found in the raw dir, or the dates given. A date whose raw input
+    and extractor are unchanged since its last publish is skipped (--force re-does it)."""
     dates = [_check_date(d) for d in date] if date else None
     _quiet_prefect(verbose)
     t0 = time.perf_counter()
-    summaries = run_pipeline(raw, out, dates, dask_address, workers)
+    summaries = run_pipeline(raw, out, dates, dask_address, workers, force)
     _report(summaries, out, as_json, time.perf_counter() - t0)
 
 
+def default_workers() -> int:
+    """The machine's cores (what `--workers` defaults to)."""
+    return os.cpu_count() or 1
+
+
 def run_pipeline(
-    raw: str, out: str, dates: list[str] | None, dask_address: str | None = None, workers: int | None = None
+    raw: str,
+    out: str,
+    dates: list[str] | None,
+    dask_address: str | None = None,
+    workers: int | None = None,
+    force: bool = False,
 ) -> list[dict]:
     from flows import pipeline
 
@@ -295,8 +318,9 @@ def run_pipeline(
     with _Progress() as progress, _reported_errors():
         pipeline.set_progress(progress)
         try:
-            pipeline.prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
-            return f(raw=raw, out=out, dates=dates, workers=1 if dask_address else (workers or 1))
+            pipeline.prepare_run(nlp_here=not dask_address)
+            n = 1 if dask_address else (workers or default_workers())
+            return f(raw=raw, out=out, dates=dates, workers=n, force=force)
         finally:
             pipeline.set_progress(None)
     return []
@@ -314,13 +338,12 @@ def backfill(
     dask_address: Annotated[
         str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
     ] = None,
-    workers: Annotated[
-        int | None, typer.Option(help="Extraction processes on this machine (default 1).")
-    ] = None,
+    workers: WorkersOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """One run of the daily flow per date from START to END (each date replaces its partitions). With a
     Prefect server (PREFECT_API_URL) serving the daily deployment, each date is a run of that deployment
@@ -330,7 +353,9 @@ def backfill(
         _fail("--end is before --start", 2)
     dates = [(a + dt.timedelta(days=i)).isoformat() for i in range((b - a).days + 1)]
     _quiet_prefect(verbose)
-    params = {"raw": raw, "out": out, "workers": 1 if dask_address else (workers or 1)}
+    params = {"raw": raw, "out": out, "workers": 1 if dask_address else (workers or default_workers())}
+    if force:
+        params["force"] = True
     if dask_address:
         params["dask_address"] = dask_address
     if _daily_deployment_served():
@@ -344,7 +369,7 @@ def backfill(
     with _Progress() as progress, _reported_errors():
         pipeline.set_progress(progress)
         try:
-            prepare_run(nlp_here=not dask_address and (workers or 1) <= 1)
+            prepare_run(nlp_here=not dask_address)
             for ds in dates:
                 summaries += daily_flow(ds=ds, **params)
         finally:
@@ -425,7 +450,7 @@ def serve(
     cron: Annotated[str, typer.Option(help="Cron schedule of the daily deployment (UTC).")] = "0 2 * * *",
     every: Annotated[int | None, typer.Option(help="Instead of cron: run every N seconds.")] = None,
     lag_days: Annotated[int, typer.Option(help="Logical date = scheduled time minus this many days.")] = 1,
-    workers: Annotated[int, typer.Option(help="Local processes for ingest and extraction.")] = 1,
+    workers: WorkersOpt = None,
     dask_address: Annotated[
         str | None,
         typer.Option(help="Run each scheduled date on an existing Dask cluster (tcp://host:port)."),
@@ -447,7 +472,7 @@ def serve(
         cron=None if every else cron,
         interval=every,
         lag_days=lag_days,
-        workers=workers,
+        workers=workers or default_workers(),
         dask_address=dask_address,
     )
 

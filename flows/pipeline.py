@@ -181,6 +181,30 @@ def index_raw_task(raw_url: str) -> dict[str, list[str]]:
     return storage.index_raw(storage.root(raw_url))
 
 
+def input_hash(fingerprint: str) -> str:
+    """What a date's publish depends on: its raw files, the extractor version and the output contract."""
+    import hashlib
+
+    from transforms.schema import EXTRACTOR_VERSION, SCHEMAS
+
+    contract = ";".join(f"{t}:{','.join(s.names)}" for t, s in SCHEMAS.items())
+    return hashlib.sha1(f"{fingerprint}|{EXTRACTOR_VERSION}|{contract}".encode()).hexdigest()
+
+
+@task(name="unchanged-dates", **IO_TASK)
+def unchanged_dates_task(raw_url: str, out_url: str, files: dict[str, list[str]]) -> dict[str, dict]:
+    """For every date: its input hash, and the recorded summary when its last publish was made from the same
+    input hash (then the date has nothing to redo). One task for all the dates of a run."""
+    raw, out = storage.root(raw_url), storage.root(out_url)
+    res = {}
+    for ds, rels in files.items():
+        h = input_hash(storage.raw_fingerprint(raw, rels))
+        state = storage.read_date_state(out, ds)
+        same = state is not None and state.get("input_hash") == h
+        res[ds] = {"input_hash": h, "summary": state.get("summary") if same else None}
+    return res
+
+
 def _ingest_files(raw_url: str, out_url: str, rels: list[str], ds: str, batch: int) -> dict:
     """Read and clean raw files, ``RECORDS_PER_PART`` records at a time, into staged parts (articles +
     ingest quarantine). Runs in the task's process or in a pool worker."""
@@ -218,6 +242,15 @@ def _ingest_files(raw_url: str, out_url: str, rels: list[str], ds: str, batch: i
 def _use_pool(workers: int, *urls: str) -> bool:
     """A local process pool serves the CPU work when asked for, unless a path lives only in this process."""
     return workers > 1 and not any(storage.root(u).in_process for u in urls)
+
+
+# A date of fewer articles than this per extra process runs in-process: spawning a pool (~2 s a process, spaCy
+# and the registry loaded again) costs more than it saves on a small date.
+MIN_ARTICLES_PER_WORKER = 200
+
+
+def effective_workers(workers: int, n_articles: int) -> int:
+    return max(1, min(workers, n_articles // MIN_ARTICLES_PER_WORKER))
 
 
 @task(name="ingest-files", **IO_TASK)
@@ -625,7 +658,11 @@ def _process_date(
     took: dict[str, float] = {}
     with storage.date_lock(out, ds, owner="pipeline"):
         t = time.perf_counter()
-        stats = run_ingest(raw_url, out_url, ds, files, workers)
+        # raw files (bytes) tell the size of the date before ingest: ~2 KB an article
+        stats = run_ingest(
+            raw_url, out_url, ds, files, effective_workers(workers, _approx_articles(raw_url, files))
+        )
+        workers = effective_workers(workers, stats["articles"])
         took["ingest"], t = round(time.perf_counter() - t, 3), time.perf_counter()
         run_extract(out_url, ds, stats["articles"], workers=workers)
         took["extract"], t = round(time.perf_counter() - t, 3), time.perf_counter()
@@ -656,6 +693,19 @@ def _process_date(
     publish_artifacts(summary)
     _progress("date_done", ds=ds, seconds=summary.seconds, articles=summary.articles, events=summary.events)
     return summary
+
+
+def _approx_articles(raw_url: str, files: list[str]) -> int:
+    """A cheap guess of a date's article count for choosing in-process or pool ingest: its raw bytes / 2 KB
+    (a listing only; no file is read). A date of many files is big whatever their size."""
+    if len(files) >= MIN_ARTICLES_PER_WORKER:
+        return len(files)
+    raw = storage.root(raw_url)
+    total = 0
+    for rel in files:
+        with contextlib.suppress(OSError):
+            total += int(raw.fs.info(raw.join(rel)).get("size") or 0)
+    return max(len(files), total // 2048)
 
 
 def artifact_key(ds: str, kind: str) -> str:
@@ -766,10 +816,16 @@ def _tag_run(dates: list[str]) -> None:
 
 @flow(name="dateline-pipeline", log_prints=True, flow_run_name=_pipeline_run_name)
 def pipeline_flow(
-    raw: str = "data/raw", out: str = "data/curated", dates: list[str] | None = None, workers: int = 1
+    raw: str = "data/raw",
+    out: str = "data/curated",
+    dates: list[str] | None = None,
+    workers: int = 1,
+    force: bool = False,
 ) -> list[dict]:
     """Ingest → extract → validate/publish for every date in the raw dir (or the dates given).
-    ``workers`` > 1 runs extraction in that many local processes."""
+    ``workers`` > 1 runs extraction in that many local processes. A date whose raw files, extractor version
+    and output contract are those of its last publish is skipped (its recorded summary comes back with
+    ``skipped``), unless ``force``."""
     warm_up(nlp_here=workers <= 1)
     log = get_run_logger()
     index = index_raw_task(raw)
@@ -780,12 +836,23 @@ def pipeline_flow(
     _progress("dates", total=len(wanted))
     summaries = []
     gx_keys: list[tuple] = []
+    known = unchanged_dates_task(raw, out, {ds: index.get(ds, []) for ds in wanted})
     for ds in wanted:
         if ds not in index:
             log.warning("no raw records for %s in %s", ds, raw)
+        previous = known[ds]["summary"]
+        if previous is not None and not force:
+            log.info("%s: raw input and extractor unchanged since its last publish; skipped", ds)
+            _progress("skipped", ds=ds)
+            summaries.append(previous | {"skipped": True, "seconds": 0.0})
+            continue
         s = _process_date(raw, out, ds, index.get(ds, []), workers, gx_keys)
         log.info("%s: %d articles, %d events, quarantined %s", ds, s.articles, s.events, s.quarantined)
-        summaries.append(asdict(s) | {"identity_holds": s.identity_holds})
+        summary = asdict(s) | {"identity_holds": s.identity_holds, "skipped": False}
+        storage.write_date_state(
+            storage.root(out), ds, {"input_hash": known[ds]["input_hash"], "summary": summary}
+        )
+        summaries.append(summary)
     if gx_keys:  # one Data Docs build per run, not per date
         build_docs_task(out, gx_keys)
     return summaries
@@ -799,6 +866,7 @@ def daily_flow(
     lag_days: int = 1,
     workers: int = 1,
     dask_address: str | None = None,
+    force: bool = False,
 ) -> list[dict]:
     """The scheduled flow: processes the logical date ``ds`` (default: the scheduled time minus ``lag_days``);
     the run is named ``daily-<ds>`` and tagged ``ds:<ds>``. ``dask_address`` runs the date's tasks on that
@@ -809,8 +877,8 @@ def daily_flow(
         from prefect_dask import DaskTaskRunner
 
         on_dask = pipeline_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
-        return on_dask(raw=raw, out=out, dates=[ds])
-    return pipeline_flow.fn(raw=raw, out=out, dates=[ds], workers=workers)
+        return on_dask(raw=raw, out=out, dates=[ds], force=force)
+    return pipeline_flow.fn(raw=raw, out=out, dates=[ds], workers=workers, force=force)
 
 
 @flow(name="dateline-ingest")

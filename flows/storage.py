@@ -159,6 +159,53 @@ def index_raw(raw: Root) -> dict[str, list[str]]:
     return {d: sorted(v) for d, v in sorted(index.items())}
 
 
+def raw_fingerprint(raw: Root, rels: list[str]) -> str:
+    """A hash of what a date's raw input is: each file's (and ``.txt`` sidecar's) path, size and modification
+    time or ETag, from the file system's listing (no file is read)."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for rel in sorted(rels):
+        paths = [rel]
+        if rel.endswith(".txt"):
+            paths.append(rel[: -len(".txt")] + ".meta.json")
+        for p in paths:
+            try:
+                info = raw.fs.info(raw.join(p))
+            except FileNotFoundError:
+                h.update(f"{p}\0missing\n".encode())
+                continue
+            stamp = next((info[k] for k in ("mtime", "LastModified", "ETag", "created") if info.get(k)), "")
+            h.update(f"{p}\0{info.get('size')}\0{stamp}\n".encode())
+    return h.hexdigest()
+
+
+def _state_path(out: Root, ds: str) -> str:
+    return out.join("_state", f"ds={ds}.json")
+
+
+def write_date_state(out: Root, ds: str, state: dict) -> None:
+    """Record what a date's publish was made from (input hash, extractor version) and its summary."""
+    path = _state_path(out, ds)
+    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    tmp = f"{path}.{uuid.uuid4().hex[:8]}.tmp"
+    with out.fs.open(tmp, "w") as fh:
+        json.dump(state, fh, indent=1, default=str)
+    out.fs.mv(tmp, path)
+
+
+def read_date_state(out: Root, ds: str) -> dict | None:
+    """The recorded state of a date's last publish, or None (never published, or its partitions are gone)."""
+    path = _state_path(out, ds)
+    if not out.fs.exists(path) or not out.fs.exists(partition_path(out, "events", ds)):
+        return None
+    try:
+        with out.fs.open(path, "r") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None
+
+
 def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
     """The raw records of one file that belong to date ``ds`` (``undated``: those with no date), streamed
     line by line.

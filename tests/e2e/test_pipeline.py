@@ -150,6 +150,7 @@ def test_small_parts_and_two_worker_processes_give_the_same_tables(
     monkeypatch.setattr(pipeline, "RECORDS_PER_PART", 5)
     monkeypatch.setattr(pipeline, "VALIDATE_ROWS", dict.fromkeys(pipeline.VALIDATE_ROWS, 7))
     monkeypatch.setattr(pipeline, "ARTICLES_PER_TASK", 4)
+    monkeypatch.setattr(pipeline, "MIN_ARTICLES_PER_WORKER", 1)  # the pool even for this small date
     [two] = pipeline.pipeline_flow(raw=str(raw), out=str(tmp_path / "two"), workers=2)
     assert one["duplicates"] == two["duplicates"] == repeated
     assert one["articles"] == 36 - repeated and two["identity_holds"]
@@ -162,3 +163,33 @@ def test_small_parts_and_two_worker_processes_give_the_same_tables(
             a[keys].sort_values(keys[:3]).reset_index(drop=True),
             b[keys].sort_values(keys[:3]).reset_index(drop=True),
         )
+
+
+def test_a_second_run_on_unchanged_input_extracts_nothing_and_force_redoes_it(
+    sample_raw, tmp_path, monkeypatch
+):
+    out = tmp_path / "curated"
+    calls = []
+    real = pipeline._extract_chunk
+
+    def counting(*args, **kw):
+        calls.append(args[1])
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pipeline, "_extract_chunk", counting)
+    [first] = pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    assert calls == ["2024-11-02"] and not first["skipped"]
+    before = {p: p.stat().st_mtime_ns for p in (out / "events").rglob("*.parquet")}
+    [again] = pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    assert calls == ["2024-11-02"], "the unchanged date was extracted again"
+    assert again["skipped"] and again["events"] == first["events"]
+    assert {p: p.stat().st_mtime_ns for p in (out / "events").rglob("*.parquet")} == before
+    [forced] = pipeline.pipeline_flow(raw=str(sample_raw), out=str(out), force=True)
+    assert len(calls) == 2 and not forced["skipped"]
+    # a changed raw file makes the date due again
+    raw_file = next((sample_raw / "2024-11-02").glob("*.txt"))
+    raw_file.write_text(
+        raw_file.read_text() + "\nKHERSON, Ukraine (AP) — Shelling hit Kherson on Saturday.\n"
+    )
+    [changed] = pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    assert len(calls) == 3 and not changed["skipped"]
