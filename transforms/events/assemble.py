@@ -11,17 +11,15 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from transforms.events.dates import event_date
 from transforms.events.numbers import parse_count, weapon_quantity, word_number
+from transforms.events.temporal import event_time, sentence_time
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
     aircraft_downed,
     downed_by_aircraft,
     find_triggers,
-    is_non_event,
 )
 from transforms.ingest import parse_dateline
 from transforms.names.keys import norm, token_key
@@ -449,8 +447,8 @@ def _resolve_near(mention: Mention, sentence_text: str, offset: int):
     near = _is_near(mention, sentence_text, offset)
     if ent.entity_type == "place":
         if near and ent.admin1_iso in SURROUNDING_REGION:
-            region = reg.get(SURROUNDING_REGION[ent.admin1_iso])
-            return None, region.entity_id, 2
+            # "near Kyiv": the city named, in the region around it (by name: the city entity is its own region)
+            return ent.canonical_name, SURROUNDING_REGION[ent.admin1_iso], 2
         return ent.entity_id, ent.admin1_iso, 2 if near else 1
     if ent.entity_type == "region":
         return None, ent.entity_id, 3
@@ -619,7 +617,7 @@ def _article_events(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     reg = load_registry()
-    prev_date: dt.date | None = None
+    carried: dt.date | None = None  # the date of the account being told, within a paragraph
     weapon_context: str | None = None
     paragraph = 0
     last_end = 0
@@ -636,6 +634,7 @@ def _article_events(
         if "\n\n" in text[last_end:s0]:
             paragraph += 1
             weapon_context = None
+            carried = None
         last_end = s1
         sent = text[s0:s1]
         sent_mentions = []
@@ -653,7 +652,10 @@ def _article_events(
             weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
             weapon_context = "missile"
-        reason = is_non_event(sent, low)
+        time = sentence_time(sent, published, carried)
+        reason = None if time.status == "news" else time.status
+        if not time.is_news:
+            carried = None  # background does not date what is told after it
         triggers = find_triggers(sent, low) if reason in (None, "demand") else []
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
@@ -689,7 +691,7 @@ def _article_events(
             weapon = weapon or weapon_context
             if weapon == "drone":
                 sub = "Air/drone strike"
-        date = event_date(sent, published, prev_date)
+        date = event_time(time, carried, published)
         killed, injured, victims = casualties(sent)
         own, filed_only = _after_dateline(sent_mentions, dateline_end)
         loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
@@ -791,7 +793,7 @@ def _article_events(
             prev.injuries = _max(prev.injuries, injured)
             prev.quantity = prev.quantity or quantity
             prev.extend(idx, s1, sent)
-            prev_date = prev.date
+            carried = prev.date
             continue
 
         if sub == "Disrupted weapons use":
@@ -820,7 +822,7 @@ def _article_events(
                     # the shelling told next, at a place, is this fight
                     placeless_clash = (paragraph, idx, side)
                 # "On 12 September, ..." dates what follows
-                prev_date = date.date if date.explicit else prev_date
+                carried = date.date if date.explicit else carried
                 continue
             if (
                 trig.strength <= 0.6
@@ -886,7 +888,7 @@ def _article_events(
             # "Russian forces attacked towards X, clashing with Ukrainian forces. They also shelled X, Donetsk.":
             # the fighting named first, without its region, and the shelling are one clash
             _become_clash(drafts[-1], placeless_clash[2])
-        prev_date = date.date if date.explicit else prev_date
+        carried = date.date if date.explicit else carried
     return drafts
 
 
@@ -1088,18 +1090,6 @@ def _actor2(
     return None
 
 
-@lru_cache(maxsize=256)
-def _centre_region(region_iso: str) -> str:
-    """The first-level region of a region's administrative centre: the region itself, except for an oblast
-    around a city that is a region of its own (Kyiv oblast → Kyiv City, Moscow oblast → Moscow)."""
-    centre = load_registry().get(region_iso).centre
-    if not centre:
-        return region_iso
-    res = resolve_place_in(centre, region_iso)
-    ent = load_registry().entities.get(res.entity_id)
-    return ent.admin1_iso if ent is not None and ent.admin1_iso else region_iso
-
-
 def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[dict]:
     """Event rows (schema ``events``) for one article."""
     published = article["published_at"]
@@ -1113,10 +1103,6 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
         region = reg.get(d.admin1_iso) if d.admin1_iso else None
         anchor = loc or region
         admin1_iso = d.admin1_iso
-        if region and not loc and not d.location_id and d.geo_precision == 3:
-            # known only by its region, coded at the centre: Kyiv region → Kyiv, Kyiv City ("near Kyiv" stays
-            # in the oblast around the city)
-            admin1_iso = _centre_region(admin1_iso)
         acled_iso = ACLED_ADMIN1.get(admin1_iso, admin1_iso) if admin1_iso else None
         confidence = d.trigger.strength * (
             0.7 + 0.1 * (d.geo_precision == 1) + 0.1 * d.date_explicit + 0.1 * d.actor_explicit
@@ -1134,10 +1120,8 @@ def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: li
                 "sub_event_type": d.trigger.sub_event_type,
                 "actor1": d.actor1,
                 "actor2": d.actor2,
-                # ACLED codes an event known only by its region to the region's centre (geo_precision 3)
-                "location": loc.canonical_name
-                if loc
-                else d.location_id or (region.centre if region else None),
+                # an event known only by its region has none (ACLED's centre: conventions.acled_place)
+                "location": loc.canonical_name if loc else d.location_id,
                 "admin1": reg.get(acled_iso).admin1 if acled_iso else None,
                 "admin1_iso": acled_iso,
                 "country": d.country or (anchor.country if anchor else None),

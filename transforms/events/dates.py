@@ -2,7 +2,8 @@
 
 Absolute: "On 10 August 2022", "Aug. 26", "September 12", "2024-11-02". Relative: "on Saturday",
 "late Friday", "Saturday night", "overnight", "yesterday", "today", "last week" (precision 2),
-"in October" / "last month" (precision 3), "later that day" (the previous event's date).
+"in October" / "last month" (precision 3, coded by the month's first day; a week by its Monday), "later that
+day" (the previous event's date).
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ def _year_for(month: int, day: int, published: dt.date, year: str | None) -> dt.
         return None
 
 
+def _monday(d: dt.date) -> dt.date:
+    """A week is coded by its Monday, a month by its first day (time_precision 2 and 3)."""
+    return d - dt.timedelta(days=d.weekday())
+
+
 def _month_num(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
@@ -99,14 +105,14 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         if rel in ("yesterday", "last night", "the day before", "a day earlier"):
             found.append(EventDate(published - dt.timedelta(days=1), 1, True, m.start()))
         elif rel in ("last week",):
-            found.append(EventDate(published - dt.timedelta(days=7), 2, True, m.start()))
+            found.append(EventDate(_monday(published) - dt.timedelta(days=7), 2, True, m.start()))
         elif rel in ("this week",):
-            found.append(EventDate(published, 2, True, m.start()))
+            found.append(EventDate(_monday(published), 2, True, m.start()))
         elif rel in ("last month",):
             first = published.replace(day=1) - dt.timedelta(days=1)
-            found.append(EventDate(first.replace(day=15), 3, True, m.start()))
+            found.append(EventDate(first.replace(day=1), 3, True, m.start()))
         elif rel in ("earlier this month",):
-            found.append(EventDate(published, 3, True, m.start()))
+            found.append(EventDate(published.replace(day=1), 3, True, m.start()))
         elif rel in (
             "later that day",
             "later the same day",
@@ -129,7 +135,7 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             if m.group("year")
             else (published.year if month <= published.month else published.year - 1)
         )
-        found.append(EventDate(dt.date(year, month, 15), 3, True, m.start()))
+        found.append(EventDate(dt.date(year, month, 1), 3, True, m.start()))
     found.sort(key=lambda d: d.start)
     return [d for d in found if d.date <= published]
 
