@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
+from transforms.events.discourse import ListItem, item_region, own_clause, place_lists
 from transforms.events.numbers import parse_count, weapon_quantity, word_number
 from transforms.events.temporal import event_time, sentence_time
 from transforms.events.triggers import (
@@ -880,6 +881,9 @@ def _article_events(
         second = _split_per_place(drafts[-1], sent, s0, sent_mentions)
         if second is not None:  # "killed two people in Kostiantynivka and one in Pokrovsk": two events
             drafts.append(second)
+        else:  # "shelling in Maryinka, Slovyansk, and Kramatorsk": one event per place of the list (the
+            # first place's event stays last: casualties told next are read as the first place's)
+            drafts[-1:-1] = _list_events(drafts[-1], sent, s0, own)
         if (
             placeless_clash
             and placeless_clash[:2] == (paragraph, idx - 1)
@@ -923,6 +927,44 @@ def _split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) 
     else:
         d.injuries, other.injuries = a.value, b.value
     return other
+
+
+def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
+    """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
+    with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
+    if d.trigger.sub_event_type == "Disrupted weapons use" or _unplaced(d.location_id, d.admin1_iso):
+        return []
+    for items in place_lists(sent, offset, mentions):
+        places = [_item_place(it, sent, offset) for it in items]
+        if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
+            it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
+        ):
+            continue
+        out = []
+        for it, (loc, iso, geo) in zip(items, places, strict=True):
+            if iso is None:
+                continue
+            if (loc == d.location_id or it.as_region) and iso == d.admin1_iso:
+                d.location_id, d.geo_precision = loc, geo  # a list of regions: the region, not its centre
+                continue
+            clause = own_clause(sent, offset, it.mention)
+            killed, injured, _ = casualties(clause) if clause else (None, None, "")
+            out.append(
+                replace(
+                    d, location_id=loc, admin1_iso=iso, geo_precision=geo, country=load_registry().get(iso).country,
+                    fatalities=killed, injuries=injured, notes=list(d.notes),
+                )
+            )  # fmt: skip
+        return out
+    return []
+
+
+def _item_place(item: ListItem, sent: str, offset: int) -> tuple[str | None, str | None, int | None]:
+    """(location, admin1, geo_precision) of one place of a list."""
+    if item.as_region:
+        return None, item_region(item), 3
+    loc, iso, geo = _resolve_near(item.mention, sent, offset)
+    return _site_of(loc), iso, geo
 
 
 def _unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:

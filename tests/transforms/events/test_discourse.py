@@ -1,0 +1,54 @@
+import datetime as dt
+
+import pandas as pd
+
+from transforms.events.discourse import place_lists
+from transforms.extract import extract
+from transforms.names.resolve import find_mentions
+
+PUB = dt.date(2024, 3, 9)
+
+
+def _lists(sentence: str) -> list[list[str]]:
+    return [
+        [it.mention.surface for it in items] for items in place_lists(sentence, 0, find_mentions(sentence))
+    ]
+
+
+def _events(text: str) -> pd.DataFrame:
+    art = pd.DataFrame(
+        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": None, "dateline_place": None,
+          "published_at": PUB, "text": text, "n_words": len(text.split()), "raw_path": "a"}]
+    )  # fmt: skip
+    return extract(art).events
+
+
+def test_coordinated_places_form_a_list_and_a_region_after_a_comma_places_them():
+    assert _lists("Artillery hit Kupiansk, Izium and Balakliia overnight.") == [
+        ["Kupiansk", "Izium", "Balakliia"]
+    ]
+    assert _lists("Artillery hit Kupiansk, Kharkiv, overnight.") == []
+    assert _lists("Drones hit Sumy, Kharkiv and Poltava.") == [["Sumy", "Kharkiv", "Poltava"]]
+
+
+def test_a_place_named_to_locate_another_is_not_an_item():
+    lists = _lists("Missiles struck depots in the regions of Rivne, west of Kyiv, and Poltava and Ternopil.")
+    assert lists == [["Rivne", "Poltava", "Ternopil"]]
+
+
+def test_one_sentence_attacking_a_list_of_places_is_one_event_per_place():
+    ev = _events("Russian artillery shelled Kupiansk, Izium and Balakliia on Friday.")
+    assert sorted(ev["location"]) == ["Balakliia", "Izium", "Kupiansk"]
+    assert set(ev["admin1_iso"]) == {"UA-63"} and set(ev["event_date"]) == {dt.date(2024, 3, 8)}
+
+
+def test_a_list_of_regions_is_one_region_level_event_each_with_its_own_casualties():
+    ev = _events(
+        "Russian missiles hit the city of Uman, where two people died, and the southern Mykolaiv region on Friday."
+    )
+    by = {r["admin1_iso"]: r for _, r in ev.iterrows()}
+    assert set(by) == {"UA-71", "UA-48"}
+    assert by["UA-71"]["location"] == "Uman" and by["UA-71"]["fatalities"] == 2
+    assert pd.isna(by["UA-48"]["location"]) and pd.isna(by["UA-48"]["fatalities"])
+    plural = _events("Russian drones struck the Sumy and Poltava regions on Friday.")
+    assert sorted(plural["admin1_iso"]) == ["UA-53", "UA-59"] and plural["location"].isna().all()
