@@ -619,6 +619,7 @@ def _article_events(
     drafts: list[Draft] = []
     reg = load_registry()
     carried: dt.date | None = None  # the date of the account being told, within a paragraph
+    carried_at: str | None = None  # and the region it is told at
     weapon_context: str | None = None
     paragraph = 0
     last_end = 0
@@ -692,7 +693,6 @@ def _article_events(
             weapon = weapon or weapon_context
             if weapon == "drone":
                 sub = "Air/drone strike"
-        date = event_time(time, carried, published)
         killed, injured, victims = casualties(sent)
         own, filed_only = _after_dateline(sent_mentions, dateline_end)
         loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
@@ -719,6 +719,9 @@ def _article_events(
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
             loc_id, admin1_iso, geo = scene
+        # a date carries over the sentences of one account: not to an event in another region
+        same_account = carried_at is None or admin1_iso is None or admin1_iso == carried_at
+        date = event_time(time, carried if same_account else None, published)
         country = None
         if admin1_iso:
             country = reg.get(admin1_iso).country
@@ -794,7 +797,7 @@ def _article_events(
             prev.injuries = _max(prev.injuries, injured)
             prev.quantity = prev.quantity or quantity
             prev.extend(idx, s1, sent)
-            carried = prev.date
+            carried, carried_at = prev.date, prev.admin1_iso
             continue
 
         if sub == "Disrupted weapons use":
@@ -892,7 +895,8 @@ def _article_events(
             # "Russian forces attacked towards X, clashing with Ukrainian forces. They also shelled X, Donetsk.":
             # the fighting named first, without its region, and the shelling are one clash
             _become_clash(drafts[-1], placeless_clash[2])
-        carried = date.date if date.explicit else carried
+        if date.explicit:
+            carried, carried_at = date.date, admin1_iso
     return drafts
 
 

@@ -41,6 +41,7 @@ _WEEKDAY = Prefiltered(
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
+        r"(?:at|over|during) the weekend|this (?:past )?weekend|last weekend|"
         r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
         r"the next day|the following day|the day before|a day earlier)\b",
         re.IGNORECASE,
@@ -102,7 +103,11 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         found.append(EventDate(published - dt.timedelta(days=delta), 1, True, m.start("wd")))
     for m in _RELATIVE.finditer(sentence, low):
         rel = m.group("rel").lower()
-        if rel in ("yesterday", "last night", "the day before", "a day earlier"):
+        if rel.endswith("weekend"):  # the last Saturday before the published date (or that day)
+            found.append(
+                EventDate(published - dt.timedelta(days=(published.weekday() - 5) % 7), 1, True, m.start())
+            )
+        elif rel in ("yesterday", "last night", "the day before", "a day earlier"):
             found.append(EventDate(published - dt.timedelta(days=1), 1, True, m.start()))
         elif rel in ("last week",):
             found.append(EventDate(_monday(published) - dt.timedelta(days=7), 2, True, m.start()))

@@ -29,6 +29,12 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 
+# a date expression that dates the report, not the event: "said on Monday", "told reporters Tuesday"
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class SentenceTime:
@@ -45,6 +51,10 @@ def sentence_time(sentence: str, published: dt.date, previous: dt.date | None = 
     """The sentence's own date expression and its status (module docstring)."""
     low = sentence.lower()
     dates = find_dates(sentence, published, previous)
+    if len(dates) > 1:  # "said on Monday that strikes had hit the city over the weekend": the report's day
+        dates = [
+            d for d in dates if not _REPORTED_ON.search(sentence, max(0, d.start - 30), d.start)
+        ] or dates
     own = dates[0] if dates else None
     cue = is_non_event(sentence, low)
     if cue in ("aggregate", "background", "hypothetical"):

@@ -91,7 +91,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
-     r"\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
+     r"\b(?:heavy|fierce|intense|intensive|street|bitter|ongoing|renewed)\s+(?:fighting|battles?|clashes)\b|"
+     r"\bfighting\s+(?:in|near|around|for|at)\b|\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"
+     # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
+     r"\b(?:fighting|battles?|clashes)\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way)|raged|rages|erupted|broke out)\b|"
+     r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
+     r"\bpush(?:ed|ing)?\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\s+back\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
      r"\bpositional battles?\b"),
@@ -140,7 +145,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:partisans?|saboteurs?)\b[^.]{0,40}?\b(?:destroyed|damaged|disabled|burned)\s+(?:an?|the|two|several)\s+"
      r"(?:[\w-]+\s+){0,3}?(?:railway|rail|relay|control box|signal\w*|cars?|trucks?|vehicles?|equipment|towers?|cabinets?)\b"),
     ("Protests", "Peaceful protest", None, 0.8,
-     r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ion|ors|ed)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
+     r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ions?|ors)\b|\bdemonstrated\s+(?:in|against|outside|near)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
     ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
@@ -160,7 +165,8 @@ _HYPOTHETICAL = Prefiltered(
     re.compile(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
-        r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to)\b",
+        r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
+        r"eventual(?:ly)?)\b",
         _W,
     )
 )
@@ -180,7 +186,7 @@ _AGGREGATE = Prefiltered(
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
         r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
-        r"in the (?:past|last) 24 hours)\b",
+        r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions)\b",
         _W,
     )
 )

@@ -50,3 +50,19 @@ def test_a_background_sentence_does_not_date_the_events_told_after_it():
     )
     assert len(ev) == 1
     assert ev.iloc[0]["location"] == "Poltava" and ev.iloc[0]["event_date"] == PUB
+
+
+def test_the_weekend_is_the_saturday_before_publication_and_a_reports_day_is_not_the_events():
+    wed = dt.date(2024, 11, 6)
+    assert sentence_time("A school was hit at the weekend.", wed).own.date == dt.date(2024, 11, 2)
+    t = sentence_time("The governor said on Tuesday that a shell hit the hospital over the weekend.", wed)
+    assert t.own.date == dt.date(2024, 11, 2)
+
+
+def test_a_date_carries_over_one_account_but_not_to_another_region():
+    ev = _events(
+        "On Thursday, Russian artillery shelled Kupiansk in the Kharkiv region. "
+        "Russian drones also struck Nikopol in the Dnipropetrovsk region."
+    )
+    dates = dict(zip(ev["location"], ev["event_date"], strict=True))
+    assert dates == {"Kupiansk": dt.date(2024, 10, 31), "Nikopol": PUB}
