@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.events.discourse import ListItem, item_region, own_clause, place_lists
+from transforms.events.discourse import ListItem, item_region, merge_retold, own_clause, place_lists
 from transforms.events.numbers import parse_count, weapon_quantity, word_number
 from transforms.events.temporal import event_time, sentence_time
 from transforms.events.triggers import (
@@ -212,6 +212,7 @@ _PLURAL_REGIONS = re.compile(
     re.I,
 )
 _PLACE_TYPES = ("place", "region")
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|\s+(?:regions|oblasts|provinces)\b")
 _CODED_TO = re.compile(r"[(\[]coded to [^)\]]{2,80}[)\]]")
 _LONGER_RIGHT = re.compile(
     r"(?:[ -](?:imeni\s+)?[A-Z][\w’'-]*[a-z])+(?=\s+(?:village|town|district)|,|\s+\()"
@@ -559,6 +560,8 @@ def choose_location(
         if region is None or region[0] is None:
             continue
         hint, region_name, region_end = region
+        if _LIST_GOES_ON.match(sentence_text, region_end):
+            continue  # "the Donetsk, Luhansk, and Kharkiv regions": a list, not Donetsk placed in Luhansk
         for j in range(i + 1, len(places)):  # the region name itself is not a second place
             if places[j].char_start - offset < region_end:
                 skip.add(j)
@@ -620,6 +623,7 @@ def _article_events(
     reg = load_registry()
     carried: dt.date | None = None  # the date of the account being told, within a paragraph
     carried_at: str | None = None  # and the region it is told at
+    recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
     weapon_context: str | None = None
     paragraph = 0
     last_end = 0
@@ -649,6 +653,8 @@ def _article_events(
         for m in sent_mentions:
             if m.entity_type == "country":
                 last_country = m.canonical_name
+            elif m.entity_type == "place" and m.method != "provisional" and m.char_start >= dateline_end:
+                recent.append((idx, m))
         low = sent.lower()
         if "drone" in low or "shahed" in low or "uav" in low:
             weapon_context = "drone"
@@ -719,6 +725,9 @@ def _article_events(
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
             loc_id, admin1_iso, geo = scene
+        elif _unplaced(loc_id, admin1_iso) and (named := the_place_named(sent, recent, idx)):
+            # "Russian strikes hit a hospital in the city": the settlement the story named last
+            loc_id, admin1_iso, geo = named
         # a date carries over the sentences of one account: not to an event in another region
         same_account = carried_at is None or admin1_iso is None or admin1_iso == carried_at
         date = event_time(time, carried if same_account else None, published)
@@ -933,13 +942,37 @@ def _split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) 
     return other
 
 
+_ANAPHOR = re.compile(
+    r"\bthe (?:city|town|village|island|port|settlement|frontline city|besieged city)\b(?!\s+of\b)|"
+    r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
+    re.IGNORECASE,
+)
+
+
+def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3):
+    """(location, admin1, 1) of the settlement a definite description refers back to ("the city", "the
+    island", "its mayor"): the last one named in the ``window`` sentences before, or None."""
+    if not recent or not _ANAPHOR.search(sent):
+        return None
+    i, m = recent[-1]
+    if i == idx:  # named in this very sentence: the sentence placed it itself, or not at all
+        m = next((x for j, x in reversed(recent) if j < idx), None)
+        i = next((j for j, _ in reversed(recent) if j < idx), -1)
+    if m is None or idx - i > window:
+        return None
+    ent = load_registry().get(m.entity_id)
+    return (_site_of(ent.entity_id), ent.admin1_iso, 1) if ent.admin1_iso else None
+
+
 def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
     if d.trigger.sub_event_type == "Disrupted weapons use" or _unplaced(d.location_id, d.admin1_iso):
         return []
+    regions = {m.entity_id for m in mentions if m.entity_type == "region"}
+    region = next(iter(regions)) if len(regions) == 1 else None
     for items in place_lists(sent, offset, mentions):
-        places = [_item_place(it, sent, offset) for it in items]
+        places = [_item_place(it, sent, offset, region) for it in items]
         if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):
@@ -963,10 +996,17 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> l
     return []
 
 
-def _item_place(item: ListItem, sent: str, offset: int) -> tuple[str | None, str | None, int | None]:
-    """(location, admin1, geo_precision) of one place of a list."""
+def _item_place(
+    item: ListItem, sent: str, offset: int, region: str | None = None
+) -> tuple[str | None, str | None, int | None]:
+    """(location, admin1, geo_precision) of one place of a list; ``region``: the one region the sentence
+    names, where a settlement of the list is looked for first ("in the Donetsk region in Maryinka, Slovyansk")."""
     if item.as_region:
         return None, item_region(item), 3
+    if region and item.mention.entity_type == "place":
+        alt = resolve_place_in(item.mention.surface, region)
+        if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == region:
+            return _site_of(alt.entity_id), region, 2 if _is_near(item.mention, sent, offset) else 1
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return _site_of(loc), iso, geo
 
@@ -1136,12 +1176,29 @@ def _actor2(
     return None
 
 
+def _event_key(d: Draft) -> tuple:
+    """ACLED's unit: one event type at one place on one day (a place known only by its region is that
+    region)."""
+    return (d.trigger.event_type, d.trigger.sub_event_type, d.location_id, d.admin1_iso, d.country, d.date)
+
+
+def _fold(first: Draft, later: Draft) -> None:
+    """A later telling of ``first``: its counts where larger, its evidence appended."""
+    first.fatalities = _max(first.fatalities, later.fatalities)
+    first.injuries = _max(first.injuries, later.injuries)
+    first.quantity = first.quantity or later.quantity
+    first.actor2 = first.actor2 or later.actor2
+    first.char_end = max(first.char_end, later.char_end)
+    first.notes.extend(n for n in later.notes if n not in first.notes)
+
+
 def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[dict]:
     """Event rows (schema ``events``) for one article."""
     published = article["published_at"]
     if isinstance(published, dt.datetime):
         published = published.date()
     drafts = _article_events(article["article_id"], article["text"], published, sentences, mentions)
+    drafts = merge_retold(drafts, _event_key, _fold)
     reg = load_registry()
     rows = []
     for d in drafts:

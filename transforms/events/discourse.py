@@ -3,6 +3,8 @@
 - **Lists of places**: one sentence telling an attack on "Maryinka, Slovyansk, and Kramatorsk" or "the regions
   of Chernihiv, north of Kyiv, and Zhytomyr and Lviv" tells one event per place (ACLED's unit is one place):
   ``coordinated_places`` finds the places coordinated with the one an event was placed at.
+- **One event told in several sentences** is one row (ACLED's unit: one event type at one place on one day):
+  ``merge_retold`` folds a later telling of the same event into the first.
 - A clause right after a place of the list ("Cherkasy, where one person died, and the Kharkiv region") tells
   that place's own casualties: ``own_clause``.
 """
@@ -113,3 +115,18 @@ def own_clause(sentence: str, offset: int, mention: Mention) -> str:
     """The clause right after a place that tells what happened there (", where one person died"), or ''."""
     m = _OWN_CLAUSE.match(sentence, mention.char_end - offset)
     return m.group(0) if m else ""
+
+
+def merge_retold(events: list, key, merge) -> list:
+    """The events of an article with every later telling of an event (same ``key``) folded into its first
+    telling by ``merge(first, later)``; order kept."""
+    first: dict = {}
+    out = []
+    for e in events:
+        k = key(e)
+        if k in first:
+            merge(first[k], e)
+        else:
+            first[k] = e
+            out.append(e)
+    return out

@@ -35,6 +35,8 @@ _REPORTED_ON = re.compile(
     re.IGNORECASE,
 )
 
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class SentenceTime:
@@ -51,10 +53,12 @@ def sentence_time(sentence: str, published: dt.date, previous: dt.date | None = 
     """The sentence's own date expression and its status (module docstring)."""
     low = sentence.lower()
     dates = find_dates(sentence, published, previous)
-    if len(dates) > 1:  # "said on Monday that strikes had hit the city over the weekend": the report's day
-        dates = [
-            d for d in dates if not _REPORTED_ON.search(sentence, max(0, d.start - 30), d.start)
-        ] or dates
+    # "said on Monday that strikes had hit the city over the weekend", "said on Saturday the strike had killed
+    # three": the report's day is not the event's when another date or the past perfect says so ("the ministry
+    # said on Friday" after "has taken control" is the news of that day)
+    reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 30), d.start)]
+    if reported and (len(reported) < len(dates) or _PAST_PERFECT.search(sentence, reported[0].start)):
+        dates = [d for d in dates if d not in reported]
     own = dates[0] if dates else None
     cue = is_non_event(sentence, low)
     if cue in ("aggregate", "background", "hypothetical"):

@@ -166,7 +166,7 @@ _HYPOTHETICAL = Prefiltered(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
         r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
-        r"eventual(?:ly)?)\b",
+        r"eventual(?:ly)?|not possible|impossible)\b",
         _W,
     )
 )

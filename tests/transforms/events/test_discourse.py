@@ -52,3 +52,24 @@ def test_a_list_of_regions_is_one_region_level_event_each_with_its_own_casualtie
     assert pd.isna(by["UA-48"]["location"]) and pd.isna(by["UA-48"]["fatalities"])
     plural = _events("Russian drones struck the Sumy and Poltava regions on Friday.")
     assert sorted(plural["admin1_iso"]) == ["UA-53", "UA-59"] and plural["location"].isna().all()
+
+
+def test_one_event_told_again_later_in_the_story_is_one_row():
+    ev = _events(
+        "Russian missiles hit Uman on Friday, killing two people. "
+        "The mayor said the toll was rising. "
+        "Officials said on Saturday the missile strike on Uman had killed three people."
+    )
+    assert len(ev) == 1 and ev.iloc[0]["fatalities"] == 3
+
+
+def test_the_city_refers_back_to_the_settlement_named_last():
+    ev = _events("Kupiansk was quiet on Thursday morning. Russian artillery shelled the city on Friday.")
+    assert ev.iloc[0]["location"] == "Kupiansk"
+
+
+def test_a_region_list_is_not_a_place_placed_in_the_next_region():
+    ev = _events(
+        "Russian forces attacked along the front of the Sumy, Kharkiv and Poltava regions on Friday."
+    )
+    assert sorted(ev["admin1_iso"]) == ["UA-53", "UA-59", "UA-63"]
