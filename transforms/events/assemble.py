@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from transforms.events.discourse import ListItem, item_region, merge_retold, own_clause, place_lists
 from transforms.events.numbers import parse_count, weapon_quantity, word_number
+from transforms.events.structure import datelines, paragraphs
 from transforms.events.temporal import event_time, sentence_time
 from transforms.events.triggers import (
     FIRE_BACK,
@@ -22,7 +23,6 @@ from transforms.events.triggers import (
     downed_by_aircraft,
     find_triggers,
 )
-from transforms.ingest import parse_dateline
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
 from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
@@ -633,8 +633,8 @@ def _article_events(
     setting: tuple | None = (
         None  # the last sentence without an event: (paragraph, index, mentions, text, ...)
     )
-    dateline = parse_dateline(text)
-    dateline_end = dateline.end if dateline else 0
+    filed = datelines(text)  # paragraph start -> end of its dateline
+    skipped = {p.start for p in paragraphs(text) if p.kind != "text"}  # time stamps, bylines, captions
     mi = 0
     for idx, (s0, s1) in enumerate(sentences):
         if "\n\n" in text[last_end:s0]:
@@ -642,7 +642,10 @@ def _article_events(
             weapon_context = None
             carried = None
         last_end = s1
+        dateline_end = filed.get(s0, 0)
         sent = text[s0:s1]
+        if s0 in skipped:
+            continue
         sent_mentions = []
         while mi < len(mentions) and mentions[mi].char_start < s0:
             mi += 1
