@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from transforms.events.discourse import ListItem, item_region, merge_retold, own_clause, place_lists
 from transforms.events.numbers import parse_count, weapon_quantity, word_number
 from transforms.events.structure import datelines, paragraphs
-from transforms.events.temporal import event_time, sentence_time
+from transforms.events.temporal import event_time, judicial, sentence_time
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
@@ -624,6 +624,7 @@ def _article_events(
     carried: dt.date | None = None  # the date of the account being told, within a paragraph
     carried_at: str | None = None  # and the region it is told at
     recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
+    barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
     weapon_context: str | None = None
     paragraph = 0
     last_end = 0
@@ -670,7 +671,20 @@ def _article_events(
         triggers = find_triggers(sent, low) if reason in (None, "demand") else []
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
+        if barrage is None and reason in (None, "aggregate"):
+            barrage = _barrage(triggers or find_triggers(sent, low), sent, time, published)
+        if reason is None and not (triggers and triggers[0].sub_event_type == "Arrests") and judicial(sent):
+            reason, triggers = "judicial", []  # a trial tells of an event of its own time, told elsewhere
         if not triggers:
+            impact = None
+            prev = drafts[-1] if drafts else None
+            follows = prev is not None and prev.paragraph == paragraph and idx - prev.sentence_index <= 2
+            if reason is None and barrage is not None and not follows:
+                own = _after_dateline(sent_mentions, dateline_end)[0]
+                impact = _local_impact(barrage, sent, s0, idx, paragraph, own, placed, time)
+            if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
+                drafts.append(impact)
+                continue
             _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
             # read only if the next sentence tells an event without a place
             setting = (paragraph, idx, sent_mentions, sent, s0, reason)
@@ -967,6 +981,50 @@ def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, wind
     return (_site_of(ent.entity_id), ent.admin1_iso, 1) if ent.admin1_iso else None
 
 
+def _barrage(triggers: list[Trigger], sent: str, time, published: dt.date) -> Draft | None:
+    """The story's lead attack when this sentence tells one ("Russia launched a massive missile and drone
+    attack overnight", "Dozens of Russian missiles struck targets across Ukraine"): a remote attack with its
+    weapon named, as a template for the local impacts told after it."""
+    trig = next(
+        (t for t in triggers if t.event_type == "Explosions/Remote violence" and t.strength > 0.6), None
+    )
+    if trig is None:
+        return None
+    date = event_time(time, None, published)
+    side = attacker_side(sent) or "Russia"
+    return Draft(
+        trigger=trig, sentence_index=-1, paragraph=-1, char_start=0, char_end=0, date=date.date,
+        precision=date.precision, date_explicit=date.explicit, weapon=trig.weapon, location_id=None,
+        admin1_iso=None, country=None, geo_precision=None, actor1=ACTOR_FORCES.get(side), actor2=None,
+        fatalities=None, injuries=None, quantity=None, actor_explicit=side is not None,
+    )  # fmt: skip
+
+
+def _local_impact(
+    barrage: Draft, sent: str, s0: int, idx: int, paragraph: int, own: list[Mention], placed: dict, time
+) -> Draft | None:
+    """A sentence that counts casualties at a place of its own, with no event word, after the story's lead
+    attack: a local event of that attack ("Two more people died in the Sumy region"). None when the sentence
+    counts nobody or places nothing."""
+    killed, injured, victims = casualties(sent)
+    if not (killed or injured):
+        return None
+    loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
+    loc_id = _site_of(loc_id)
+    if _unplaced(loc_id, admin1_iso):
+        return None
+    date = time.own if time.own is not None else None
+    country = load_registry().get(admin1_iso).country if admin1_iso else None
+    return replace(
+        barrage, sentence_index=idx, paragraph=paragraph, char_start=s0, char_end=s0 + len(sent),
+        date=date.date if date else barrage.date, precision=date.precision if date else barrage.precision,
+        date_explicit=date is not None or barrage.date_explicit, location_id=loc_id, admin1_iso=admin1_iso,
+        country=country, geo_precision=geo, fatalities=killed, injuries=injured,
+        actor2=f"Civilians ({country})" if _CIVILIAN.search(victims) and country else None,
+        notes=[sent], first_sentence=idx,
+    )  # fmt: skip
+
+
 def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
@@ -1055,27 +1113,28 @@ def _attach_follow_up(
     sent: str,
     reason: str | None,
     always: bool = False,
-) -> None:
+) -> bool:
     """Casualties reported in the next sentences of the same paragraph ("Two people were killed, the
     governor said.", "Unspecified fatalities coded as 10.") belong to the event just described. ``always``:
-    the sentence is part of that event's account even when it counts nobody (the next one may)."""
+    the sentence is part of that event's account even when it counts nobody (the next one may). True when the
+    sentence was read as part of that event."""
     if not drafts or reason in ("background", "aggregate"):
-        return
+        return False
     prev = drafts[-1]
     coded = _says_coded(sent) and any(rx.search(sent) for rx in _CODING_NOTES)
     if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
-        return
+        return False
     if coded:  # ACLED's note of the count it coded for the event replaces any count read before
         prev.fatalities = casualties(sent)[0]
         prev.extend(idx, end, sent)
-        return
+        return True
     if _force_on_protesters(prev, sent):
         always = True
     killed, injured, victims = casualties(sent)
     if not killed and not injured:
         if always:
             prev.extend(idx, end, sent)
-        return
+        return always
     if prev.trigger.sub_event_type == "Disrupted weapons use" and not _DEBRIS_DAMAGE.search(sent):
         # people are killed by the attack, not by its interception ("... struck Pavlohrad. Air defence
         # intercepted 5 drones. 1 civilian was killed."): the attack told just before in the paragraph
@@ -1096,6 +1155,7 @@ def _attach_follow_up(
     if _hit_civilians(prev, victims):
         prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
     prev.extend(idx, end, sent)
+    return True
 
 
 def _become_clash(d: Draft, attacker: str | None) -> None:

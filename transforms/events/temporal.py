@@ -91,3 +91,16 @@ def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) 
     if time.own is not None:
         return time.own
     return EventDate(carried or published, 1, False)
+
+
+_JUDICIAL = re.compile(
+    r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
+    r"charged with|indicted|verdict|testified|defendant|in absentia)\b",
+    re.IGNORECASE,
+)
+
+
+def judicial(sentence: str) -> bool:
+    """A sentence about a trial, a charge or a verdict: the event it concerns happened at another time and is
+    coded from its own telling, not from the courtroom's (arrests are events of their own)."""
+    return bool(_JUDICIAL.search(sentence))

@@ -73,3 +73,34 @@ def test_a_region_list_is_not_a_place_placed_in_the_next_region():
         "Russian forces attacked along the front of the Sumy, Kharkiv and Poltava regions on Friday."
     )
     assert sorted(ev["admin1_iso"]) == ["UA-53", "UA-59", "UA-63"]
+
+
+def test_casualties_at_a_place_after_a_lead_attack_are_that_attacks_local_events():
+    ev = _events(
+        "Russia fired dozens of missiles at cities across Ukraine on Friday.\n\n"
+        "The president thanked air defence crews.\n\n"
+        "In Uman, two people were killed when a house collapsed.\n\n"
+        "Three people were wounded in the Poltava region."
+    )
+    by = {r["admin1_iso"]: r for _, r in ev.iterrows()}
+    assert set(by) == {"UA-71", "UA-53"}
+    assert (
+        by["UA-71"]["sub_event_type"] == "Shelling/artillery/missile attack"
+        and by["UA-71"]["fatalities"] == 2
+    )
+    assert by["UA-53"]["injuries"] == 3 and pd.isna(by["UA-53"]["location"])
+    assert set(ev["event_date"]) == {dt.date(2024, 3, 8)}
+
+
+def test_without_a_lead_attack_a_count_of_the_dead_is_no_event():
+    ev = _events(
+        "The minister visited Uman on Friday.\n\nIn Uman, two people were killed when a house collapsed."
+    )
+    assert ev.empty
+
+
+def test_a_trial_is_not_the_event_it_concerns():
+    ev = _events(
+        "A court in Uman sentenced a soldier on Friday for shooting a driver in the village of Ivanivka."
+    )
+    assert ev.empty
