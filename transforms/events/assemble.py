@@ -12,8 +12,40 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
-from transforms.events.discourse import ListItem, item_region, merge_retold, own_clause, place_lists
-from transforms.events.numbers import parse_count, weapon_quantity, word_number
+from transforms.events.actors import (
+    ACTOR_FORCES,
+    CIVILIAN,
+    PARTISANS,
+    UNIDENTIFIED_FORCES,
+    WITHDRAWER,
+    acled_actor1,
+    acled_actor2,
+    attacker_side,
+    forces_struck,
+    interceptor_side,
+    other_side,
+    repelled_side,
+    side_named,
+    side_of,
+)
+from transforms.events.casualties import (
+    CODING_NOTES,
+    casualties,
+    says_coded,
+)
+from transforms.events.discourse import merge_retold, own_clause, place_lists
+from transforms.events.numbers import parse_count, weapon_quantity
+from transforms.events.places import (
+    PLURAL_REGIONS,
+    after_dateline,
+    choose_location,
+    is_unplaced,
+    item_place,
+    placed_by_region,
+    scene_of,
+    site_of,
+    the_place_named,
+)
 from transforms.events.structure import datelines, paragraphs
 from transforms.events.temporal import event_time, judicial, sentence_time
 from transforms.events.triggers import (
@@ -23,72 +55,14 @@ from transforms.events.triggers import (
     downed_by_aircraft,
     find_triggers,
 )
-from transforms.names.keys import norm, token_key
-from transforms.names.registry import Entity, load_registry
-from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
+from transforms.names.keys import norm
+from transforms.names.registry import load_registry
+from transforms.names.resolve import Mention
 from transforms.schema import EXTRACTOR_VERSION
 
-# A city that is its own first-level region; "near" it means the surrounding region.
-SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
 # ACLED's first-level units where they differ from ISO 3166-2: Sevastopol is coded in Crimea
 ACLED_ADMIN1 = {"UA-40": "UA-43"}
-ACTOR_FORCES = {
-    "Russia": "Military Forces of Russia",
-    "Ukraine": "Military Forces of Ukraine",
-    "North Korea": "Military Forces of North Korea",
-    "Belarus": "Military Forces of Belarus",
-    # the Russian-backed forces of the occupied Donetsk / Luhansk "republics", ACLED's umbrella actor
-    "NAF": "NAF: United Armed Forces of Novorossiya",
-}
-UNIDENTIFIED_FORCES = "Unidentified Military Forces"
-_SIDE_WORDS = {
-    "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "russians": "Russia",
-    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine", "ukrainians": "Ukraine",
-    "north korean": "North Korea", "belarusian": "Belarus", "dpr": "NAF", "lpr": "NAF", "dnr": "NAF", "lnr": "NAF",
-}  # fmt: skip
-_SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev|DPR|LPR|DNR|LNR)(?:['’]s)?"
-_ATTACKER = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
-    r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
-    r"invaders|aviation|UAVs?|Shaheds?|(?:land)?mines?|traps?|booby[- ]traps?|explosives?)\b"
-    rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
-    rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
-)
-# a wire story's reporting clause between a unit and what it did: "Ukraine's air force said it shot down",
-# "the military said Thursday that it had struck"
-_SAID = r"(?:said|says|reported|claimed|announced)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?"
-_REPORTED = rf"(?:{_SAID}(?:it|they)\s+(?:had\s+|has\s+|have\s+)?)?"
-_INTERCEPT_VERB = (
-    r"(?:(?:shot|shoot(?:s|ing)?|gunned)\s+down|intercept(?:ed|s|ing)?|downed|destroyed|neutrali[sz]ed|repelled|"
-    r"cleared|defused|demined)"
-)
-# who disrupted the weapons: "Ukrainian air defence shot down", "were intercepted by Russian forces"
-_INTERCEPTOR = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|military|army|air[ -]defen[cs]es?|air force|navy|units|"
-    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+"
-    rf"(?:{_REPORTED}|{_SAID}(?:[\w-]+\s+){{1,6}}?(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
-    rf"{_INTERCEPT_VERB}\b"
-    rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
-)
-# the attacker of a clash named as the one repelled: "Russian forces repelled Ukrainian attacks near X"
-_REPELLED = re.compile(
-    r"\b(?:repelled|repulsed|fended off|thwarted|beat back|pushed back)\s+(?:an?\s+|the\s+|several\s+|\d+\s+)?"
-    rf"{_SIDE}\s+(?:[\w-]+\s+)?(?:\w*attacks?|assaults?|offensives?|advances?|attempts?|offensive operations)\b"
-)
 _TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes territory")
-# a named military as the subject of a strike verb: "Russian air and ground forces struck Ivanivka"
-_FORCES_STRUCK = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+{_REPORTED}"
-    r"(?:\w+ly\s+|also\s+)?(?:struck|hit|attacked|targeted|bombed)\b"
-)
-_STRIKE_VERBS = ("struck", "hit", "attacked", "targeted", "bombed")
-
-
-def _forces_struck(sentence: str) -> str | None:
-    """The side of a named military that is the subject of a strike verb (``_FORCES_STRUCK``)."""
-    if not any(v in sentence for v in _STRIKE_VERBS):  # the verbs it needs, before the scan
-        return None
-    return _side_of(_FORCES_STRUCK.search(sentence))
 
 
 _WEAPON_WORD = re.compile(
@@ -111,169 +85,13 @@ _FIGHTING = re.compile(
     r"\b(?:clash\w*|fight(?:s|ing)?|fought|battles?|assault\w*|storm\w*|shell\w*|(?:counter-?)?offensive\w*)\b",
     re.I,
 )
-# who left: "Russian forces withdrew", "the retreat of Russian forces", "following Russian withdrawal"
-_WITHDRAWER = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
-    rf"|\b(?:withdrawal|retreat) of (?:the )?{_SIDE.replace('side', 'side2')}\b"
-)
 _FIRE_BACK = re.compile(FIRE_BACK, re.I)
-_PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
-_KILL = re.compile(
-    r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of|"
-    r"behead(?:ed|ing)|murder(?:ed|ing)|slain|"
-    r"execut(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners?|POWs?|soldiers?|servicem[ae]n|civilians?|people|men|"
-    r"women|residents?|hostages?|captives?|him|her|them)\b))\b",
-    re.I,
-)
-_PRESUMED = re.compile(r"\b(?:presumed|feared|believed)\s+(?:to\s+(?:be|have\s+been)\s+)?$", re.I)
-_BODY_FOUND = re.compile(
-    r"\b(?:his|her)\s+(?:dead\s+)?body\b[^.]{0,80}?\b(?:was|had been)\s+(?:found|discovered|recovered)\b",
-    re.I,
-)
-_INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed)\b", re.I)
-_AFTER_NP_END = re.compile(
-    r"\s(?:on|in|at(?!\s+(?:least|most)\b)|after|when|while|as|during|near|from|by|according|said|says|officials|"
-    r"local)\b|[;.:]|\s—"
-    # a coordinated participle clause: "killing four people and knocking out power to hundreds of thousands"
-    r"|,?\s+and\s+(?!(?:\w+\s+)?(?:injur|wound|hurt|kill|maim))\w+ing\b",
-    re.I,
-)
-# where the noun phrase before a casualty verb begins: a clause boundary, or the end of the clause counting
-# other casualties ("1 civilian was killed, 8 were injured": 8 injured, not 9)
-_NP_START = re.compile(
-    r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s|\b(?:killed|injured|wounded|dead|died|hurt),\s", re.I
-)
-_COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$", re.I)
-_DEATH_TOLL = re.compile(
-    r"\bdeath toll\b[^.;]{0,80}?\b(?:rose|climbed|increased|reached|risen|grew|jumped|stands|stood|is|was|hit)\s+"
-    r"(?:to\s+)?(?P<n>(?:at least\s+)?[\w,-]+)",
-    re.I,
-)
-_BE_FORM = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
-_PASSIVE_AUX = re.compile(r"\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+)+$", re.I)
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
-    r"teen(?:ager)?s?|infants?|babies|volunteers?|journalists?|passengers?|farmers?|locals?|villagers?|persons?|"
-    r"drivers?|workers?|employees?|engineers?|doctors?|nurses?|medics?|teachers?|students?)\b",
-    re.I,
-)
-_POLICE = re.compile(r"\bpolice\b", re.I)
 _FORCE_ON_PROTESTERS = re.compile(
     r"\b(?:tear gas|stun grenades?|rubber bullets|water cannons?|batons)\b|"
     r"\b(?:fired|shot|opened fire)\s+(?:at|on)\s+(?:the\s+)?(?:protesters|demonstrators|crowd|rally)\b|"
     r"\b(?:beat|beaten|attacked)\s+(?:the\s+)?(?:protesters|demonstrators)\b|\bdispersed\b[^.]{0,40}\b(?:violently|by force|force)\b",
     re.I,
 )
-# What armed forces own: struck, it makes their military the actor acted upon (ACLED: "shelled Ukrainian
-# positions" → actor2 Military Forces of Ukraine; "shelled a village" leaves actor2 empty).
-_MILITARY_NOUN = (
-    r"(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|units?|tanks?|(?:armou?red\s+)?vehicles?|"
-    r"equipment|aircraft|helicopters?|jets?|planes?|(?:Su|MiG)-\d+\w*|depots?|launchers?|radars?|howitzers?|"
-    r"artillery|air defen[cs]es?|(?:command|observation)\s+posts?|fortifications?|trench(?:es)?|columns?|convoys?|"
-    r"checkpoints?|infantry|(?:missile\s+)?complex(?:es)?|military\s+trains?|(?:ammunition\s+)?trains?\s+carrying)"
-)
-_SIDE_TARGET = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w'’-]+\s+){{0,3}}?{_MILITARY_NOUN}\b|\b{_MILITARY_NOUN}\s+of\s+(?:the\s+)?"
-    rf"{_SIDE.replace('side', 'side2')}\b"
-    # anything "of Russian forces" is theirs: "blew up barges of Russian forces"
-    rf"|\b[\w-]+\s+of\s+(?:the\s+)?{_SIDE.replace('side', 'side4')}\s+(?:forces|military|army|troops)\b"
-    # the forces of the occupied "republics" go by their names alone: "Ukrainian forces shelled DPR in Horlivka"
-    r"|\b(?:shelled|struck|attacked|hit|targeted|fired (?:at|on))\s+(?:the\s+)?(?P<side3>DPR|LPR|DNR|LNR)\b(?!\s*-)"
-)
-_UNMARKED_TARGET = re.compile(
-    r"\bpositions?\b|\b(?:ammunition|fuel|weapons?|arms)\s+(?:depots?|warehouses?|storage)\b|"
-    r"\bmilitary\s+(?:equipment|vehicles?|facilit(?:y|ies)|targets?|objects?|infrastructure|units?)\b|"
-    r"\b(?:command|observation)\s+posts?\b|\bfortifications?\b|\btrenches\b",
-    re.I,
-)
-
-
-def _named_target(sentence: str, attacker: str | None) -> str | None:
-    """The side whose military a strike hit, when the sentence names it other than the attacker's ("Ukrainian
-    positions", "positions of Russian forces", "shelled DPR")."""
-    for m in _SIDE_TARGET.finditer(sentence):
-        owner = _side_of(m)
-        if owner and owner != attacker:
-            return owner
-    return None
-
-
-def _unmarked_target(sentence: str, attacker: str | None) -> str | None:
-    """For a target only a military has (positions, an ammunition depot) and no side named, the side opposite
-    the attacker."""
-    return _other(attacker) if _UNMARKED_TARGET.search(sentence) else None
-
-
-_NEAR = re.compile(
-    r"\b(?:near|outside|close to|on the outskirts of|around|in the vicinity of)\s+(?:the\s+)?$", re.I
-)
-_PLURAL_REGIONS = re.compile(
-    r"\b(?:\w+\s+)?(?P<adj>Russian|Ukrainian)\s+(?:regions|provinces|oblasts|territories|cities)\b|\bseveral (?:regions|provinces)\b",
-    re.I,
-)
-_PLACE_TYPES = ("place", "region")
-_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|\s+(?:regions|oblasts|provinces)\b")
-_CODED_TO = re.compile(r"[(\[]coded to [^)\]]{2,80}[)\]]")
-_LONGER_RIGHT = re.compile(
-    r"(?:[ -](?:imeni\s+)?[A-Z][\w’'-]*[a-z])+(?=\s+(?:village|town|district)|,|\s+\()"
-)
-_LONGER_LEFT = re.compile(r"(?<=\s)([A-Z][\w’']+)(?: imeni)?[ -]$")
-_NOT_PART_OF_NAME = re.compile(
-    r"\b(?:Mayor|Governor|President|Minister|Council|Administration|Police|Army|Forces|Region|Oblast|Province)\b"
-)
-# a district of a city in ACLED's notation: "Donetsk - Kuibyshivskyi", "Kyiv - Podilskyi"
-_CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
-# capitalized words before a place name that are not part of it
-# a place name that names an armed group, not where it acted: "Azov Battalion", "Donetsk rebel forces"
-_NAMES_A_GROUP = re.compile(
-    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?)\b",
-    re.I,
-)
-_NOT_PLACE_WORDS = {
-    "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
-    "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
-}  # fmt: skip
-_CODED = re.compile(r"\b(?:fatalities|casualties) (?:were )?(?:split and )?coded as (\d+)", re.I)
-# ACLED's notes on how a reported total was divided: "(N) fatalities coded to this event", "(fatalities coded to
-# X event)" (another one), and the even split of its codebook: "Coded as 10 fatalities split across 3 events",
-# "(fatalities split between 3 events)"
-_CODED_HERE = re.compile(r"\b(\d+) fatalit(?:y|ies) (?:were )?coded to this event\b", re.I)
-_CODED_ELSEWHERE = re.compile(r"\bfatalities (?:were )?coded to (?!this\b)[^.()\[\]]{2,60}? event\b", re.I)
-_SPLIT = re.compile(
-    r"\b(?:(?:coded as )?(?P<total>\d+) )?fatalit(?:y|ies) (?:were )?split (?:evenly )?(?:between|across|among) "
-    r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}?(?:events|locations)\b",
-    re.I,
-)
-
-_CODING_NOTES = (_CODED_HERE, _CODED, _CODED_ELSEWHERE, _SPLIT)
-
-
-def _says_coded(sentence: str) -> bool:
-    """Whether a sentence can hold one of ACLED's notes on coded fatalities (the words every one of those
-    patterns needs; a plain substring test, where the case-insensitive patterns would scan every sentence)."""
-    low = sentence.lower()
-    return "coded" in low or "split" in low
-
-
-def coded_fatalities(sentence: str, killed: int | None = None) -> int | None:
-    """The fatalities ACLED says it coded for this event, or None when the sentence does not say: an explicit
-    count ("4 fatalities coded to this event", "Unspecified fatalities coded as 3"), else the even split of the
-    total it names or of ``killed`` (the count read from the same sentence) that most of the events got."""
-    if not _says_coded(sentence):
-        return None
-    here = _CODED_HERE.search(sentence) or _CODED.search(sentence)
-    if here:
-        return int(here.group(1))
-    if _CODED_ELSEWHERE.search(sentence):
-        return 0  # "(fatalities coded to Schastia event)": counted with another event
-    split = _SPLIT.search(sentence)
-    if split is None:
-        return None
-    total = int(split.group("total")) if split.group("total") else killed
-    parts = split.group("parts")
-    parts = int(parts) if parts.isdigit() else word_number(parts)
-    # the share most of the events got: the remainder goes one by one to some of them, a half rounds down
-    return (2 * total + parts - 1) // (2 * parts) if total is not None and parts else None
 
 
 @dataclass
@@ -309,44 +127,6 @@ class Draft:
         self.notes.append(sentence)
 
 
-def _side(word: str) -> str | None:
-    return _SIDE_WORDS.get(word.lower().replace("’s", "").replace("'s", ""))
-
-
-def _side_of(m: re.Match | None) -> str | None:
-    """The side named by whichever ``side*`` group of a ``_SIDE``-built pattern matched."""
-    if m is None:
-        return None
-    word = next((v for k, v in m.groupdict().items() if k.startswith("side") and v), None)
-    return _side(word) if word else None
-
-
-def _other(side: str | None) -> str | None:
-    return {"Russia": "Ukraine", "Ukraine": "Russia", "NAF": "Ukraine"}.get(side or "")
-
-
-_FOUGHT_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?$", re.I)
-# "fuel tanks of the Russian military": the owner of what was hit, not the attacker ("as a result of Ukrainian
-# shelling" still names the attacker)
-_OWNED_BY = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
-_FORCES_WORD = re.compile(
-    r"(?:forces|troops|army|military|units|soldiers|servicemen|occupiers|invaders)$", re.I
-)
-
-
-def attacker_side(sentence: str) -> str | None:
-    """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces" — not the side
-    fought with ("following clashes with Ukrainian forces, Russian forces captured ...")."""
-    for m in _ATTACKER.finditer(sentence):
-        before = max(0, m.start() - 12)
-        if _FOUGHT_WITH.search(sentence, before, m.start()):
-            continue
-        if _OWNED_BY.search(sentence, before, m.start()) and _FORCES_WORD.search(m.group(0)):
-            continue
-        return _side_of(m)
-    return None
-
-
 def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
     """The attack an interception turned out to be (its debris hit something): a drone strike or a missile
     attack, by the weapon named."""
@@ -360,256 +140,6 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
         sub_event_type="Shelling/artillery/missile attack",
         weapon="missile",
     )
-
-
-def interceptor_side(sentence: str) -> str | None:
-    """The side named as shooting down / intercepting ("Ukrainian forces shot down", "downed by Russian air
-    defence"), None when the sentence names only the weapon's owner or nobody."""
-    return _side_of(_INTERCEPTOR.search(sentence))
-
-
-def repelled_side(sentence: str) -> str | None:
-    """The attacker of a clash named as repelled: "Russian forces repelled Ukrainian attacks" → Ukraine."""
-    return _side_of(_REPELLED.search(sentence))
-
-
-def _after_last(rx: re.Pattern, text: str) -> str:
-    """``text`` after the last match of ``rx`` (all of it when none)."""
-    last = None
-    for last in rx.finditer(text):  # noqa: B007
-        pass
-    return text[last.end() :] if last else text
-
-
-def casualties(sentence: str) -> tuple[int | None, int | None, str]:
-    """(fatalities, injuries, victim phrases) in one sentence. 0 when no such verb; None when uncountable."""
-    out = {}
-    victims = []
-    for kind, rx in (("killed", _KILL), ("injured", _INJURE)):
-        total: int | None = 0
-        any_verb = False
-        for m in rx.finditer(sentence):
-            if _PRESUMED.search(sentence, max(0, m.start() - 30), m.start()):
-                continue  # "presumed killed", "feared dead": not a reported death
-            verb = m.group(0).lower()
-            after = sentence[m.end() :]
-            stop = _AFTER_NP_END.search(after)
-            nxt = _KILL.search(after) or _INJURE.search(after)
-            end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
-            np_after = after[:end]
-            # the words right before the verb: "was tortured and killed" has its subject before both verbs, and
-            # "were" / "have been" make it passive (only the end of the text is searched: both are anchored there)
-            before = sentence[: m.start()]
-            coordinated = _COORDINATED_VERB.search(before, max(0, len(before) - 60))
-            if coordinated:
-                before = before[: coordinated.start()]
-            aux = _PASSIVE_AUX.search(before, max(0, len(before) - 60))
-            if aux:
-                before = before[: aux.start()]
-            np_before = _after_last(_NP_START, before)[-120:]
-            passive = not verb.endswith("ing") and (
-                verb in ("dead", "died", "dies", "perished", "hurt")
-                # "have been killed" is passive, "has killed three people" is not
-                or aux is not None
-                and _BE_FORM.search(aux.group(0)) is not None
-            )
-            phrase = np_before if passive else np_after
-            count = parse_count(phrase)
-            if count is None and not passive:
-                alt = parse_count(np_before)
-                count, phrase = (alt, np_before) if alt else (None, phrase)
-            if count is None:
-                continue
-            any_verb = True
-            victims.append(phrase)
-            total = None if (total is None or count.value is None) else total + count.value
-        out[kind] = total if any_verb else 0
-    if out["killed"] == 0 and _BODY_FOUND.search(sentence):  # "His body was found the next day."
-        out["killed"] = 1
-    toll = _DEATH_TOLL.search(sentence) if "toll" in sentence else None
-    if toll:  # "The death toll from the strike rose to 18": the event's count, as far as it is known
-        count = parse_count(toll.group("n"))
-        if count is not None and count.value is not None and out["killed"] is not None:
-            out["killed"] = max(out["killed"], count.value)
-    coded = coded_fatalities(sentence, out["killed"])
-    if coded is not None:  # ACLED's note of what it coded: "Unspecified fatalities coded as 10"
-        out["killed"] = coded
-    return out["killed"], out["injured"], " ".join(victims)
-
-
-def _is_near(mention: Mention, sentence_text: str, offset: int) -> bool:
-    """ "near X", "outside X", "on the outskirts of X"."""
-    start = mention.char_start - offset
-    return bool(_NEAR.search(sentence_text[max(0, start - 30) : start]))
-
-
-def _resolve_near(mention: Mention, sentence_text: str, offset: int):
-    reg = load_registry()
-    ent = reg.get(mention.entity_id)
-    near = _is_near(mention, sentence_text, offset)
-    if ent.entity_type == "place":
-        if near and ent.admin1_iso in SURROUNDING_REGION:
-            # "near Kyiv": the city named, in the region around it (by name: the city entity is its own region)
-            return ent.canonical_name, SURROUNDING_REGION[ent.admin1_iso], 2
-        return ent.entity_id, ent.admin1_iso, 2 if near else 1
-    if ent.entity_type == "region":
-        return None, ent.entity_id, 3
-    return None, None, None
-
-
-def _spelling_of(m: Mention, ent: Entity) -> str:
-    """How to write a settlement the gazetteer does not know, that bears the name of another place ``ent``:
-    that place's canonical spelling when it is a spelling of the same name (Novoselovka → Novoselivka), else
-    the name as written (Vodyane is an alternate name of Zymna Voda, not a spelling of it)."""
-    same = [token_key(t) for t in norm(ent.canonical_name).split()] == [
-        token_key(t) for t in norm(m.surface).split()
-    ]
-    return ent.canonical_name if same else m.surface
-
-
-def _scene(mentions: list[Mention], sent: str, offset: int, reason: str | None):
-    """(location, admin1, geo_precision) when a sentence without an event names a settlement placed by its
-    region ("in Khotimlia, Kharkiv region"), else None."""
-    if reason is not None or not any(m.entity_type == "place" for m in mentions):
-        return None
-    loc = choose_location(mentions, sent, offset)
-    return loc if _placed_by_region(mentions, sent, offset, loc) else None
-
-
-def _placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple) -> bool:
-    """The (location, admin1, geo_precision) chosen for a sentence is a settlement placed by the region named
-    right after its mention ("Khotimlia, Kharkiv region")."""
-    loc_id, admin1_iso, geo = loc
-    if not (loc_id and admin1_iso and geo in (1, 2)):
-        return False
-    for m in mentions:
-        if m.entity_id == loc_id or m.canonical_name == loc_id or loc_id.endswith(m.surface):
-            return bool(region_span(sent, m.char_end - offset))
-    return False
-
-
-def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
-    """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
-    regions = {m.entity_id for m in places if m.entity_type == "region"}
-    for m in places:
-        after = region_span(sentence_text, m.char_end - offset)
-        if after and after[0]:
-            regions.add(after[0])
-    return regions
-
-
-def choose_location(
-    mentions: list[Mention],
-    sentence_text: str,
-    offset: int,
-    sentence_places: list[Mention] | None = None,
-    placed: dict[str, tuple[str, str]] | None = None,
-):
-    """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
-
-    The most specific place wins; "<place>, <region>" (``Mykolaivka, Donetsk``) places the settlement in that
-    region: a same-named settlement there is preferred, and a settlement the gazetteer does not know is kept
-    by name with the region's admin1.
-    """
-    reg = load_registry()
-    places = [
-        m
-        for m in mentions
-        if m.entity_type in _PLACE_TYPES and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
-    ]
-    if not places:
-        return None, None, None
-    sentence_places = places if sentence_places is None else sentence_places
-    coded = _CODED_TO.search(sentence_text)
-    if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"
-        inside = [m for m in places if coded.start() <= m.char_start - offset < coded.end()]
-        if inside and len(inside) < len(places):
-            blanked = sentence_text.replace(coded.group(0), " " * len(coded.group(0)))
-            found = choose_location(inside, sentence_text, offset, sentence_places, placed)
-            if found[1] is not None:
-                return found
-            rest = [m for m in places if m not in inside]
-            return choose_location(rest, blanked, offset, sentence_places, placed)
-    for m in places:
-        district = _CITY_DISTRICT.match(sentence_text, m.char_end - offset)
-        if district and m.entity_type == "place" and m.method != "provisional":
-            ent = reg.get(m.entity_id)
-            if ent.population >= 100_000:
-                return f"{ent.canonical_name} - {district.group(1)}", ent.admin1_iso, 1
-    skip: set[int] = set()
-    for i, m in enumerate(places):
-        if m.entity_type != "place" or i in skip:
-            continue
-        rel_end = m.char_end - offset
-        # a gazetteer word inside a longer name: "Velyke Artakove, Mykolaiv", "Nyzhnye Lozove, Luhansk"
-        longer = _LONGER_RIGHT.match(sentence_text, rel_end)
-        left = _LONGER_LEFT.search(sentence_text, 0, m.char_start - offset)
-        name_start = m.char_start - offset
-        if (
-            longer
-            and not _NOT_PART_OF_NAME.search(longer.group(0))
-            and not any(
-                rel_end <= x.char_start - offset < longer.end() and x.entity_type not in _PLACE_TYPES
-                for x in mentions
-            )
-        ):  # not "Kyiv Mayor Vitali Klitschko, ..."
-            rel_end = longer.end()
-        if left and left.group(1) not in _NOT_PLACE_WORDS:
-            name_start = left.start()
-        region = region_span(sentence_text, rel_end)
-        if region is None or region[0] is None:
-            continue
-        hint, region_name, region_end = region
-        if _LIST_GOES_ON.match(sentence_text, region_end):
-            continue  # "the Donetsk, Luhansk, and Kharkiv regions": a list, not Donetsk placed in Luhansk
-        for j in range(i + 1, len(places)):  # the region name itself is not a second place
-            if places[j].char_start - offset < region_end:
-                skip.add(j)
-        surface = sentence_text[name_start:rel_end]
-        if surface != m.surface:
-            res = resolve_name(surface)
-            ent = reg.get(res.entity_id) if res.entity_id in reg.entities else None
-            if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
-                return ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1
-            return surface, hint, 2
-        if m.method == "provisional":
-            return m.canonical_name, hint, 2
-        ent = reg.get(m.entity_id)
-        if ent.admin1_iso != hint:
-            alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
-            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
-                ent = reg.get(alt.entity_id)
-            elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
-                # "Kyiv, Kyiv", "Sevastopol, Crimea": the city named with the region around it
-                return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
-            else:  # a settlement of that region the gazetteer does not know, by its name
-                return _spelling_of(m, ent), hint, 2
-        return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
-    remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
-    if not remaining:
-        return None, None, None
-    specific = [m for m in remaining if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
-    pick = specific[0] if specific else remaining[0]
-    if placed and pick.entity_type == "place":
-        # a place the article already placed by its region ("near Novoselivske, Luhansk region. ... killed near
-        # Novoselivske"), also as part of a longer name ("in Posad Pokrovske, Kherson. ... near Posad Pokrovske")
-        left = _LONGER_LEFT.search(sentence_text, 0, pick.char_start - offset)
-        for name in ((f"{left.group(1)} {pick.surface}",) if left else ()) + (pick.surface,):
-            if norm(name) in placed:
-                loc, iso = placed[norm(name)]
-                return loc, iso, 2 if _is_near(pick, sentence_text, offset) else 1
-    regions = _regions_named(sentence_places, sentence_text, offset) if pick.entity_type == "place" else ()
-    if len(regions) == 1:
-        # "shelled the Senkivka checkpoint in the Chernihiv region": the same-named settlement of the region named
-        (hint,) = regions
-        ent = reg.get(pick.entity_id)
-        if ent.admin1_iso != hint and ent.admin1_iso not in (SURROUNDING_REGION.get(hint), hint):
-            alt = resolve_place_in(pick.surface, hint)
-            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
-                return alt.entity_id, hint, 2 if _is_near(pick, sentence_text, offset) else 1
-            if ent.population < 10_000:  # a village of that region the gazetteer does not know, by its name
-                return _spelling_of(pick, ent), hint, 2
-    return _resolve_near(pick, sentence_text, offset)
 
 
 def _article_events(
@@ -680,7 +210,7 @@ def _article_events(
             prev = drafts[-1] if drafts else None
             follows = prev is not None and prev.paragraph == paragraph and idx - prev.sentence_index <= 2
             if reason is None and barrage is not None and not follows:
-                own = _after_dateline(sent_mentions, dateline_end)[0]
+                own = after_dateline(sent_mentions, dateline_end)[0]
                 impact = _local_impact(barrage, sent, s0, idx, paragraph, own, placed, time)
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
                 drafts.append(impact)
@@ -696,7 +226,7 @@ def _article_events(
         elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
             # the debris of what was shot down hit something: ACLED codes the attack, by the weapon's owner
             trig = _attack_by_weapon(sent, trig)
-            owner = _other(interceptor_side(sent))
+            owner = other_side(interceptor_side(sent))
         if (
             trig.sub_event_type in _TERRITORY
             and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
@@ -717,32 +247,32 @@ def _article_events(
             if weapon == "drone":
                 sub = "Air/drone strike"
         killed, injured, victims = casualties(sent)
-        own, filed_only = _after_dateline(sent_mentions, dateline_end)
+        own, filed_only = after_dateline(sent_mentions, dateline_end)
         loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
-        loc_id = _site_of(loc_id)
+        loc_id = site_of(loc_id)
         if loc_id is not None and filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, not where reporters file from
             loc_id, admin1_iso, geo = (
                 (None, None, None) if trig.event_type == "Battles" else (loc_id, admin1_iso, 3)
             )
-        if _placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
+        if placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             placed.setdefault(norm(name), (loc_id, admin1_iso))
         prev = drafts[-1] if drafts else None
         if (
-            _unplaced(loc_id, admin1_iso)
+            is_unplaced(loc_id, admin1_iso)
             and trig.strength > 0.6
             and setting is not None
             and setting[:2] == (paragraph, idx - 1)
             and not (prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1)
-            and (scene := _scene(*setting[2:]))
+            and (scene := scene_of(*setting[2:]))
         ):
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
             loc_id, admin1_iso, geo = scene
-        elif _unplaced(loc_id, admin1_iso) and (named := the_place_named(sent, recent, idx)):
+        elif is_unplaced(loc_id, admin1_iso) and (named := the_place_named(sent, recent, idx)):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             loc_id, admin1_iso, geo = named
         # a date carries over the sentences of one account: not to an event in another region
@@ -751,16 +281,16 @@ def _article_events(
         country = None
         if admin1_iso:
             country = reg.get(admin1_iso).country
-        plural = _PLURAL_REGIONS.search(sent)
+        plural = PLURAL_REGIONS.search(sent)
         if plural and plural.group("adj"):
             loc_id, admin1_iso, geo = None, None, None
-            country = _side(plural.group("adj"))
-        unplaced = _unplaced(loc_id, admin1_iso)
+            country = side_named(plural.group("adj"))
+        unplaced = is_unplaced(loc_id, admin1_iso)
         qty = weapon_quantity(sent)
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = owner or attacker_side(sent) or _forces_struck(sent)
+        side = owner or attacker_side(sent) or forces_struck(sent)
 
         if (
             sub == "Armed clash"
@@ -787,7 +317,7 @@ def _article_events(
             # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a battle
             # after which the place changed hands as the territory change
             prev.trigger = replace(prev.trigger, event_type=trig.event_type, sub_event_type=sub)
-            prev.actor1 = _actor1(trig.event_type, sub, side, prev.country) or prev.actor1
+            prev.actor1 = acled_actor1(trig.event_type, sub, side, prev.country) or prev.actor1
             prev.extend(idx, s1, sent)
             continue
         weak_clash = trig.strength <= 0.6 and trig.event_type == "Battles"
@@ -813,7 +343,10 @@ def _article_events(
             elif sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub:
                 # "attacked with 70 drones ... most were shot down": the event is the interception
                 prev.trigger = trig
-                prev.actor1, prev.actor2 = ACTOR_FORCES.get(_other(side) or "") or prev.actor2, prev.actor1
+                prev.actor1, prev.actor2 = (
+                    ACTOR_FORCES.get(other_side(side) or "") or prev.actor2,
+                    prev.actor1,
+                )
             elif _force_on_protesters(prev, sent):
                 pass
             elif _hit_civilians(prev, victims):
@@ -835,9 +368,9 @@ def _article_events(
             if unplaced and country is None:
                 continue
             # ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them
-            defender = interceptor_side(sent) or (_other(side) if side else country)
+            defender = interceptor_side(sent) or (other_side(side) if side else country)
             actor1 = ACTOR_FORCES.get(defender or "")
-            actor2 = ACTOR_FORCES.get(_other(defender) or "")
+            actor2 = ACTOR_FORCES.get(other_side(defender) or "")
         else:
             if unplaced:
                 # ACLED codes events at a place; a sentence with no place is context — of the event just told
@@ -859,19 +392,19 @@ def _article_events(
                 and trig.event_type == "Explosions/Remote violence"
                 and not (killed or injured or killed is None or injured is None)
                 and not _WEAPON_WORD.search(sent)
-                and not _forces_struck(sent)
+                and not forces_struck(sent)
             ):
                 continue  # a bare "attack"/"struck" with no victims, no weapon and no military named
             # with no side named, the other side of the country attacks; partisans act against the occupiers
-            home = country if _PARTISANS.search(sent) else _other(country)
+            home = country if PARTISANS.search(sent) else other_side(country)
             attacker = (repelled_side(sent) if trig.event_type == "Battles" else None) or side or home
-            actor1 = _actor1(trig.event_type, sub, attacker, country)
-            actor2 = _actor2(trig.event_type, victims, sent, country, attacker)
-            left = _WITHDRAWER.search(sent) if sub == "Non-violent transfer of territory" else None
+            actor1 = acled_actor1(trig.event_type, sub, attacker, country)
+            actor2 = acled_actor2(trig.event_type, victims, sent, country, attacker)
+            left = WITHDRAWER.search(sent) if sub == "Non-violent transfer of territory" else None
             if left:  # the side that took the place over is the actor, the side that left the other
-                gone = _side_of(left)
-                actor1, actor2 = ACTOR_FORCES.get(_other(gone) or ""), ACTOR_FORCES.get(gone or "")
-            if _PARTISANS.search(sent) and country == "Ukraine":
+                gone = side_of(left)
+                actor1, actor2 = ACTOR_FORCES.get(other_side(gone) or ""), ACTOR_FORCES.get(gone or "")
+            if PARTISANS.search(sent) and country == "Ukraine":
                 # ACLED codes Ukrainian partisans as the communal militia of their town
                 town = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
                 actor1 = (
@@ -959,28 +492,6 @@ def _split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) 
     return other
 
 
-_ANAPHOR = re.compile(
-    r"\bthe (?:city|town|village|island|port|settlement|frontline city|besieged city)\b(?!\s+of\b)|"
-    r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
-    re.IGNORECASE,
-)
-
-
-def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3):
-    """(location, admin1, 1) of the settlement a definite description refers back to ("the city", "the
-    island", "its mayor"): the last one named in the ``window`` sentences before, or None."""
-    if not recent or not _ANAPHOR.search(sent):
-        return None
-    i, m = recent[-1]
-    if i == idx:  # named in this very sentence: the sentence placed it itself, or not at all
-        m = next((x for j, x in reversed(recent) if j < idx), None)
-        i = next((j for j, _ in reversed(recent) if j < idx), -1)
-    if m is None or idx - i > window:
-        return None
-    ent = load_registry().get(m.entity_id)
-    return (_site_of(ent.entity_id), ent.admin1_iso, 1) if ent.admin1_iso else None
-
-
 def _barrage(triggers: list[Trigger], sent: str, time, published: dt.date) -> Draft | None:
     """The story's lead attack when this sentence tells one ("Russia launched a massive missile and drone
     attack overnight", "Dozens of Russian missiles struck targets across Ukraine"): a remote attack with its
@@ -1010,8 +521,8 @@ def _local_impact(
     if not (killed or injured):
         return None
     loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
-    loc_id = _site_of(loc_id)
-    if _unplaced(loc_id, admin1_iso):
+    loc_id = site_of(loc_id)
+    if is_unplaced(loc_id, admin1_iso):
         return None
     date = time.own if time.own is not None else None
     country = load_registry().get(admin1_iso).country if admin1_iso else None
@@ -1020,7 +531,7 @@ def _local_impact(
         date=date.date if date else barrage.date, precision=date.precision if date else barrage.precision,
         date_explicit=date is not None or barrage.date_explicit, location_id=loc_id, admin1_iso=admin1_iso,
         country=country, geo_precision=geo, fatalities=killed, injuries=injured,
-        actor2=f"Civilians ({country})" if _CIVILIAN.search(victims) and country else None,
+        actor2=f"Civilians ({country})" if CIVILIAN.search(victims) and country else None,
         notes=[sent], first_sentence=idx,
     )  # fmt: skip
 
@@ -1028,12 +539,12 @@ def _local_impact(
 def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
-    if d.trigger.sub_event_type == "Disrupted weapons use" or _unplaced(d.location_id, d.admin1_iso):
+    if d.trigger.sub_event_type == "Disrupted weapons use" or is_unplaced(d.location_id, d.admin1_iso):
         return []
     regions = {m.entity_id for m in mentions if m.entity_type == "region"}
     region = next(iter(regions)) if len(regions) == 1 else None
     for items in place_lists(sent, offset, mentions):
-        places = [_item_place(it, sent, offset, region) for it in items]
+        places = [item_place(it, sent, offset, region) for it in items]
         if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):
@@ -1057,54 +568,6 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> l
     return []
 
 
-def _item_place(
-    item: ListItem, sent: str, offset: int, region: str | None = None
-) -> tuple[str | None, str | None, int | None]:
-    """(location, admin1, geo_precision) of one place of a list; ``region``: the one region the sentence
-    names, where a settlement of the list is looked for first ("in the Donetsk region in Maryinka, Slovyansk")."""
-    if item.as_region:
-        return None, item_region(item), 3
-    if region and item.mention.entity_type == "place":
-        alt = resolve_place_in(item.mention.surface, region)
-        if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == region:
-            return _site_of(alt.entity_id), region, 2 if _is_near(item.mention, sent, offset) else 1
-    loc, iso, geo = _resolve_near(item.mention, sent, offset)
-    return _site_of(loc), iso, geo
-
-
-def _unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:
-    """No place for the event: no region and no place of the registry (a sea is a place with no region: "shot
-    down a plane over the Black Sea" happened there)."""
-    if admin1_iso is not None or loc_id is None:
-        return admin1_iso is None
-    ent = load_registry().entities.get(loc_id)
-    return ent is None or ent.entity_type != "place"
-
-
-def _site_of(loc_id: str | None) -> str | None:
-    """A facility is coded at the settlement it lies at, as ACLED does (the Zaporizhzhia Nuclear Power Plant at
-    Enerhodar, an air base at its town); islands, spits and seas are places of their own."""
-    reg = load_registry()
-    ent = reg.entities.get(loc_id) if loc_id else None
-    if ent is None or ent.entity_type != "place" or not ent.centre:
-        return loc_id
-    site = resolve_place_in(ent.centre, ent.admin1_iso)
-    return site.entity_id if site.entity_type == "place" else loc_id
-
-
-def _after_dateline(mentions: list[Mention], dateline_end: int) -> tuple[list[Mention], bool]:
-    """The mentions that can place an event told in the lead, and whether only the dateline's place is among
-    them: "KYIV, Ukraine (AP) — Russian drones struck Kharkiv" happened in Kharkiv. The dateline says where the
-    story was filed; its places count only when the sentence names no other place (the event is then placed
-    there with ``geo_precision`` 3)."""
-    if not dateline_end or not mentions or mentions[0].char_start >= dateline_end:
-        return mentions, False
-    after = [m for m in mentions if m.char_start >= dateline_end]
-    if any(m.entity_type in _PLACE_TYPES for m in after):
-        return after, False
-    return mentions, any(m.entity_type in _PLACE_TYPES for m in mentions)
-
-
 def _attach_follow_up(
     drafts: list[Draft],
     idx: int,
@@ -1121,7 +584,7 @@ def _attach_follow_up(
     if not drafts or reason in ("background", "aggregate"):
         return False
     prev = drafts[-1]
-    coded = _says_coded(sent) and any(rx.search(sent) for rx in _CODING_NOTES)
+    coded = says_coded(sent) and any(rx.search(sent) for rx in CODING_NOTES)
     if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
         return False
     if coded:  # ACLED's note of the count it coded for the event replaces any count read before
@@ -1164,7 +627,7 @@ def _become_clash(d: Draft, attacker: str | None) -> None:
     d.trigger = replace(d.trigger, event_type="Battles", sub_event_type="Armed clash")
     attacker = attacker or next((k for k, v in ACTOR_FORCES.items() if v == d.actor1), None)
     d.actor1 = ACTOR_FORCES.get(attacker or "") or d.actor1
-    d.actor2 = ACTOR_FORCES.get(_other(attacker) or "") or d.actor2
+    d.actor2 = ACTOR_FORCES.get(other_side(attacker) or "") or d.actor2
 
 
 def _debris_hit(prev: Draft, sent: str, victims: str) -> bool:
@@ -1175,7 +638,7 @@ def _debris_hit(prev: Draft, sent: str, victims: str) -> bool:
     prev.trigger = _attack_by_weapon(" ".join(prev.notes) + " " + sent, prev.trigger)
     prev.actor1, prev.actor2 = (
         prev.actor2,
-        _actor2(prev.trigger.event_type, victims, sent, prev.country, None),
+        acled_actor2(prev.trigger.event_type, victims, sent, prev.country, None),
     )
     return True
 
@@ -1199,7 +662,7 @@ def _hit_civilians(prev: Draft, victims: str) -> bool:
     return (
         prev.actor2 is None
         and prev.trigger.event_type == "Explosions/Remote violence"
-        and bool(_CIVILIAN.search(victims))
+        and bool(CIVILIAN.search(victims))
     )
 
 
@@ -1209,34 +672,6 @@ def _max(a: int | None, b: int | None) -> int | None:
     if b is None:
         return a
     return max(a, b)
-
-
-def _actor1(event_type: str, sub: str, attacker: str | None, country: str | None) -> str | None:
-    if event_type == "Protests":
-        return f"Protesters ({country})" if country else "Protesters"
-    if sub == "Arrests":
-        return f"Police Forces of {country}" if country else None
-    if sub == "Government regains territory":
-        return ACTOR_FORCES.get(country or "")
-    return ACTOR_FORCES.get(attacker or "")
-
-
-def _actor2(
-    event_type: str, victims: str, sentence: str, country: str | None, attacker: str | None
-) -> str | None:
-    if event_type == "Protests":
-        return None
-    if victims and _POLICE.search(victims):
-        return f"Police Forces of {country}" if country else None
-    if event_type == "Explosions/Remote violence" and (named := _named_target(sentence, attacker)):
-        return ACTOR_FORCES.get(named)  # "shelled DPR positions in X, injuring 2 civilians": the target named
-    if victims and _CIVILIAN.search(victims) or event_type == "Violence against civilians":
-        return f"Civilians ({country})" if country else "Civilians"
-    if event_type == "Battles":
-        return ACTOR_FORCES.get(_other(attacker) or "")
-    if event_type == "Explosions/Remote violence":
-        return ACTOR_FORCES.get(_unmarked_target(sentence, attacker) or "")  # a named one was taken above
-    return None
 
 
 def _event_key(d: Draft) -> tuple:

@@ -72,7 +72,7 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
-    from transforms.events.assemble import casualties
+    from transforms.events.casualties import casualties
 
     assert casualties(sentence)[:2] == (killed, injured)
 
