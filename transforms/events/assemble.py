@@ -33,6 +33,7 @@ from transforms.events.casualties import (
     casualties,
     says_coded,
 )
+from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
@@ -119,6 +120,7 @@ class Draft:
     actor_explicit: bool
     notes: list[str] = field(default_factory=list)
     first_sentence: int = -1
+    evidence: dict[str, str] = field(default_factory=dict)  # the words that decided each field
 
     def extend(self, idx: int, end: int, sentence: str) -> None:
         """Add a later sentence of the same paragraph to this event's evidence."""
@@ -142,321 +144,485 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
     )
 
 
-def _article_events(
-    article_id: str,
-    text: str,
-    published: dt.date,
-    sentences: list[tuple[int, int]],
-    mentions: list[Mention],
-) -> list[Draft]:
-    drafts: list[Draft] = []
-    reg = load_registry()
-    carried: dt.date | None = None  # the date of the account being told, within a paragraph
-    carried_at: str | None = None  # and the region it is told at
-    recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
-    barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
-    weapon_context: str | None = None
-    paragraph = 0
-    last_end = 0
-    last_country: str | None = None
-    placed: dict[str, tuple[str, str]] = {}  # norm(place name) -> (location, admin1) placed by its region
-    placeless_clash: tuple[int, int, str | None] | None = None  # (paragraph, sentence, attacker side)
-    setting: tuple | None = (
-        None  # the last sentence without an event: (paragraph, index, mentions, text, ...)
-    )
-    filed = datelines(text)  # paragraph start -> end of its dateline
-    skipped = {p.start for p in paragraphs(text) if p.kind != "text"}  # time stamps, bylines, captions
-    mi = 0
-    for idx, (s0, s1) in enumerate(sentences):
-        if "\n\n" in text[last_end:s0]:
-            paragraph += 1
-            weapon_context = None
-            carried = None
-        last_end = s1
-        dateline_end = filed.get(s0, 0)
-        sent = text[s0:s1]
-        if s0 in skipped:
-            continue
-        sent_mentions = []
-        while mi < len(mentions) and mentions[mi].char_start < s0:
-            mi += 1
-        j = mi
-        while j < len(mentions) and mentions[j].char_start < s1:
-            sent_mentions.append(mentions[j])
-            j += 1
-        for m in sent_mentions:
+@dataclass
+class Sentence:
+    """One sentence of a story, with what the structure stage knows of it."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    low: str
+    paragraph: int
+    mentions: list[Mention]  # every resolved name in it
+    own: list[Mention]  # the names that can place its events (not the dateline's, unless nothing else)
+    filed_only: bool  # only the dateline places it
+
+
+@dataclass
+class Frame:
+    """What one sentence says happened: its event type, weapon, place, date, counts and side."""
+
+    trig: Trigger
+    sub: str
+    weapon: str | None
+    killed: int | None
+    injured: int | None
+    victims: str
+    loc_id: str | None
+    admin1_iso: str | None
+    geo: int | None
+    country: str | None
+    date: EventDate
+    quantity: int | None
+    qty: tuple | None
+    side: str | None
+    owner: str | None  # the side whose weapon it was, when the sentence says so only indirectly
+    place_word: str = ""  # the words that placed it, for `dateline explain`
+
+    @property
+    def unplaced(self) -> bool:
+        return is_unplaced(self.loc_id, self.admin1_iso)
+
+
+@dataclass
+class Decision:
+    """What the reader made of one sentence (``dateline explain``)."""
+
+    sentence_index: int
+    start: int
+    end: int
+    outcome: str  # event, continues, local impact, rejected
+    reason: str
+    event: int | None = None  # index of the draft it made or joined
+
+
+class StoryReader:
+    """Reads one article sentence by sentence: structure (paragraphs, datelines) → time → sentence frame →
+    discourse (continuing, merging, splitting, a lead attack's local impacts) → ACLED's coding conventions.
+    ``drafts`` are the events; ``trace`` says what became of every sentence."""
+
+    def __init__(
+        self, text: str, published: dt.date, sentences: list[tuple[int, int]], mentions: list[Mention]
+    ):
+        self.text, self.published, self.sentences, self.mentions = text, published, sentences, mentions
+        self.drafts: list[Draft] = []
+        self.trace: list[Decision] = []
+        self.carried: dt.date | None = None  # the date of the account being told, within a paragraph
+        self.carried_at: str | None = None  # and the region it is told at
+        self.recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
+        self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
+        self.weapon_context: str | None = None
+        self.last_country: str | None = None
+        self.placed: dict[
+            str, tuple[str, str]
+        ] = {}  # norm(place name) -> (location, admin1) placed by region
+        self.placeless_clash: tuple[int, int, str | None] | None = (
+            None  # (paragraph, sentence, attacker side)
+        )
+        self.setting: tuple | None = (
+            None  # the last sentence without an event: (paragraph, index, mentions, ...)
+        )
+
+    # ------------------------------------------------------------------------------ structure
+
+    def read(self) -> list[Draft]:
+        for s in self._structure():
+            self._read(s)
+        return self.drafts
+
+    def _structure(self):
+        """The sentences to read, with their paragraph and mentions (time stamps and bylines are skipped)."""
+        filed = datelines(self.text)  # paragraph start -> end of its dateline
+        skipped = {p.start for p in paragraphs(self.text) if p.kind != "text"}
+        paragraph, last_end, mi = 0, 0, 0
+        for idx, (s0, s1) in enumerate(self.sentences):
+            if "\n\n" in self.text[last_end:s0]:
+                paragraph += 1
+                self.weapon_context = self.carried = None
+            last_end = s1
+            if s0 in skipped:
+                self._decide(idx, s0, s1, "rejected", "a time stamp, byline or caption")
+                continue
+            while mi < len(self.mentions) and self.mentions[mi].char_start < s0:
+                mi += 1
+            j = mi
+            while j < len(self.mentions) and self.mentions[j].char_start < s1:
+                j += 1
+            mentions = self.mentions[mi:j]
+            dateline_end = filed.get(s0, 0)
+            own, filed_only = after_dateline(mentions, dateline_end)
+            text = self.text[s0:s1]
+            self._context(idx, mentions, dateline_end, text.lower())
+            yield Sentence(idx, s0, s1, text, text.lower(), paragraph, mentions, own, filed_only)
+
+    def _context(self, idx: int, mentions: list[Mention], dateline_end: int, low: str) -> None:
+        for m in mentions:
             if m.entity_type == "country":
-                last_country = m.canonical_name
+                self.last_country = m.canonical_name
             elif m.entity_type == "place" and m.method != "provisional" and m.char_start >= dateline_end:
-                recent.append((idx, m))
-        low = sent.lower()
+                self.recent.append((idx, m))
         if "drone" in low or "shahed" in low or "uav" in low:
-            weapon_context = "drone"
+            self.weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
-            weapon_context = "missile"
-        time = sentence_time(sent, published, carried)
+            self.weapon_context = "missile"
+
+    def _decide(self, idx: int, start: int, end: int, outcome: str, reason: str, event: int | None = None):
+        self.trace.append(Decision(idx, start, end, outcome, reason, event))
+
+    # ------------------------------------------------------------------------------ time and triggers
+
+    def _read(self, s: Sentence) -> None:
+        time = sentence_time(s.text, self.published, self.carried)
         reason = None if time.status == "news" else time.status
         if not time.is_news:
-            carried = None  # background does not date what is told after it
-        triggers = find_triggers(sent, low) if reason in (None, "demand") else []
+            self.carried = None  # background does not date what is told after it
+        triggers = find_triggers(s.text, s.low) if reason in (None, "demand") else []
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
-        if barrage is None and reason in (None, "aggregate"):
-            barrage = _barrage(triggers or find_triggers(sent, low), sent, time, published)
-        if reason is None and not (triggers and triggers[0].sub_event_type == "Arrests") and judicial(sent):
+        if self.barrage is None and reason in (None, "aggregate"):
+            self.barrage = _barrage(triggers or find_triggers(s.text, s.low), s.text, time, self.published)
+        if reason is None and not (triggers and triggers[0].sub_event_type == "Arrests") and judicial(s.text):
             reason, triggers = "judicial", []  # a trial tells of an event of its own time, told elsewhere
         if not triggers:
-            impact = None
-            prev = drafts[-1] if drafts else None
-            follows = prev is not None and prev.paragraph == paragraph and idx - prev.sentence_index <= 2
-            if reason is None and barrage is not None and not follows:
-                own = after_dateline(sent_mentions, dateline_end)[0]
-                impact = _local_impact(barrage, sent, s0, idx, paragraph, own, placed, time)
+            self._no_event(s, time, reason)
+            return
+        frame = self._frame(s, time, triggers)
+        if self._continues(s, frame):
+            return
+        self._new_event(s, frame)
+
+    def _no_event(self, s: Sentence, time, reason: str | None) -> None:
+        """A sentence with no event word of its own: a local impact of the lead attack, a follow-up of the event
+        just told (its casualties), or the scene of the next."""
+        prev = self.drafts[-1] if self.drafts else None
+        follows = prev is not None and prev.paragraph == s.paragraph and s.idx - prev.sentence_index <= 2
+        if reason is None and self.barrage is not None and not follows:
+            impact = _local_impact(
+                self.barrage, s.text, s.start, s.idx, s.paragraph, s.own, self.placed, time
+            )
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
-                drafts.append(impact)
-                continue
-            _attach_follow_up(drafts, idx, paragraph, s1, sent, reason)
-            # read only if the next sentence tells an event without a place
-            setting = (paragraph, idx, sent_mentions, sent, s0, reason)
-            continue
-        trig = triggers[0]
-        owner = None  # the side whose weapon it was, when the sentence says so only indirectly
-        if aircraft_downed(sent) and downed_by_aircraft(sent):
-            trig = replace(trig, event_type="Battles", sub_event_type="Armed clash", weapon="aircraft")
-        elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
-            # the debris of what was shot down hit something: ACLED codes the attack, by the weapon's owner
-            trig = _attack_by_weapon(sent, trig)
-            owner = other_side(interceptor_side(sent))
-        if (
-            trig.sub_event_type in _TERRITORY
-            and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
-            and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
-        ):
-            # a place that changed hands as the other side left it, with no fighting named
-            trig = replace(
-                trig, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory"
+                self.drafts.append(impact)
+                self._decide(s.idx, s.start, s.end, "local impact", "casualties at a place after the lead attack",
+                             len(self.drafts) - 1)  # fmt: skip
+                return
+        if _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
+            self._decide(
+                s.idx,
+                s.start,
+                s.end,
+                "continues",
+                "part of the account of the event before",
+                len(self.drafts) - 1,
             )
-        if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
-            trig = replace(
-                trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None
-            )
+        else:
+            self._decide(s.idx, s.start, s.end, "rejected", _REASONS.get(reason, reason or "no event word"))
+        # read only if the next sentence tells an event without a place
+        self.setting = (s.paragraph, s.idx, s.mentions, s.text, s.start, reason)
+
+    # ------------------------------------------------------------------------------ the sentence frame
+
+    def _frame(self, s: Sentence, time, triggers: list[Trigger]) -> Frame:
+        trig, owner = refine_trigger(triggers[0], s.text)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
-            weapon = weapon or weapon_context
+            weapon = weapon or self.weapon_context
             if weapon == "drone":
                 sub = "Air/drone strike"
-        killed, injured, victims = casualties(sent)
-        own, filed_only = after_dateline(sent_mentions, dateline_end)
-        loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
-        loc_id = site_of(loc_id)
-        if loc_id is not None and filed_only:
+        killed, injured, victims = casualties(s.text)
+        loc_id, admin1_iso, geo, country, word = self._place(s, trig)
+        # a date carries over the sentences of one account: not to an event in another region
+        same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
+        date = event_time(time, self.carried if same_account else None, self.published)
+        qty = weapon_quantity(s.text)
+        quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
+        if trig.sub_event_type == "Other" and qty:
+            quantity = qty[0]
+        side = owner or attacker_side(s.text) or forces_struck(s.text)
+        return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
+                     qty, side, owner, word)  # fmt: skip
+
+    def _place(self, s: Sentence, trig: Trigger):
+        """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
+        reg = load_registry()
+        loc_id, admin1_iso, geo = choose_location(s.own, s.text, s.start, placed=self.placed)
+        loc_id, word = site_of(loc_id), "its own place"
+        if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, not where reporters file from
             loc_id, admin1_iso, geo = (
                 (None, None, None) if trig.event_type == "Battles" else (loc_id, admin1_iso, 3)
             )
-        if placed_by_region(sent_mentions, sent, s0, (loc_id, admin1_iso, geo)):
+            word = "the dateline"
+        if placed_by_region(s.mentions, s.text, s.start, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
-            placed.setdefault(norm(name), (loc_id, admin1_iso))
-        prev = drafts[-1] if drafts else None
+            self.placed.setdefault(norm(name), (loc_id, admin1_iso))
+        prev = self.drafts[-1] if self.drafts else None
         if (
             is_unplaced(loc_id, admin1_iso)
             and trig.strength > 0.6
-            and setting is not None
-            and setting[:2] == (paragraph, idx - 1)
-            and not (prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1)
-            and (scene := scene_of(*setting[2:]))
+            and self.setting is not None
+            and self.setting[:2] == (s.paragraph, s.idx - 1)
+            and not (prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1)
+            and (scene := scene_of(*self.setting[2:]))
         ):
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
-            loc_id, admin1_iso, geo = scene
-        elif is_unplaced(loc_id, admin1_iso) and (named := the_place_named(sent, recent, idx)):
+            (loc_id, admin1_iso, geo), word = scene, "the sentence before, which set the scene"
+        elif is_unplaced(loc_id, admin1_iso) and (named := the_place_named(s.text, self.recent, s.idx)):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
-            loc_id, admin1_iso, geo = named
-        # a date carries over the sentences of one account: not to an event in another region
-        same_account = carried_at is None or admin1_iso is None or admin1_iso == carried_at
-        date = event_time(time, carried if same_account else None, published)
-        country = None
-        if admin1_iso:
-            country = reg.get(admin1_iso).country
-        plural = PLURAL_REGIONS.search(sent)
+            (loc_id, admin1_iso, geo), word = named, "a place named before ('the city')"
+        country = reg.get(admin1_iso).country if admin1_iso else None
+        plural = PLURAL_REGIONS.search(s.text)
         if plural and plural.group("adj"):
             loc_id, admin1_iso, geo = None, None, None
             country = side_named(plural.group("adj"))
-        unplaced = is_unplaced(loc_id, admin1_iso)
-        qty = weapon_quantity(sent)
-        quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
-        if trig.sub_event_type == "Other" and qty:
-            quantity = qty[0]
-        side = owner or attacker_side(sent) or forces_struck(sent)
+        return loc_id, admin1_iso, geo, country, word
 
+    # ------------------------------------------------------------------------------ discourse
+
+    def _continues(self, s: Sentence, f: Frame) -> bool:
+        """The sentence goes on with the event told right before it (the clash it became, the territory it
+        changed, its toll, its interception): that event absorbs it. True when it did."""
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is None or prev.paragraph != s.paragraph or prev.sentence_index != s.idx - 1:
+            return False
         if (
-            sub == "Armed clash"
-            and unplaced
-            and prev is not None
-            and prev.paragraph == paragraph
-            and prev.sentence_index == idx - 1
+            f.sub == "Armed clash"
+            and f.unplaced
             and prev.trigger.event_type == "Explosions/Remote violence"
-            and _FIRE_BACK.search(sent)
+            and (_FIRE_BACK.search(s.text))
         ):
             # "Russian forces shelled Marinka. Ukrainian forces responded with fire.": fire both ways, a clash
             prev.trigger = replace(prev.trigger, event_type="Battles", sub_event_type="Armed clash")
-            prev.actor2 = ACTOR_FORCES.get(side or "") or prev.actor2
-            prev.extend(idx, s1, sent)
-            continue
-        if (
-            sub in _TERRITORY_CHANGES
-            and prev is not None
-            and prev.paragraph == paragraph
-            and prev.sentence_index == idx - 1
+            prev.actor2 = ACTOR_FORCES.get(f.side or "") or prev.actor2
+        elif (
+            f.sub in _TERRITORY_CHANGES
             and prev.trigger.sub_event_type == "Armed clash"
-            and (unplaced or admin1_iso == prev.admin1_iso)
+            and (f.unplaced or f.admin1_iso == prev.admin1_iso)
         ):
-            # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a battle
-            # after which the place changed hands as the territory change
-            prev.trigger = replace(prev.trigger, event_type=trig.event_type, sub_event_type=sub)
-            prev.actor1 = acled_actor1(trig.event_type, sub, side, prev.country) or prev.actor1
-            prev.extend(idx, s1, sent)
-            continue
-        weak_clash = trig.strength <= 0.6 and trig.event_type == "Battles"
-        continues = (
-            prev is not None
-            and prev.paragraph == paragraph
-            and prev.sentence_index == idx - 1
+            # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a
+            # battle after which the place changed hands as the territory change
+            prev.trigger = replace(prev.trigger, event_type=f.trig.event_type, sub_event_type=f.sub)
+            prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
+        elif self._same_account(prev, f):
+            self._absorb(prev, s, f)
+            self.carried, self.carried_at = prev.date, prev.admin1_iso
+            self._decide(
+                s.idx, s.start, s.end, "continues", "goes on with the event before", len(self.drafts) - 1
+            )
+            return True
+        else:
+            return False
+        prev.extend(s.idx, s.end, s.text)
+        self._decide(s.idx, s.start, s.end, "continues", f"makes the event before a {prev.trigger.sub_event_type}",
+                     len(self.drafts) - 1)  # fmt: skip
+        return True
+
+    @staticmethod
+    def _same_account(prev: Draft, f: Frame) -> bool:
+        weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles"
+        return (
             # a weak clash ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll
-            and (unplaced or admin1_iso == prev.admin1_iso or weak_clash)
+            (f.unplaced or f.admin1_iso == prev.admin1_iso or weak_clash)
             and (
-                sub == prev.trigger.sub_event_type
-                or trig.strength <= 0.6
-                or sub == "Disrupted weapons use"
+                f.sub == prev.trigger.sub_event_type
+                or f.trig.strength <= 0.6
+                or f.sub == "Disrupted weapons use"
                 and prev.quantity
             )
             and not (
-                sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub and prev.admin1_iso
+                f.sub == "Disrupted weapons use" and prev.trigger.sub_event_type != f.sub and prev.admin1_iso
             )
         )
-        if continues and prev is not None:
-            if _debris_hit(prev, sent, victims):
-                pass
-            elif sub == "Disrupted weapons use" and prev.trigger.sub_event_type != sub:
-                # "attacked with 70 drones ... most were shot down": the event is the interception
-                prev.trigger = trig
-                prev.actor1, prev.actor2 = (
-                    ACTOR_FORCES.get(other_side(side) or "") or prev.actor2,
-                    prev.actor1,
-                )
-            elif _force_on_protesters(prev, sent):
-                pass
-            elif _hit_civilians(prev, victims):
-                # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
-                prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
-            prev.fatalities = _max(prev.fatalities, killed)
-            prev.injuries = _max(prev.injuries, injured)
-            prev.quantity = prev.quantity or quantity
-            prev.extend(idx, s1, sent)
-            carried, carried_at = prev.date, prev.admin1_iso
-            continue
 
-        if sub == "Disrupted weapons use":
-            country = country or last_country
-            weapon = weapon or weapon_context
-            if quantity is None and idx > 0 and not qty:
-                prev_qty = weapon_quantity(text[sentences[idx - 1][0] : sentences[idx - 1][1]])
-                quantity = prev_qty[0] if prev_qty else None
-            if unplaced and country is None:
-                continue
-            # ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them
-            defender = interceptor_side(sent) or (other_side(side) if side else country)
-            actor1 = ACTOR_FORCES.get(defender or "")
-            actor2 = ACTOR_FORCES.get(other_side(defender) or "")
+    @staticmethod
+    def _absorb(prev: Draft, s: Sentence, f: Frame) -> None:
+        if _debris_hit(prev, s.text, f.victims):
+            pass
+        elif f.sub == "Disrupted weapons use" and prev.trigger.sub_event_type != f.sub:
+            # "attacked with 70 drones ... most were shot down": the event is the interception
+            prev.trigger = f.trig
+            prev.actor1, prev.actor2 = ACTOR_FORCES.get(other_side(f.side) or "") or prev.actor2, prev.actor1
+        elif _force_on_protesters(prev, s.text):
+            pass
+        elif _hit_civilians(prev, f.victims):
+            # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
+            prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
+        prev.fatalities = _max(prev.fatalities, f.killed)
+        prev.injuries = _max(prev.injuries, f.injured)
+        prev.quantity = prev.quantity or f.quantity
+        prev.extend(s.idx, s.end, s.text)
+
+    def _unplaced_event(self, s: Sentence, f: Frame) -> None:
+        """ACLED codes events at a place; a sentence with no place is context — of the event just told when it
+        follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")."""
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1:
+            if f.sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
+                # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled."
+                _become_clash(prev, None)
+            _debris_hit(prev, s.text, f.victims)
+            _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, None, always=True)
+            self._decide(s.idx, s.start, s.end, "continues", "no place of its own: part of the event before",
+                         len(self.drafts) - 1)  # fmt: skip
         else:
-            if unplaced:
-                # ACLED codes events at a place; a sentence with no place is context — of the event just told
-                # when it follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")
-                if prev is not None and prev.paragraph == paragraph and prev.sentence_index == idx - 1:
-                    if sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
-                        # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled."
-                        _become_clash(prev, None)
-                    _debris_hit(prev, sent, victims)
-                    _attach_follow_up(drafts, idx, paragraph, s1, sent, None, always=True)
-                elif sub == "Armed clash" and trig.strength > 0.6:
-                    # the shelling told next, at a place, is this fight
-                    placeless_clash = (paragraph, idx, side)
-                # "On 12 September, ..." dates what follows
-                carried = date.date if date.explicit else carried
-                continue
+            if f.sub == "Armed clash" and f.trig.strength > 0.6:
+                self.placeless_clash = (s.paragraph, s.idx, f.side)  # the shelling told next, at a place
+            self._decide(s.idx, s.start, s.end, "rejected", "no place (ACLED codes events at a place)")
+        self.carried = (
+            f.date.date if f.date.explicit else self.carried
+        )  # "On 12 September, ..." dates what follows
+
+    # ------------------------------------------------------------------------------ a new event
+
+    def _new_event(self, s: Sentence, f: Frame) -> None:
+        if f.sub == "Disrupted weapons use":
+            actors = self._interception(s, f)
+            if actors is None:
+                self._decide(s.idx, s.start, s.end, "rejected", "an interception with no place or country")
+                return
+        else:
+            if f.unplaced:
+                self._unplaced_event(s, f)
+                return
             if (
-                trig.strength <= 0.6
-                and trig.event_type == "Explosions/Remote violence"
-                and not (killed or injured or killed is None or injured is None)
-                and not _WEAPON_WORD.search(sent)
-                and not forces_struck(sent)
+                f.trig.strength <= 0.6
+                and f.trig.event_type == "Explosions/Remote violence"
+                and not (f.killed or f.injured or f.killed is None or f.injured is None)
+                and not _WEAPON_WORD.search(s.text)
+                and not forces_struck(s.text)
             ):
-                continue  # a bare "attack"/"struck" with no victims, no weapon and no military named
-            # with no side named, the other side of the country attacks; partisans act against the occupiers
-            home = country if PARTISANS.search(sent) else other_side(country)
-            attacker = (repelled_side(sent) if trig.event_type == "Battles" else None) or side or home
-            actor1 = acled_actor1(trig.event_type, sub, attacker, country)
-            actor2 = acled_actor2(trig.event_type, victims, sent, country, attacker)
-            left = WITHDRAWER.search(sent) if sub == "Non-violent transfer of territory" else None
-            if left:  # the side that took the place over is the actor, the side that left the other
-                gone = side_of(left)
-                actor1, actor2 = ACTOR_FORCES.get(other_side(gone) or ""), ACTOR_FORCES.get(gone or "")
-            if PARTISANS.search(sent) and country == "Ukraine":
-                # ACLED codes Ukrainian partisans as the communal militia of their town
-                town = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
-                actor1 = (
-                    f"{town} Communal Militia (Ukraine)" if town else "Unidentified Armed Group (Ukraine)"
-                )
-            elif sub == "Other" and _EVACUATED.search(sent):
-                actor1 = f"Civilians ({country})" if country else "Civilians"  # the people displaced
-            elif side is None and sub == "Remote explosive/landmine/IED":
-                actor1 = UNIDENTIFIED_FORCES  # a mine or unexploded ordnance nobody is named as placing
-        drafts.append(
+                self._decide(s.idx, s.start, s.end, "rejected",
+                             "a bare attack word with no victims, no weapon and no military named")  # fmt: skip
+                return
+            actors = self._attack_actors(s, f)
+        actor1, actor2 = actors
+        d = f.date
+        self.drafts.append(
             Draft(
-                trigger=Trigger(trig.event_type, sub, weapon, trig.start, trig.end, trig.strength),
-                sentence_index=idx,
-                paragraph=paragraph,
-                char_start=s0,
-                char_end=s1,
-                date=date.date,
-                precision=date.precision,
-                date_explicit=date.explicit,
-                weapon=weapon,
-                location_id=loc_id,
-                admin1_iso=admin1_iso,
-                country=country,
-                geo_precision=geo,
-                actor1=actor1,
-                actor2=actor2,
-                fatalities=killed,
-                injuries=injured,
-                quantity=quantity,
-                actor_explicit=side is not None,
-                notes=[sent],
-                first_sentence=idx,
+                trigger=Trigger(f.trig.event_type, f.sub, f.weapon, f.trig.start, f.trig.end, f.trig.strength),
+                sentence_index=s.idx, paragraph=s.paragraph, char_start=s.start, char_end=s.end, date=d.date,
+                precision=d.precision, date_explicit=d.explicit, weapon=f.weapon, location_id=f.loc_id,
+                admin1_iso=f.admin1_iso, country=f.country, geo_precision=f.geo, actor1=actor1, actor2=actor2,
+                fatalities=f.killed, injuries=f.injured, quantity=f.quantity, actor_explicit=f.side is not None,
+                notes=[s.text], first_sentence=s.idx, evidence=self._evidence(s, f),
             )
-        )
-        _force_on_protesters(drafts[-1], sent)  # "police used tear gas to disperse a rally in Odesa"
-        second = _split_per_place(drafts[-1], sent, s0, sent_mentions)
+        )  # fmt: skip
+        self._decide(s.idx, s.start, s.end, "event", f"{f.trig.event_type} / {f.sub}", len(self.drafts) - 1)
+        self._split(s, f)
+
+    def _interception(self, s: Sentence, f: Frame) -> tuple[str | None, str | None] | None:
+        """ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them."""
+        f.country = f.country or self.last_country
+        f.weapon = f.weapon or self.weapon_context
+        if f.quantity is None and s.idx > 0 and not f.qty:
+            before = self.sentences[s.idx - 1]
+            prev_qty = weapon_quantity(self.text[before[0] : before[1]])
+            f.quantity = prev_qty[0] if prev_qty else None
+        if f.unplaced and f.country is None:
+            return None
+        defender = interceptor_side(s.text) or (other_side(f.side) if f.side else f.country)
+        return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
+
+    @staticmethod
+    def _attack_actors(s: Sentence, f: Frame) -> tuple[str | None, str | None]:
+        sent, country = s.text, f.country
+        # with no side named, the other side of the country attacks; partisans act against the occupiers
+        home = country if PARTISANS.search(sent) else other_side(country)
+        attacker = (repelled_side(sent) if f.trig.event_type == "Battles" else None) or f.side or home
+        actor1 = acled_actor1(f.trig.event_type, f.sub, attacker, country)
+        actor2 = acled_actor2(f.trig.event_type, f.victims, sent, country, attacker)
+        left = WITHDRAWER.search(sent) if f.sub == "Non-violent transfer of territory" else None
+        if left:  # the side that took the place over is the actor, the side that left the other
+            gone = side_of(left)
+            actor1, actor2 = ACTOR_FORCES.get(other_side(gone) or ""), ACTOR_FORCES.get(gone or "")
+        if PARTISANS.search(sent) and country == "Ukraine":
+            # ACLED codes Ukrainian partisans as the communal militia of their town
+            reg = load_registry()
+            town = reg.get(f.loc_id).canonical_name if f.loc_id in reg.entities else f.loc_id
+            actor1 = f"{town} Communal Militia (Ukraine)" if town else "Unidentified Armed Group (Ukraine)"
+        elif f.sub == "Other" and _EVACUATED.search(sent):
+            actor1 = f"Civilians ({country})" if country else "Civilians"  # the people displaced
+        elif f.side is None and f.sub == "Remote explosive/landmine/IED":
+            actor1 = UNIDENTIFIED_FORCES  # a mine or unexploded ordnance nobody is named as placing
+        return actor1, actor2
+
+    def _split(self, s: Sentence, f: Frame) -> None:
+        """One sentence, several events: a count per place, a list of places; and a placeless clash before."""
+        drafts = self.drafts
+        _force_on_protesters(drafts[-1], s.text)  # "police used tear gas to disperse a rally in Odesa"
+        second = _split_per_place(drafts[-1], s.text, s.start, s.mentions)
         if second is not None:  # "killed two people in Kostiantynivka and one in Pokrovsk": two events
             drafts.append(second)
         else:  # "shelling in Maryinka, Slovyansk, and Kramatorsk": one event per place of the list (the
             # first place's event stays last: casualties told next are read as the first place's)
-            drafts[-1:-1] = _list_events(drafts[-1], sent, s0, own)
+            drafts[-1:-1] = _list_events(drafts[-1], s.text, s.start, s.own)
         if (
-            placeless_clash
-            and placeless_clash[:2] == (paragraph, idx - 1)
+            self.placeless_clash
+            and self.placeless_clash[:2] == (s.paragraph, s.idx - 1)
             and drafts[-1].trigger.event_type == "Explosions/Remote violence"
         ):
             # "Russian forces attacked towards X, clashing with Ukrainian forces. They also shelled X, Donetsk.":
             # the fighting named first, without its region, and the shelling are one clash
-            _become_clash(drafts[-1], placeless_clash[2])
-        if date.explicit:
-            carried, carried_at = date.date, admin1_iso
-    return drafts
+            _become_clash(drafts[-1], self.placeless_clash[2])
+        if f.date.explicit:
+            self.carried, self.carried_at = f.date.date, f.admin1_iso
+
+    @staticmethod
+    def _evidence(s: Sentence, f: Frame) -> dict[str, str]:
+        """The words that decided each field, for `dateline explain`."""
+        d = f.date
+        return {
+            "trigger": s.text[f.trig.start : f.trig.end],
+            "date": s.text[d.start : d.start + 30].split(",")[0]
+            if d.explicit and d.start >= 0
+            else "the news day",
+            "place": f.place_word,
+            "counts": f.victims,
+            "side": f.side or "(none named: the other side of the place's country)",
+        }
+
+
+_REASONS = {
+    "background": "background (before the news window, or since/ago/for months)",
+    "aggregate": "an aggregate over many places or days",
+    "hypothetical": "not a reported event (plan, warning, threat, possibility)",
+    "demand": "a call or demand, not an event",
+    "denied": "the event is denied",
+    "judicial": "a trial, charge or verdict (the event it concerns is told elsewhere)",
+}
+
+
+def refine_trigger(trig: Trigger, sent: str) -> tuple[Trigger, str | None]:
+    """ACLED's reading of what the trigger found: a plane downed by a plane is a clash; an interception whose
+    debris hit something is the attack, by the weapon's owner (returned as the second value); a place left
+    without a fight changed hands peacefully; an abduction that killed is an attack."""
+    owner = None
+    if aircraft_downed(sent) and downed_by_aircraft(sent):
+        trig = replace(trig, event_type="Battles", sub_event_type="Armed clash", weapon="aircraft")
+    elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
+        trig = _attack_by_weapon(sent, trig)
+        owner = other_side(interceptor_side(sent))
+    if (
+        trig.sub_event_type in _TERRITORY
+        and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
+        and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
+    ):
+        trig = replace(
+            trig, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory"
+        )
+    if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
+        trig = replace(trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None)
+    return trig, owner
+
+
+def _article_events(
+    article_id: str, text: str, published: dt.date, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> list[Draft]:
+    return StoryReader(text, published, sentences, mentions).read()
 
 
 _PLACE_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
