@@ -188,8 +188,13 @@ def attacker_side(sentence: str) -> str | None:
             continue
         if _OWNED_BY.search(sentence, before, m.start()) and _FORCES_WORD.search(m.group(0)):
             continue
+        if _SPEAKS.search(m.group(0)):
+            continue  # "Ukraine says 14 missiles were fired": the side speaking, not the side firing
         return side_of(m)
     return None
+
+
+_SPEAKS = re.compile(r"\b(?:says|said|reports?|reported|claims?|claimed|announced|confirmed)\b")
 
 
 def interceptor_side(sentence: str) -> str | None:

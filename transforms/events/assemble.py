@@ -67,7 +67,9 @@ _TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes
 
 
 _WEAPON_WORD = re.compile(
-    r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?)\b", re.I
+    r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shells?|artillery|bombs?|munitions?|mortars?|weapons|"
+    r"projectiles)\b",
+    re.I,
 )
 _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b", re.I)
 _DEBRIS_DAMAGE = re.compile(
@@ -121,6 +123,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     first_sentence: int = -1
     evidence: dict[str, str] = field(default_factory=dict)  # the words that decided each field
+    merged_into: Draft | None = None  # the first telling of the same event, when this is a later one
 
     def extend(self, idx: int, end: int, sentence: str) -> None:
         """Add a later sentence of the same paragraph to this event's evidence."""
@@ -142,6 +145,10 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
         sub_event_type="Shelling/artillery/missile attack",
         weapon="missile",
     )
+
+
+# a story's lead: the sentences that tell its news; a lead attack is told there
+LEAD_SENTENCES = 3
 
 
 @dataclass
@@ -280,7 +287,7 @@ class StoryReader:
         triggers = find_triggers(s.text, s.low) if reason in (None, "demand") else []
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
-        if self.barrage is None and reason in (None, "aggregate"):
+        if self.barrage is None and reason in (None, "aggregate") and s.idx < LEAD_SENTENCES:
             self.barrage = _barrage(triggers or find_triggers(s.text, s.low), s.text, time, self.published)
         if reason is None and not (triggers and triggers[0].sub_event_type == "Arrests") and judicial(s.text):
             reason, triggers = "judicial", []  # a trial tells of an event of its own time, told elsewhere
@@ -303,6 +310,7 @@ class StoryReader:
             )
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
                 self.drafts.append(impact)
+                self.drafts[-1:-1] = _list_events(impact, s.text, s.start, s.own)
                 self._decide(s.idx, s.start, s.end, "local impact", "casualties at a place after the lead attack",
                              len(self.drafts) - 1)  # fmt: skip
                 return
@@ -494,7 +502,7 @@ class StoryReader:
                 and not (f.killed or f.injured or f.killed is None or f.injured is None)
                 and not _WEAPON_WORD.search(s.text)
                 and not forces_struck(s.text)
-            ):
+            ) and not self._of_the_barrage(f):
                 self._decide(s.idx, s.start, s.end, "rejected",
                              "a bare attack word with no victims, no weapon and no military named")  # fmt: skip
                 return
@@ -513,6 +521,16 @@ class StoryReader:
         )  # fmt: skip
         self._decide(s.idx, s.start, s.end, "event", f"{f.trig.event_type} / {f.sub}", len(self.drafts) - 1)
         self._split(s, f)
+
+    def _of_the_barrage(self, f: Frame) -> bool:
+        """A bare strike at a place after the story's lead attack is one of its strikes ("The strike on Starychi
+        district in Lviv ..."): the lead's weapon and sub-type. True when the frame was made so."""
+        b = self.barrage
+        if b is None or f.trig.event_type != b.trigger.event_type or f.trig.strength < 0.6:
+            return False  # "the attack", "an assault" name no strike of their own
+        f.sub, f.weapon = b.trigger.sub_event_type, f.weapon or b.weapon
+        f.side = f.side or side_of_actor(b.actor1)
+        return True
 
     def _interception(self, s: Sentence, f: Frame) -> tuple[str | None, str | None] | None:
         """ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them."""
@@ -596,6 +614,11 @@ _REASONS = {
 }
 
 
+def side_of_actor(actor: str | None) -> str | None:
+    """The side key of an ACLED forces actor (``Military Forces of Russia`` → Russia)."""
+    return next((k for k, v in ACTOR_FORCES.items() if v == actor), None)
+
+
 def refine_trigger(trig: Trigger, sent: str) -> tuple[Trigger, str | None]:
     """ACLED's reading of what the trigger found: a plane downed by a plane is a clash; an interception whose
     debris hit something is the attack, by the weapon's owner (returned as the second value); a place left
@@ -617,12 +640,6 @@ def refine_trigger(trig: Trigger, sent: str) -> tuple[Trigger, str | None]:
     if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
         trig = replace(trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None)
     return trig, owner
-
-
-def _article_events(
-    article_id: str, text: str, published: dt.date, sentences: list[tuple[int, int]], mentions: list[Mention]
-) -> list[Draft]:
-    return StoryReader(text, published, sentences, mentions).read()
 
 
 _PLACE_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
@@ -699,6 +716,8 @@ def _local_impact(
         country=country, geo_precision=geo, fatalities=killed, injuries=injured,
         actor2=f"Civilians ({country})" if CIVILIAN.search(victims) and country else None,
         notes=[sent], first_sentence=idx,
+        evidence={"trigger": "(the story's lead attack)", "date": "its own" if date else "the lead attack's",
+                  "place": "its own place", "counts": victims, "side": "the lead attack's"},
     )  # fmt: skip
 
 
@@ -854,15 +873,30 @@ def _fold(first: Draft, later: Draft) -> None:
     first.actor2 = first.actor2 or later.actor2
     first.char_end = max(first.char_end, later.char_end)
     first.notes.extend(n for n in later.notes if n not in first.notes)
+    later.merged_into = first
 
 
 def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[dict]:
     """Event rows (schema ``events``) for one article."""
+    return read_article(article, sentences, mentions)[0]
+
+
+def read_article(
+    article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> tuple[list[dict], list[Draft], StoryReader]:
+    """(event rows, their drafts in row order, the reader with its trace) for one article."""
+    published = _published(article)
+    reader = StoryReader(article["text"], published, sentences, mentions)
+    drafts = merge_retold(reader.read(), _event_key, _fold)
+    return _rows(article, published, drafts), drafts, reader
+
+
+def _published(article: dict) -> dt.date:
     published = article["published_at"]
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    drafts = _article_events(article["article_id"], article["text"], published, sentences, mentions)
-    drafts = merge_retold(drafts, _event_key, _fold)
+    return published.date() if isinstance(published, dt.datetime) else published
+
+
+def _rows(article: dict, published: dt.date, drafts: list[Draft]) -> list[dict]:
     reg = load_registry()
     rows = []
     for d in drafts:
