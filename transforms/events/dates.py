@@ -41,7 +41,7 @@ _WEEKDAY = Prefiltered(
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
-        r"(?:at|over|during) the weekend|this (?:past )?weekend|last weekend|"
+        r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
         r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
         r"the next day|the following day|the day before|a day earlier)\b",
         re.IGNORECASE,

@@ -66,6 +66,49 @@ _NOT_PLACE_WORDS = {
 }  # fmt: skip
 
 
+# A capital named for its government: "Moscow said", "Kyiv's forces", "support for Kyiv", "talks with Moscow"
+_CAPITALS = {
+    "Kyiv",
+    "Kiev",
+    "Moscow",
+    "Minsk",
+    "Washington",
+    "London",
+    "Paris",
+    "Berlin",
+    "Beijing",
+    "Brussels",
+}
+_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|was|will|would|could|can|says|said|claims?|claimed|denie[sd]|accused|wants|"
+    r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
+    r"officials)\b|['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
+    r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
+)
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
+
+
+def names_a_government(m, sentence: str, offset: int) -> bool:
+    """A capital standing for its government rather than a place where something happened."""
+    if m.surface not in _CAPITALS:
+        return False
+    start, end = m.char_start - offset, m.char_end - offset
+    if _GOVERNMENT_AFTER.match(sentence, end):
+        return True
+    before = sentence[max(0, start - 12) : start]
+    # "aid to Kyiv", "talks between Moscow and Kyiv" — but "the road to Kyiv", "fled from Kyiv" stay places
+    return (
+        bool(_GOVERNMENT_BEFORE.search(before))
+        and not re.search(r"\b(?:in|at|on|near|into|over|around)\s+$", before)
+        and bool(
+            re.search(
+                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties)\b",
+                sentence[max(0, start - 40) : start],
+            )
+        )
+    )
+
+
 def _is_near(mention: Mention, sentence_text: str, offset: int) -> bool:
     """ "near X", "outside X", "on the outskirts of X"."""
     start = mention.char_start - offset
@@ -144,7 +187,9 @@ def choose_location(
     places = [
         m
         for m in mentions
-        if m.entity_type in _PLACE_TYPES and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
+        if m.entity_type in _PLACE_TYPES
+        and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
+        and not names_a_government(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None

@@ -39,7 +39,9 @@ _AIRCRAFT_DOWNED_PATTERN = (
 _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.93, _AIRCRAFT_DOWNED_PATTERN),
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
-     r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
+     # not a person "shot down" (killed) or a proposal "shot down" (rejected)
+     r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:man|woman|men|women|civilians?|people|him|her|them|"
+     r"protesters|residents?|boy|girl|proposals?|plans?|idea|bill|motion|request)\b)|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
      # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
      r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
@@ -138,14 +140,17 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
      r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:about |at least |up to |over |some )?(?:a|an|the|two|three|four|five|several|\d+) (?:local |elderly |unarmed )?(?:civilians?|residents?|employees?|volunteers?|people|persons|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?)\b|\bbeat(?:en)? (?:up|to death)\b|\b(?:shot|fired) (?:at|on) (?:a |the |several |\d+ )?(?:column of |group of )?(?:civilian|car|vehicle|resident|bus|evacuation|people)|\bbeheaded\b|"
      r"\bopened fire on (?:a |the )?(?:[\w-]+ )?(?:civilians?|cars?|vehicles?|residents?|evacuation|people)"),
-    ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
+    ("Strategic developments", "Arrests", None, 0.8,
+     r"\barrest(?:ed|s)?\b(?!\s+warrants?)(?<!house arrest)|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,
      r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b|"
      # sabotage without explosives: "a partisan group destroyed a railway control box"
      r"\b(?:partisans?|saboteurs?)\b[^.]{0,40}?\b(?:destroyed|damaged|disabled|burned)\s+(?:an?|the|two|several)\s+"
      r"(?:[\w-]+\s+){0,3}?(?:railway|rail|relay|control box|signal\w*|cars?|trucks?|vehicles?|equipment|towers?|cabinets?)\b"),
     ("Protests", "Peaceful protest", None, 0.8,
-     r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ions?|ors)\b|\bdemonstrated\s+(?:in|against|outside|near)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
+     # a protest by people, not a diplomatic one ("lodged a protest", "summoned the ambassador to protest")
+     r"\bprotest(?:ed|ers|s|ing)?\b(?<!lodged a protest)(?<!formal protest)(?<!diplomatic protest)(?<!note of protest)"
+     r"(?<!to protest)(?<!in protest)|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ions?|ors)\b|\bdemonstrated\s+(?:in|against|outside|near)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
     ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
@@ -166,7 +171,8 @@ _HYPOTHETICAL = Prefiltered(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
         r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
-        r"eventual(?:ly)?|not possible|impossible)\b",
+        r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
+        r"weapons? (?:deliveries|supplies|shipments)|if and when)\b",
         _W,
     )
 )
@@ -187,7 +193,10 @@ _AGGREGATE = Prefiltered(
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
         r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
-        r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions)\b",
+        r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
+        # habits and running totals: "every day", "has come under constant shelling", "so far"
+        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|"
+        r"over the (?:past|last) (?:few |several )?(?:weeks|months|years)|throughout the war)\b",
         _W,
     )
 )

@@ -104,3 +104,9 @@ def test_a_trial_is_not_the_event_it_concerns():
         "A court in Uman sentenced a soldier on Friday for shooting a driver in the village of Ivanivka."
     )
     assert ev.empty
+
+
+def test_a_capital_standing_for_its_government_places_nothing():
+    assert _events("Moscow said its missiles destroyed a depot on Friday.").empty
+    ev = _events("Russian missiles hit Kyiv on Friday, killing two people.")
+    assert ev.iloc[0]["location"] == "Kyiv"

@@ -94,3 +94,28 @@ def test_demonstrated_in_the_sense_of_shown_is_no_protest_and_habits_are_aggrega
         is_non_event("Several times the army has used drones to hit targets across the border.")
         == "aggregate"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The foreign ministry lodged a protest with the ambassador.",
+        "The court issued an arrest warrant for the general.",
+        "The soldier shot down the man on his bicycle.",
+    ],
+)
+def test_other_senses_of_event_words(sentence):
+    subs = {t.sub_event_type for t in find_triggers(sentence)}
+    assert not subs & {"Peaceful protest", "Arrests", "Disrupted weapons use"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The town has come under constant shelling.", "aggregate"),
+        ("Drones hit the port every night.", "aggregate"),
+        ("Kyiv asked for more rocket launchers to hit Russian depots.", "hypothetical"),
+    ],
+)
+def test_habits_and_requests_are_not_events(sentence, reason):
+    assert is_non_event(sentence) == reason
