@@ -35,6 +35,7 @@ from transforms.events.casualties import (
 )
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
+from transforms.events.frames import clause_spans
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
     PLURAL_REGIONS,
@@ -294,10 +295,33 @@ class StoryReader:
         if not triggers:
             self._no_event(s, time, reason)
             return
-        frame = self._frame(s, time, triggers)
-        if self._continues(s, frame):
-            return
-        self._new_event(s, frame)
+        clauses = self._clauses(s)
+        for c in clauses:
+            c_triggers = find_triggers(c.text, c.low) if len(clauses) > 1 else triggers
+            if not c_triggers:
+                continue
+            frame = self._frame(c, time, c_triggers)
+            if not self._continues(c, frame):
+                self._new_event(c, frame)
+
+    def _clauses(self, s: Sentence) -> list[Sentence]:
+        """The sentence, or its clauses when two or more tell an event at a place of their own (frames.py)."""
+        spans = clause_spans(s.text)
+        if len(spans) < 2:
+            return [s]
+        parts = []
+        for a, b in spans:
+            own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
+            text = s.text[a:b]
+            if (
+                own
+                and any(m.entity_type in ("place", "region") for m in own)
+                and find_triggers(text, text.lower())
+            ):
+                mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
+                parts.append(replace(s, start=s.start + a, end=s.start + b, text=text, low=text.lower(),
+                                     mentions=mentions, own=own))  # fmt: skip
+        return parts if len(parts) > 1 else [s]
 
     def _no_event(self, s: Sentence, time, reason: str | None) -> None:
         """A sentence with no event word of its own: a local impact of the lead attack, a follow-up of the event

@@ -110,3 +110,13 @@ def test_a_capital_standing_for_its_government_places_nothing():
     assert _events("Moscow said its missiles destroyed a depot on Friday.").empty
     ev = _events("Russian missiles hit Kyiv on Friday, killing two people.")
     assert ev.iloc[0]["location"] == "Kyiv"
+
+
+def test_a_sentence_with_two_clauses_each_placing_an_event_is_read_clause_by_clause():
+    ev = _events(
+        "Artillery pounded Kupiansk on Friday, and Russia said it struck depots around Nikopol with missiles."
+    )
+    by = dict(zip(ev["location"], ev["admin1_iso"], strict=True))
+    assert by == {"Kupiansk": "UA-63", "Nikopol": "UA-12"}
+    one = _events("Artillery pounded Kupiansk on Friday, and two people were killed.")
+    assert len(one) == 1 and one.iloc[0]["fatalities"] == 2
