@@ -768,6 +768,82 @@ def export(
 
 
 @app.command()
+def explain(
+    target: Annotated[
+        str, typer.Argument(help="A raw article file (.txt, or .jsonl[:LINE]) or a published article_id.")
+    ],
+    out: OutOpt = "data/curated",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per article.")] = False,
+) -> None:
+    """Each event of one article with the words that decided each field, and every sentence that was not an
+    event with the reason (background, aggregate, no place ...)."""
+    import json
+
+    from flows import storage
+
+    try:
+        articles = _explain_targets(target, out)
+    except storage.StorageError as exc:
+        _fail(str(exc))
+    from transforms.explain import explain_article
+
+    for article in articles:
+        report = explain_article(article)
+        if as_json:
+            sys.stdout.write(json.dumps(report, default=str) + "\n")
+        else:
+            _print_explain(report)
+
+
+def _explain_targets(target: str, out: str) -> list[dict]:
+    import datetime as _dt
+    import re
+
+    from flows import storage
+    from transforms.ingest import build_articles
+
+    path, _, line = target.rpartition(":") if re.search(r"\.jsonl:\d+$", target) else (target, "", "")
+    if Path(path).suffix in (".txt", ".jsonl") or Path(path).exists():
+        records = storage.read_raw_path(path)
+        if line:
+            records = [r for r in records if str(r.get("raw_path", "")).endswith(f":{line}")]
+        folder = re.search(r"(\d{4}-\d{2}-\d{2})", path)
+        default = _dt.date.fromisoformat(folder.group(1)) if folder else None
+        result = build_articles(records, default_date=default)
+        if result.articles.empty:
+            reasons = "; ".join(result.quarantine["reason"]) or "no record"
+            raise storage.StorageError(f"{target}: no article to explain ({reasons})")
+        return result.articles.to_dict("records")
+    article = storage.find_article(storage.root(out), target)
+    if article is None:
+        raise storage.StorageError(
+            f"no article {target!r} under {out}/articles; give a raw file or an article_id"
+        )
+    return [article]
+
+
+def _print_explain(report: dict) -> None:
+    a = report["article"]
+    out_console.rule(f"{a.get('title') or a['article_id']}")
+    out_console.print(f"article {a['article_id']} · {a.get('source') or '?'} · published {a['published_at']}")
+    for i, e in enumerate(report["events"]):
+        place = e["location"] or f"(region only) {e['admin1'] or ''}"
+        out_console.print(
+            f"\n[bold]event {i}[/]: {e['event_type']} / {e['sub_event_type']} · {e['event_date']} · {place}, "
+            f"{e['admin1_iso'] or e.get('country') or ''} · {e['actor1']} → {e['actor2']} · "
+            f"killed {e['fatalities']}, injured {e['injuries']}"
+        )
+        for k, v in e["decided_by"].items():
+            out_console.print(f"    {k:<8} {v}", soft_wrap=True)
+        out_console.print(f"    evidence {e['evidence']}", soft_wrap=True)
+    out_console.print("\n[bold]sentences[/]")
+    for s in report["sentences"]:
+        where = f" → event {s['event']}" if s["event"] is not None else ""
+        out_console.print(f"  [{s['index']:>3}] {s['outcome']}{where}: {s['reason']}", soft_wrap=True)
+        out_console.print(f"        {s['text'][:160]}", soft_wrap=True, markup=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the output contract: the data dictionary of every table (Markdown, as in the README)."""
     from transforms.schema import data_dictionary_markdown

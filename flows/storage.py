@@ -268,6 +268,39 @@ def _record_date(rec: dict, folder: str | None) -> str:
     return folder or UNDATED
 
 
+def read_raw_path(path: str) -> list[dict]:
+    """Every raw record of one raw file (``.txt`` with its sidecar, or ``.jsonl``), whatever its date."""
+    parent, _, name = str(path).rstrip("/").rpartition("/")
+    raw = root(parent or ".")
+    if not raw.fs.isfile(raw.join(name)):
+        raise StorageError(f"{path}: no such raw file; give a .txt or .jsonl file or an article_id")
+    folder = _date_of_path(raw.path + "/" + name) or UNDATED
+    records = list(read_raw_file(raw, name, folder))
+    if not records and name.endswith(".jsonl"):
+        with raw.fs.open(raw.join(name), "rb") as fh:
+            dates = {
+                m.group(1) for line in fh if (m := _PUBLISHED_AT.search(line.decode("utf-8", "replace")))
+            }
+        records = [rec for d in sorted(dates) for rec in read_raw_file(raw, name, d)]
+    if not records:  # a .txt whose sidecar dates it elsewhere
+        meta, _ = _sidecar(raw, name) if name.endswith(".txt") else ({}, None)
+        ds = str(meta.get("published_at") or "")[:10] or UNDATED
+        records = list(read_raw_file(raw, name, ds))
+    return records
+
+
+def find_article(out: Root, article_id: str) -> dict | None:
+    """One published article by its id (reads only that column's matches)."""
+    import pyarrow.dataset as pads
+
+    path = out.join("articles")
+    if not out.fs.exists(path):
+        raise StorageError(f"{path} does not exist; run `dateline run` first or pass --out")
+    ds = pads.dataset(path, filesystem=out.fs, format="parquet", partitioning="hive")
+    table = ds.to_table(filter=pads.field("article_id") == article_id)
+    return table.slice(0, 1).to_pylist()[0] if table.num_rows else None
+
+
 # ---------------------------------------------------------------------------------------------- work
 
 

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from transforms.events.conventions import acled_place
 from transforms.names.registry import load_registry
 from transforms.names.resolve import region_id, resolve_place_in
 
@@ -177,6 +178,7 @@ def score_acled(
             )
             report["by"][str(value)] = {k: v for k, v in part.items() if not isinstance(v, dict)}
         return report
+    events = acled_view(events)
     by_article = {aid: g for aid, g in events.groupby("article_id")} if len(events) else {}
     hits: Counter = Counter()
     actor_hits: Counter = Counter()
@@ -227,6 +229,21 @@ def score_acled(
         "per_sub_event_type": per_sub,
         "confusion": {g: dict(c) for g, c in confusion.items()},
     }
+
+
+def acled_view(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as ACLED codes them (``conventions.acled_place``: a region-only event at the region's centre),
+    to be compared with ACLED's rows."""
+    if events.empty:
+        return events
+    ev = events.copy()
+    places = [
+        acled_place(loc, iso, geo)
+        for loc, iso, geo in zip(ev["location"], ev["admin1_iso"], ev["geo_precision"], strict=True)
+    ]
+    ev["location"] = [p[0] for p in places]
+    ev["admin1_iso"] = [p[1] for p in places]
+    return ev
 
 
 def _row(g, e, hits: dict[str, bool], n_events: int) -> dict:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from transforms.events.structure import Dateline, parse_dateline  # noqa: F401  (re-exported)
 from transforms.schema import columns
 
 # Lines that are scrape junk, whatever their case: share widgets, promo links, bylines of video players.
@@ -28,19 +29,6 @@ _PROMO_LINE = re.compile(
 _STRAY_DOTS = re.compile(r"(?<=[.!?…”\"’])(?:\s+\.)+(?=\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _SENTENCE_END = re.compile(r"[.!?…:;”\"’)\]]\s*$")
-# "KYIV, Ukraine (AP) —", "MOSCOW (Reuters) -", "KHARKIV, Ukraine —"
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,40}?))?\s*"
-    r"(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)\s*)?[—–-]{1,2}\s+"
-)
-
-
-@dataclass(frozen=True)
-class Dateline:
-    place: str | None
-    region: str | None
-    agency: str | None
-    end: int  # offset in the text where the body after the dateline starts
 
 
 class RawRecordError(ValueError):
@@ -86,6 +74,22 @@ def _normalize_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+_CONTINUES = re.compile(r"^[a-z(]")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Normalized lines, a sentence hard-wrapped over several lines joined again: a line that does not end a
+    sentence, followed by one that starts in lower case ("He was" / "sentenced to nine years ...")."""
+    out: list[str] = []
+    for raw_line in lines:
+        line = _normalize_line(raw_line)
+        if out and line and out[-1] and _CONTINUES.match(line) and not _SENTENCE_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(raw: str) -> tuple[str, str | None]:
     """Strip scrape junk from an article; return ``(clean_text, headline)``.
 
@@ -96,8 +100,7 @@ def clean_text(raw: str) -> tuple[str, str | None]:
     """
     paragraphs: list[str] = []
     headline: str | None = None
-    for raw_line in raw.splitlines():
-        line = _normalize_line(raw_line)
+    for line in _unwrapped(raw.splitlines()):
         if not line or _JUNK_LINE.match(line) or _PROMO_LINE.match(line):
             continue
         line = _STRAY_DOTS.sub("", line)
@@ -112,17 +115,6 @@ def clean_text(raw: str) -> tuple[str, str | None]:
             continue
         paragraphs.append(line)
     return "\n\n".join(paragraphs), headline
-
-
-def parse_dateline(text: str) -> Dateline | None:
-    """``KYIV, Ukraine (AP) — ...`` → place ``KYIV``, region ``Ukraine``, agency ``AP``."""
-    m = _DATELINE.match(text)
-    if not m:
-        return None
-    place = m.group("place").strip(" ,")
-    if len(place) < 2 or not place.isupper():
-        return None
-    return Dateline(place=place, region=m.group("region"), agency=m.group("agency"), end=m.end())
 
 
 def article_id(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.5.0"
 
 # ACLED's codebook: 6 event types and 25 sub-event types, spelled exactly as ACLED spells them.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -119,9 +119,10 @@ _EVENTS = [
         "location",
         _S,
         True,
-        "Canonical name of the most specific place of the event (city/town); when only a region is known, the "
-        "region's administrative centre, as ACLED codes it (`geo_precision` 3; admin1 is then the centre's: "
-        "Kyiv region → Kyiv, Kyiv City).",
+        "Canonical name of the most specific place the text gives for the event (city/town; `near Kyiv` → Kyiv "
+        "in the Kyiv oblast, `geo_precision` 2); null when only a region is known (admin1 is that region, "
+        "`geo_precision` 3, coordinates of its centre). ACLED's export codes such an event at the region's "
+        "administrative centre, in the centre's region (Kyiv region → Kyiv, Kyiv City).",
     ),
     (
         "admin1",

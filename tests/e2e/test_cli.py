@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ["serve"],
         ["names", "resolve"],
         ["names", "suggest"],
+        ["explain"],
         ["schema"],
         ["export"],
     ],
@@ -277,3 +278,34 @@ def test_run_reports_progress_lines_and_a_summary_that_fits_80_columns(sample_ra
     docs = out / "_gx" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     assert f"Data Docs:  {docs}" in result.output.replace("\n", "") and docs.is_file()
     assert "validation: passed" in result.output
+
+
+def test_explain_shows_each_event_with_its_evidence_and_every_rejected_sentence_with_a_reason(tmp_path):
+    day = tmp_path / "raw" / "2024-03-09"
+    day.mkdir(parents=True)
+    story = day / "story.txt"
+    story.write_text(
+        "Drones strike Uman\n"
+        "UMAN, Ukraine (AP) — Russian drones struck Uman on Friday, killing two people.\n"
+        "The city has been shelled since the start of the war.\n"
+        "The mayor thanked the rescuers.\n",
+        encoding="utf-8",
+    )
+    import json
+
+    result = runner.invoke(app, ["explain", str(story), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output.strip().splitlines()[-1])
+    (event,) = report["events"]
+    assert (event["location"], event["fatalities"], event["event_date"]) == ("Uman", 2, "2024-03-08")
+    assert event["decided_by"]["date"] == "Friday" and "struck" in event["decided_by"]["trigger"]
+    outcomes = {s["index"]: (s["outcome"], s["reason"]) for s in report["sentences"]}
+    assert outcomes[0][0] == "event"
+    assert outcomes[1] == ("rejected", "background (before the news window, or since/ago/for months)")
+    text = runner.invoke(app, ["explain", str(story)])
+    assert text.exit_code == 0 and "event 0" in text.output and "rejected" in text.output
+
+
+def test_explain_of_an_unknown_target_is_one_line_and_exit_1(tmp_path):
+    result = runner.invoke(app, ["explain", "0123456789abcdef", "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "error" in result.output and "Traceback" not in result.output

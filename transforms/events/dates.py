@@ -2,7 +2,8 @@
 
 Absolute: "On 10 August 2022", "Aug. 26", "September 12", "2024-11-02". Relative: "on Saturday",
 "late Friday", "Saturday night", "overnight", "yesterday", "today", "last week" (precision 2),
-"in October" / "last month" (precision 3), "later that day" (the previous event's date).
+"in October" / "last month" (precision 3, coded by the month's first day; a week by its Monday), "later that
+day" (the previous event's date).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _WEEKDAY = Prefiltered(
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
+        r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
         r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
         r"the next day|the following day|the day before|a day earlier)\b",
         re.IGNORECASE,
@@ -66,6 +68,11 @@ def _year_for(month: int, day: int, published: dt.date, year: str | None) -> dt.
         return d if d <= published else dt.date(published.year - 1, month, day)
     except ValueError:
         return None
+
+
+def _monday(d: dt.date) -> dt.date:
+    """A week is coded by its Monday, a month by its first day (time_precision 2 and 3)."""
+    return d - dt.timedelta(days=d.weekday())
 
 
 def _month_num(name: str) -> int:
@@ -96,17 +103,21 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         found.append(EventDate(published - dt.timedelta(days=delta), 1, True, m.start("wd")))
     for m in _RELATIVE.finditer(sentence, low):
         rel = m.group("rel").lower()
-        if rel in ("yesterday", "last night", "the day before", "a day earlier"):
+        if rel.endswith("weekend"):  # the last Saturday before the published date (or that day)
+            found.append(
+                EventDate(published - dt.timedelta(days=(published.weekday() - 5) % 7), 1, True, m.start())
+            )
+        elif rel in ("yesterday", "last night", "the day before", "a day earlier"):
             found.append(EventDate(published - dt.timedelta(days=1), 1, True, m.start()))
         elif rel in ("last week",):
-            found.append(EventDate(published - dt.timedelta(days=7), 2, True, m.start()))
+            found.append(EventDate(_monday(published) - dt.timedelta(days=7), 2, True, m.start()))
         elif rel in ("this week",):
-            found.append(EventDate(published, 2, True, m.start()))
+            found.append(EventDate(_monday(published), 2, True, m.start()))
         elif rel in ("last month",):
             first = published.replace(day=1) - dt.timedelta(days=1)
-            found.append(EventDate(first.replace(day=15), 3, True, m.start()))
+            found.append(EventDate(first.replace(day=1), 3, True, m.start()))
         elif rel in ("earlier this month",):
-            found.append(EventDate(published, 3, True, m.start()))
+            found.append(EventDate(published.replace(day=1), 3, True, m.start()))
         elif rel in (
             "later that day",
             "later the same day",
@@ -129,7 +140,7 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             if m.group("year")
             else (published.year if month <= published.month else published.year - 1)
         )
-        found.append(EventDate(dt.date(year, month, 15), 3, True, m.start()))
+        found.append(EventDate(dt.date(year, month, 1), 3, True, m.start()))
     found.sort(key=lambda d: d.start)
     return [d for d in found if d.date <= published]
 

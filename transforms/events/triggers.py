@@ -39,7 +39,9 @@ _AIRCRAFT_DOWNED_PATTERN = (
 _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.93, _AIRCRAFT_DOWNED_PATTERN),
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
-     r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
+     # not a person "shot down" (killed) or a proposal "shot down" (rejected)
+     r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:man|woman|men|women|civilians?|people|him|her|them|"
+     r"protesters|residents?|boy|girl|proposals?|plans?|idea|bill|motion|request)\b)|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
      # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
      r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
@@ -91,7 +93,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
-     r"\b(?:heavy|fierce|intense)\s+fighting\b|\bfighting\s+(?:in|near|around|for)\b|"
+     r"\b(?:heavy|fierce|intense|intensive|street|bitter|ongoing|renewed)\s+(?:fighting|battles?|clashes)\b|"
+     r"\bfighting\s+(?:in|near|around|for|at)\b|\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"
+     # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
+     r"\b(?:fighting|battles?|clashes)\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way)|raged|rages|erupted|broke out)\b|"
+     r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
+     r"\bpush(?:ed|ing)?\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\s+back\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
      r"\bpositional battles?\b"),
@@ -133,14 +140,17 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
      r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:about |at least |up to |over |some )?(?:a|an|the|two|three|four|five|several|\d+) (?:local |elderly |unarmed )?(?:civilians?|residents?|employees?|volunteers?|people|persons|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?)\b|\bbeat(?:en)? (?:up|to death)\b|\b(?:shot|fired) (?:at|on) (?:a |the |several |\d+ )?(?:column of |group of )?(?:civilian|car|vehicle|resident|bus|evacuation|people)|\bbeheaded\b|"
      r"\bopened fire on (?:a |the )?(?:[\w-]+ )?(?:civilians?|cars?|vehicles?|residents?|evacuation|people)"),
-    ("Strategic developments", "Arrests", None, 0.8, r"\barrest(?:ed|s)?\b|\bdetained\b|\bapprehended\b"),
+    ("Strategic developments", "Arrests", None, 0.8,
+     r"\barrest(?:ed|s)?\b(?!\s+warrants?)(?<!house arrest)|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,
      r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b|"
      # sabotage without explosives: "a partisan group destroyed a railway control box"
      r"\b(?:partisans?|saboteurs?)\b[^.]{0,40}?\b(?:destroyed|damaged|disabled|burned)\s+(?:an?|the|two|several)\s+"
      r"(?:[\w-]+\s+){0,3}?(?:railway|rail|relay|control box|signal\w*|cars?|trucks?|vehicles?|equipment|towers?|cabinets?)\b"),
     ("Protests", "Peaceful protest", None, 0.8,
-     r"\bprotest(?:ed|ers|s|ing)?\b|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ion|ors|ed)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
+     # a protest by people, not a diplomatic one ("lodged a protest", "summoned the ambassador to protest")
+     r"\bprotest(?:ed|ers|s|ing)?\b(?<!lodged a protest)(?<!formal protest)(?<!diplomatic protest)(?<!note of protest)"
+     r"(?<!to protest)(?<!in protest)|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ions?|ors)\b|\bdemonstrated\s+(?:in|against|outside|near)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
     ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
@@ -160,7 +170,9 @@ _HYPOTHETICAL = Prefiltered(
     re.compile(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
-        r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to)\b",
+        r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
+        r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
+        r"weapons? (?:deliveries|supplies|shipments)|if and when)\b",
         _W,
     )
 )
@@ -169,7 +181,8 @@ _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
         r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
-        r"\b(?:months?|years?|weeks?) ago\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
+        r"\b(?:months?|years?|weeks?) ago\b|\b(?:early|first|opening) (?:days|weeks|months|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
     )
@@ -180,7 +193,10 @@ _AGGREGATE = Prefiltered(
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
         r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
-        r"in the (?:past|last) 24 hours)\b",
+        r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
+        # habits and running totals: "every day", "has come under constant shelling", "so far"
+        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|"
+        r"over the (?:past|last) (?:few |several )?(?:weeks|months|years)|throughout the war)\b",
         _W,
     )
 )

@@ -495,7 +495,13 @@ def region_id(name: str) -> str | None:
     """A first-level region from its name or stem (``Donetsk``, ``Kharkiv region``, ``Zaporizhia``)."""
     base = re.sub(r"\s+(?:region|oblast|province|Oblast|Region|Province)$", "", name)
     res = resolve_name(f"{base} region")
-    return res.entity_id if res.entity_type == "region" else None
+    if res.entity_type != "region":
+        return None
+    if res.method != "alias":  # a misspelling keeps the name's start (Kharkhiv), a key match alone may not
+        ent = load_registry().get(res.entity_id)
+        if norm(base)[:3] not in (norm(ent.admin1 or "")[:3], norm(ent.canonical_name)[:3]):
+            return None
+    return res.entity_id
 
 
 def _description_mentions(

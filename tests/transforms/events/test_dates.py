@@ -18,8 +18,8 @@ PUB = dt.date(2024, 11, 2)  # a Saturday
         ("Putin warned on September 12", "2024-09-12", 1),
         ("The administration said Thursday", "2024-10-31", 1),
         ("yesterday a drone hit", "2024-11-01", 1),
-        ("fighting last week", "2024-10-26", 2),
-        ("launched in October", "2024-10-15", 3),
+        ("fighting last week", "2024-10-21", 2),
+        ("launched in October", "2024-10-01", 3),
         ("On December 30, x", "2023-12-30", 1),
     ],
 )

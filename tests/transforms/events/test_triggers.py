@@ -69,3 +69,53 @@ def test_a_takeover_or_capture_without_armed_forces_is_not_a_seizure_or_abductio
 def test_a_modal_verb_in_a_purpose_clause_does_not_make_the_sentence_hypothetical():
     assert is_non_event("Soldiers shot a man in Bucha so that they could take his car.") is None
     assert is_non_event("Moscow would strike Kyiv in order to punish it.") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting continues at the island, the army said.",
+        "Battles were taking place north of the town on Sunday.",
+        "Heavy fighting was reported around the city.",
+        "The town is almost completely surrounded by attacking Russian forces.",
+    ],
+)
+def test_ongoing_fighting_reported_as_news_is_a_clash(sentence):
+    assert find_triggers(sentence)[0].sub_event_type == "Armed clash"
+
+
+def test_demonstrated_in_the_sense_of_shown_is_no_protest_and_habits_are_aggregates():
+    assert not [
+        t
+        for t in find_triggers("Their resolve is demonstrated by new trenches.")
+        if t.event_type == "Protests"
+    ]
+    assert (
+        is_non_event("Several times the army has used drones to hit targets across the border.")
+        == "aggregate"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The foreign ministry lodged a protest with the ambassador.",
+        "The court issued an arrest warrant for the general.",
+        "The soldier shot down the man on his bicycle.",
+    ],
+)
+def test_other_senses_of_event_words(sentence):
+    subs = {t.sub_event_type for t in find_triggers(sentence)}
+    assert not subs & {"Peaceful protest", "Arrests", "Disrupted weapons use"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The town has come under constant shelling.", "aggregate"),
+        ("Drones hit the port every night.", "aggregate"),
+        ("Kyiv asked for more rocket launchers to hit Russian depots.", "hypothetical"),
+    ],
+)
+def test_habits_and_requests_are_not_events(sentence, reason):
+    assert is_non_event(sentence) == reason

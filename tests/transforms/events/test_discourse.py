@@ -1,0 +1,122 @@
+import datetime as dt
+
+import pandas as pd
+
+from transforms.events.discourse import place_lists
+from transforms.extract import extract
+from transforms.names.resolve import find_mentions
+
+PUB = dt.date(2024, 3, 9)
+
+
+def _lists(sentence: str) -> list[list[str]]:
+    return [
+        [it.mention.surface for it in items] for items in place_lists(sentence, 0, find_mentions(sentence))
+    ]
+
+
+def _events(text: str) -> pd.DataFrame:
+    art = pd.DataFrame(
+        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": None, "dateline_place": None,
+          "published_at": PUB, "text": text, "n_words": len(text.split()), "raw_path": "a"}]
+    )  # fmt: skip
+    return extract(art).events
+
+
+def test_coordinated_places_form_a_list_and_a_region_after_a_comma_places_them():
+    assert _lists("Artillery hit Kupiansk, Izium and Balakliia overnight.") == [
+        ["Kupiansk", "Izium", "Balakliia"]
+    ]
+    assert _lists("Artillery hit Kupiansk, Kharkiv, overnight.") == []
+    assert _lists("Drones hit Sumy, Kharkiv and Poltava.") == [["Sumy", "Kharkiv", "Poltava"]]
+
+
+def test_a_place_named_to_locate_another_is_not_an_item():
+    lists = _lists("Missiles struck depots in the regions of Rivne, west of Kyiv, and Poltava and Ternopil.")
+    assert lists == [["Rivne", "Poltava", "Ternopil"]]
+
+
+def test_one_sentence_attacking_a_list_of_places_is_one_event_per_place():
+    ev = _events("Russian artillery shelled Kupiansk, Izium and Balakliia on Friday.")
+    assert sorted(ev["location"]) == ["Balakliia", "Izium", "Kupiansk"]
+    assert set(ev["admin1_iso"]) == {"UA-63"} and set(ev["event_date"]) == {dt.date(2024, 3, 8)}
+
+
+def test_a_list_of_regions_is_one_region_level_event_each_with_its_own_casualties():
+    ev = _events(
+        "Russian missiles hit the city of Uman, where two people died, and the southern Mykolaiv region on Friday."
+    )
+    by = {r["admin1_iso"]: r for _, r in ev.iterrows()}
+    assert set(by) == {"UA-71", "UA-48"}
+    assert by["UA-71"]["location"] == "Uman" and by["UA-71"]["fatalities"] == 2
+    assert pd.isna(by["UA-48"]["location"]) and pd.isna(by["UA-48"]["fatalities"])
+    plural = _events("Russian drones struck the Sumy and Poltava regions on Friday.")
+    assert sorted(plural["admin1_iso"]) == ["UA-53", "UA-59"] and plural["location"].isna().all()
+
+
+def test_one_event_told_again_later_in_the_story_is_one_row():
+    ev = _events(
+        "Russian missiles hit Uman on Friday, killing two people. "
+        "The mayor said the toll was rising. "
+        "Officials said on Saturday the missile strike on Uman had killed three people."
+    )
+    assert len(ev) == 1 and ev.iloc[0]["fatalities"] == 3
+
+
+def test_the_city_refers_back_to_the_settlement_named_last():
+    ev = _events("Kupiansk was quiet on Thursday morning. Russian artillery shelled the city on Friday.")
+    assert ev.iloc[0]["location"] == "Kupiansk"
+
+
+def test_a_region_list_is_not_a_place_placed_in_the_next_region():
+    ev = _events(
+        "Russian forces attacked along the front of the Sumy, Kharkiv and Poltava regions on Friday."
+    )
+    assert sorted(ev["admin1_iso"]) == ["UA-53", "UA-59", "UA-63"]
+
+
+def test_casualties_at_a_place_after_a_lead_attack_are_that_attacks_local_events():
+    ev = _events(
+        "Russia fired dozens of missiles at cities across Ukraine on Friday.\n\n"
+        "The president thanked air defence crews.\n\n"
+        "In Uman, two people were killed when a house collapsed.\n\n"
+        "Three people were wounded in the Poltava region."
+    )
+    by = {r["admin1_iso"]: r for _, r in ev.iterrows()}
+    assert set(by) == {"UA-71", "UA-53"}
+    assert (
+        by["UA-71"]["sub_event_type"] == "Shelling/artillery/missile attack"
+        and by["UA-71"]["fatalities"] == 2
+    )
+    assert by["UA-53"]["injuries"] == 3 and pd.isna(by["UA-53"]["location"])
+    assert set(ev["event_date"]) == {dt.date(2024, 3, 8)}
+
+
+def test_without_a_lead_attack_a_count_of_the_dead_is_no_event():
+    ev = _events(
+        "The minister visited Uman on Friday.\n\nIn Uman, two people were killed when a house collapsed."
+    )
+    assert ev.empty
+
+
+def test_a_trial_is_not_the_event_it_concerns():
+    ev = _events(
+        "A court in Uman sentenced a soldier on Friday for shooting a driver in the village of Ivanivka."
+    )
+    assert ev.empty
+
+
+def test_a_capital_standing_for_its_government_places_nothing():
+    assert _events("Moscow said its missiles destroyed a depot on Friday.").empty
+    ev = _events("Russian missiles hit Kyiv on Friday, killing two people.")
+    assert ev.iloc[0]["location"] == "Kyiv"
+
+
+def test_a_sentence_with_two_clauses_each_placing_an_event_is_read_clause_by_clause():
+    ev = _events(
+        "Artillery pounded Kupiansk on Friday, and Russia said it struck depots around Nikopol with missiles."
+    )
+    by = dict(zip(ev["location"], ev["admin1_iso"], strict=True))
+    assert by == {"Kupiansk": "UA-63", "Nikopol": "UA-12"}
+    one = _events("Artillery pounded Kupiansk on Friday, and two people were killed.")
+    assert len(one) == 1 and one.iloc[0]["fatalities"] == 2

@@ -1,0 +1,46 @@
+import pytest
+
+from transforms.events.structure import datelines, is_quote, paragraphs, parse_dateline
+from transforms.ingest import clean_text
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "body"),
+    [
+        ("KYIV, Ukraine (AP) — Drones hit the port.", "KYIV", "AP", "Drones"),
+        ("ODESA, Nov 17 (Reuters) - Drones hit the port.", "ODESA", "Reuters", "Drones"),
+        ("Kharkiv (AFP) - Drones hit the city.", "Kharkiv", "AFP", "Drones"),
+        ("KYIV: Drones hit the capital overnight.", "KYIV", None, "Drones"),
+        ("LVIV, Ukraine (AP)  Drones hit the city.", "LVIV", "AP", "Drones"),  # the scrape lost the dash
+    ],
+)
+def test_datelines_of_the_agency_formats(text, place, agency, body):
+    dl = parse_dateline(text)
+    assert (dl.place, dl.agency, text[dl.end :].split()[0]) == (place, agency, body)
+
+
+@pytest.mark.parametrize(
+    "text", ["Officials said — nothing more", "The city: a view", "NATO said drones flew"]
+)
+def test_ordinary_openings_are_no_datelines(text):
+    assert parse_dateline(text) is None
+
+
+def test_every_paragraph_can_open_with_its_own_dateline():
+    text = "KYIV, Ukraine (AP) — First story.\n\nMOSCOW (AP) — Second story."
+    assert sorted(datelines(text).items()) == [(0, 21), (35, 49)]
+
+
+def test_time_stamps_open_live_blog_entries_and_bylines_are_marked():
+    text = "Morning summary.\n\n10.32 BST\n\nDrones hit the port.\n\nBy JANE ROE\n\n11:05 a.m.\n\nMore news."
+    kinds = [(p.kind, p.entry) for p in paragraphs(text)]
+    assert kinds == [("text", 0), ("timestamp", 1), ("text", 1), ("byline", 1), ("timestamp", 2), ("text", 2)]
+
+
+def test_a_sentence_hard_wrapped_over_lines_is_joined_again():
+    body, _ = clean_text("Shelling hit the town.\nThe mayor was\nwounded in the attack, officials said.\n")
+    assert body == "Shelling hit the town.\n\nThe mayor was wounded in the attack, officials said."
+
+
+def test_quotes():
+    assert is_quote("“We will hold the line,” he said.") and not is_quote("He said they would hold.")

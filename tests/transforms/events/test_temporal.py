@@ -1,0 +1,68 @@
+import datetime as dt
+
+from transforms.events.temporal import event_time, sentence_time
+from transforms.extract import extract
+
+PUB = dt.date(2024, 11, 2)  # a Saturday
+
+
+def test_a_sentence_dated_within_the_news_window_is_news():
+    t = sentence_time("On Thursday a missile hit a warehouse in Odesa.", PUB)
+    assert t.status == "news" and t.own.date == dt.date(2024, 10, 31)
+
+
+def test_a_sentence_dated_before_the_window_is_background_and_says_when():
+    t = sentence_time("The soldier shot a driver on 28 February in a village near Sumy.", PUB)
+    assert t.status == "background" and "2024-02-28" in t.reason
+
+
+def test_a_month_is_news_while_one_of_its_days_is_in_the_window():
+    assert sentence_time("Shelling of the town intensified in October.", PUB).status == "news"
+    assert sentence_time("Shelling of the town intensified in August.", PUB).status == "background"
+
+
+def test_cues_of_background_aggregate_and_denial():
+    assert sentence_time("The city has been shelled since the start of the war.", PUB).status == "background"
+    assert sentence_time("Drones hit 40 towns across Ukraine over the past day.", PUB).status == "aggregate"
+    assert sentence_time("The ministry denied that its jets had struck the market.", PUB).status == "denied"
+
+
+def test_an_undated_event_takes_the_account_it_continues_else_the_news_day():
+    undated = sentence_time("A drone hit a house.", PUB)
+    assert event_time(undated, None, PUB).date == PUB and not event_time(undated, None, PUB).explicit
+    assert event_time(undated, dt.date(2024, 11, 1), PUB).date == dt.date(2024, 11, 1)
+
+
+def _events(text: str):
+    import pandas as pd
+
+    art = pd.DataFrame(
+        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": None, "dateline_place": None,
+          "published_at": PUB, "text": text, "n_words": len(text.split()), "raw_path": "a"}]
+    )  # fmt: skip
+    return extract(art).events
+
+
+def test_a_background_sentence_does_not_date_the_events_told_after_it():
+    ev = _events(
+        "The sergeant is accused of shooting a civilian on 28 February in the village of Chupakhivka. "
+        "Officials reported missile strikes around Poltava that killed two people."
+    )
+    assert len(ev) == 1
+    assert ev.iloc[0]["location"] == "Poltava" and ev.iloc[0]["event_date"] == PUB
+
+
+def test_the_weekend_is_the_saturday_before_publication_and_a_reports_day_is_not_the_events():
+    wed = dt.date(2024, 11, 6)
+    assert sentence_time("A school was hit at the weekend.", wed).own.date == dt.date(2024, 11, 2)
+    t = sentence_time("The governor said on Tuesday that a shell hit the hospital over the weekend.", wed)
+    assert t.own.date == dt.date(2024, 11, 2)
+
+
+def test_a_date_carries_over_one_account_but_not_to_another_region():
+    ev = _events(
+        "On Thursday, Russian artillery shelled Kupiansk in the Kharkiv region. "
+        "Russian drones also struck Nikopol in the Dnipropetrovsk region."
+    )
+    dates = dict(zip(ev["location"], ev["event_date"], strict=True))
+    assert dates == {"Kupiansk": dt.date(2024, 10, 31), "Nikopol": PUB}

@@ -1,0 +1,236 @@
+"""Sentence frames: who — the side that acted (attacker, interceptor, the side repelled), the side acted upon
+(its positions, its civilians), as ACLED actor names."""
+
+from __future__ import annotations
+
+import re
+
+ACTOR_FORCES = {
+    "Russia": "Military Forces of Russia",
+    "Ukraine": "Military Forces of Ukraine",
+    "North Korea": "Military Forces of North Korea",
+    "Belarus": "Military Forces of Belarus",
+    # the Russian-backed forces of the occupied Donetsk / Luhansk "republics", ACLED's umbrella actor
+    "NAF": "NAF: United Armed Forces of Novorossiya",
+}
+
+
+UNIDENTIFIED_FORCES = "Unidentified Military Forces"
+
+
+_SIDE_WORDS = {
+    "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "russians": "Russia",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine", "ukrainians": "Ukraine",
+    "north korean": "North Korea", "belarusian": "Belarus", "dpr": "NAF", "lpr": "NAF", "dnr": "NAF", "lnr": "NAF",
+}  # fmt: skip
+
+
+_SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev|DPR|LPR|DNR|LNR)(?:['’]s)?"
+
+
+_ATTACKER = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
+    r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
+    r"invaders|aviation|UAVs?|Shaheds?|(?:land)?mines?|traps?|booby[- ]traps?|explosives?)\b"
+    rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
+    rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
+)
+
+
+# a wire story's reporting clause between a unit and what it did: "Ukraine's air force said it shot down",
+# "the military said Thursday that it had struck"
+_SAID = r"(?:said|says|reported|claimed|announced)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?"
+
+
+_REPORTED = rf"(?:{_SAID}(?:it|they)\s+(?:had\s+|has\s+|have\s+)?)?"
+
+
+_INTERCEPT_VERB = (
+    r"(?:(?:shot|shoot(?:s|ing)?|gunned)\s+down|intercept(?:ed|s|ing)?|downed|destroyed|neutrali[sz]ed|repelled|"
+    r"cleared|defused|demined)"
+)
+
+
+# who disrupted the weapons: "Ukrainian air defence shot down", "were intercepted by Russian forces"
+_INTERCEPTOR = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|military|army|air[ -]defen[cs]es?|air force|navy|units|"
+    rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+"
+    rf"(?:{_REPORTED}|{_SAID}(?:[\w-]+\s+){{1,6}}?(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
+    rf"{_INTERCEPT_VERB}\b"
+    rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
+)
+
+
+# the attacker of a clash named as the one repelled: "Russian forces repelled Ukrainian attacks near X"
+_REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|fended off|thwarted|beat back|pushed back)\s+(?:an?\s+|the\s+|several\s+|\d+\s+)?"
+    rf"{_SIDE}\s+(?:[\w-]+\s+)?(?:\w*attacks?|assaults?|offensives?|advances?|attempts?|offensive operations)\b"
+)
+
+
+# a named military as the subject of a strike verb: "Russian air and ground forces struck Ivanivka"
+_FORCES_STRUCK = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+{_REPORTED}"
+    r"(?:\w+ly\s+|also\s+)?(?:struck|hit|attacked|targeted|bombed)\b"
+)
+
+
+_STRIKE_VERBS = ("struck", "hit", "attacked", "targeted", "bombed")
+
+
+def forces_struck(sentence: str) -> str | None:
+    """The side of a named military that is the subject of a strike verb (``_FORCES_STRUCK``)."""
+    if not any(v in sentence for v in _STRIKE_VERBS):  # the verbs it needs, before the scan
+        return None
+    return side_of(_FORCES_STRUCK.search(sentence))
+
+
+# who left: "Russian forces withdrew", "the retreat of Russian forces", "following Russian withdrawal"
+WITHDRAWER = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
+    rf"|\b(?:withdrawal|retreat) of (?:the )?{_SIDE.replace('side', 'side2')}\b"
+)
+
+
+PARTISANS = re.compile(r"\bpartisans?\b|\bresistance (?:movement|fighters|members)\b", re.I)
+
+
+CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|wom[ae]n|m[ae]n|child(?:ren)?|kids?|boys?|girls?|people|elderly|pensioners?|"
+    r"teen(?:ager)?s?|infants?|babies|volunteers?|journalists?|passengers?|farmers?|locals?|villagers?|persons?|"
+    r"drivers?|workers?|employees?|engineers?|doctors?|nurses?|medics?|teachers?|students?)\b",
+    re.I,
+)
+
+
+_POLICE = re.compile(r"\bpolice\b", re.I)
+
+
+# What armed forces own: struck, it makes their military the actor acted upon (ACLED: "shelled Ukrainian
+# positions" → actor2 Military Forces of Ukraine; "shelled a village" leaves actor2 empty).
+_MILITARY_NOUN = (
+    r"(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|units?|tanks?|(?:armou?red\s+)?vehicles?|"
+    r"equipment|aircraft|helicopters?|jets?|planes?|(?:Su|MiG)-\d+\w*|depots?|launchers?|radars?|howitzers?|"
+    r"artillery|air defen[cs]es?|(?:command|observation)\s+posts?|fortifications?|trench(?:es)?|columns?|convoys?|"
+    r"checkpoints?|infantry|(?:missile\s+)?complex(?:es)?|military\s+trains?|(?:ammunition\s+)?trains?\s+carrying)"
+)
+
+
+_SIDE_TARGET = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w'’-]+\s+){{0,3}}?{_MILITARY_NOUN}\b|\b{_MILITARY_NOUN}\s+of\s+(?:the\s+)?"
+    rf"{_SIDE.replace('side', 'side2')}\b"
+    # anything "of Russian forces" is theirs: "blew up barges of Russian forces"
+    rf"|\b[\w-]+\s+of\s+(?:the\s+)?{_SIDE.replace('side', 'side4')}\s+(?:forces|military|army|troops)\b"
+    # the forces of the occupied "republics" go by their names alone: "Ukrainian forces shelled DPR in Horlivka"
+    r"|\b(?:shelled|struck|attacked|hit|targeted|fired (?:at|on))\s+(?:the\s+)?(?P<side3>DPR|LPR|DNR|LNR)\b(?!\s*-)"
+)
+
+
+_UNMARKED_TARGET = re.compile(
+    r"\bpositions?\b|\b(?:ammunition|fuel|weapons?|arms)\s+(?:depots?|warehouses?|storage)\b|"
+    r"\bmilitary\s+(?:equipment|vehicles?|facilit(?:y|ies)|targets?|objects?|infrastructure|units?)\b|"
+    r"\b(?:command|observation)\s+posts?\b|\bfortifications?\b|\btrenches\b",
+    re.I,
+)
+
+
+def _named_target(sentence: str, attacker: str | None) -> str | None:
+    """The side whose military a strike hit, when the sentence names it other than the attacker's ("Ukrainian
+    positions", "positions of Russian forces", "shelled DPR")."""
+    for m in _SIDE_TARGET.finditer(sentence):
+        owner = side_of(m)
+        if owner and owner != attacker:
+            return owner
+    return None
+
+
+def _unmarked_target(sentence: str, attacker: str | None) -> str | None:
+    """For a target only a military has (positions, an ammunition depot) and no side named, the side opposite
+    the attacker."""
+    return other_side(attacker) if _UNMARKED_TARGET.search(sentence) else None
+
+
+def side_named(word: str) -> str | None:
+    return _SIDE_WORDS.get(word.lower().replace("’s", "").replace("'s", ""))
+
+
+def side_of(m: re.Match | None) -> str | None:
+    """The side named by whichever ``side*`` group of a ``_SIDE``-built pattern matched."""
+    if m is None:
+        return None
+    word = next((v for k, v in m.groupdict().items() if k.startswith("side") and v), None)
+    return side_named(word) if word else None
+
+
+def other_side(side: str | None) -> str | None:
+    return {"Russia": "Ukraine", "Ukraine": "Russia", "NAF": "Ukraine"}.get(side or "")
+
+
+_FOUGHT_WITH = re.compile(r"\b(?:with|against)\s+(?:the\s+)?$", re.I)
+
+
+# "fuel tanks of the Russian military": the owner of what was hit, not the attacker ("as a result of Ukrainian
+# shelling" still names the attacker)
+_OWNED_BY = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+
+
+_FORCES_WORD = re.compile(
+    r"(?:forces|troops|army|military|units|soldiers|servicemen|occupiers|invaders)$", re.I
+)
+
+
+def attacker_side(sentence: str) -> str | None:
+    """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces" — not the side
+    fought with ("following clashes with Ukrainian forces, Russian forces captured ...")."""
+    for m in _ATTACKER.finditer(sentence):
+        before = max(0, m.start() - 12)
+        if _FOUGHT_WITH.search(sentence, before, m.start()):
+            continue
+        if _OWNED_BY.search(sentence, before, m.start()) and _FORCES_WORD.search(m.group(0)):
+            continue
+        if _SPEAKS.search(m.group(0)):
+            continue  # "Ukraine says 14 missiles were fired": the side speaking, not the side firing
+        return side_of(m)
+    return None
+
+
+_SPEAKS = re.compile(r"\b(?:says|said|reports?|reported|claims?|claimed|announced|confirmed)\b")
+
+
+def interceptor_side(sentence: str) -> str | None:
+    """The side named as shooting down / intercepting ("Ukrainian forces shot down", "downed by Russian air
+    defence"), None when the sentence names only the weapon's owner or nobody."""
+    return side_of(_INTERCEPTOR.search(sentence))
+
+
+def repelled_side(sentence: str) -> str | None:
+    """The attacker of a clash named as repelled: "Russian forces repelled Ukrainian attacks" → Ukraine."""
+    return side_of(_REPELLED.search(sentence))
+
+
+def acled_actor1(event_type: str, sub: str, attacker: str | None, country: str | None) -> str | None:
+    if event_type == "Protests":
+        return f"Protesters ({country})" if country else "Protesters"
+    if sub == "Arrests":
+        return f"Police Forces of {country}" if country else None
+    if sub == "Government regains territory":
+        return ACTOR_FORCES.get(country or "")
+    return ACTOR_FORCES.get(attacker or "")
+
+
+def acled_actor2(
+    event_type: str, victims: str, sentence: str, country: str | None, attacker: str | None
+) -> str | None:
+    if event_type == "Protests":
+        return None
+    if victims and _POLICE.search(victims):
+        return f"Police Forces of {country}" if country else None
+    if event_type == "Explosions/Remote violence" and (named := _named_target(sentence, attacker)):
+        return ACTOR_FORCES.get(named)  # "shelled DPR positions in X, injuring 2 civilians": the target named
+    if victims and CIVILIAN.search(victims) or event_type == "Violence against civilians":
+        return f"Civilians ({country})" if country else "Civilians"
+    if event_type == "Battles":
+        return ACTOR_FORCES.get(other_side(attacker) or "")
+    if event_type == "Explosions/Remote violence":
+        return ACTOR_FORCES.get(_unmarked_target(sentence, attacker) or "")  # a named one was taken above
+    return None

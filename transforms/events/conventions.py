@@ -1,0 +1,39 @@
+"""ACLED's coding conventions where they differ from what a text says.
+
+The events table codes what the story says: an event placed only by its region has no location (the
+codebook of the wire gold, and what an analyst can check against the text), with the region as admin1 and the
+region's coordinates, ``geo_precision`` 3. ACLED codes such an event at the region's administrative centre,
+in the centre's own region (Kyiv region → Kyiv, Kyiv City); ``acled_place`` gives that reading, for the ACLED
+export and for scoring against ACLED's rows.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transforms.names.registry import load_registry
+from transforms.names.resolve import resolve_place_in
+
+
+@lru_cache(maxsize=256)
+def centre_region(region_iso: str) -> str:
+    """The first-level region of a region's administrative centre: the region itself, except for an oblast
+    around a city that is a region of its own (Kyiv oblast → Kyiv City, Moscow oblast → Moscow)."""
+    centre = load_registry().get(region_iso).centre
+    if not centre:
+        return region_iso
+    res = resolve_place_in(centre, region_iso)
+    ent = load_registry().entities.get(res.entity_id)
+    return ent.admin1_iso if ent is not None and ent.admin1_iso else region_iso
+
+
+def acled_place(location, admin1_iso, geo_precision) -> tuple[str | None, str | None]:
+    """(location, admin1_iso) as ACLED codes them: an event known only by its region is coded to the region's
+    administrative centre, in the centre's region; any other event as it is."""
+    has_location = isinstance(location, str) and bool(location)
+    if has_location or not isinstance(admin1_iso, str) or not admin1_iso or geo_precision != 3:
+        return (location if has_location else None), (admin1_iso if isinstance(admin1_iso, str) else None)
+    region = load_registry().entities.get(admin1_iso)
+    if region is None or not region.centre:
+        return None, admin1_iso
+    return region.centre, centre_region(admin1_iso)

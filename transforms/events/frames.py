@@ -1,0 +1,26 @@
+"""Sentence frames: one sentence can tell several events, each in a clause of its own — "The cities of A and B
+came under attack, and Russia also said it struck areas around C and D with missiles"; "missile strikes around
+A and shelling at B that killed two people". A clause is a frame when it has an event word and a place of its
+own; a sentence with two or more such clauses is read clause by clause."""
+
+from __future__ import annotations
+
+import re
+
+# where one clause ends and the next, with its own event, begins
+_BREAK = re.compile(
+    r",\s+(?:and|while|but|as|whereas)\s+|;\s+|\s+while\s+|"
+    r"\s+and\s+(?=(?:[\w’'-]+\s+){0,2}(?:shelling|strikes?|fighting|attacks?|missiles?|drones?|explosions?|"
+    r"artillery|rockets?|airstrikes?|clashes|battles?)\b)",
+    re.IGNORECASE,
+)
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence, in order, covering it."""
+    spans, start = [], 0
+    for m in _BREAK.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if sentence[a:b].strip()]

@@ -1,0 +1,356 @@
+"""Sentence frames: where — the place of the event a sentence tells, from its resolved mentions: the most
+specific place, "<place>, <region>", "near X", a district of a city, ACLED's "(coded to X)", a place the
+article placed before, "the city" referring back, the dateline as the least precise of guesses."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.events.discourse import ListItem, item_region
+from transforms.names.keys import norm, token_key
+from transforms.names.registry import Entity, load_registry
+from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
+
+# A city that is its own first-level region; "near" it means the surrounding region.
+SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
+
+
+_NEAR = re.compile(
+    r"\b(?:near|outside|close to|on the outskirts of|around|in the vicinity of)\s+(?:the\s+)?$", re.I
+)
+
+
+PLURAL_REGIONS = re.compile(
+    r"\b(?:\w+\s+)?(?P<adj>Russian|Ukrainian)\s+(?:regions|provinces|oblasts|territories|cities)\b|\bseveral (?:regions|provinces)\b",
+    re.I,
+)
+
+
+_PLACE_TYPES = ("place", "region")
+
+
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|\s+(?:regions|oblasts|provinces)\b")
+
+
+_CODED_TO = re.compile(r"[(\[]coded to [^)\]]{2,80}[)\]]")
+
+
+_LONGER_RIGHT = re.compile(
+    r"(?:[ -](?:imeni\s+)?[A-Z][\w’'-]*[a-z])+(?=\s+(?:village|town|district)|,|\s+\()"
+)
+
+
+_LONGER_LEFT = re.compile(r"(?<=\s)([A-Z][\w’']+)(?: imeni)?[ -]$")
+
+
+_NOT_PART_OF_NAME = re.compile(
+    r"\b(?:Mayor|Governor|President|Minister|Council|Administration|Police|Army|Forces|Region|Oblast|Province)\b"
+)
+
+
+# a district of a city in ACLED's notation: "Donetsk - Kuibyshivskyi", "Kyiv - Podilskyi"
+_CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
+
+
+# capitalized words before a place name that are not part of it
+# a place name that names an armed group, not where it acted: "Azov Battalion", "Donetsk rebel forces"
+_NAMES_A_GROUP = re.compile(
+    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?)\b",
+    re.I,
+)
+
+
+_NOT_PLACE_WORDS = {
+    "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
+    "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
+}  # fmt: skip
+
+
+# A capital named for its government: "Moscow said", "Kyiv's forces", "support for Kyiv", "talks with Moscow"
+_CAPITALS = {
+    "Kyiv",
+    "Kiev",
+    "Moscow",
+    "Minsk",
+    "Washington",
+    "London",
+    "Paris",
+    "Berlin",
+    "Beijing",
+    "Brussels",
+}
+_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|was|will|would|could|can|says|said|claims?|claimed|denie[sd]|accused|wants|"
+    r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
+    r"officials)\b|['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
+    r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
+)
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
+
+
+def names_a_government(m, sentence: str, offset: int) -> bool:
+    """A capital standing for its government rather than a place where something happened."""
+    if m.surface not in _CAPITALS:
+        return False
+    start, end = m.char_start - offset, m.char_end - offset
+    if _GOVERNMENT_AFTER.match(sentence, end):
+        return True
+    before = sentence[max(0, start - 12) : start]
+    # "aid to Kyiv", "talks between Moscow and Kyiv" — but "the road to Kyiv", "fled from Kyiv" stay places
+    return (
+        bool(_GOVERNMENT_BEFORE.search(before))
+        and not re.search(r"\b(?:in|at|on|near|into|over|around)\s+$", before)
+        and bool(
+            re.search(
+                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties)\b",
+                sentence[max(0, start - 40) : start],
+            )
+        )
+    )
+
+
+def _is_near(mention: Mention, sentence_text: str, offset: int) -> bool:
+    """ "near X", "outside X", "on the outskirts of X"."""
+    start = mention.char_start - offset
+    return bool(_NEAR.search(sentence_text[max(0, start - 30) : start]))
+
+
+def _resolve_near(mention: Mention, sentence_text: str, offset: int):
+    reg = load_registry()
+    ent = reg.get(mention.entity_id)
+    near = _is_near(mention, sentence_text, offset)
+    if ent.entity_type == "place":
+        if near and ent.admin1_iso in SURROUNDING_REGION:
+            # "near Kyiv": the city named, in the region around it (by name: the city entity is its own region)
+            return ent.canonical_name, SURROUNDING_REGION[ent.admin1_iso], 2
+        return ent.entity_id, ent.admin1_iso, 2 if near else 1
+    if ent.entity_type == "region":
+        return None, ent.entity_id, 3
+    return None, None, None
+
+
+def _spelling_of(m: Mention, ent: Entity) -> str:
+    """How to write a settlement the gazetteer does not know, that bears the name of another place ``ent``:
+    that place's canonical spelling when it is a spelling of the same name (Novoselovka → Novoselivka), else
+    the name as written (Vodyane is an alternate name of Zymna Voda, not a spelling of it)."""
+    same = [token_key(t) for t in norm(ent.canonical_name).split()] == [
+        token_key(t) for t in norm(m.surface).split()
+    ]
+    return ent.canonical_name if same else m.surface
+
+
+def scene_of(mentions: list[Mention], sent: str, offset: int, reason: str | None):
+    """(location, admin1, geo_precision) when a sentence without an event names a settlement placed by its
+    region ("in Khotimlia, Kharkiv region"), else None."""
+    if reason is not None or not any(m.entity_type == "place" for m in mentions):
+        return None
+    loc = choose_location(mentions, sent, offset)
+    return loc if placed_by_region(mentions, sent, offset, loc) else None
+
+
+def placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple) -> bool:
+    """The (location, admin1, geo_precision) chosen for a sentence is a settlement placed by the region named
+    right after its mention ("Khotimlia, Kharkiv region")."""
+    loc_id, admin1_iso, geo = loc
+    if not (loc_id and admin1_iso and geo in (1, 2)):
+        return False
+    for m in mentions:
+        if m.entity_id == loc_id or m.canonical_name == loc_id or loc_id.endswith(m.surface):
+            return bool(region_span(sent, m.char_end - offset))
+    return False
+
+
+def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
+    """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
+    regions = {m.entity_id for m in places if m.entity_type == "region"}
+    for m in places:
+        after = region_span(sentence_text, m.char_end - offset)
+        if after and after[0]:
+            regions.add(after[0])
+    return regions
+
+
+def choose_location(
+    mentions: list[Mention],
+    sentence_text: str,
+    offset: int,
+    sentence_places: list[Mention] | None = None,
+    placed: dict[str, tuple[str, str]] | None = None,
+):
+    """(location entity id or provisional name, admin1 iso, geo_precision) for the event in this sentence.
+
+    The most specific place wins; "<place>, <region>" (``Mykolaivka, Donetsk``) places the settlement in that
+    region: a same-named settlement there is preferred, and a settlement the gazetteer does not know is kept
+    by name with the region's admin1.
+    """
+    reg = load_registry()
+    places = [
+        m
+        for m in mentions
+        if m.entity_type in _PLACE_TYPES
+        and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
+        and not names_a_government(m, sentence_text, offset)
+    ]
+    if not places:
+        return None, None, None
+    sentence_places = places if sentence_places is None else sentence_places
+    coded = _CODED_TO.search(sentence_text)
+    if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"
+        inside = [m for m in places if coded.start() <= m.char_start - offset < coded.end()]
+        if inside and len(inside) < len(places):
+            blanked = sentence_text.replace(coded.group(0), " " * len(coded.group(0)))
+            found = choose_location(inside, sentence_text, offset, sentence_places, placed)
+            if found[1] is not None:
+                return found
+            rest = [m for m in places if m not in inside]
+            return choose_location(rest, blanked, offset, sentence_places, placed)
+    for m in places:
+        district = _CITY_DISTRICT.match(sentence_text, m.char_end - offset)
+        if district and m.entity_type == "place" and m.method != "provisional":
+            ent = reg.get(m.entity_id)
+            if ent.population >= 100_000:
+                return f"{ent.canonical_name} - {district.group(1)}", ent.admin1_iso, 1
+    skip: set[int] = set()
+    for i, m in enumerate(places):
+        if m.entity_type != "place" or i in skip:
+            continue
+        rel_end = m.char_end - offset
+        # a gazetteer word inside a longer name: "Velyke Artakove, Mykolaiv", "Nyzhnye Lozove, Luhansk"
+        longer = _LONGER_RIGHT.match(sentence_text, rel_end)
+        left = _LONGER_LEFT.search(sentence_text, 0, m.char_start - offset)
+        name_start = m.char_start - offset
+        if (
+            longer
+            and not _NOT_PART_OF_NAME.search(longer.group(0))
+            and not any(
+                rel_end <= x.char_start - offset < longer.end() and x.entity_type not in _PLACE_TYPES
+                for x in mentions
+            )
+        ):  # not "Kyiv Mayor Vitali Klitschko, ..."
+            rel_end = longer.end()
+        if left and left.group(1) not in _NOT_PLACE_WORDS:
+            name_start = left.start()
+        region = region_span(sentence_text, rel_end)
+        if region is None or region[0] is None:
+            continue
+        hint, region_name, region_end = region
+        if _LIST_GOES_ON.match(sentence_text, region_end):
+            continue  # "the Donetsk, Luhansk, and Kharkiv regions": a list, not Donetsk placed in Luhansk
+        for j in range(i + 1, len(places)):  # the region name itself is not a second place
+            if places[j].char_start - offset < region_end:
+                skip.add(j)
+        surface = sentence_text[name_start:rel_end]
+        if surface != m.surface:
+            res = resolve_name(surface)
+            ent = reg.get(res.entity_id) if res.entity_id in reg.entities else None
+            if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
+                return ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1
+            return surface, hint, 2
+        if m.method == "provisional":
+            return m.canonical_name, hint, 2
+        ent = reg.get(m.entity_id)
+        if ent.admin1_iso != hint:
+            alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
+            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
+                ent = reg.get(alt.entity_id)
+            elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
+                # "Kyiv, Kyiv", "Sevastopol, Crimea": the city named with the region around it
+                return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
+            else:  # a settlement of that region the gazetteer does not know, by its name
+                return _spelling_of(m, ent), hint, 2
+        return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
+    remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
+    if not remaining:
+        return None, None, None
+    specific = [m for m in remaining if m.entity_type == "place" and reg.get(m.entity_id).admin1_iso]
+    pick = specific[0] if specific else remaining[0]
+    if placed and pick.entity_type == "place":
+        # a place the article already placed by its region ("near Novoselivske, Luhansk region. ... killed near
+        # Novoselivske"), also as part of a longer name ("in Posad Pokrovske, Kherson. ... near Posad Pokrovske")
+        left = _LONGER_LEFT.search(sentence_text, 0, pick.char_start - offset)
+        for name in ((f"{left.group(1)} {pick.surface}",) if left else ()) + (pick.surface,):
+            if norm(name) in placed:
+                loc, iso = placed[norm(name)]
+                return loc, iso, 2 if _is_near(pick, sentence_text, offset) else 1
+    regions = _regions_named(sentence_places, sentence_text, offset) if pick.entity_type == "place" else ()
+    if len(regions) == 1:
+        # "shelled the Senkivka checkpoint in the Chernihiv region": the same-named settlement of the region named
+        (hint,) = regions
+        ent = reg.get(pick.entity_id)
+        if ent.admin1_iso != hint and ent.admin1_iso not in (SURROUNDING_REGION.get(hint), hint):
+            alt = resolve_place_in(pick.surface, hint)
+            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
+                return alt.entity_id, hint, 2 if _is_near(pick, sentence_text, offset) else 1
+            if ent.population < 10_000:  # a village of that region the gazetteer does not know, by its name
+                return _spelling_of(pick, ent), hint, 2
+    return _resolve_near(pick, sentence_text, offset)
+
+
+_ANAPHOR = re.compile(
+    r"\bthe (?:city|town|village|island|port|settlement|frontline city|besieged city)\b(?!\s+of\b)|"
+    r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
+    re.IGNORECASE,
+)
+
+
+def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3):
+    """(location, admin1, 1) of the settlement a definite description refers back to ("the city", "the
+    island", "its mayor"): the last one named in the ``window`` sentences before, or None."""
+    if not recent or not _ANAPHOR.search(sent):
+        return None
+    i, m = recent[-1]
+    if i == idx:  # named in this very sentence: the sentence placed it itself, or not at all
+        m = next((x for j, x in reversed(recent) if j < idx), None)
+        i = next((j for j, _ in reversed(recent) if j < idx), -1)
+    if m is None or idx - i > window:
+        return None
+    ent = load_registry().get(m.entity_id)
+    return (site_of(ent.entity_id), ent.admin1_iso, 1) if ent.admin1_iso else None
+
+
+def item_place(
+    item: ListItem, sent: str, offset: int, region: str | None = None
+) -> tuple[str | None, str | None, int | None]:
+    """(location, admin1, geo_precision) of one place of a list; ``region``: the one region the sentence
+    names, where a settlement of the list is looked for first ("in the Donetsk region in Maryinka, Slovyansk")."""
+    if item.as_region:
+        return None, item_region(item), 3
+    if region and item.mention.entity_type == "place":
+        alt = resolve_place_in(item.mention.surface, region)
+        if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == region:
+            return site_of(alt.entity_id), region, 2 if _is_near(item.mention, sent, offset) else 1
+    loc, iso, geo = _resolve_near(item.mention, sent, offset)
+    return site_of(loc), iso, geo
+
+
+def is_unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:
+    """No place for the event: no region and no place of the registry (a sea is a place with no region: "shot
+    down a plane over the Black Sea" happened there)."""
+    if admin1_iso is not None or loc_id is None:
+        return admin1_iso is None
+    ent = load_registry().entities.get(loc_id)
+    return ent is None or ent.entity_type != "place"
+
+
+def site_of(loc_id: str | None) -> str | None:
+    """A facility is coded at the settlement it lies at, as ACLED does (the Zaporizhzhia Nuclear Power Plant at
+    Enerhodar, an air base at its town); islands, spits and seas are places of their own."""
+    reg = load_registry()
+    ent = reg.entities.get(loc_id) if loc_id else None
+    if ent is None or ent.entity_type != "place" or not ent.centre:
+        return loc_id
+    site = resolve_place_in(ent.centre, ent.admin1_iso)
+    return site.entity_id if site.entity_type == "place" else loc_id
+
+
+def after_dateline(mentions: list[Mention], dateline_end: int) -> tuple[list[Mention], bool]:
+    """The mentions that can place an event told in the lead, and whether only the dateline's place is among
+    them: "KYIV, Ukraine (AP) — Russian drones struck Kharkiv" happened in Kharkiv. The dateline says where the
+    story was filed; its places count only when the sentence names no other place (the event is then placed
+    there with ``geo_precision`` 3)."""
+    if not dateline_end or not mentions or mentions[0].char_start >= dateline_end:
+        return mentions, False
+    after = [m for m in mentions if m.char_start >= dateline_end]
+    if any(m.entity_type in _PLACE_TYPES for m in after):
+        return after, False
+    return mentions, any(m.entity_type in _PLACE_TYPES for m in mentions)

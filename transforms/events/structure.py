@@ -1,0 +1,102 @@
+"""Article structure: what a story's text is made of before any sentence is read for events.
+
+- **Datelines** of the agency formats (``KYIV, Ukraine (AP) —``, ``KYIV, Nov 17 (Reuters) -``, ``Kyiv (AFP) -``,
+  ``KYIV:``, and an AP dateline whose dash the scrape lost: ``KYIV, Ukraine (AP)  Russia ...``): where the story
+  was filed, never where its events happened.
+- **Paragraphs** (blank lines), and **live-blog entries**: a paragraph that is only a time stamp
+  (``10.32 BST``, ``1:45 p.m. ET``, ``Updated at 09.15``) opens an entry.
+- **Quotes**: a sentence that opens with a quotation mark is somebody's words.
+- **Bylines and captions**: ``By NAME``, ``Photo by ...``, ``(AP Photo/...)`` lines say nothing of events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# PLACE[, Region][, Mon DD] [(Agency)] dash | PLACE: — the place in capitals, or in title case before an agency
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*\())"
+    rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z .'-]{{1,40}}?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
+    r"(?P<sep>\s*[—–-]{1,2}\s+|\s*:\s+|(?(agency)\s+|(?!)))(?=\S)"
+)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:Updated|Posted)\s+(?:at\s+)?)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:BST|GMT|CET|CEST|EET|EEST|"
+    r"UTC|ET|EST|EDT|PT|MSK|Kyiv time|local time))?\.?$",
+    re.IGNORECASE,
+)
+_QUOTE_OPEN = ('"', "“", "‘", "'")
+_BYLINE = re.compile(r"^(?:By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|Photo(?:graph)?:?\s+by\b|\(AP Photo/)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    region: str | None
+    agency: str | None
+    end: int  # offset in the text where the body after the dateline starts
+    date: str | None = None  # "Nov 17" in a Reuters dateline
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """``KYIV, Ukraine (AP) — ...`` → place ``KYIV``, region ``Ukraine``, agency ``AP`` (module docstring for the
+    formats); None when the text does not open with a dateline."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    place = m.group("place").strip(" ,")
+    sep, agency = m.group("sep").strip(), m.group("agency")
+    if len(place) < 2 or not (place.isupper() or agency):
+        return None
+    if not sep and not agency:  # only an agency dateline may have lost its dash in a scrape
+        return None
+    if sep == ":" and (agency or not place.isupper()):
+        return None
+    return Dateline(place, m.group("region"), m.group("agency"), m.end(), m.group("date"))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    entry: int  # live-blog entry number (0 before the first time stamp; stories without any: all 0)
+    kind: str  # "text", "timestamp", "byline"
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of a cleaned article (blank-line separated), each with its live-blog entry and kind."""
+    out: list[Paragraph] = []
+    entry = 0
+    pos = 0
+    for part in re.split(r"(\n\s*\n)", text):
+        if part.strip() and not part.startswith("\n"):
+            stripped = part.strip()
+            start = pos + part.index(stripped[0])
+            kind = "text"
+            if _TIMESTAMP.match(stripped):
+                entry += 1
+                kind = "timestamp"
+            elif _BYLINE.match(stripped):
+                kind = "byline"
+            out.append(Paragraph(start, start + len(stripped), entry, kind))
+        pos += len(part)
+    return out
+
+
+def datelines(text: str) -> dict[int, int]:
+    """{paragraph start: end of its dateline} for every paragraph that opens with one (a news summary tells
+    several stories, each with its dateline)."""
+    out = {}
+    for p in paragraphs(text):
+        dl = parse_dateline(text[p.start : p.end])
+        if dl is not None:
+            out[p.start] = p.start + dl.end
+    return out
+
+
+def is_quote(sentence: str) -> bool:
+    """The sentence is somebody's words: it opens with a quotation mark."""
+    return sentence[:1] in _QUOTE_OPEN

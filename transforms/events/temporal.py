@@ -1,0 +1,106 @@
+"""Time: each sentence's own time expression and its status, and the date an event told in it gets.
+
+A news story tells the news of its day among background: last month's battle, the start of the invasion, a
+trial for a killing in February, a plan, a denial. ACLED codes an event on the day it happened, and a story's
+background is not news: so a sentence's status decides whether its events are coded at all, and an event's
+date comes from its own sentence, from the account it continues, or from the story's news day — never from a
+background sentence told before it.
+
+Statuses: ``news`` (today's or recent events: no date older than the news window), ``background`` (dated
+before the window, or a background cue: "since the invasion", "months ago"), ``aggregate`` ("over the past
+day across Ukraine", "as many as"), ``hypothetical`` (would, could, plans to, warned), ``demand`` (urged,
+called for: only a protest's), ``denied`` ("denied that its plane crashed").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from transforms.events.dates import EventDate, find_dates
+from transforms.events.triggers import is_non_event
+
+# ACLED's unit is the day; the gold's tier 1 the last week. A story's events older than this are background.
+NEWS_WINDOW = dt.timedelta(days=7)
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|refuted|rejected (?:claims|reports)|dismissed (?:claims|reports))\b[^.]{0,40}?"
+    r"\b(?:that|having|any|it|its|claims|reports)\b",
+    re.IGNORECASE,
+)
+
+# a date expression that dates the report, not the event: "said on Monday", "told reporters Tuesday"
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SentenceTime:
+    status: str  # news, background, aggregate, hypothetical, demand, denied
+    own: EventDate | None  # the first date expression of the sentence itself
+    reason: str | None = None  # why the sentence is not news, in words (for `dateline explain`)
+
+    @property
+    def is_news(self) -> bool:
+        return self.status in ("news", "demand")
+
+
+def sentence_time(sentence: str, published: dt.date, previous: dt.date | None = None) -> SentenceTime:
+    """The sentence's own date expression and its status (module docstring)."""
+    low = sentence.lower()
+    dates = find_dates(sentence, published, previous)
+    # "said on Monday that strikes had hit the city over the weekend", "said on Saturday the strike had killed
+    # three": the report's day is not the event's when another date or the past perfect says so ("the ministry
+    # said on Friday" after "has taken control" is the news of that day)
+    reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 30), d.start)]
+    if reported and (len(reported) < len(dates) or _PAST_PERFECT.search(sentence, reported[0].start)):
+        dates = [d for d in dates if d not in reported]
+    own = dates[0] if dates else None
+    cue = is_non_event(sentence, low)
+    if cue in ("aggregate", "background", "hypothetical"):
+        return SentenceTime(cue, own, _CUE_REASONS[cue])
+    if own is not None and published - own.date > NEWS_WINDOW + _slack(own):
+        days = (published - own.date).days
+        return SentenceTime(
+            "background", own, f"dated {own.date.isoformat()}, {days} days before publication"
+        )
+    if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
+        return SentenceTime("denied", own, "the event is denied")
+    return SentenceTime("demand" if cue == "demand" else "news", own)
+
+
+def _slack(d: EventDate) -> dt.timedelta:
+    """A week or a month is news while any of its days is in the window."""
+    return {2: dt.timedelta(days=6), 3: dt.timedelta(days=30)}.get(d.precision, dt.timedelta(0))
+
+
+_CUE_REASONS = {
+    "aggregate": "an aggregate over many places or days",
+    "background": "background (a time before the news: since, ago, for months)",
+    "hypothetical": "not a reported event (plan, warning, threat, possibility)",
+}
+
+
+def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) -> EventDate:
+    """The date of an event told in a sentence: its own date expression, else the date of the account it
+    continues (``carried``), else the story's news day (the published date), flagged not explicit."""
+    if time.own is not None:
+        return time.own
+    return EventDate(carried or published, 1, False)
+
+
+_JUDICIAL = re.compile(
+    r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
+    r"charged with|indicted|verdict|testified|defendant|in absentia)\b",
+    re.IGNORECASE,
+)
+
+
+def judicial(sentence: str) -> bool:
+    """A sentence about a trial, a charge or a verdict: the event it concerns happened at another time and is
+    coded from its own telling, not from the courtroom's (arrests are events of their own)."""
+    return bool(_JUDICIAL.search(sentence))
