@@ -231,6 +231,27 @@ def region_centre(admin1_iso: object) -> str | None:
     return ent.centre if ent is not None else None
 
 
+@lru_cache(maxsize=1024)
+def centre_admin1(admin1_iso: str) -> str | None:
+    """The admin1 (ACLED spelling) of a region's administrative centre: the region itself, except where the
+    centre is a region of its own (Kyiv region → Kyiv, in Kyiv City)."""
+    from transforms.names.registry import load_registry
+
+    reg = load_registry()
+    region = reg.entities.get(admin1_iso)
+    if region is None or not region.centre:
+        return None
+    if (region.centre, admin1_iso) in _places():
+        return region.admin1
+    same_name = [
+        e for e in reg.entities.values()
+        if e.entity_type == "place" and e.canonical_name == region.centre and e.country == region.country
+    ]  # fmt: skip
+    if not same_name:
+        return region.admin1
+    return max(same_name, key=lambda e: e.population).admin1 or region.admin1
+
+
 def add_acled_columns(events: pd.DataFrame) -> pd.DataFrame:
     """The events frame with ACLED's derived columns filled in (the input is not changed)."""
     ev = events.copy()
@@ -269,16 +290,27 @@ def acled_export(events: pd.DataFrame) -> pd.DataFrame:
     """Published events → ACLED's export layout (``ACLED_EXPORT_COLUMNS``, in ACLED's order).
 
     ACLED's conventions where ours differ: a region-only event (no settlement named; ``location`` null,
-    ``geo_precision`` 3) gets the region's administrative centre as ``location``; ``time_precision`` and
+    ``geo_precision`` 3) gets the region's administrative centre as ``location``, in the centre's admin1
+    (Kyiv region → Kyiv, Kyiv City); ``time_precision`` and
     ``geo_precision`` are ACLED's codes already. ``event_id_cnty`` is the ISO alpha-3 code of the country and
     the event id; ``timestamp`` is the Unix time of the article's published date (when the row entered the
     data); ``admin2``/``admin3``, the associated actors and ``tags`` are empty (not extracted)."""
     ev = add_acled_columns(
         events.reset_index(drop=True)
     )  # also for partitions published before these columns
-    location = [
-        loc if isinstance(loc, str) and loc else region_centre(iso)
+    region_only = [
+        not (isinstance(loc, str) and loc) and isinstance(iso, str) and bool(iso)
         for loc, iso in zip(ev["location"].tolist(), ev["admin1_iso"].tolist(), strict=True)
+    ]
+    location = [
+        region_centre(iso) if only else loc
+        for loc, iso, only in zip(
+            ev["location"].tolist(), ev["admin1_iso"].tolist(), region_only, strict=True
+        )
+    ]
+    admin1 = [
+        (centre_admin1(iso) or a1) if only else a1
+        for a1, iso, only in zip(ev["admin1"].tolist(), ev["admin1_iso"].tolist(), region_only, strict=True)
     ]
     out = pd.DataFrame(
         {
@@ -303,7 +335,7 @@ def acled_export(events: pd.DataFrame) -> pd.DataFrame:
             "iso": ev["iso"],
             "region": [acled_region(c) for c in ev["country"].tolist()],
             "country": ev["country"],
-            "admin1": ev["admin1"],
+            "admin1": admin1,
             "admin2": None,
             "admin3": None,
             "location": location,

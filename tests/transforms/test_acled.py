@@ -114,3 +114,9 @@ def test_export_has_acleds_columns_in_acleds_order_and_places_a_region_only_even
     assert set(out["iso"]) == {804} and set(out["region"]) == {"Europe"}
     assert out["event_id_cnty"].iloc[0].startswith("UKR")
     assert out["source_scale"].iloc[0] == "International"
+
+
+def test_a_region_only_event_is_exported_at_the_centre_in_the_centres_region():
+    ev = _events(rows=[{"location": None, "geo_precision": 3, "admin1": "Kyiv", "admin1_iso": "UA-32"}])
+    row = acled_export(ev).iloc[0]
+    assert (row["location"], row["admin1"]) == ("Kyiv", "Kyiv City")
