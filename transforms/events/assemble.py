@@ -355,7 +355,13 @@ class StoryReader:
     # ------------------------------------------------------------------------------ the sentence frame
 
     def _frame(self, s: Sentence, time, triggers: list[Trigger]) -> Frame:
-        trig, owner = refine_trigger(triggers[0], s.text)
+        first = triggers[0]
+        if first.sub_event_type == "Attack":  # people killed by a strike the sentence names: remote violence
+            first = next(
+                (t for t in triggers if t.event_type == "Explosions/Remote violence" and t.strength >= 0.6),
+                first,
+            )
+        trig, owner = refine_trigger(first, s.text)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":

@@ -88,6 +88,26 @@ _GOVERNMENT_AFTER = re.compile(
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
 
 
+# a place in an official's title names no event's place: "the governor of Luhansk region said"
+_IN_A_TITLE = re.compile(
+    r"\b(?:governor|mayor|head|chief|administration|council|prosecutor|police|ombudsman|commander)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SAYS_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:said|says|told|wrote|added|reported|announced|confirmed)\b")
+
+
+def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
+    """A place in the title of the official who speaks ("the governor of Luhansk region, said") — not the
+    victim's ("kidnapped the head of Dvorichna village")."""
+    start, end = m.char_start - offset, m.char_end - offset
+    return bool(_IN_A_TITLE.search(sentence, max(0, start - 40), start)) and bool(
+        _SAYS_AFTER.match(sentence, end)
+    )
+
+
 def names_a_government(m, sentence: str, offset: int) -> bool:
     """A capital standing for its government rather than a place where something happened."""
     if m.surface not in _CAPITALS:
@@ -190,6 +210,7 @@ def choose_location(
         if m.entity_type in _PLACE_TYPES
         and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
         and not names_a_government(m, sentence_text, offset)
+        and not in_a_speakers_title(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None

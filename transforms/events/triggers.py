@@ -75,7 +75,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
-     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
+     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
@@ -172,7 +172,8 @@ _HYPOTHETICAL = Prefiltered(
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
         r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
         r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
-        r"weapons? (?:deliveries|supplies|shipments)|if and when)\b",
+        r"weapons? (?:deliveries|supplies|shipments)|if and when|"
+        r"(?:commentators|analysts|experts|observers|critics)\s+(?:believe|say|argue|think|suggest))\b",
         _W,
     )
 )
@@ -207,6 +208,9 @@ _INFINITIVE_BEFORE = re.compile(
     _W,
 )
 
+
+# "appeared to have gained control", "is believed to have struck": it happened
+_PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
 
 _AIRCRAFT_DOWNED = re.compile(_AIRCRAFT_DOWNED_PATTERN, _W)
 # who downed it: an aircraft (air-to-air: ACLED codes an armed clash) or the ground (an attack)
@@ -254,7 +258,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     low = sentence.lower() if lowered is None else lowered
     for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
-            if _INFINITIVE_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()]):
+            before = sentence[max(0, m.start() - 25) : m.start()]
+            if _INFINITIVE_BEFORE.search(before) and not _PERFECT_INFINITIVE.search(before):
                 continue
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
     out.sort(key=lambda t: (-t.strength, t.start))

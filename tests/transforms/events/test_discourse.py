@@ -120,3 +120,20 @@ def test_a_sentence_with_two_clauses_each_placing_an_event_is_read_clause_by_cla
     assert by == {"Kupiansk": "UA-63", "Nikopol": "UA-12"}
     one = _events("Artillery pounded Kupiansk on Friday, and two people were killed.")
     assert len(one) == 1 and one.iloc[0]["fatalities"] == 2
+
+
+def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
+    ev = _events(
+        "Kupiansk was shelled on Thursday. "
+        "The governor of the Poltava region said on Friday that a drone had hit a school in the city."
+    )
+    assert set(ev["location"]) == {"Kupiansk"}
+    victim = _events("Russian forces abducted the head of Ivanivka village, Kharkiv region, on Friday.")
+    assert victim.iloc[0]["admin1_iso"] == "UA-63"
+
+
+def test_what_appears_to_have_happened_happened_and_a_strike_that_killed_is_remote_violence():
+    ev = _events("Russian forces appeared to have captured the town of Lyman on Friday.")
+    assert ev.iloc[0]["sub_event_type"] == "Non-state actor overtakes territory"
+    strike = _events("A strike on a school in Uman on Friday is thought to have killed at least 20 people.")
+    assert strike.iloc[0]["event_type"] == "Explosions/Remote violence" and strike.iloc[0]["fatalities"] == 20
