@@ -388,10 +388,9 @@ class StoryReader:
         loc_id, word = site_of(loc_id), "its own place"
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
-            # for fighting, which is at the front, not where reporters file from
-            loc_id, admin1_iso, geo = (
-                (None, None, None) if trig.event_type == "Battles" else (loc_id, admin1_iso, 3)
-            )
+            # for fighting, which is at the front, nor for an interception, which is over the whole country
+            nowhere = trig.event_type == "Battles" or trig.sub_event_type == "Disrupted weapons use"
+            loc_id, admin1_iso, geo = (None, None, None) if nowhere else (loc_id, admin1_iso, 3)
             word = "the dateline"
         if placed_by_region(s.mentions, s.text, s.start, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
@@ -572,6 +571,11 @@ class StoryReader:
             f.quantity = prev_qty[0] if prev_qty else None
         if f.unplaced and f.country is None:
             return None
+        if not f.unplaced and any(len(items) > 1 for items in place_lists(s.text, s.start, s.own)):
+            # "shot down 30 of 44 drones over the Kyiv, Odesa and Mykolaiv regions": one interception over the
+            # country, as ACLED codes a nationwide tally
+            f.country = f.country or load_registry().get(f.admin1_iso).country
+            f.loc_id, f.admin1_iso, f.geo = None, None, None
         defender = interceptor_side(s.text) or (other_side(f.side) if f.side else f.country)
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 

@@ -137,3 +137,22 @@ def test_what_appears_to_have_happened_happened_and_a_strike_that_killed_is_remo
     assert ev.iloc[0]["sub_event_type"] == "Non-state actor overtakes territory"
     strike = _events("A strike on a school in Uman on Friday is thought to have killed at least 20 people.")
     assert strike.iloc[0]["event_type"] == "Explosions/Remote violence" and strike.iloc[0]["fatalities"] == 20
+
+
+def test_an_interception_tally_is_over_the_country_not_at_the_dateline_or_the_first_region():
+    lead = _events("KYIV, Ukraine (AP) — Air defences destroyed 61 of the 70 missiles launched overnight.")
+    (e,) = lead.itertuples()
+    assert (e.sub_event_type, e.actor1, e.country, e.quantity) == (
+        "Disrupted weapons use",
+        "Military Forces of Ukraine",
+        "Ukraine",
+        61,
+    ) and pd.isna(e.admin1_iso)
+    regions = _events(
+        "Air defence forces shot down 30 of 44 drones over the Sumy, Odesa and Poltava regions on Friday."
+    )
+    assert (
+        len(regions) == 1
+        and pd.isna(regions.iloc[0]["admin1_iso"])
+        and regions.iloc[0]["country"] == "Ukraine"
+    )
