@@ -241,8 +241,9 @@ class StoryReader:
 
     def _structure(self):
         """The sentences to read, with their paragraph and mentions (time stamps and bylines are skipped)."""
-        filed = datelines(self.text)  # paragraph start -> end of its dateline
-        skipped = {p.start for p in paragraphs(self.text) if p.kind != "text"}
+        paras = paragraphs(self.text)
+        filed = datelines(self.text, paras)  # paragraph start -> end of its dateline
+        skipped = {p.start for p in paras if p.kind != "text"}
         paragraph, last_end, mi = 0, 0, 0
         for idx, (s0, s1) in enumerate(self.sentences):
             if "\n\n" in self.text[last_end:s0]:
@@ -281,11 +282,17 @@ class StoryReader:
     # ------------------------------------------------------------------------------ time and triggers
 
     def _read(self, s: Sentence) -> None:
-        time = sentence_time(s.text, self.published, self.carried)
+        time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
+        triggers = find_triggers(s.text, s.low) if time.is_news else []
+        lead = self.barrage is None and s.idx < LEAD_SENTENCES and time.status in ("news", "aggregate")
+        if triggers or lead or (self.barrage is not None and time.status == "news"):
+            time = sentence_time(
+                s.text, self.published, self.carried, cues=time
+            )  # its date, where it matters
+            triggers = triggers if time.is_news else []
         reason = None if time.status == "news" else time.status
         if not time.is_news:
             self.carried = None  # background does not date what is told after it
-        triggers = find_triggers(s.text, s.low) if reason in (None, "demand") else []
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if self.barrage is None and reason in (None, "aggregate") and s.idx < LEAD_SENTENCES:
@@ -295,33 +302,32 @@ class StoryReader:
         if not triggers:
             self._no_event(s, time, reason)
             return
-        clauses = self._clauses(s)
-        for c in clauses:
-            c_triggers = find_triggers(c.text, c.low) if len(clauses) > 1 else triggers
-            if not c_triggers:
-                continue
+        for c, c_triggers in self._clauses(s, triggers):
             frame = self._frame(c, time, c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
 
-    def _clauses(self, s: Sentence) -> list[Sentence]:
-        """The sentence, or its clauses when two or more tell an event at a place of their own (frames.py)."""
+    def _clauses(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
+        """(the sentence, its triggers), or each of its clauses with theirs when two or more clauses tell an
+        event at a place of their own (frames.py)."""
         spans = clause_spans(s.text)
         if len(spans) < 2:
-            return [s]
+            return [(s, triggers)]
         parts = []
         for a, b in spans:
             own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
-            text = s.text[a:b]
-            if (
-                own
-                and any(m.entity_type in ("place", "region") for m in own)
-                and find_triggers(text, text.lower())
-            ):
+            if not any(m.entity_type in ("place", "region") for m in own):
+                continue
+            found = [
+                replace(t, start=t.start - a, end=t.end - a) for t in triggers if a <= t.start and t.end <= b
+            ]
+            if found:
+                text = s.text[a:b]
                 mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
-                parts.append(replace(s, start=s.start + a, end=s.start + b, text=text, low=text.lower(),
-                                     mentions=mentions, own=own))  # fmt: skip
-        return parts if len(parts) > 1 else [s]
+                clause = replace(s, start=s.start + a, end=s.start + b, text=text, low=text.lower(),
+                                 mentions=mentions, own=own)  # fmt: skip
+                parts.append((clause, found))
+        return parts if len(parts) > 1 else [(s, triggers)]
 
     def _no_event(self, s: Sentence, time, reason: str | None) -> None:
         """A sentence with no event word of its own: a local impact of the lead attack, a follow-up of the event
