@@ -9,7 +9,7 @@ import re
 from transforms.events.discourse import ListItem, item_region
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
-from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
+from transforms.names.resolve import Mention, region_id, region_span, resolve_name, resolve_place_in
 
 # A city that is its own first-level region; "near" it means the surrounding region.
 SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
@@ -85,6 +85,7 @@ _GOVERNMENT_AFTER = re.compile(
     r"officials)\b|['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
 )
+_HELD_BY = re.compile(r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$")
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
 
 
@@ -115,6 +116,8 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
     start, end = m.char_start - offset, m.char_end - offset
     if _GOVERNMENT_AFTER.match(sentence, end):
         return True
+    if _HELD_BY.search(sentence, max(0, start - 25), start):
+        return True  # "the easternmost city held by Kyiv", "blamed Kyiv for"
     before = sentence[max(0, start - 12) : start]
     # "aid to Kyiv", "talks between Moscow and Kyiv" — but "the road to Kyiv", "fled from Kyiv" stay places
     return (
@@ -180,9 +183,19 @@ def placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple
     return False
 
 
+_REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
+
+
 def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
     """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
     regions = {m.entity_id for m in places if m.entity_type == "region"}
+    for m in places:  # "the village of Desna in the northern region of Chernihiv"
+        if m.entity_type == "place" and _REGION_OF.search(
+            sentence_text, max(0, m.char_start - offset - 25), m.char_start - offset
+        ):
+            named = region_id(m.surface)
+            if named:
+                regions.add(named)
     for m in places:
         after = region_span(sentence_text, m.char_end - offset)
         if after and after[0]:

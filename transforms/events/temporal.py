@@ -112,7 +112,7 @@ def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) 
 
 _JUDICIAL = re.compile(
     r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
-    r"charged with|indicted|verdict|testified|defendant|in absentia)\b",
+    r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia)\b",
     re.IGNORECASE,
 )
 

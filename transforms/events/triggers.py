@@ -55,7 +55,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
-     r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\bblew up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
+     r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
      r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on))|"
      r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
@@ -136,7 +136,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
     ("Violence against civilians", "Attack", "small arms", 0.75,
-     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
+     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bmurdered\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
      r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
      r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:about |at least |up to |over |some )?(?:a|an|the|two|three|four|five|several|\d+) (?:local |elderly |unarmed )?(?:civilians?|residents?|employees?|volunteers?|people|persons|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?)\b|\bbeat(?:en)? (?:up|to death)\b|\b(?:shot|fired) (?:at|on) (?:a |the |several |\d+ )?(?:column of |group of )?(?:civilian|car|vehicle|resident|bus|evacuation|people)|\bbeheaded\b|"
      r"\bopened fire on (?:a |the )?(?:[\w-]+ )?(?:civilians?|cars?|vehicles?|residents?|evacuation|people)"),

@@ -156,3 +156,10 @@ def test_an_interception_tally_is_over_the_country_not_at_the_dateline_or_the_fi
         and pd.isna(regions.iloc[0]["admin1_iso"])
         and regions.iloc[0]["country"] == "Ukraine"
     )
+
+
+def test_a_city_held_by_a_capital_is_not_placed_in_the_capital_and_a_region_of_x_constrains_its_village():
+    ev = _events("Russian drones struck Ivanivka in the southern region of Kherson on Friday.")
+    assert ev.iloc[0]["admin1_iso"] == "UA-65"
+    held = _events("Heavy fighting raged on Friday in the last city held by Kyiv in the region.")
+    assert held.empty or "UA-30" not in set(held["admin1_iso"])
