@@ -25,6 +25,7 @@ from transforms.names.keys import norm, token_key, translit_key
 TYPE_RANK = {
     "place": 0,
     "region": 1,
+    "area": 2,
     "country": 2,
     "organization": 3,
     "person": 4,
@@ -36,7 +37,7 @@ TYPE_RANK = {
 RU_BORDER_REGIONS = frozenset({"RU-BEL", "RU-KRS", "RU-BRY"})
 # Types that are names of things in the world and can be mentioned in text (given names and phrases are only
 # resolvable one by one through `dateline names resolve`).
-TEXT_TYPES = {"place", "region", "country", "organization", "person"}
+TEXT_TYPES = {"place", "region", "area", "country", "organization", "person"}
 
 
 def surface_form(text: str) -> str:
@@ -85,6 +86,11 @@ class Registry:
     automaton: ahocorasick.Automaton = field(repr=False)
     # (norm(alias), entity_id) -> 1 or 2 for aliases that are not the entity's own name (see alias_strength)
     weak_aliases: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    # normalized words that are not names of the registry's kinds (``not_names.tsv``: common English words,
+    # demonyms, months, weekdays): the fuzzy layers never resolve them in running text
+    not_names: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # normalized aliases of given names: a given name before a capitalized word is the start of a person's name
+    given_names: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -117,6 +123,13 @@ def alias_order(e: Entity, strength: int) -> tuple:
     town's Russian name); a smaller Russian town does not outrank the Ukrainian villages its name romanizes
     (Berezovka is Berezivka)."""
     small = e.entity_type == "place" and e.population < 10_000
+    if e.entity_type == "country" and strength == 0:
+        return (
+            False,
+            -1,
+            False,
+            e.rank,
+        )  # a country's own name is the country, never its capital or a village
     if e.country in ("Ukraine", None):
         return (False, strength, small, e.rank)
     if strength == 0 and (e.entity_type == "region" or e.entity_type == "place" and e.population >= 100_000):
@@ -145,7 +158,7 @@ def deletions(key: str) -> set[str]:
 
 def _data_files() -> list:
     base = resources.files("transforms.names").joinpath("data")
-    return [base.joinpath(n) for n in ("entities.tsv", "aliases.tsv")]
+    return [base.joinpath(n) for n in ("entities.tsv", "aliases.tsv", "not_names.tsv")]
 
 
 def _cache_path() -> Path | None:
@@ -215,6 +228,8 @@ def compile_registry() -> Registry:
         strength[(n, eid)] = min(st, strength.get((n, eid), st))
         if kind == "name" and entities[eid].entity_type != "country":
             key_sets[translit_key(alias)][(eid, n)] = None
+        if kind == "demonym":  # "Finnish" resolves to Finland on its own, but is no mention in running text
+            continue
         if _SURFACE_OK.match(alias) and entities[eid].entity_type in TEXT_TYPES:
             form = surface_form(alias)
             for variant in {form, form.replace("'", "")}:
@@ -244,7 +259,11 @@ def compile_registry() -> Registry:
         lst.sort(key=lambda p, n=n: order(n, p))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
-    return Registry(entities, dict(alias_index), key_index, token_index, automaton, weak)
+    not_names = frozenset(norm(r["word"]) for r in _read("not_names.tsv"))
+    given = frozenset(
+        n for n, lst in alias_index.items() if any(entities[e].entity_type == "given_name" for e, _ in lst)
+    )
+    return Registry(entities, dict(alias_index), key_index, token_index, automaton, weak, not_names, given)
 
 
 __all__ = [
