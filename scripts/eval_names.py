@@ -78,8 +78,14 @@ def everypolitician(path: Path) -> dict:
         elif ids[(a, pa_)] == ids[(b, pb)]:
             diff_merged += 1
             merged_examples.append((a, b))
+    clusters: dict[str, set[str]] = {}
+    for (_, pid), eid in ids.items():
+        clusters.setdefault(pid, set()).add(eid)
+    one = sum(len(v) == 1 for v in clusters.values())
     return {
         "names": len(rows),
+        "persons": len(clusters),
+        "persons_in_one_cluster": round(one / len(clusters), 4) if clusters else None,
         "same_person_pairs": same,
         "same_person_same_id": round(same_ok / same, 4) if same else None,
         "different_person_pairs_merged": diff_merged,

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from transforms.names.keys import norm, token_key, token_shape
+from transforms.names.keys import norm, orthographic, token_key, token_shape
 from transforms.names.registry import (
     RU_BORDER_REGIONS,
     TEXT_TYPES,
@@ -297,6 +297,13 @@ def _resolve_uncached(name: str, reg: Registry) -> Resolution:
     if not toks:
         return Resolution(name, "prov:", name.strip(), "unknown", "provisional", 0.0)
     eid, method, score = _resolve_tokens(tuple(toks), True)
+    if eid is None:
+        # a name in another language's orthography: once more in English-style romanization (Tretjakow)
+        other = orthographic(name)
+        common = " ".join(toks) in reg.not_names or all(t in reg.not_names for t in toks)
+        if other != name and not common and (alt := strip_name(other)):
+            toks = alt
+            eid, method, score = _resolve_tokens(tuple(toks), True)
     if eid is None:
         canonical = " ".join(t.capitalize() for t in toks)
         return Resolution(name, provisional_id(toks), canonical, "unknown", "provisional", 0.0)
