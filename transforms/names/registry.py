@@ -239,6 +239,15 @@ def compile_registry() -> Registry:
     def order(n: str, p: tuple[str, str]) -> tuple:
         return (p[1] != "name", *alias_order(entities[p[0]], strength.get((n, p[0]), 0)))
 
+    def text_order(n: str, p: tuple[str, str]) -> tuple:
+        """In running text a known person's name or surname comes before a place that bears it only as
+        another spelling or a GeoNames alternate name (Stalin the person, not Donetsk's name of 1924)."""
+        e = entities[p[0]]
+        return (
+            e.entity_type != "person" and not (e.entity_type != "place" or strength.get((n, p[0]), 0) == 0),
+            *order(n, p),
+        )
+
     for n, lst in alias_index.items():
         alias_index[n] = lst = list(dict.fromkeys(lst))
         lst.sort(key=lambda p, n=n: order(n, p))
@@ -256,7 +265,8 @@ def compile_registry() -> Registry:
         if len(s) < 4 and not any(k == "abbr" for _, k in lst):
             continue  # too short to find in running text unless it is an abbreviation (UN, SBU)
         n = norm(s)
-        lst.sort(key=lambda p, n=n: order(n, p))
+        people = any(entities[e].entity_type == "person" for e, _ in lst)
+        lst.sort(key=lambda p, n=n: text_order(n, p) if people else order(n, p))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
     not_names = frozenset(norm(r["word"]) for r in _read("not_names.tsv"))

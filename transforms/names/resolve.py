@@ -444,6 +444,8 @@ def find_mentions(
                 else:
                     continue
         ent = reg.get(eid)
+        if ent.entity_type == "place" and _weak_small_place(reg, text, start, end, ent):
+            continue
         if ent.entity_type == "person":
             seen_full.add(eid)
         mentions.append(Mention(start, end, surface, eid, ent.canonical_name, ent.entity_type, method, score))
@@ -466,6 +468,25 @@ def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt not in _NOT_A_SURNAME and nxt not in reg.not_names and nxt not in _NOT_NAMES
 
 
+def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:
+    """A village (under 10k people) named by a spelling that is not its own name (a romanized Russian form, a
+    GeoNames alternate name) is mostly a surname or a foreign place (Ivanov, Morozov, Tymoshenko, Brest,
+    Mogilev): without a place cue or its region after it it is no mention; nor is any place named so after a
+    given name or inside a double name (Maria Lvova-Belova)."""
+    if not reg.weak_aliases.get((norm(text[start:end]), ent.entity_id)):
+        return False
+    # the start of a double name the span is part of (Lvova-Belova), and the word before it
+    first = start
+    while (m := re.search(r"[A-Z][\w’']*-$", text[max(0, first - 30) : first])) is not None:
+        first -= len(m.group(0))
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, first - 30) : first])
+    if before and norm(before.group(1)) in reg.given_names:
+        return True  # "Maria Lvova-Belova": a person
+    if ent.population >= 10_000:
+        return False
+    return not (_place_cue(text, start, end) or region_after(text, end))
+
+
 def _first_word_of_place(reg: Registry, text: str, start: int, end: int, cands) -> bool:
     """A country's name that is the first word of a Ukrainian or Russian place's name ("Mali Shcherbaky":
     Mali is "small" in Ukrainian): the two words resolve to a place in text, or a region follows them."""
@@ -480,19 +501,30 @@ def _first_word_of_place(reg: Registry, text: str, start: int, end: int, cands) 
     return eid is not None and reg.get(eid).entity_type == "place"
 
 
+_LISTED_AFTER = re.compile(r"([A-Z][\w’'-]+)(?:,|,? and|,? or)\s+$")
+
+
 def _place_cue(text: str, start: int, end: int) -> bool:
-    """A place cue around a span: "in X", "near X", "the village of X", "X region"."""
-    return bool(
-        _PLACE_CUE_BEFORE.search(text[max(0, start - 25) : start])
-        or _PLACE_CUE_AFTER.match(text[end : end + 12])
+    """A place cue around a span: "in X", "near X", "the village of X", "X region", or a list of places
+    that it ends ("in Bakhmut and Avdivka")."""
+    if _PLACE_CUE_BEFORE.search(text[max(0, start - 25) : start]) or _PLACE_CUE_AFTER.match(
+        text[end : end + 12]
+    ):
+        return True
+    m = _LISTED_AFTER.search(text[max(0, start - 40) : start])
+    if not m:
+        return False
+    eid, method, _ = _resolve_tokens(strip_name(m.group(1)), False)
+    return (
+        eid is not None and method == "alias" and load_registry().get(eid).entity_type in ("place", "region")
     )
 
 
 def _strong(reg: Registry, eid: str, toks: tuple[str, ...]) -> bool:
-    """A fuzzy match so close that it needs no cue: a name of eight letters or more within one edit of one of
+    """A fuzzy match so close that it needs no cue: a name of seven letters or more within one edit of one of
     the entity's names with the same transliteration key (Sieverodonetsk / Sievierodonetsk)."""
     text = " ".join(toks)
-    if len(text) < 8:
+    if len(text) < 7:
         return False
     return _near(reg, eid, text, " ".join(token_key(t) for t in toks))
 

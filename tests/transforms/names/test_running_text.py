@@ -101,3 +101,17 @@ def test_a_fuzzy_place_needs_a_place_cue_or_a_very_close_spelling():
     assert ("Sieverodonetsk", "Sievierodonetsk") in _places(
         "Two officials, Sieverodonetsk natives, said nothing."
     )
+
+
+def test_surnames_that_are_another_spelling_of_a_village_are_no_places():
+    text = "Commissioner Maria Lvova-Belova met Oleg Morozov, and later Alexander Ivanov spoke."
+    assert _places(text) == []
+
+
+def test_a_village_named_by_another_spelling_needs_a_place_cue():
+    assert _places("The two Morozov brothers were absent.") == []
+    assert ("Morozov", "Moroziv") in _places("Shells fell on Morozov, Sumy region, at dawn.")
+
+
+def test_a_place_cue_carries_along_a_list_of_places():
+    assert ("Avdivka", "Avdiivka") in _places("The army reported gains in Bakhmut and Avdivka overnight.")
