@@ -91,6 +91,8 @@ class Registry:
     not_names: frozenset[str] = field(default_factory=frozenset, repr=False)
     # normalized aliases of given names: a given name before a capitalized word is the start of a person's name
     given_names: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # the demonyms, peoples, months and weekdays among ``not_names``
+    demonyms: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -236,8 +238,19 @@ def compile_registry() -> Registry:
                 if (eid, kind) not in surfaces[variant]:
                     surfaces[variant].append((eid, kind))
 
+    canon_keys: dict[str, str] = {}
+
+    def own_spelling(n: str, eid: str) -> bool:
+        """Another spelling spells the place's current name (Slovyansk: Sloviansk, not Nikopol, which GeoNames
+        also lists as "Sloviansk"); an own name (a former official name: Stanislav) needs not."""
+        if eid not in canon_keys:
+            canon_keys[eid] = translit_key(entities[eid].canonical_name)
+        return translit_key(n) == canon_keys[eid]
+
     def order(n: str, p: tuple[str, str]) -> tuple:
-        return (p[1] != "name", *alias_order(entities[p[0]], strength.get((n, p[0]), 0)))
+        base = alias_order(entities[p[0]], strength.get((n, p[0]), 0))
+        spelled = entities[p[0]].entity_type != "place" or base[1] == 0 or own_spelling(n, p[0])
+        return (p[1] != "name", *base[:3], not spelled, *base[3:])
 
     def text_order(n: str, p: tuple[str, str]) -> tuple:
         """In running text a known person's name or surname comes before a place that bears it only as
@@ -269,11 +282,15 @@ def compile_registry() -> Registry:
         lst.sort(key=lambda p, n=n: text_order(n, p) if people else order(n, p))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
-    not_names = frozenset(norm(r["word"]) for r in _read("not_names.tsv"))
+    rows = _read("not_names.tsv")
+    not_names = frozenset(norm(r["word"]) for r in rows)
+    demonyms = frozenset(norm(r["word"]) for r in rows if not r["why"].startswith("common English word"))
     given = frozenset(
         n for n, lst in alias_index.items() if any(entities[e].entity_type == "given_name" for e, _ in lst)
     )
-    return Registry(entities, dict(alias_index), key_index, token_index, automaton, weak, not_names, given)
+    return Registry(
+        entities, dict(alias_index), key_index, token_index, automaton, weak, not_names, given, demonyms
+    )
 
 
 __all__ = [

@@ -331,7 +331,7 @@ _CAPSEQ = re.compile(r"[A-Z](?<![\w’'-].)[\w’'-]*[a-z][\w’'-]*(?:[ -][A-Z]
 _PERSON_CUE_BEFORE = re.compile(
     r"(?:President|Minister|Governor|governor|General|Gen\.|Mayor|mayor|commander|spokes(?:man|woman|person)|"
     r"official|Col\.|Lt\.|Sgt\.|Maj\.|head|chief|leader|lawmaker|Ambassador|ambassador|envoy|Secretary|"
-    r"secretary|Deputy|deputy|analyst|adviser|advisor)\s+$"
+    r"secretary|Deputy|deputy|analyst|adviser|advisor|Commissioner|commissioner|ombudsman|Ombudsman)\s+$"
 )
 _PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
 # "X, <Region>": a settlement the gazetteer may not know, placed by the region named after it
@@ -352,7 +352,7 @@ _PLACE_CUE_AFTER = re.compile(
 )
 # a word that cannot be the surname after a first name ("Volodymyr Oblast", "Volodymyr on Monday")
 _NOT_A_SURNAME = {"oblast", "region", "raion", "district", "province", "city", "town", "village", "area"}
-_NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
+_NEXT_WORD = re.compile(r"[\])]?\s([A-Z][\w’'-]*)")  # "[Vladimir] Putin"
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "telegram", "western",
@@ -461,11 +461,13 @@ def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
     person, never a mention of its own (a place that bears it: the town of Volodymyr, the village Serhii)."""
     if norm(text[start:end]) not in reg.given_names:
         return False
+    if _PERSON_CUE_BEFORE.search(text[max(0, start - 30) : start]):
+        return True  # "President Vladimir"
     m = _NEXT_WORD.match(text, end)
     if not m:
         return False
     nxt = norm(m.group(1))
-    return bool(nxt) and nxt not in _NOT_A_SURNAME and nxt not in reg.not_names and nxt not in _NOT_NAMES
+    return bool(nxt) and nxt not in _NOT_A_SURNAME and nxt not in _NOT_NAMES and nxt not in reg.demonyms
 
 
 def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:
@@ -480,8 +482,12 @@ def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bo
     while (m := re.search(r"[A-Z][\w’']*-$", text[max(0, first - 30) : first])) is not None:
         first -= len(m.group(0))
     before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, first - 30) : first])
-    if before and norm(before.group(1)) in reg.given_names:
-        return True  # "Maria Lvova-Belova": a person
+    if (
+        before
+        and norm(before.group(1)) in reg.given_names
+        or _PERSON_CUE_BEFORE.search(text[max(0, first - 30) : first])
+    ):
+        return True  # "Maria Lvova-Belova", "Commissioner Lvova-Belova": a person
     if ent.population >= 10_000:
         return False
     return not (_place_cue(text, start, end) or region_after(text, end))
