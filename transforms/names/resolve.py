@@ -229,9 +229,11 @@ def _resolve_tokens(toks: tuple[str, ...], standalone: bool) -> tuple[str | None
 
 
 def _near(reg: Registry, eid: str, text: str, key: str) -> bool:
-    """One of ``eid``'s names with ``text``'s transliteration key is within one edit of ``text``."""
+    """One of ``eid``'s names with ``text``'s transliteration key is within one edit of ``text``, and not by a
+    final s (Matthews, Phillips: English surnames, not Matvii and Pylyp)."""
     return any(
-        e == eid and Levenshtein.distance(text, a, score_cutoff=1) <= 1 for e, a in reg.key_index.get(key, ())
+        a + "s" != text and e == eid and Levenshtein.distance(text, a, score_cutoff=1) <= 1
+        for e, a in reg.key_index.get(key, ())
     )
 
 
@@ -470,11 +472,18 @@ def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt not in _NOT_A_SURNAME and nxt not in _NOT_NAMES and nxt not in reg.demonyms
 
 
+_SHIP_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|ship|vessel|frigate|submarine)\s+[“\"]?$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
+_NOT_ATTRIBUTIVE = re.compile(
+    r"[”\"]?(?:[.,;:!?)]|\s+(?:cruiser|warship|flagship|missile|with|went|sank|was|is|had|and)\b)"
+)
+
+
 def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:
     """A village (under 10k people) named by a spelling that is not its own name (a romanized Russian form, a
     GeoNames alternate name) is mostly a surname or a foreign place (Ivanov, Morozov, Tymoshenko, Brest,
     Mogilev): without a place cue or its region after it it is no mention; nor is any place named so after a
-    given name or inside a double name (Maria Lvova-Belova)."""
+    given name, inside a double name (Maria Lvova-Belova), after a ship or after an article (the Moskva)."""
     if not reg.weak_aliases.get((norm(text[start:end]), ent.entity_id)):
         return False
     # the start of a double name the span is part of (Lvova-Belova), and the word before it
@@ -488,6 +497,12 @@ def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bo
         or _PERSON_CUE_BEFORE.search(text[max(0, first - 30) : first])
     ):
         return True  # "Maria Lvova-Belova", "Commissioner Lvova-Belova": a person
+    if _SHIP_BEFORE.search(text[max(0, first - 20) : first]) or (
+        _ARTICLE_BEFORE.search(text[max(0, first - 6) : first]) and _NOT_ATTRIBUTIVE.match(text, end)
+    ):
+        # "the cruiser Moskva", "the sinking of the Moskva": English writes a town's name without an article
+        # (unless it is attributive: the Kremenchug refinery)
+        return True
     if ent.population >= 10_000:
         return False
     return not (_place_cue(text, start, end) or region_after(text, end))

@@ -115,3 +115,9 @@ def test_a_village_named_by_another_spelling_needs_a_place_cue():
 
 def test_a_place_cue_carries_along_a_list_of_places():
     assert ("Avdivka", "Avdiivka") in _places("The army reported gains in Bakhmut and Avdivka overnight.")
+
+
+def test_a_ship_named_after_a_city_is_no_place():
+    text = "After the sinking of the Moskva, the cruiser Moskva was mourned; the minister flew to Moskva."
+    assert _places(text) == [("Moskva", "Moscow")]  # only the last one: a town is written without an article
+    assert ("Kremenchug", "Kremenchuk") in _places("Missiles struck the Kremenchug refinery at night.")
