@@ -170,7 +170,12 @@ _MENTIONS = [
         "Stable entity id (Wikidata QID, `geonames:<id>`, ISO 3166-2, or `prov:<key>` for provisional).",
     ),
     ("canonical_name", _S, False, "Canonical label (`Volodymyr Zelenskyy`, `Kyiv`)."),
-    ("entity_type", _S, False, "person, place, region, country or organization."),
+    (
+        "entity_type",
+        _S,
+        False,
+        "person, place, region, area (spans regions: Donbas; no admin1_iso), country or organization.",
+    ),
     (
         "method",
         _S,
@@ -183,7 +188,12 @@ _MENTIONS = [
 _ENTITIES = [
     ("entity_id", _S, False, "Stable entity id (see `mentions.entity_id`)."),
     ("canonical_name", _S, False, "Canonical label."),
-    ("entity_type", _S, False, "person, place, region, country or organization."),
+    (
+        "entity_type",
+        _S,
+        False,
+        "person, place, region, area (spans regions: Donbas; no admin1_iso), country or organization.",
+    ),
     (
         "provisional",
         pa.bool_(),
