@@ -59,7 +59,7 @@ from transforms.events.triggers import (
 )
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
-from transforms.names.resolve import Mention
+from transforms.names.resolve import Mention, region_id
 from transforms.schema import EXTRACTOR_VERSION
 
 # ACLED's first-level units where they differ from ISO 3166-2: Sevastopol is coded in Crimea
@@ -266,11 +266,18 @@ class StoryReader:
             yield Sentence(idx, s0, s1, text, text.lower(), paragraph, mentions, own, filed_only)
 
     def _context(self, idx: int, mentions: list[Mention], dateline_end: int, low: str) -> None:
+        before = None
         for m in mentions:
             if m.entity_type == "country":
                 self.last_country = m.canonical_name
             elif m.entity_type == "place" and m.method != "provisional" and m.char_start >= dateline_end:
-                self.recent.append((idx, m))
+                # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
+                qualifier = (
+                    before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
+                )
+                if not qualifier:
+                    self.recent.append((idx, m))
+            before = m
         if "drone" in low or "shahed" in low or "uav" in low:
             self.weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
@@ -467,9 +474,18 @@ class StoryReader:
     @staticmethod
     def _same_account(prev: Draft, f: Frame) -> bool:
         weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles"
+        # another settlement of the same region struck anew is another event ("shelled Sloviansk ... also shelled
+        # Bakhmut"); a toll told at a district or street of it is not ("one civilian was killed in Saltivskyi")
+        elsewhere = (
+            f.loc_id is not None
+            and prev.location_id is not None
+            and f.loc_id != prev.location_id
+            and f.trig.strength > 0.6
+            and not (f.killed or f.injured)
+        )
         return (
             # a weak clash ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll
-            (f.unplaced or f.admin1_iso == prev.admin1_iso or weak_clash)
+            (f.unplaced or f.admin1_iso == prev.admin1_iso and not elsewhere or weak_clash)
             and (
                 f.sub == prev.trigger.sub_event_type
                 or f.trig.strength <= 0.6
@@ -503,7 +519,13 @@ class StoryReader:
         """ACLED codes events at a place; a sentence with no place is context — of the event just told when it
         follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")."""
         prev = self.drafts[-1] if self.drafts else None
-        if prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1:
+        wider = any(m.entity_type in ("country", "area") for m in s.mentions)  # "in Ukraine's south and east"
+        if (
+            prev is not None
+            and prev.paragraph == s.paragraph
+            and prev.sentence_index == s.idx - 1
+            and not wider
+        ):
             if f.sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
                 # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled."
                 _become_clash(prev, None)

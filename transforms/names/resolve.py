@@ -443,8 +443,11 @@ def find_mentions(
                     method, score = "context", 0.9
                 elif reg.get(eid).surname_ok:
                     method, score = "surname", 0.8
-                else:
-                    continue
+                else:  # not this person: the name may still be a place's ("shells fell on Morozov, Sumy region")
+                    other = next(((e, k) for e, k in cands[1:] if k != "surname"), None)
+                    if other is None:
+                        continue
+                    eid, kind = other
         ent = reg.get(eid)
         if ent.entity_type == "place" and _weak_small_place(reg, text, start, end, ent):
             continue

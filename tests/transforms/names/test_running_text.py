@@ -42,9 +42,7 @@ def test_the_first_name_of_a_person_is_part_of_the_person_not_the_town():
     text = "President Volodymyr Zelenskiy spoke on Sunday; later Vladimir Saldo spoke too."
     mentions = find_mentions(text)
     assert not [m for m in mentions if m.entity_type == "place"]
-    assert any(
-        m.canonical_name == "Volodymyr Zelenskyy" and m.surface.startswith("President") for m in mentions
-    )
+    assert any(m.canonical_name == "Volodymyr Zelenskyy" and "Volodymyr" in m.surface for m in mentions)
 
 
 def test_the_town_of_volodymyr_stays_a_place():
