@@ -796,12 +796,13 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> l
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):
             continue
-        out = []
+        out, anchor = [], None
         for it, (loc, iso, geo) in zip(items, places, strict=True):
             if iso is None:
                 continue
             if (loc == d.location_id or it.as_region) and iso == d.admin1_iso:
                 d.location_id, d.geo_precision = loc, geo  # a list of regions: the region, not its centre
+                anchor = it
                 continue
             clause = own_clause(sent, offset, it.mention)
             killed, injured, _ = casualties(clause) if clause else (None, None, "")
@@ -811,6 +812,11 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> l
                     fatalities=killed, injuries=injured, notes=list(d.notes),
                 )
             )  # fmt: skip
+        if out and anchor is not None and (d.fatalities or d.injuries):
+            # a toll told for the whole list is no one place's ("struck Donetsk and Kharkiv, killing 170"): the
+            # first place keeps only what its own clause says
+            clause = own_clause(sent, offset, anchor.mention)
+            d.fatalities, d.injuries = casualties(clause)[:2] if clause else (None, None)
         return out
     return []
 

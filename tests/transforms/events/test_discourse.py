@@ -163,3 +163,10 @@ def test_a_city_held_by_a_capital_is_not_placed_in_the_capital_and_a_region_of_x
     assert ev.iloc[0]["admin1_iso"] == "UA-65"
     held = _events("Heavy fighting raged on Friday in the last city held by Kyiv in the region.")
     assert held.empty or "UA-30" not in set(held["admin1_iso"])
+
+
+def test_a_toll_for_a_whole_list_is_no_one_places_and_another_n_counts():
+    ev = _events("Russian missiles struck Sumy and Poltava on Friday, killing 12 people.")
+    assert len(ev) == 2 and ev["fatalities"].isna().all()
+    more = _events("Twelve people were killed and another 40 wounded by shelling in Kupiansk on Friday.")
+    assert (more.iloc[0]["fatalities"], more.iloc[0]["injuries"]) == (12, 40)
