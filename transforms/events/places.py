@@ -80,7 +80,10 @@ _CAPITALS = {
     "Brussels",
 }
 _GOVERNMENT_AFTER = re.compile(
-    r"\s+(?:has|have|had|is|was|will|would|could|can|says|said|claims?|claimed|denie[sd]|accused|wants|"
+    # "Moscow-annexed Crimea", "Kyiv-backed": a compound is never the place
+    r"-[a-z]+|"
+    r"\s+(?:has|have|had|is|was|will|would|could|can|may|might|must|should|does|did|says|said|claims?|claimed|"
+    r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
     r"officials)\b|['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
@@ -125,7 +128,7 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
         and not re.search(r"\b(?:in|at|on|near|into|over|around)\s+$", before)
         and bool(
             re.search(
-                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties)\b",
+                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties|deal|agreement)\b",
                 sentence[max(0, start - 40) : start],
             )
         )

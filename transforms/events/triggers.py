@@ -182,7 +182,8 @@ _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
         r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
-        r"\b(?:months?|years?|weeks?) ago\b|\b(?:early|first|opening) (?:days|weeks|months|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\b(?:months?|years?|weeks?) ago\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
@@ -196,7 +197,7 @@ _AGGREGATE = Prefiltered(
         r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
         r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
         # habits and running totals: "every day", "has come under constant shelling", "so far"
-        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|"
+        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|to date|"
         r"over the (?:past|last) (?:few |several )?(?:weeks|months|years)|throughout the war)\b",
         _W,
     )

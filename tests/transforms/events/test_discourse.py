@@ -170,3 +170,11 @@ def test_a_toll_for_a_whole_list_is_no_one_places_and_another_n_counts():
     assert len(ev) == 2 and ev["fatalities"].isna().all()
     more = _events("Twelve people were killed and another 40 wounded by shelling in Kupiansk on Friday.")
     assert (more.iloc[0]["fatalities"], more.iloc[0]["injuries"]) == (12, 40)
+
+
+def test_compounds_and_more_verbs_of_a_government_and_more_background():
+    assert _events("Moscow blocked gas supplies after the strikes on Friday.").empty
+    assert _events("Blasts hit a depot in Moscow-annexed Crimea on Friday.")["location"].ne("Moscow").all()
+    assert _events(
+        "In the first month of the war he treated people wounded by shelling in a Kyiv hospital."
+    ).empty
