@@ -150,6 +150,8 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
 
 # a story's lead: the sentences that tell its news; a lead attack is told there
 LEAD_SENTENCES = 3
+# the words a sentence counting casualties has (a local impact of the lead attack is read only then)
+_COUNTS_PEOPLE = re.compile(r"kill|dead|died|death|injur|wound|hurt|bod(?:y|ies)")
 
 
 @dataclass
@@ -292,7 +294,10 @@ class StoryReader:
         time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
         triggers = find_triggers(s.text, s.low) if time.is_news else []
         lead = self.barrage is None and s.idx < LEAD_SENTENCES and time.status in ("news", "aggregate")
-        if triggers or lead or (self.barrage is not None and time.status == "news"):
+        impact = (
+            self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
+        )
+        if triggers or lead or impact:
             time = sentence_time(
                 s.text, self.published, self.carried, cues=time
             )  # its date, where it matters
