@@ -62,7 +62,7 @@ def test_bad_input_is_quarantined_with_file_and_line_never_a_crash(sample_raw, t
     day = sample_raw / "2024-11-02"
     (day / "empty.txt").write_bytes(b"")
     (day / "binary.txt").write_bytes(b"\x00\x01\x02\x03 PNG")
-    (day / "latin1.txt").write_bytes("Kiev caf\xe9".encode("latin-1"))
+    (day / "latin1.txt").write_bytes("A Russian drone hit a caf\xe9 in Kiev on Friday.".encode("latin-1"))
     (day / "feed.jsonl").write_text(
         json.dumps(
             {
@@ -80,13 +80,17 @@ def test_bad_input_is_quarantined_with_file_and_line_never_a_crash(sample_raw, t
     out = tmp_path / "curated"
     summaries = {s["ds"]: s for s in pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))}
     s = summaries["2024-11-02"]
-    assert s["identity_holds"] and s["raw_records"] == 7 and s["articles"] == 2
+    assert s["identity_holds"] and s["raw_records"] == 7 and s["articles"] == 3
+    articles = _read(out, "articles")
+    latin1 = articles[articles["raw_path"].str.endswith("latin1.txt")].iloc[0]
+    assert "café in Kiev" in latin1["text"] and latin1["encoding"] in {"cp1252", "cp1250", "latin_1"}
+    assert set(articles["encoding"]) - {latin1["encoding"]} == {"utf-8"}
     q = _read(out, "quarantine")
     reasons = " | ".join(q["reason"])
+    assert "latin1.txt" not in reasons
     for expected in (
         "empty.txt",
         "binary.txt",
-        "latin1.txt:1: not UTF-8",
         "feed.jsonl:2",
         "feed.jsonl:3",
         "undated.jsonl:1",
