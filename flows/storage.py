@@ -228,19 +228,15 @@ def index_raw(raw: Root) -> dict[str, list[str]]:
         dates: set[str] = set()
         if rel.endswith(".txt"):
             meta, _ = _sidecar(raw, rel)
-            try:
-                d = parse_date(meta.get("published_at"))
-            except RawRecordError:
-                d = None
-            dates.add(d.isoformat() if d else folder or UNDATED)
+            dates.add(_date_key(meta.get("published_at") or folder, folder))
         else:
             with raw.fs.open(raw.join(rel), "rb") as fh:
-                for _, _, line, _, head in _lines(fh, MAX_RECORD_BYTES):
-                    line = head if line is None else line
-                    if not line.strip():
-                        continue
-                    m = _PUBLISHED_AT.search(line.decode("utf-8", "replace"))
-                    dates.add(m.group(1) if m else folder or UNDATED)
+                for lineno, _, line, _, head in _lines(fh, MAX_RECORD_BYTES):
+                    if line is None:
+                        dates.add(_line_date(None, head, folder))
+                    elif line.strip():
+                        obj, _, _ = _parse_line(line, f"{rel}:{lineno}")
+                        dates.add(_line_date(obj, line, folder))
         for d in dates:
             index.setdefault(d, set()).add(rel)
     return {d: sorted(v) for d, v in sorted(index.items())}
@@ -285,8 +281,7 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
                 continue
             where = f"{rel}:{lineno}"
             if line is None:
-                m = _PUBLISHED_AT.search(head.decode("utf-8", "replace"))
-                if (m.group(1) if m else folder or UNDATED) == ds:
+                if _line_date(None, head, folder) == ds:
                     yield {
                         "raw_path": where,
                         "error": _too_big(f"{where} (line)", length),
@@ -294,43 +289,64 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
                         "bytes": length,
                     }
                 continue
-            encoding = "utf-8"
-            try:
-                try:
-                    text = line.decode("utf-8")
-                except UnicodeDecodeError:
-                    text, encoding = decode_text(line, where)
-                obj = json.loads(text)
-                if not isinstance(obj, dict):
-                    raise ValueError("a JSON object per line is expected")
-            except (ValueError, RawRecordError) as exc:
-                reason = str(exc) if isinstance(exc, RawRecordError) else f"malformed JSONL line ({exc})"
-                rec = {"raw_path": where, "error": f"{where}: {reason}; fix or remove the line"}
+            obj, error, encoding = _parse_line(line, where)
+            if _line_date(obj, line, folder) != ds:
+                continue
+            if obj is None:
+                rec = {"raw_path": where, "error": error}
                 try:
                     rec["line"] = line.decode("utf-8")
                 except UnicodeDecodeError:
                     rec["line_base64"] = base64.b64encode(line).decode("ascii")  # nothing lost
-                m = _PUBLISHED_AT.search(line.decode("utf-8", "replace"))
-                if (m.group(1) if m else folder or UNDATED) == ds:
-                    yield rec
+                yield rec
                 continue
-            rec = {
+            yield {
                 "raw_path": where,
                 "source_id": str(obj["id"]) if obj.get("id") is not None else where,
                 "published_at": obj.get("published_at") or folder,
                 **{k: obj.get(k) for k in ("source", "url", "title", "text")},
                 "encoding": encoding,
             }
-            if _record_date(rec, folder) == ds:
-                yield rec
+
+
+def _parse_line(line: bytes, where: str) -> tuple[dict | None, str | None, str]:
+    """One JSONL line → ``(object, None, encoding)``, or ``(None, error, encoding)`` saying what is wrong."""
+    encoding = "utf-8"
+    try:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = decode_text(line, where)
+        obj = json.loads(text)
+        if not isinstance(obj, dict):
+            raise ValueError("a JSON object per line is expected")
+        return obj, None, encoding
+    except (ValueError, RawRecordError) as exc:
+        reason = str(exc) if isinstance(exc, RawRecordError) else f"{where}: malformed JSONL line ({exc})"
+        return None, f"{reason}; fix or remove the line", encoding
+
+
+def _line_date(obj: dict | None, line: bytes, folder: str | None) -> str:
+    """The date a JSONL line belongs to: its ``published_at``, else the folder's date (``undated`` without);
+    for a line that is no JSON object, a ``"published_at": "YYYY-MM-DD"`` found in it."""
+    if obj is not None:
+        return _date_key(obj.get("published_at") or folder, folder)
+    m = _PUBLISHED_AT.search(line.decode("utf-8", "replace"))
+    return _date_key(m.group(1) if m else folder, folder)
+
+
+def _date_key(value, folder: str | None) -> str:
+    """The partition of a record: its published date as ingest will read it (``parse_date``), else — no date,
+    or one that is no date (quarantined by ingest) — the folder's date, else ``undated``."""
+    try:
+        d = parse_date(value)
+    except RawRecordError:
+        d = None
+    return d.isoformat() if d else folder or UNDATED
 
 
 def _record_date(rec: dict, folder: str | None) -> str:
-    value = rec.get("published_at")
-    m = re.match(r"\d{4}-\d{2}-\d{2}", str(value or ""))
-    if m:
-        return m.group(0)
-    return folder or UNDATED
+    return _date_key(rec.get("published_at"), folder)
 
 
 # ---------------------------------------------------------------------------------------------- work

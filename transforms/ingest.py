@@ -181,13 +181,13 @@ def record_to_article(rec: dict, default_date: dt.date | None) -> dict:
     if not body:
         raise RawRecordError(f"{where}: nothing left after removing scrape junk")
     dl = parse_dateline(body)
-    source = rec.get("source") or (dl.agency if dl else None)
+    source = _str(rec.get("source")) or (dl.agency if dl else None)
     return {
         "article_id": article_id(body),
         "source_id": str(rec.get("source_id") or where),
         "source": source,
-        "url": rec.get("url"),
-        "title": rec.get("title") or headline,
+        "url": _str(rec.get("url")),
+        "title": _str(rec.get("title")) or headline,
         "dateline_place": dl.place if dl else None,
         "published_at": published,
         "text": body,
@@ -195,6 +195,13 @@ def record_to_article(rec: dict, default_date: dt.date | None) -> dict:
         "raw_path": where,
         "encoding": rec.get("encoding") or "utf-8",
     }
+
+
+def _str(value) -> str | None:
+    """A metadata field as text (a feed may give a number or a list): None when absent or empty."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def quarantine_row(table: str, reason: str, raw_path: str | None, record_id: str | None, original) -> dict:
