@@ -50,11 +50,12 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _known_errors():
+    from flows.pipeline import NoRawDataError
     from flows.storage import LockedError, StorageError
     from flows.validate import SchemaValidationError
     from transforms.schema import SchemaError
 
-    return (LockedError, StorageError, SchemaValidationError, SchemaError, FileNotFoundError)
+    return (LockedError, StorageError, SchemaValidationError, SchemaError, FileNotFoundError, NoRawDataError)
 
 
 SERVER_START_TIMEOUT_S = "180"

@@ -665,9 +665,17 @@ def daily_flow(
 
 @flow(name="dateline-ingest")
 def ingest_flow(ds: str, raw: str = "data/raw", out: str = "data/curated") -> dict:
-    """Stage 1 alone: raw files of ``ds`` → staged articles + ingest quarantine."""
+    """Stage 1 alone: raw files of ``ds`` → staged articles + ingest quarantine. No raw records for ``ds``
+    stages nothing (``NoRawDataError``), so a later publish cannot replace the date with empty tables."""
     with storage.date_lock(storage.root(out), ds, owner="ingest"):
-        return run_ingest(raw, out, ds)
+        stats = run_ingest(raw, out, ds)
+        if not stats["raw_records"]:
+            storage.clear_date_work(storage.root(out), ds)
+            raise NoRawDataError(
+                f"no raw data for {ds} in {raw}: nothing staged, the published partition kept; check --raw "
+                "and --date"
+            )
+        return stats
 
 
 @flow(name="dateline-extract")

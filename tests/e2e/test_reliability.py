@@ -129,3 +129,15 @@ def test_staged_work_is_removed_after_a_publish_and_validation_results_are_cappe
     assert not (out / "_work" / f"ds={DS}").exists()
     results = sorted((out / "_validation" / f"ds={DS}").iterdir())
     assert len(results) == 2 and all(json.loads(p.read_text())["success"] for p in results)
+
+
+def test_the_ingest_stage_of_a_date_without_raw_data_stages_nothing_to_publish(sample_raw, tmp_path):
+    out = tmp_path / "curated"
+    pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    before = _tables(out)
+    late = _other_day_only(tmp_path)
+    with pytest.raises(pipeline.NoRawDataError, match=f"no raw data for {DS}"):
+        pipeline.ingest_flow(ds=DS, raw=str(late), out=str(out))
+    with pytest.raises(storage.StorageError, match="run the earlier stage first"):
+        pipeline.publish_flow(ds=DS, out=str(out))
+    _same(before, _tables(out))
