@@ -673,8 +673,9 @@ def main() -> None:
         if interrupted or isinstance(exc, KeyboardInterrupt):
             status["code"] = 130
             console.print(
-                "[bold red]interrupted:[/] dates already published stay published; the date in progress was "
-                "not (its published partition is unchanged); run the same command again to finish",
+                "[bold red]interrupted:[/] dates already published stay published; the date in progress keeps "
+                "its previous partition (a swap cut short is restored by the next run); run the same command "
+                "again to finish",
                 soft_wrap=True,
             )
             raise SystemExit(130) from None
