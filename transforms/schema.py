@@ -87,6 +87,12 @@ _ARTICLES = [
     ("text", _S, False, "Cleaned body text: scrape junk, promo lines and the doubled headline removed."),
     ("n_words", _I, False, "Whitespace word count of `text`."),
     ("raw_path", _S, False, "Raw file the article came from, with `:line` for JSONL records."),
+    (
+        "encoding",
+        _S,
+        False,
+        "Text encoding of the raw record: `utf-8`, or the one charset-normalizer found (e.g. `cp1252`).",
+    ),
 ]
 
 _EVENTS = [
