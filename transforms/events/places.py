@@ -247,6 +247,19 @@ def choose_location(
             ent = reg.get(m.entity_id)
             if ent.population >= 100_000:
                 return f"{ent.canonical_name} - {district.group(1)}", ent.admin1_iso, 1
+    found, skip = _placed_by_the_region_after(places, mentions, sentence_text, offset)
+    if found is not None:
+        return found
+    return _most_specific(places, skip, sentence_text, offset, sentence_places, placed)
+
+
+def _placed_by_the_region_after(
+    places: list[Mention], mentions: list[Mention], sentence_text: str, offset: int
+):
+    """("<place>, <region>" reading, the places to skip): the first settlement followed by the region it is in
+    ("Mykolaivka, Donetsk") is placed there — the same-named settlement of that region, or the name as written
+    with the region's admin1 when the gazetteer does not know it; the region's name is no second place."""
+    reg = load_registry()
     skip: set[int] = set()
     for i, m in enumerate(places):
         if m.entity_type != "place" or i in skip:
@@ -281,10 +294,10 @@ def choose_location(
             res = resolve_name(surface)
             ent = reg.get(res.entity_id) if res.entity_id in reg.entities else None
             if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
-                return ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1
-            return surface, hint, 2
+                return (ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1), skip
+            return (surface, hint, 2), skip
         if m.method == "provisional":
-            return m.canonical_name, hint, 2
+            return (m.canonical_name, hint, 2), skip
         ent = reg.get(m.entity_id)
         if ent.admin1_iso != hint:
             alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
@@ -292,10 +305,23 @@ def choose_location(
                 ent = reg.get(alt.entity_id)
             elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
                 # "Kyiv, Kyiv", "Sevastopol, Crimea": the city named with the region around it
-                return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
+                return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
             else:  # a settlement of that region the gazetteer does not know, by its name
-                return _spelling_of(m, ent), hint, 2
-        return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
+                return (_spelling_of(m, ent), hint, 2), skip
+        return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
+    return None, skip
+
+
+def _most_specific(
+    places: list[Mention],
+    skip: set[int],
+    sentence_text: str,
+    offset: int,
+    sentence_places: list[Mention],
+    placed: dict[str, tuple[str, str]] | None,
+):
+    """The most specific place of the sentence, read in the article's and the sentence's regions."""
+    reg = load_registry()
     remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
     if not remaining:
         return None, None, None
