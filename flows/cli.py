@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -63,11 +64,12 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _known_errors():
+    from flows.pipeline import NoRawDataError
     from flows.storage import LockedError, StorageError
     from flows.validate import SchemaValidationError
     from transforms.schema import SchemaError
 
-    return (LockedError, StorageError, SchemaValidationError, SchemaError, FileNotFoundError)
+    return (LockedError, StorageError, SchemaValidationError, SchemaError, FileNotFoundError, NoRawDataError)
 
 
 SERVER_START_TIMEOUT_S = "180"
@@ -234,6 +236,9 @@ def _print_summary(summaries: list[dict], out: str, total_s: float | None = None
         table.add_column(header, justify="left" if header == "date" else "right", no_wrap=True,
                          min_width=10 if header == "date" else None)  # fmt: skip
     for s in summaries:
+        if s.get("status", "published") != "published":  # no raw data: nothing published for the date
+            table.add_row(s["ds"], "0", *["-"] * 6, f"[yellow]{s['status']}[/]", f"{s['seconds']:.1f}")
+            continue
         q = sum(s["quarantined"].values())
         ok = "[green]ok[/]" if s["identity_holds"] else "[red]NO[/]"
         if s.get("skipped"):
@@ -246,12 +251,16 @@ def _print_summary(summaries: list[dict], out: str, total_s: float | None = None
     out_console.print(table)
     out_console.print("ok: raw records = published articles + duplicates + quarantined (raw, articles)")
     for s in summaries:
-        if s["quarantined"]:
+        if s.get("quarantined"):
             detail = ", ".join(f"{k} {v}" for k, v in sorted(s["quarantined"].items()))
             out_console.print(f"quarantined {s['ds']}: {detail}", highlight=False)
-    done = [s for s in summaries if not s.get("skipped")]
+        dup = s.get("already_published") or {}
+        if dup:
+            named = ", ".join(f"{a} ({d})" for a, d in list(dup.items())[:5]) + (" …" if len(dup) > 5 else "")
+            out_console.print(f"{s['ds']}: {len(dup)} already published under another date (dups): {named}")
+    done = [s for s in summaries if not s.get("skipped") and s.get("paths")]
     if total_s is not None:
-        skipped = len(summaries) - len(done)
+        skipped = sum(1 for s in summaries if s.get("skipped"))
         out_console.print(
             f"total: {len(summaries)} dates ({skipped} unchanged, skipped), "
             f"{sum(s['articles'] for s in done)} articles, {sum(s['events'] for s in done)} events in {total_s:.1f} s",
@@ -286,19 +295,78 @@ def run(
         bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")
     ] = False,
     force: ForceOpt = False,
+    keep_validations: Annotated[
+        int | None,
+        typer.Option(
+            help="GX results kept per date in OUT/_validation (default 20, or $DATELINE_KEEP_VALIDATIONS).",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
     """Run the whole pipeline for every date found in the raw dir, or the dates given. A date whose raw input
-    and extractor are unchanged since its last publish is skipped (--force re-does it)."""
+    and extractor are unchanged since its last publish is skipped (--force re-does it). A date with no raw
+    records publishes nothing and keeps what is published (exit code 1); `dateline delete` empties a date."""
     dates = [_check_date(d) for d in date] if date else None
+    if keep_validations is not None:
+        os.environ["DATELINE_KEEP_VALIDATIONS"] = str(keep_validations)
     _quiet_prefect(verbose)
+    _check_paths(raw, out)
     t0 = time.perf_counter()
     summaries = run_pipeline(raw, out, dates, dask_address, workers, force)
-    _report(summaries, out, as_json, time.perf_counter() - t0)
+    _report(summaries, out, as_json, time.perf_counter() - t0, raw)
 
 
 def default_workers() -> int:
     """The machine's cores (what `--workers` defaults to)."""
     return os.cpu_count() or 1
+
+
+def _fail_on_missing_dates(summaries: list[dict], raw: str) -> None:
+    from flows.pipeline import NO_RAW_DATA
+
+    missing = [s["ds"] for s in summaries if s.get("status") == NO_RAW_DATA]
+    if missing:
+        _fail(
+            f"no raw data for {', '.join(missing)} in {raw}: nothing published for "
+            f"{'it' if len(missing) == 1 else 'them'}, the published partitions are kept; check --raw and "
+            "--date, or run again when the data arrives (`dateline delete --date D` empties a date)"
+        )
+
+
+def _check_paths(raw: str | None, out: str) -> None:
+    """--raw, --out and PREFECT_API_URL are checked before any Prefect server starts: one line, exit 1."""
+    from flows import storage
+
+    try:
+        if raw is not None:
+            storage.check_raw(storage.root(raw))
+        storage.check_out(storage.root(out))
+    except (storage.StorageError, ValueError, ImportError, OSError) as exc:
+        _fail(str(exc))
+    _check_api()
+
+
+def _check_api() -> None:
+    """A configured PREFECT_API_URL must answer before a run is handed to it."""
+    import urllib.error
+    import urllib.request
+
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    if not url:
+        return
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/health", timeout=10):
+            pass
+    except urllib.error.HTTPError:
+        return  # it answers (a cloud workspace may want credentials for /health)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        _fail(
+            f"PREFECT_API_URL={url} does not answer ({reason}); start that server (prefect server start) "
+            "or unset PREFECT_API_URL to run on a temporary one"
+        )
 
 
 def run_pipeline(
@@ -353,6 +421,7 @@ def backfill(
         _fail("--end is before --start", 2)
     dates = [(a + dt.timedelta(days=i)).isoformat() for i in range((b - a).days + 1)]
     _quiet_prefect(verbose)
+    _check_paths(raw, out)
     params = {"raw": raw, "out": out, "workers": 1 if dask_address else (workers or default_workers())}
     if force:
         params["force"] = True
@@ -361,8 +430,10 @@ def backfill(
     if _daily_deployment_served():
         _backfill_deployment(dates, params, as_json)
         return
+    from dataclasses import asdict
+
     from flows import pipeline
-    from flows.pipeline import daily_flow, prepare_run
+    from flows.pipeline import NO_RAW_DATA, DateSummary, NoRawDataError, daily_flow, prepare_run
 
     summaries: list[dict] = []
     t0 = time.perf_counter()
@@ -371,10 +442,15 @@ def backfill(
         try:
             prepare_run(nlp_here=not dask_address)
             for ds in dates:
-                summaries += daily_flow(ds=ds, **params)
+                try:  # locally a date without raw data is reported at the end, not waited for
+                    summaries += daily_flow(ds=ds, **params, no_data_retries=0)
+                except NoRawDataError:
+                    summaries.append(
+                        asdict(DateSummary(ds=ds, status=NO_RAW_DATA)) | {"identity_holds": True}
+                    )
         finally:
             pipeline.set_progress(None)
-    _report(summaries, out, as_json, time.perf_counter() - t0)
+    _report(summaries, out, as_json, time.perf_counter() - t0, raw)
 
 
 def _daily_deployment_served() -> bool:
@@ -431,7 +507,9 @@ def _backfill_deployment(dates: list[str], params: dict, as_json: bool) -> None:
     )
 
 
-def _report(summaries: list[dict], out: str, as_json: bool, total_s: float | None = None) -> None:
+def _report(
+    summaries: list[dict], out: str, as_json: bool, total_s: float | None = None, raw: str | None = None
+) -> None:
     if as_json:
         import json
 
@@ -439,8 +517,33 @@ def _report(summaries: list[dict], out: str, as_json: bool, total_s: float | Non
             sys.stdout.write(json.dumps(s, default=str) + "\n")
     else:
         _print_summary(summaries, out, total_s)
+    if raw is not None:
+        _fail_on_missing_dates(summaries, raw)
     if not all(s["identity_holds"] for s in summaries):
         _fail("the record identity does not hold for some dates (see table)")
+
+
+@app.command()
+def delete(
+    date: DateOpt,
+    out: OutOpt = "data/curated",
+) -> None:
+    """Remove DATE's partition of every published table (under the date's lock). Nothing else empties a date:
+    a run without raw data for it keeps what is published."""
+    from flows import storage
+
+    ds = _check_date(date)
+    root = storage.root(out)
+    if not root.fs.isdir(root.path):
+        _fail(f"--out {out} is not a directory of published tables; check the path")
+    try:
+        with storage.date_lock(root, ds, owner="delete"):
+            removed = storage.delete_date(root, ds)
+    except (storage.LockedError, storage.StorageError, OSError) as exc:
+        _fail(str(exc))
+    if not removed:
+        _fail(f"nothing is published for {ds} in {out}")
+    out_console.print(f"deleted {ds} from {', '.join(removed)} in {out}")
 
 
 @app.command()
@@ -455,8 +558,27 @@ def serve(
         str | None,
         typer.Option(help="Run each scheduled date on an existing Dask cluster (tcp://host:port)."),
     ] = None,
+    no_data_retries: Annotated[
+        int, typer.Option(help="When the date's raw data is not there yet: check again this many times.")
+    ] = 6,
+    no_data_retry_every: Annotated[
+        int, typer.Option(help="Seconds between those checks (default one hour).")
+    ] = 3600,
 ) -> None:
     """Serve the deployments with their schedules against a running Prefect server."""
+    if every is not None and every <= 0:
+        _fail(f"--every {every}: the interval must be a positive number of seconds", 2)
+    if no_data_retries < 0 or no_data_retry_every < 0:
+        _fail("--no-data-retries and --no-data-retry-every must not be negative", 2)
+    if every is None:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        try:
+            CronSchedule(cron=cron)
+        except ValueError:
+            _fail(
+                f'--cron "{cron}" is not a cron expression; use five fields, e.g. "0 2 * * *" (02:00 UTC)', 2
+            )
     from prefect.settings import PREFECT_API_URL
 
     if not PREFECT_API_URL.value():
@@ -464,6 +586,7 @@ def serve(
             "no Prefect server configured. Start one with `prefect server start` (embedded SQLite) and\n"
             "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nthen run `dateline serve` again."
         )
+    _check_paths(None, out)
     from flows.deployments import serve_all
 
     serve_all(
@@ -474,13 +597,18 @@ def serve(
         lag_days=lag_days,
         workers=workers or default_workers(),
         dask_address=dask_address,
+        no_data_retries=no_data_retries,
+        no_data_retry_seconds=no_data_retry_every,
     )
 
 
 @flow_app.command("ingest")
 def flow_ingest(date: DateOpt, raw: RawOpt = "data/raw", out: OutOpt = "data/curated") -> None:
     """Raw files of DATE → staged articles (+ quarantine) under OUT/_work."""
-    _run_stage("ingest", _check_date(date), raw=raw, out=out)
+    ds = _check_date(date)
+    _quiet_prefect(False)
+    _check_paths(raw, out)
+    _run_stage("ingest", ds, raw=raw, out=out)
 
 
 @flow_app.command("extract")
@@ -512,6 +640,9 @@ def names_resolve(
     file: Annotated[str, typer.Argument(help="File with one name per line, or - for standard input.")] = "-",
 ) -> None:
     """Resolve names → TSV: name, entity_id, canonical_name, entity_type, method, score."""
+    if file != "-" and not Path(file).is_file():
+        what = "is a directory" if Path(file).is_dir() else "does not exist"
+        _fail(f"{file} {what}; give a file with one name per line, or - to read standard input")
     from transforms.names.resolve import resolve_name
 
     fh = sys.stdin if file == "-" else open(file, encoding="utf-8")  # noqa: SIM115
@@ -856,8 +987,22 @@ def main() -> None:
     server and flushes its logs there), without the interpreter's finalization: ~2 s here, spent tearing
     down the modules and objects of a run (spaCy, the compiled registry, GX)."""
     import atexit
+    import signal
 
     status = {"code": 0}
+    interrupted = []
+
+    def on_interrupt(signum, frame) -> None:
+        """Ctrl-C reaches the whole process group: Prefect's temporary server and the pool workers stop too,
+        and what fails after it is a consequence, not news. Report it once, exit 130; a second one ends now."""
+        if interrupted:
+            os._exit(130)
+        interrupted.append(signum)
+        logging.disable(logging.CRITICAL)  # Prefect's "Crash detected" lines for every run and task
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread (embedded use): keep the default
+        signal.signal(signal.SIGINT, on_interrupt)
 
     def skip_teardown() -> None:  # registered first, so it runs after every other exit handler
         sys.stdout.flush()
@@ -868,14 +1013,20 @@ def main() -> None:
     atexit.register(skip_teardown)
     try:
         app()
-    except SystemExit as exc:
-        status["code"] = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        raise
-    except KeyboardInterrupt:
-        status["code"] = 130
-        raise
-    except BaseException:  # an unexpected error: the interpreter prints it, the exit code must say it failed
-        status["code"] = 1
+    except BaseException as exc:
+        if interrupted or isinstance(exc, KeyboardInterrupt):
+            status["code"] = 130
+            console.print(
+                "[bold red]interrupted:[/] dates already published stay published; the date in progress keeps "
+                "its previous partition (a swap cut short is restored by the next run); run the same command "
+                "again to finish",
+                soft_wrap=True,
+            )
+            raise SystemExit(130) from None
+        if isinstance(exc, SystemExit):
+            status["code"] = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        else:  # an unexpected error: the interpreter prints it, the exit code must say it failed
+            status["code"] = 1
         raise
 
 

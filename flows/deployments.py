@@ -15,10 +15,19 @@ def build(
     lag_days: int = 1,
     workers: int = 1,
     dask_address: str | None = None,
+    no_data_retries: int = 6,
+    no_data_retry_seconds: int = 3600,
 ):
     """The daily deployment: processes the logical date (scheduled time minus ``lag_days``), on local
     processes (``workers``) or an existing Dask cluster (``dask_address``)."""
-    params = {"raw": raw, "out": out, "lag_days": lag_days, "workers": workers}
+    params = {
+        "raw": raw,
+        "out": out,
+        "lag_days": lag_days,
+        "workers": workers,
+        "no_data_retries": no_data_retries,
+        "no_data_retry_seconds": no_data_retry_seconds,
+    }
     if dask_address:
         params["dask_address"] = dask_address
     return daily_flow.to_deployment(

@@ -38,6 +38,17 @@ ARTICLES_ROW_GROUP = 50  # a chunk of any size reads only the row groups it need
 VALIDATE_ROWS = {"events": 20_000, "mentions": 100_000, "entities": 100_000}
 VALIDATE_ARTICLES = 1
 TABLES = ("articles", "events", "mentions", "entities", "quarantine")
+NO_RAW_DATA = "no raw data"
+# GX results kept per date in OUT/_validation/ds=D (the newest; older ones are removed at each publish)
+VALIDATION_RUNS_KEPT = 20
+
+
+def validation_runs_kept() -> int:
+    return int(os.environ.get("DATELINE_KEEP_VALIDATIONS") or VALIDATION_RUNS_KEPT)
+
+
+class NoRawDataError(RuntimeError):
+    """No raw records for a date: nothing is published and the published partition is kept."""
 
 
 @dataclass
@@ -50,6 +61,9 @@ class DateSummary:
     mentions: int = 0
     entities: int = 0
     quarantined: dict[str, int] = field(default_factory=dict)
+    # article_id -> the date it is already published under (these are counted in duplicates)
+    already_published: dict[str, str] = field(default_factory=dict)
+    status: str = "published"  # or NO_RAW_DATA: nothing published, the published partition kept
     words: int = 0
     paths: dict[str, str] = field(default_factory=dict)
     validation: str | None = None
@@ -117,9 +131,33 @@ def prepare_run(nlp_here: bool = True) -> None:
         from prefect.server.api.server import SubprocessASGIServer
 
         server = SubprocessASGIServer()
+        _own_session(server)
     warm_up(nlp_here)
     if server is not None:
         server.start()
+
+
+def _own_session(server) -> None:
+    """Start the temporary server in a session of its own. Ctrl-C in a terminal signals the whole foreground
+    process group: the server died with the run, whose last API calls then failed with a page of tracebacks
+    and exit code 1. Out of the group, it is stopped by the CLI's exit handler after the run has ended."""
+    import subprocess
+    import types
+
+    import prefect.server.api.server as server_module
+
+    launch = server._run_uvicorn_command
+    shim = types.SimpleNamespace(**vars(subprocess))
+    shim.Popen = lambda *a, **kw: subprocess.Popen(*a, **kw, start_new_session=True)
+
+    def launch_in_own_session():
+        real, server_module.subprocess = server_module.subprocess, shim
+        try:
+            return launch()
+        finally:
+            server_module.subprocess = real
+
+    server._run_uvicorn_command = launch_in_own_session
 
 
 def _wait_warm(name: str) -> None:
@@ -271,17 +309,20 @@ def ingest_files_task(
 
 @task(name="stage-articles", **IO_TASK)
 def stage_articles_task(out_url: str, ds: str, batches: list[dict]) -> dict:
-    """De-duplicate articles across parts (first occurrence kept, in raw file order) and write the stats.
-    Only the ids travel; a part that repeats an earlier article is rewritten without it."""
+    """De-duplicate articles across parts (first occurrence kept, in raw file order) and against the articles
+    already published under other dates (their article-id index; re-running a date does not count its own
+    articles), and write the stats. Only the ids travel; a part that repeats an article is rewritten without it."""
     import pyarrow.compute as pc
 
     out = storage.root(out_url)
+    parts = [p for b in batches for p in b["parts"]]
+    published = storage.published_article_ids(out, (i for p in parts for i in p["ids"]), exclude=ds)
     seen: set[str] = set()
     n_raw = n_quarantined = kept = 0
-    for part in (p for b in batches for p in b["parts"]):
+    for part in parts:
         n_raw += part["n_raw"]
         n_quarantined += part["quarantined"]
-        repeated = [i for i in part["ids"] if i in seen]
+        repeated = [i for i in part["ids"] if i in seen or i in published]
         if repeated:
             table = storage.read_work_part(out, ds, "articles", part["name"])
             keep = pc.invert(pc.is_in(table.column("article_id"), value_set=pa.array(repeated)))
@@ -295,7 +336,13 @@ def stage_articles_task(out_url: str, ds: str, batches: list[dict]) -> dict:
         "articles": kept,
         "duplicates": n_raw - n_quarantined - kept,
         "raw_quarantined": n_quarantined,
+        "already_published": published,
     }
+    if published:
+        _logger().warning(
+            "%s: %d articles already published under other dates, counted as duplicates: %s",
+            ds, len(published), ", ".join(f"{k} ({v})" for k, v in list(published.items())[:5]),
+        )  # fmt: skip
     storage.write_work_json(out, ds, "ingest_stats", stats)
     return stats
 
@@ -508,6 +555,7 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
             ds,
             run_id,
             {"ds": ds, "run_id": run_id, "success": False, "error": str(exc), "tables": results},
+            keep=validation_runs_kept(),
         )
         raise SchemaValidationError(
             f"{ds}: {exc}. Nothing was published for {ds}; validation result: {path}"
@@ -517,7 +565,11 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
         raise
     paths = pub.commit()
     vpath = storage.write_validation(
-        out, ds, run_id, {"ds": ds, "run_id": run_id, "success": True, "tables": results}
+        out,
+        ds,
+        run_id,
+        {"ds": ds, "run_id": run_id, "success": True, "tables": results},
+        keep=validation_runs_kept(),
     )
     docs, gx_keys = _store_gx_results(out, ds, run_id, gx_results)
     qcounts = q["table"].value_counts().to_dict() if len(q) else {}
@@ -662,6 +714,9 @@ def _process_date(
         stats = run_ingest(
             raw_url, out_url, ds, files, effective_workers(workers, _approx_articles(raw_url, files))
         )
+        if not stats["raw_records"]:  # never replace a published date with empty tables
+            storage.clear_date_work(out, ds)
+            return DateSummary(ds=ds, status=NO_RAW_DATA, seconds=round(time.perf_counter() - t0, 3))
         workers = effective_workers(workers, stats["articles"])
         took["ingest"], t = round(time.perf_counter() - t, 3), time.perf_counter()
         run_extract(out_url, ds, stats["articles"], workers=workers)
@@ -670,6 +725,7 @@ def _process_date(
         pub = run_publish(out_url, ds, workers=workers)
         took["publish"] = round(time.perf_counter() - t, 3)
         _progress("advance", ds=ds, stage="publish", done=stats["articles"], total=stats["articles"])
+        storage.clear_date_work(out, ds)  # published: the staged work is no longer needed
     if gx_keys is not None:
         gx_keys.extend(pub.get("gx_keys", []))
     summary = DateSummary(
@@ -677,6 +733,7 @@ def _process_date(
         raw_records=stats["raw_records"],
         articles=pub["counts"]["articles"],
         duplicates=stats["duplicates"],
+        already_published=stats.get("already_published", {}),
         events=pub["counts"]["events"],
         mentions=pub["counts"]["mentions"],
         entities=pub["counts"]["entities"],
@@ -838,24 +895,43 @@ def pipeline_flow(
     gx_keys: list[tuple] = []
     known = unchanged_dates_task(raw, out, {ds: index.get(ds, []) for ds in wanted})
     for ds in wanted:
-        if ds not in index:
-            log.warning("no raw records for %s in %s", ds, raw)
         previous = known[ds]["summary"]
-        if previous is not None and not force:
+        if ds in index and previous is not None and not force:
             log.info("%s: raw input and extractor unchanged since its last publish; skipped", ds)
             _progress("skipped", ds=ds)
             summaries.append(previous | {"skipped": True, "seconds": 0.0})
             continue
-        s = _process_date(raw, out, ds, index.get(ds, []), workers, gx_keys)
-        log.info("%s: %d articles, %d events, quarantined %s", ds, s.articles, s.events, s.quarantined)
+        if ds in index:
+            s = _process_date(raw, out, ds, index[ds], workers, gx_keys)
+        else:
+            s = DateSummary(ds=ds, status=NO_RAW_DATA)
+        if s.status == NO_RAW_DATA:
+            log.warning(
+                "no raw records for %s in %s: nothing published, the published partition kept", ds, raw
+            )
+        else:
+            log.info("%s: %d articles, %d events, quarantined %s", ds, s.articles, s.events, s.quarantined)
         summary = asdict(s) | {"identity_holds": s.identity_holds, "skipped": False}
-        storage.write_date_state(
-            storage.root(out), ds, {"input_hash": known[ds]["input_hash"], "summary": summary}
-        )
+        if s.status != NO_RAW_DATA:
+            storage.write_date_state(
+                storage.root(out), ds, {"input_hash": known[ds]["input_hash"], "summary": summary}
+            )
         summaries.append(summary)
     if gx_keys:  # one Data Docs build per run, not per date
         build_docs_task(out, gx_keys)
     return summaries
+
+
+@task(name="wait-for-raw-data")
+def raw_data_task(raw_url: str, ds: str) -> list[str]:
+    """The sensor of the daily flow: the raw files of ``ds``, or ``NoRawDataError`` (retried by the flow,
+    hours apart, until the data arrives)."""
+    files = storage.index_raw(storage.root(raw_url)).get(ds, [])
+    if not files:
+        raise NoRawDataError(
+            f"no raw data for {ds} in {raw_url} yet; nothing published, the published partition kept"
+        )
+    return files
 
 
 @flow(name="dateline-daily", log_prints=True, flow_run_name=_daily_run_name)
@@ -867,12 +943,20 @@ def daily_flow(
     workers: int = 1,
     dask_address: str | None = None,
     force: bool = False,
+    no_data_retries: int = 6,
+    no_data_retry_seconds: int = 3600,
 ) -> list[dict]:
     """The scheduled flow: processes the logical date ``ds`` (default: the scheduled time minus ``lag_days``);
     the run is named ``daily-<ds>`` and tagged ``ds:<ds>``. ``dask_address`` runs the date's tasks on that
-    Dask cluster (a subflow with prefect-dask's DaskTaskRunner); ``workers`` > 1 uses local processes instead."""
+    Dask cluster (a subflow with prefect-dask's DaskTaskRunner); ``workers`` > 1 uses local processes instead.
+
+    Like an Airflow sensor, the flow first waits for the date's raw data: checked now and ``no_data_retries``
+    more times, ``no_data_retry_seconds`` apart; when it never arrives the run ends Failed ("no raw data")
+    and the published partition is kept (a late feed: retry the flow run, or ``dateline run --date D``)."""
     ds = _logical_date(ds, lag_days)
     _tag_run([ds])
+    sensor = raw_data_task.with_options(retries=no_data_retries, retry_delay_seconds=no_data_retry_seconds)
+    sensor(raw, ds)
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
@@ -883,9 +967,17 @@ def daily_flow(
 
 @flow(name="dateline-ingest")
 def ingest_flow(ds: str, raw: str = "data/raw", out: str = "data/curated") -> dict:
-    """Stage 1 alone: raw files of ``ds`` → staged articles + ingest quarantine."""
+    """Stage 1 alone: raw files of ``ds`` → staged articles + ingest quarantine. No raw records for ``ds``
+    stages nothing (``NoRawDataError``), so a later publish cannot replace the date with empty tables."""
     with storage.date_lock(storage.root(out), ds, owner="ingest"):
-        return run_ingest(raw, out, ds)
+        stats = run_ingest(raw, out, ds)
+        if not stats["raw_records"]:
+            storage.clear_date_work(storage.root(out), ds)
+            raise NoRawDataError(
+                f"no raw data for {ds} in {raw}: nothing staged, the published partition kept; check --raw "
+                "and --date"
+            )
+        return stats
 
 
 @flow(name="dateline-extract")

@@ -4,7 +4,8 @@ Layout under ``--out`` (a local path or an fsspec URL such as ``s3://bucket/date
 
     <table>/ds=<YYYY-MM-DD>/part-*.parquet   published tables (articles, events, mentions, entities, quarantine)
     _work/ds=<ds>/<name>/part-*.parquet     stage outputs in bounded parts, so each stage re-runs alone
-    _validation/ds=<ds>/<run>.json          GX validation results, one file per run
+    _validation/ds=<ds>/<run>.json          GX validation results, one file per run (the newest N kept)
+    _index/article_ids/ds=<ds>.parquet      the article ids published under ds (cross-date de-duplication)
     _locks/ds=<ds>.lock                     one writer per date
     <table>/_staging, <table>/_trash        the staged swap (readers skip names starting with "_")
 
@@ -13,6 +14,7 @@ Raw input under ``--raw``: ``<YYYY-MM-DD>/*.txt`` (+ ``<name>.meta.json`` sideca
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import os
@@ -29,7 +31,7 @@ import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from transforms.ingest import RawRecordError, decode_bytes, parse_date
+from transforms.ingest import MAX_RECORD_BYTES, RawRecordError, decode_text, parse_date
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,11 +103,18 @@ def _date_of_path(rel: str) -> str | None:
         return None
 
 
+_RAW_LAYOUT = "<YYYY-MM-DD>/*.txt or *.jsonl files"
+
+
 def list_raw_files(raw: Root) -> list[str]:
     """Every raw input file (``.txt`` and ``.jsonl``), relative to the raw root, sorted."""
     if not raw.fs.exists(raw.path):
         raise StorageError(
             f"raw directory {raw.url} does not exist; pass --raw DIR with data/raw/<YYYY-MM-DD>/*.txt"
+        )
+    if not raw.fs.isdir(raw.path):
+        raise StorageError(
+            f"--raw {raw.url} is a file, not a directory; pass the directory that holds {_RAW_LAYOUT}"
         )
     out = []
     for p in raw.fs.find(raw.path):
@@ -115,6 +124,83 @@ def list_raw_files(raw: Root) -> list[str]:
         if rel.endswith((".txt", ".jsonl")):
             out.append(rel)
     return sorted(out)
+
+
+def check_raw(raw: Root) -> list[str]:
+    """The raw files, or ``StorageError`` when ``--raw`` is missing, a file or holds no raw file at all (a
+    mistyped path must not 'succeed' with empty tables)."""
+    files = list_raw_files(raw)
+    if not files:
+        raise StorageError(
+            f"--raw {raw.url} holds no raw input: expected {_RAW_LAYOUT} (names starting with . or _ are "
+            "ignored); check the path"
+        )
+    return files
+
+
+def check_out(out: Root) -> None:
+    """``StorageError`` when ``--out`` cannot hold the published tables: not a directory (``/dev/null``, a
+    file) or, on a local disk, not writable. Checked before any run starts."""
+    if out.fs.exists(out.path) and not out.fs.isdir(out.path):
+        raise StorageError(
+            f"--out {out.url} is not a directory; pass the directory the tables are published to"
+        )
+    if not out.is_local:
+        return
+    probe = os.path.join(out.path, f".dateline-probe-{uuid.uuid4().hex[:8]}")
+    try:
+        os.makedirs(out.path, exist_ok=True)
+        with open(probe, "wb"):
+            pass
+        os.remove(probe)
+    except OSError as exc:
+        raise StorageError(
+            f"--out {out.url} is not writable ({exc.strerror or exc}); pass a directory you can write to "
+            "or fix its permissions"
+        ) from None
+
+
+_CHUNK = 1 << 20
+_HEAD = 4096  # bytes kept of a JSONL line too long to read: enough for its date and a look at it
+
+
+def _lines(fh, limit: int) -> Iterator[tuple[int, int, bytes | None, int, bytes]]:
+    """The lines of a binary file as ``(lineno, byte offset, line, length, head)``, read in 1 MB chunks: a line
+    longer than ``limit`` bytes is never held whole (``line`` is None; ``head`` has its first bytes), so memory
+    stays bounded whatever one line holds."""
+    lineno = pos = length = 0
+    buf = bytearray()
+    head = b""
+    too_long = False
+    while chunk := fh.read(_CHUNK):
+        start = 0
+        while True:
+            nl = chunk.find(b"\n", start)
+            piece = chunk[start : nl if nl >= 0 else len(chunk)]
+            length += len(piece)
+            if not too_long:
+                if length > limit:
+                    too_long, head = True, bytes(buf[:_HEAD]) + piece[: max(0, _HEAD - len(buf))]
+                    buf.clear()
+                else:
+                    buf += piece
+            if nl < 0:
+                break
+            lineno += 1
+            yield lineno, pos, None if too_long else bytes(buf), length, head
+            pos += length + 1
+            buf.clear()
+            head, too_long, length = b"", False, 0
+            start = nl + 1
+    if length:
+        yield lineno + 1, pos, None if too_long else bytes(buf), length, head
+
+
+def _too_big(where: str, size: int) -> str:
+    return (
+        f"{where}: {size:,} bytes, over the {MAX_RECORD_BYTES:,}-byte limit for one article (not read); split "
+        "it into articles (one per .txt file or JSONL line) and run the date again"
+    )
 
 
 def _sidecar(raw: Root, rel: str) -> tuple[dict, str | None]:
@@ -142,18 +228,15 @@ def index_raw(raw: Root) -> dict[str, list[str]]:
         dates: set[str] = set()
         if rel.endswith(".txt"):
             meta, _ = _sidecar(raw, rel)
-            try:
-                d = parse_date(meta.get("published_at"))
-            except RawRecordError:
-                d = None
-            dates.add(d.isoformat() if d else folder or UNDATED)
+            dates.add(_date_key(meta.get("published_at") or folder, folder))
         else:
             with raw.fs.open(raw.join(rel), "rb") as fh:
-                for line in fh:
-                    if not line.strip():
-                        continue
-                    m = _PUBLISHED_AT.search(line.decode("utf-8", "replace"))
-                    dates.add(m.group(1) if m else folder or UNDATED)
+                for lineno, _, line, _, head in _lines(fh, MAX_RECORD_BYTES):
+                    if line is None:
+                        dates.add(_line_date(None, head, folder))
+                    elif line.strip():
+                        obj, _, _ = _parse_line(line, f"{rel}:{lineno}")
+                        dates.add(_line_date(obj, line, folder))
         for d in dates:
             index.setdefault(d, set()).add(rel)
     return {d: sorted(v) for d, v in sorted(index.items())}
@@ -222,50 +305,95 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
             **{k: meta.get(k) for k in ("source", "url", "title")},
         }
         rec["published_at"] = meta.get("published_at") or folder
-        try:
-            rec["text"] = decode_bytes(raw.fs.cat_file(path), rel)
-        except RawRecordError as exc:
-            rec["error"] = str(exc)
+        if _record_date(rec, folder) != ds:
+            return
+        size = raw.fs.size(path)
+        if size is not None and size > MAX_RECORD_BYTES:
+            # never read whole: the quarantine row points at the file, which stays in the raw dir
+            rec["error"], rec["bytes"] = _too_big(rel, size), size
+        else:
+            data = raw.fs.cat_file(path)
+            try:
+                rec["text"], rec["encoding"] = decode_text(data, rel)
+            except RawRecordError as exc:
+                rec["error"] = str(exc)
+                rec["bytes_base64"] = base64.b64encode(data).decode("ascii")  # nothing lost
         if meta_error:
             rec["error"] = meta_error
-        if _record_date(rec, folder) == ds:
-            yield rec
+        yield rec
         return
     with raw.fs.open(path, "rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
+        for lineno, offset, line, length, head in _lines(fh, MAX_RECORD_BYTES):
+            if line is not None and not line.strip():
                 continue
             where = f"{rel}:{lineno}"
-            try:
-                obj = json.loads(line.decode("utf-8"))
-                if not isinstance(obj, dict):
-                    raise ValueError("a JSON object per line is expected")
-            except (ValueError, UnicodeDecodeError) as exc:
-                rec = {
-                    "raw_path": where,
-                    "error": f"{where}: malformed JSONL line ({exc}); fix or remove the line",
-                }
-                rec["text"] = line[:500].decode("utf-8", "replace")
-                m = _PUBLISHED_AT.search(rec["text"])
-                if (m.group(1) if m else folder or UNDATED) == ds:
-                    yield rec
+            if line is None:
+                if _line_date(None, head, folder) == ds:
+                    yield {
+                        "raw_path": where,
+                        "error": _too_big(f"{where} (line)", length),
+                        "offset": offset,
+                        "bytes": length,
+                    }
                 continue
-            rec = {
+            obj, error, encoding = _parse_line(line, where)
+            if _line_date(obj, line, folder) != ds:
+                continue
+            if obj is None:
+                rec = {"raw_path": where, "error": error}
+                try:
+                    rec["line"] = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    rec["line_base64"] = base64.b64encode(line).decode("ascii")  # nothing lost
+                yield rec
+                continue
+            yield {
                 "raw_path": where,
                 "source_id": str(obj["id"]) if obj.get("id") is not None else where,
                 "published_at": obj.get("published_at") or folder,
                 **{k: obj.get(k) for k in ("source", "url", "title", "text")},
+                "encoding": encoding,
             }
-            if _record_date(rec, folder) == ds:
-                yield rec
+
+
+def _parse_line(line: bytes, where: str) -> tuple[dict | None, str | None, str]:
+    """One JSONL line → ``(object, None, encoding)``, or ``(None, error, encoding)`` saying what is wrong."""
+    encoding = "utf-8"
+    try:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = decode_text(line, where)
+        obj = json.loads(text)
+        if not isinstance(obj, dict):
+            raise ValueError("a JSON object per line is expected")
+        return obj, None, encoding
+    except (ValueError, RawRecordError) as exc:
+        reason = str(exc) if isinstance(exc, RawRecordError) else f"{where}: malformed JSONL line ({exc})"
+        return None, f"{reason}; fix or remove the line", encoding
+
+
+def _line_date(obj: dict | None, line: bytes, folder: str | None) -> str:
+    """The date a JSONL line belongs to: its ``published_at``, else the folder's date (``undated`` without);
+    for a line that is no JSON object, a ``"published_at": "YYYY-MM-DD"`` found in it."""
+    if obj is not None:
+        return _date_key(obj.get("published_at") or folder, folder)
+    m = _PUBLISHED_AT.search(line.decode("utf-8", "replace"))
+    return _date_key(m.group(1) if m else folder, folder)
+
+
+def _date_key(value, folder: str | None) -> str:
+    """The partition of a record: its published date as ingest will read it (``parse_date``), else — no date,
+    or one that is no date (quarantined by ingest) — the folder's date, else ``undated``."""
+    try:
+        d = parse_date(value)
+    except RawRecordError:
+        d = None
+    return d.isoformat() if d else folder or UNDATED
 
 
 def _record_date(rec: dict, folder: str | None) -> str:
-    value = rec.get("published_at")
-    m = re.match(r"\d{4}-\d{2}-\d{2}", str(value or ""))
-    if m:
-        return m.group(0)
-    return folder or UNDATED
+    return _date_key(rec.get("published_at"), folder)
 
 
 def read_raw_path(path: str) -> list[dict]:
@@ -533,6 +661,8 @@ class StagedPublish:
             paths[table] = final
             for aux in ("_staging", "_trash"):
                 _remove_if_empty(out, out.join(table, aux))
+            if table == "articles":
+                write_article_index(out, ds)
         return paths
 
 
@@ -542,6 +672,93 @@ def publish_partitions(out: Root, ds: str, tables: dict[str, pa.Table]) -> dict[
     for table, data in tables.items():
         pub.write(table, data)
     return pub.commit()
+
+
+# ------------------------------------------------------------------------------- article-id index
+
+
+def _index_path(out: Root, ds: str) -> str:
+    return out.join("_index", "article_ids", f"ds={ds}.parquet")
+
+
+def write_article_index(out: Root, ds: str) -> None:
+    """The article ids published under ``ds`` as one small file (one column), replaced at every publish of the
+    date, so the cross-date duplicate check reads one column per date, never the articles' text."""
+    final = partition_path(out, "articles", ds)
+    ids = pq.read_table(final, filesystem=out.fs, columns=["article_id"]) if out.fs.exists(final) else None
+    path = _index_path(out, ds)
+    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+    with out.fs.open(tmp, "wb") as fh:
+        pq.write_table(ids if ids is not None else pa.table({"article_id": pa.array([], pa.string())}), fh)
+    out.fs.mv(tmp, path)
+
+
+def published_dates(out: Root, table: str = "articles") -> list[str]:
+    """The dates with a published partition of ``table``."""
+    path = out.join(table)
+    if not out.fs.exists(path):
+        return []
+    names = (p.rstrip("/").rsplit("/", 1)[-1] for p in out.fs.ls(path, detail=False))
+    return sorted(n[3:] for n in names if n.startswith("ds="))
+
+
+def published_article_ids(out: Root, ids, exclude: str | None = None) -> dict[str, str]:
+    """Which of ``ids`` are already published under another date than ``exclude``: ``{article_id: ds}`` (the
+    earliest such date). One column per date, from the date's article-id index (or, for a date published
+    before the index existed, the ``article_id`` column of its partition)."""
+    import pyarrow.compute as pc
+
+    wanted = pa.array(sorted(set(ids)), pa.string())
+    found: dict[str, str] = {}
+    if not len(wanted):
+        return found
+    for ds in published_dates(out):
+        if ds == exclude:
+            continue
+        index = _index_path(out, ds)
+        if out.fs.exists(index):
+            col = read_path(out, index).column("article_id")
+        else:
+            part = partition_path(out, "articles", ds)
+            col = pq.read_table(part, filesystem=out.fs, columns=["article_id"]).column("article_id")
+        for hit in pc.filter(col, pc.is_in(col, value_set=wanted)).to_pylist():
+            found.setdefault(hit, ds)
+    return found
+
+
+def delete_date(out: Root, ds: str) -> list[str]:
+    """Remove the ``ds`` partition of every published table (and the date's index and staged work); returns
+    the tables that had one. Each partition is first renamed out of the readers' sight, then removed. Call
+    under ``date_lock``."""
+    removed = []
+    names = (
+        [p.rstrip("/").rsplit("/", 1)[-1] for p in out.fs.ls(out.path, detail=False)]
+        if out.fs.exists(out.path)
+        else []
+    )
+    for table in sorted(n for n in names if not n.startswith((".", "_"))):
+        final = partition_path(out, table, ds)
+        if not out.fs.exists(final):
+            continue
+        gone = out.join(table, "_trash", f"deleted-ds={ds}.{uuid.uuid4().hex[:12]}")
+        out.fs.makedirs(out.join(table, "_trash"), exist_ok=True)
+        _move_dir(out, final, gone)
+        out.fs.rm(gone, recursive=True)
+        _remove_if_empty(out, out.join(table, "_trash"))
+        removed.append(table)
+    for path in (_index_path(out, ds), out.join("_work", f"ds={ds}")):
+        if out.fs.exists(path):
+            out.fs.rm(path, recursive=True)
+    return removed
+
+
+def clear_date_work(out: Root, ds: str) -> None:
+    """Remove every staged stage output of ``ds`` (after a successful publish: it is twice the size of the
+    published tables)."""
+    path = out.join("_work", f"ds={ds}")
+    if out.fs.exists(path):
+        out.fs.rm(path, recursive=True)
 
 
 def _remove_if_empty(out: Root, path: str) -> None:
@@ -630,11 +847,20 @@ def open_dir_files(folder: Root, suffix: str) -> Iterator[tuple[str, object]]:
                 yield name[: -len(suffix)], fh
 
 
-def write_validation(out: Root, ds: str, run_id: str, result: dict) -> str:
+def write_validation(out: Root, ds: str, run_id: str, result: dict, keep: int | None = None) -> str:
+    """Write a run's GX result; with ``keep``, only the ``keep`` newest results of the date stay (run ids
+    start with the UTC time, so name order is age order)."""
     path = out.join("_validation", f"ds={ds}", f"{run_id}.json")
-    out.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+    folder = path.rsplit("/", 1)[0]
+    out.fs.makedirs(folder, exist_ok=True)
     with out.fs.open(path, "w") as fh:
         json.dump(result, fh, indent=1, default=str)
+    if keep is not None and keep > 0:
+        runs = sorted(p for p in out.fs.ls(folder, detail=False) if p.endswith(".json"))
+        for old in runs[:-keep]:
+            if old.rstrip("/").rsplit("/", 1)[-1] != f"{run_id}.json":
+                with suppress(FileNotFoundError):
+                    out.fs.rm(old)
     return path
 
 

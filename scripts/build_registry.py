@@ -110,15 +110,89 @@ class Registry:
             }
 
 
-def add_countries(reg: Registry) -> None:
-    for row in read_tsv(CURATED / "countries.tsv"):
+def add_countries(reg: Registry, countries: dict[str, dict]) -> None:
+    """Every country of the world (GeoNames' country list, common short names: Ivory Coast, Czechia), with the
+    curated table's Wikidata ids and aliases where it has them (curated/countries.tsv) and the common aliases and
+    demonyms of curated/demonyms.tsv. A demonym ("Finnish") resolves to its country on its own; in running text
+    it is no mention (an adjective) and the fuzzy layers never read it as a place."""
+    curated = {r["iso2"]: r for r in read_tsv(CURATED / "countries.tsv")}
+    extra = {r["iso2"]: r for r in read_tsv(CURATED / "demonyms.tsv") if r["iso2"] != "-"}
+    for iso, c in sorted(countries.items()):
+        if iso in OBSOLETE_COUNTRIES:
+            continue
+        cur = curated.get(iso, {})
+        name = cur.get("canonical_name") or c["name"].removeprefix("The ").strip()
+        eid = cur.get("entity_id") or f"geonames:{c['geonameid']}"
         reg.entity(
-            entity_id=row["entity_id"], canonical_name=row["canonical_name"], entity_type="country",
-            admin1="", admin1_iso="", country=row["canonical_name"], latitude="", longitude="", population="",
+            entity_id=eid, canonical_name=name, entity_type="country",
+            admin1="", admin1_iso="", country=name, latitude="", longitude="", population="",
         )  # fmt: skip
-        reg.alias(row["entity_id"], row["canonical_name"], "name", "curated")
-        for a in split(row["aliases"]):
-            reg.alias(row["entity_id"], a, "name", "curated")
+        for a in dict.fromkeys(
+            [name, c["name"].strip(), *split(cur.get("aliases")), *split(extra.get(iso, {}).get("aliases"))]
+        ):
+            reg.alias(
+                eid,
+                a,
+                "abbr" if a.isupper() and len(a) <= 5 else "name",
+                "curated" if a != c["name"].strip() else "geonames country",
+            )
+        for d in dict.fromkeys([*split(cur.get("demonyms")), *split(extra.get(iso, {}).get("demonyms"))]):
+            reg.alias(eid, d, "demonym", "curated demonym")
+
+
+# GeoNames' country list keeps two that no longer exist
+OBSOLETE_COUNTRIES = {"CS", "AN"}
+MONTHS_DAYS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+
+
+def write_not_names(reg: Registry) -> None:
+    """transforms/names/data/not_names.tsv: words that are not names of the registry's kinds, which the fuzzy
+    layers (transliteration key, phonetic) never resolve in running text: the common English words of wordfreq
+    (Zipf frequency >= 3.0: "Finance", "There's", "Wallace", "Africa") that are not a name the registry holds
+    exactly, months and weekdays, and every demonym, nationality and people (curated/demonyms.tsv)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    exact = {norm(row["alias"]) for row in reg.aliases.values() if row["kind"] != "demonym"}
+    rows: dict[str, str] = {}
+    for w in MONTHS_DAYS:
+        rows[norm(w)] = "month or weekday"
+    for r in read_tsv(CURATED / "demonyms.tsv"):
+        for d in split(r["demonyms"]):
+            rows.setdefault(norm(d), "demonym or people")
+    for w in top_n_list("en", 60_000):
+        n = norm(w)
+        if not n.isalpha() or len(n) < 4 or zipf_frequency(w, "en") < COMMON_ZIPF:
+            continue
+        if n not in exact:
+            rows.setdefault(n, "common English word (wordfreq)")
+    with (DATA / "not_names.tsv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["word", "why"])
+        for word in sorted(rows):
+            w.writerow([word, rows[word]])
+
+
+COMMON_ZIPF = 3.0
 
 
 def add_regions(reg: Registry, centres: dict[str, dict | None]) -> None:
@@ -291,6 +365,9 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
                     continue
                 if small and (len(alt) < 5 or norm(alt) in STOPWORDS or common_word(alt)):
                     continue
+                plain = alt.replace("'", "")
+                if plain.isascii() and plain.isalpha() and common_word(plain):
+                    continue  # an everyday English word is no alternate name in running text (Human: Uman)
                 reg.alias(eid, alt, "name", "geonames alternate name")
             elif c["countrycode"] in ("UA", "RU") and re.fullmatch(r"[А-Яа-яЁёІіЇїЄєҐґʼ' -]+", alt):
                 for latin in romanize(alt):
@@ -319,6 +396,38 @@ def add_renamings(reg: Registry) -> None:
         reg.alias(eid, row["current"], "name", f"official name since {row['until']} ({row['act']})")
         for name in [former, *romanize_uk(row["former_uk"]), *romanize_ru(row["former_ru"])]:
             reg.alias(eid, name, "name", f"former name until {row['until']}")
+
+
+def add_analyst_names(reg: Registry) -> None:
+    """curated/analyst_names.tsv: the name analysts, ACLED and the wires write where GeoNames' differs
+    (Sievierodonetsk, not GeoNames' Siverskodonetsk) becomes the place's canonical name and one of its own."""
+    for row in read_tsv(CURATED / "analyst_names.tsv"):
+        found = [
+            eid
+            for (eid, _, _), a in reg.aliases.items()
+            if reg.entities[eid]["entity_type"] == "place"
+            and reg.entities[eid]["admin1_iso"] == row["admin1_iso"]
+            and norm(a["alias"]) == norm(row["geonames_name"])
+        ]
+        if not found:
+            raise SystemExit(f"analyst_names.tsv: no place {row['geonames_name']} in {row['admin1_iso']}")
+        eid = max(found, key=lambda e: int(reg.entities[e]["population"] or 0))
+        reg.entities[eid]["canonical_name"] = row["name"]
+        reg.alias(eid, row["name"], "name", "curated analyst name")
+
+
+def add_areas(reg: Registry, regions: dict[str, dict]) -> None:
+    """Areas that span first-level regions (curated/areas.tsv: Donbas is Donetsk and Luhansk oblasts): entity
+    type ``area``, no admin1_iso (an area is no one region), its regions' names in ``admin1`` joined by |."""
+    for row in read_tsv(CURATED / "areas.tsv"):
+        eid = row["entity_id"]
+        reg.entity(
+            entity_id=eid, canonical_name=row["canonical_name"], entity_type="area",
+            admin1="|".join(regions[i]["admin1"] for i in split(row["regions"])), admin1_iso="", country="Ukraine",
+            latitude="", longitude="", population="",
+        )  # fmt: skip
+        for a in [row["canonical_name"], *split(row["aliases"])]:
+            reg.alias(eid, a, "name", "curated area")
 
 
 def add_people(reg: Registry) -> None:
@@ -520,10 +629,12 @@ def main() -> None:
     ]
 
     reg = Registry()
-    add_countries(reg)
+    add_countries(reg, countries)
     add_regions(reg, centres)
     add_places(reg, sorted(ua + ru + world, key=lambda c: c["geonameid"]), admin1_of)
     add_renamings(reg)
+    add_analyst_names(reg)
+    add_areas(reg, regions)
     add_landmarks(reg, regions)
     add_people(reg)
     add_organizations(reg)
@@ -546,6 +657,7 @@ def main() -> None:
         for key in sorted(reg.aliases):
             w.writerow(reg.aliases[key])
             counts[reg.entities[key[0]]["entity_type"]] += 1
+    write_not_names(reg)
     print(f"{len(reg.entities)} entities, {len(reg.aliases)} aliases: {dict(counts)}")
 
 

@@ -71,10 +71,16 @@ def matches(g, e) -> bool:
     return _text(e["country"]) == _text(g["country"])
 
 
-def max_matching(gold: list, events: list, ok: Callable[[object, object], bool]) -> dict[int, int]:
+def max_matching(
+    gold: list, events: list, ok: Callable[[object, object], bool], prefer: Callable | None = None
+) -> dict[int, int]:
     """{gold index: event index}: a maximum bipartite matching (Kuhn's augmenting paths, gold rows in the order
-    given — put the rows to prefer first: a matched row stays matched as later rows are added)."""
+    given — put the rows to prefer first: a matched row stays matched as later rows are added). ``prefer(g, e)``
+    orders each row's candidates (higher first), so that among maximum matchings the one pairing a row with
+    its own place is found: two shellings in one region on one day are not crossed over."""
     adj = [[j for j, e in enumerate(events) if ok(g, e)] for g in gold]
+    if prefer is not None:
+        adj = [sorted(js, key=lambda j, g=g: -prefer(g, events[j])) for g, js in zip(gold, adj, strict=True)]
     owner: dict[int, int] = {}  # event -> gold
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -113,7 +119,9 @@ class StoryScore:
         return len(self.pairs)
 
 
-def score_story(story: str, source: str, gold: pd.DataFrame, events: pd.DataFrame) -> StoryScore:
+def score_story(
+    story: str, source: str, gold: pd.DataFrame, events: pd.DataFrame, same_place: Callable | None = None
+) -> StoryScore:
     gold = gold[gold["tier"].astype(str).str.strip().isin(("1", "2"))].copy()
     # tier 1 first, so the matching keeps every tier-1 match it can find
     gold = gold.assign(_t=gold["tier"].astype(str).str.strip()).sort_values("_t", kind="stable")
@@ -121,7 +129,11 @@ def score_story(story: str, source: str, gold: pd.DataFrame, events: pd.DataFram
     events = events.reset_index(drop=True)
     g_rows = [r for _, r in gold.iterrows()]
     e_rows = [r for _, r in events.iterrows()]
-    return StoryScore(story, source, gold, events, max_matching(g_rows, e_rows, matches))
+
+    def prefer(g, e) -> int:
+        return 2 * location_right(g, e, same_place) + counts_exact(g, e) if same_place else 0
+
+    return StoryScore(story, source, gold, events, max_matching(g_rows, e_rows, matches, prefer))
 
 
 def counts_exact(g, e) -> bool:
@@ -188,7 +200,7 @@ def score_corpus(
         ev = events.get(story)
         if ev is None:
             ev = pd.DataFrame(columns=["event_date", "event_type", "sub_event_type", "admin1_iso", "country"])
-        scores.append(score_story(story, sources.get(story, "?"), gold[story], ev))
+        scores.append(score_story(story, sources.get(story, "?"), gold[story], ev, same_place))
     report = summarize(scores, same_place)
     by: dict[str, list[StoryScore]] = {}
     for s in scores:

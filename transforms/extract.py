@@ -11,7 +11,7 @@ from transforms.acled import add_acled_columns
 from transforms.events.assemble import extract_events
 from transforms.names.registry import load_registry
 from transforms.names.resolve import resolve_name
-from transforms.nlp import get_nlp, make_doc, sentence_spans
+from transforms.nlp import PIECE_CHARS, get_nlp, make_doc, sentence_spans, split_pieces
 from transforms.schema import columns
 
 
@@ -42,17 +42,40 @@ def extract(articles: pd.DataFrame, batch_size: int = 64) -> Extracted:
     cols = list(articles.columns)
     values = zip(*(articles[c].tolist() for c in cols), strict=True)
     records = [dict(zip(cols, row, strict=True)) for row in values]
+    # an article longer than the pipeline's limit (spaCy's max_length, E088) goes through in pieces cut at
+    # paragraph breaks; the pieces' sentences and mentions are shifted back to offsets in the whole text
+    limit = min(PIECE_CHARS, nlp.max_length)
+    pieces = [
+        (i, a, b, n)
+        for i, article in enumerate(records)
+        for spans in [split_pieces(article["text"], limit)]
+        for (a, b), n in zip(spans, range(len(spans) - 1, -1, -1), strict=True)
+    ]  # (article index, piece start, piece end, pieces left after this one)
     # a memory zone frees the strings and lexemes the chunk added to the vocab: a long-running worker's
     # memory does not grow with the number of distinct words it has seen (nothing here outlives the docs)
     with nlp.memory_zone():
-        docs = (make_doc(nlp, a["text"], dateline_country(a.get("dateline_place"))) for a in records)
-        for article, doc in zip(records, nlp.pipe(docs, batch_size=batch_size), strict=True):
-            mentions = doc._.mentions or []
-            sentences = sentence_spans(doc)
+        countries = [dateline_country(a.get("dateline_place")) for a in records]
+        docs = (make_doc(nlp, records[i]["text"][a:b], countries[i]) for i, a, b, _ in pieces)
+        sentences: list[tuple[int, int]] = []
+        mentions: list = []
+        for (i, a, _, left), doc in zip(pieces, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            found = doc._.mentions or []
+            if a:
+                sentences.extend((s + a, e + a) for s, e in sentence_spans(doc))
+                mentions.extend(
+                    m._replace(char_start=m.char_start + a, char_end=m.char_end + a) for m in found
+                )
+            else:
+                sentences.extend(sentence_spans(doc))
+                mentions.extend(found)
+            if left:
+                continue
+            article = records[i]
             events.extend(extract_events(article, sentences, mentions))
             mention_cols["article_id"].extend([article["article_id"]] * len(mentions))
             for f in _MENTION_FIELDS[1:]:
                 mention_cols[f].extend([getattr(m, f) for m in mentions])
+            sentences, mentions = [], []
     ev = add_acled_columns(pd.DataFrame(events, columns=columns("events")))
     mn = pd.DataFrame(mention_cols, columns=columns("mentions"))
     return Extracted(ev, mn, _entities(mention_cols))

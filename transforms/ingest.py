@@ -35,19 +35,46 @@ class RawRecordError(ValueError):
     """A raw record that cannot become an article; the message says what is wrong and what to do."""
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """Decode a raw file as UTF-8 (BOM tolerated) or raise ``RawRecordError`` saying what to do."""
+# The largest article text processed (in pieces of spaCy's max_length, see transforms.nlp.split_pieces); a longer
+# one is quarantined with the reason. Storage reads no raw file or JSONL line over MAX_RECORD_BYTES at all.
+MAX_ARTICLE_CHARS = 5_000_000
+MAX_RECORD_BYTES = 16_000_000
+
+
+# The legacy encodings a news scrape comes in (Western and Central European, Cyrillic). Detection among every
+# code page charset-normalizer knows reads a short latin-1 text as Urdu (cp1006), and arbitrary bytes as UTF-16.
+LEGACY_ENCODINGS = [
+    "cp1252", "cp1251", "cp1250", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "latin_1", "iso8859_2",
+    "iso8859_15", "mac_roman",
+]  # fmt: skip
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, str]:
+    """Decode a raw file: UTF-8 (BOM tolerated), else the encoding charset-normalizer finds →
+    ``(text, encoding)``; raise ``RawRecordError`` saying what to do when it is no text at all."""
     if not data.strip():
         raise RawRecordError(f"{path}: file is empty; remove it or re-scrape the article")
     if b"\x00" in data[:4096]:
         raise RawRecordError(f"{path}: binary file (NUL bytes), not article text; remove it from the raw dir")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        error = exc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        line = data[: error.start].count(b"\n") + 1
         raise RawRecordError(
-            f"{path}:{line}: not UTF-8 (byte {exc.start}); re-encode the file as UTF-8 (e.g. iconv -t UTF-8)"
-        ) from None
+            f"{path}:{line}: not UTF-8 (byte {error.start}) and no other text encoding fits; re-encode the "
+            "file as UTF-8 (e.g. iconv -f <encoding> -t UTF-8); its bytes are kept in the quarantine row"
+        )
+    return str(best), best.encoding
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """The text of ``decode_text``, without the encoding."""
+    return decode_text(data, path)[0]
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -129,6 +156,11 @@ def record_to_article(rec: dict, default_date: dt.date | None) -> dict:
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise RawRecordError(f"{where}: no article text (field `text` missing or empty)")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise RawRecordError(
+            f"{where}: article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit; split it "
+            "into several articles (one per file or JSONL line) and run the date again"
+        )
     try:
         published = parse_date(rec.get("published_at")) or default_date
     except RawRecordError as exc:
@@ -141,19 +173,27 @@ def record_to_article(rec: dict, default_date: dt.date | None) -> dict:
     if not body:
         raise RawRecordError(f"{where}: nothing left after removing scrape junk")
     dl = parse_dateline(body)
-    source = rec.get("source") or (dl.agency if dl else None)
+    source = _str(rec.get("source")) or (dl.agency if dl else None)
     return {
         "article_id": article_id(body),
         "source_id": str(rec.get("source_id") or where),
         "source": source,
-        "url": rec.get("url"),
-        "title": rec.get("title") or headline,
+        "url": _str(rec.get("url")),
+        "title": _str(rec.get("title")) or headline,
         "dateline_place": dl.place if dl else None,
         "published_at": published,
         "text": body,
         "n_words": len(body.split()),
         "raw_path": where,
+        "encoding": rec.get("encoding") or "utf-8",
     }
+
+
+def _str(value) -> str | None:
+    """A metadata field as text (a feed may give a number or a list): None when absent or empty."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def quarantine_row(table: str, reason: str, raw_path: str | None, record_id: str | None, original) -> dict:

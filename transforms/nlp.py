@@ -169,6 +169,38 @@ def get_nlp(model: str | None = None) -> Language:
     return nlp
 
 
+# spaCy refuses a text longer than ``nlp.max_length`` (1,000,000 characters, error E088); a longer article is
+# processed in pieces of at most this many characters, cut at paragraph breaks (a sentence never spans one)
+PIECE_CHARS = 1_000_000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """Consecutive character spans covering ``text``, each at most ``limit`` long, cut after a paragraph break
+    where there is one in reach, else after a sentence end, else after whitespace (else hard at ``limit``).
+    The pieces join back to the text exactly, so offsets found in a piece plus its start are offsets in the
+    text."""
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window_end = start + limit
+        cut = None
+        for m in _PARAGRAPH_BREAK.finditer(text, start, window_end):
+            cut = m.end()
+        if cut is None or cut <= start:
+            ends = [m.end() for m in _END.finditer(text, start, window_end)]
+            cut = ends[-1] if ends else None
+        if cut is None or cut <= start:
+            ws = max(text.rfind(" ", start, window_end), text.rfind("\n", start, window_end))
+            cut = ws + 1 if ws > start else window_end
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
+
+
 def make_doc(nlp: Language, text: str, dateline_country: str | None) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data["dateline_country"] = dateline_country

@@ -87,6 +87,12 @@ _ARTICLES = [
     ("text", _S, False, "Cleaned body text: scrape junk, promo lines and the doubled headline removed."),
     ("n_words", _I, False, "Whitespace word count of `text`."),
     ("raw_path", _S, False, "Raw file the article came from, with `:line` for JSONL records."),
+    (
+        "encoding",
+        _S,
+        False,
+        "Text encoding of the raw record: `utf-8`, or the one charset-normalizer found (e.g. `cp1252`).",
+    ),
 ]
 
 _EVENTS = [
@@ -211,7 +217,12 @@ _MENTIONS = [
         "Stable entity id (Wikidata QID, `geonames:<id>`, ISO 3166-2, or `prov:<key>` for provisional).",
     ),
     ("canonical_name", _S, False, "Canonical label (`Volodymyr Zelenskyy`, `Kyiv`)."),
-    ("entity_type", _S, False, "person, place, region, country or organization."),
+    (
+        "entity_type",
+        _S,
+        False,
+        "person, place, region, area (spans regions: Donbas; no admin1_iso), country or organization.",
+    ),
     (
         "method",
         _S,
@@ -224,7 +235,12 @@ _MENTIONS = [
 _ENTITIES = [
     ("entity_id", _S, False, "Stable entity id (see `mentions.entity_id`)."),
     ("canonical_name", _S, False, "Canonical label."),
-    ("entity_type", _S, False, "person, place, region, country or organization."),
+    (
+        "entity_type",
+        _S,
+        False,
+        "person, place, region, area (spans regions: Donbas; no admin1_iso), country or organization.",
+    ),
     (
         "provisional",
         pa.bool_(),

@@ -62,7 +62,7 @@ def test_bad_input_is_quarantined_with_file_and_line_never_a_crash(sample_raw, t
     day = sample_raw / "2024-11-02"
     (day / "empty.txt").write_bytes(b"")
     (day / "binary.txt").write_bytes(b"\x00\x01\x02\x03 PNG")
-    (day / "latin1.txt").write_bytes("Kiev caf\xe9".encode("latin-1"))
+    (day / "latin1.txt").write_bytes("A Russian drone hit a caf\xe9 in Kiev on Friday.".encode("latin-1"))
     (day / "feed.jsonl").write_text(
         json.dumps(
             {
@@ -80,13 +80,17 @@ def test_bad_input_is_quarantined_with_file_and_line_never_a_crash(sample_raw, t
     out = tmp_path / "curated"
     summaries = {s["ds"]: s for s in pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))}
     s = summaries["2024-11-02"]
-    assert s["identity_holds"] and s["raw_records"] == 7 and s["articles"] == 2
+    assert s["identity_holds"] and s["raw_records"] == 7 and s["articles"] == 3
+    articles = _read(out, "articles")
+    latin1 = articles[articles["raw_path"].str.endswith("latin1.txt")].iloc[0]
+    assert "café in Kiev" in latin1["text"] and latin1["encoding"] in {"cp1252", "cp1250", "latin_1"}
+    assert set(articles["encoding"]) - {latin1["encoding"]} == {"utf-8"}
     q = _read(out, "quarantine")
     reasons = " | ".join(q["reason"])
+    assert "latin1.txt" not in reasons
     for expected in (
         "empty.txt",
         "binary.txt",
-        "latin1.txt:1: not UTF-8",
         "feed.jsonl:2",
         "feed.jsonl:3",
         "undated.jsonl:1",
@@ -112,6 +116,9 @@ def test_a_schema_failure_publishes_nothing_for_the_date(sample_raw, tmp_path):
     out = tmp_path / "curated"
     pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
     before = _read(out, "events")
+    assert not (out / "_work" / "ds=2024-11-02").exists()  # removed after the publish; stage again
+    pipeline.ingest_flow(ds="2024-11-02", raw=str(sample_raw), out=str(out))
+    pipeline.extract_flow(ds="2024-11-02", out=str(out))
     root = storage.root(out)
     broken = storage.read_work(root, "2024-11-02", "events").drop_columns(["weapon"])
     storage.write_work(root, "2024-11-02", "events", broken)
@@ -154,7 +161,7 @@ def test_small_parts_and_two_worker_processes_give_the_same_tables(
     [two] = pipeline.pipeline_flow(raw=str(raw), out=str(tmp_path / "two"), workers=2)
     assert one["duplicates"] == two["duplicates"] == repeated
     assert one["articles"] == 36 - repeated and two["identity_holds"]
-    assert len(list((tmp_path / "two" / "_work" / "ds=2024-11-05" / "events").glob("*.parquet"))) > 3
+    assert len(list((tmp_path / "two" / "mentions" / "ds=2024-11-05").glob("*.parquet"))) > 3
     for t in ("articles", "events", "mentions", "entities", "quarantine"):
         a, b = _read(tmp_path / "one", t), _read(tmp_path / "two", t)
         keys = [c for c in a.columns if c not in ("ds", "variants", "quarantined_at")]

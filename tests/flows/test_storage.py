@@ -177,3 +177,145 @@ def test_staged_publish_takes_parts_written_by_other_processes(tmp_path):
 
 def _write_part(root, path, values):
     storage.write_path(storage.root(root), path, _table(values))
+
+
+def test_a_huge_raw_file_is_quarantined_without_being_read(tmp_path):
+    """A 50 MB scrape is not read into memory: its record says why and points at the file."""
+    import tracemalloc
+
+    day = tmp_path / "2024-01-01"
+    day.mkdir()
+    with (day / "huge.txt").open("wb") as fh:
+        for _ in range(50):
+            fh.write(b"Russian shelling hit the city again, officials said. " * 20_000)
+    tracemalloc.start()
+    try:
+        [rec] = list(storage.read_raw_file(storage.root(tmp_path), "2024-01-01/huge.txt", "2024-01-01"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+    assert "huge.txt" in rec["error"] and "over the" in rec["error"] and "split it" in rec["error"]
+    assert rec["bytes"] == (day / "huge.txt").stat().st_size and "text" not in rec
+
+
+def test_a_huge_jsonl_line_is_skipped_in_bounded_memory_and_the_next_lines_still_read(tmp_path):
+    import tracemalloc
+
+    from transforms.ingest import MAX_RECORD_BYTES
+
+    good = json.dumps({"published_at": "2024-01-01", "text": "Drones hit Odesa."}).encode() + b"\n"
+    with (tmp_path / "f.jsonl").open("wb") as fh:
+        fh.write(good)
+        fh.write(b'{"published_at": "2024-01-01", "text": "')
+        for _ in range(3 * MAX_RECORD_BYTES // 1_000_000):  # a line three times the limit
+            fh.write(b"a" * 1_000_000)
+        fh.write(b'"}\n')
+        fh.write(good)
+    raw = storage.root(tmp_path)
+    tracemalloc.start()
+    try:
+        recs = list(storage.read_raw_file(raw, "f.jsonl", "2024-01-01"))
+        index = storage.index_raw(raw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.5 * MAX_RECORD_BYTES  # bounded by the limit, not by the line
+    assert index == {"2024-01-01": ["f.jsonl"]}
+    assert [r.get("text") for r in recs] == ["Drones hit Odesa.", None, "Drones hit Odesa."]
+    assert "f.jsonl:2" in recs[1]["error"] and "over the" in recs[1]["error"]
+    assert recs[1]["offset"] == len(good) and recs[1]["bytes"] > MAX_RECORD_BYTES
+
+
+def test_undecodable_bytes_stay_recoverable_and_legacy_text_is_decoded(tmp_path):
+    import base64
+
+    day = tmp_path / "2024-01-01"
+    day.mkdir()
+    blob = b"\x00\x01\x02\x03 PNG \xff\xfe"
+    (day / "blob.txt").write_bytes(blob)
+    (day / "cyr.txt").write_bytes("Київ: російські дрони атакували місто вночі.".encode("cp1251"))
+    (day / "f.jsonl").write_bytes(
+        '{"published_at": "2024-01-01", "text": "caf\xe9 in Kiev was hit by a drone."}\n'.encode("cp1252")
+        + b"\x81\x8d{oops\n"
+    )
+    raw = storage.root(tmp_path)
+    [b] = storage.read_raw_file(raw, "2024-01-01/blob.txt", "2024-01-01")
+    assert "binary" in b["error"] and base64.b64decode(b["bytes_base64"]) == blob
+    [c] = storage.read_raw_file(raw, "2024-01-01/cyr.txt", "2024-01-01")
+    assert c["text"].startswith("Київ") and c["encoding"] == "cp1251"
+    ok, bad = storage.read_raw_file(raw, "2024-01-01/f.jsonl", "2024-01-01")
+    assert ok["text"].startswith("café") and ok["encoding"] != "utf-8"
+    assert "f.jsonl:2" in bad["error"] and base64.b64decode(bad["line_base64"]) == b"\x81\x8d{oops"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "nope", "does not exist"),
+        (lambda p: p, "holds no raw input"),
+        (lambda p: (p / "a.txt").write_text("x") and p / "a.txt", "is a file, not a directory"),
+        (
+            lambda p: (p / "_old").mkdir() or (p / "_old" / "a.txt").write_text("x") and p,
+            "holds no raw input",
+        ),
+    ],
+)
+def test_check_raw_refuses_a_missing_empty_or_file_raw_path(tmp_path, make, message):
+    with pytest.raises(storage.StorageError, match=message):
+        storage.check_raw(storage.root(make(tmp_path)))
+
+
+def test_check_out_refuses_a_file_or_an_unwritable_place(tmp_path):
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(storage.StorageError, match="not a directory"):
+        storage.check_out(storage.root("/dev/null"))
+    with pytest.raises(storage.StorageError, match="not writable"):
+        storage.check_out(storage.root(tmp_path / "f" / "out"))
+    storage.check_out(storage.root(tmp_path / "new" / "out"))
+    assert (tmp_path / "new" / "out").is_dir() and not list((tmp_path / "new" / "out").iterdir())
+
+
+def test_validation_results_keep_only_the_newest_runs(tmp_path):
+    out = storage.root(tmp_path)
+    for i in range(6):
+        storage.write_validation(out, "2024-01-01", f"2024010{i}T000000-run", {"i": i}, keep=3)
+    storage.write_validation(out, "2024-01-02", "20240101T000000-run", {"i": 0}, keep=3)
+    kept = sorted(p.name for p in (tmp_path / "_validation" / "ds=2024-01-01").iterdir())
+    assert kept == [f"2024010{i}T000000-run.json" for i in (3, 4, 5)]
+    assert len(list((tmp_path / "_validation" / "ds=2024-01-02").iterdir())) == 1
+
+
+def _articles(ids):
+    return pa.table({"article_id": pa.array(ids, pa.string()), "text": pa.array(["t"] * len(ids))})
+
+
+def test_published_article_ids_come_from_the_per_date_index_excluding_the_date_itself(tmp_path):
+    out = storage.root(tmp_path)
+    storage.publish_partitions(out, "2024-01-01", {"articles": _articles(["a", "b"])})
+    storage.publish_partitions(out, "2024-01-02", {"articles": _articles(["c"])})
+    assert (tmp_path / "_index" / "article_ids" / "ds=2024-01-01.parquet").is_file()
+    assert storage.published_article_ids(out, ["a", "c", "z"], exclude="2024-01-03") == {
+        "a": "2024-01-01",
+        "c": "2024-01-02",
+    }
+    assert storage.published_article_ids(out, ["a", "c"], exclude="2024-01-01") == {"c": "2024-01-02"}
+    # a re-publish replaces the date's index
+    storage.publish_partitions(out, "2024-01-01", {"articles": _articles(["b"])})
+    assert storage.published_article_ids(out, ["a", "b"]) == {"b": "2024-01-01"}
+    # a date published before the index existed is read from its partition's article_id column
+    (tmp_path / "_index" / "article_ids" / "ds=2024-01-02.parquet").unlink()
+    assert storage.published_article_ids(out, ["c"]) == {"c": "2024-01-02"}
+
+
+def test_delete_date_removes_every_table_of_that_date_only(tmp_path):
+    out = storage.root(tmp_path)
+    for ds in ("2024-01-01", "2024-01-02"):
+        storage.publish_partitions(out, ds, {"articles": _articles([ds]), "events": _table([1])})
+    storage.write_work(out, "2024-01-01", "articles", _articles(["x"]))
+    assert storage.delete_date(out, "2024-01-01") == ["articles", "events"]
+    for t in ("articles", "events"):
+        assert sorted(p.name for p in (tmp_path / t).iterdir()) == ["ds=2024-01-02"]
+    assert not (tmp_path / "_work" / "ds=2024-01-01").exists()
+    assert storage.published_article_ids(out, ["2024-01-01", "2024-01-02"]) == {"2024-01-02": "2024-01-02"}
+    assert storage.delete_date(out, "2024-01-01") == []

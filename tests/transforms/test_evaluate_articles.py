@@ -81,3 +81,29 @@ def test_a_region_only_gold_row_wants_no_settlement():
     assert not location_right(g, _event(location="Donetsk", geo_precision=3), same_place)
     named = _gold({"tier": "1", "admin1_iso": "UA-09", "location": "Sievierodonetsk"}).iloc[0]
     assert location_right(named, _event(location="Severodonetsk", admin1_iso="UA-09"), same_place)
+
+
+def test_among_maximum_matchings_rows_are_paired_with_their_own_place():
+    gold = _gold(
+        {
+            "gold_id": "E1",
+            "tier": "1",
+            "event_date": "2024-03-02",
+            "admin1_iso": "UA-14",
+            "location": "Bakhmut",
+        }
+        | SHELLING,
+        {
+            "gold_id": "E2",
+            "tier": "1",
+            "event_date": "2024-03-02",
+            "admin1_iso": "UA-14",
+            "location": "Kramatorsk",
+        }
+        | SHELLING,
+    )
+    events = pd.DataFrame(
+        [_event(admin1_iso="UA-14", location="Kramatorsk"), _event(admin1_iso="UA-14", location="Bakhmut")]
+    )
+    report, _ = score_corpus({"s": gold}, {"s": events}, {"s": "AP"}, same_place)
+    assert report["tier1_found"] == 2 and report["location_right_on_found"] == 1.0

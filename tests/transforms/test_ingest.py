@@ -8,6 +8,7 @@ from transforms.ingest import (
     build_articles,
     clean_text,
     decode_bytes,
+    decode_text,
     parse_date,
     parse_dateline,
 )
@@ -53,7 +54,7 @@ def test_article_id_ignores_case_spacing_and_punctuation():
         (b"", "empty"),
         (b"   \n ", "empty"),
         (b"\x00\x01\x02binary", "binary"),
-        (b"caf\xe9 ol\xe9\n", "not UTF-8"),
+        (b"\x81\x8d\x8f\x90\x9d" * 5, "not UTF-8 .* no other text encoding fits"),
     ],
 )
 def test_decode_bytes_rejects_bad_files_with_what_to_do(data, message):
@@ -97,3 +98,32 @@ def test_folder_date_is_the_default_published_date():
         [{"raw_path": "x.txt", "text": "A sentence about nothing at all."}], dt.date(2024, 1, 5)
     )
     assert res.articles.iloc[0]["published_at"] == dt.date(2024, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("Russian drones struck Kharkiv overnight; a café was hit.", "cp1252", {"cp1252", "cp1250"}),
+        ("Київ: російські дрони атакували місто вночі.", "cp1251", {"cp1251"}),
+        ("Киев: российские дроны атаковали город ночью.", "koi8_r", {"koi8_r"}),
+    ],
+)
+def test_decode_text_reads_legacy_encodings_and_names_them(text, encoding, expected):
+    decoded, found = decode_text(text.encode(encoding), "raw/x.txt")
+    assert decoded == text and found in expected
+
+
+def test_an_article_over_the_size_limit_is_quarantined_with_the_reason(monkeypatch):
+    from transforms import ingest
+
+    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 1_000)
+    long = "Russian shelling hit Kherson on Friday, officials said. " * 40
+    res = build_articles(
+        [
+            {"raw_path": "big.txt", "text": long, "published_at": "2024-11-02"},
+            {"raw_path": "ok.txt", "text": long[:500], "published_at": "2024-11-02"},
+        ]
+    )
+    assert len(res.articles) == 1 and res.articles.iloc[0]["encoding"] == "utf-8"
+    [reason] = res.quarantine["reason"].tolist()
+    assert "big.txt" in reason and "over the 1,000 limit" in reason and "split it" in reason

@@ -81,3 +81,51 @@ def test_words_keep_inner_apostrophes_and_hyphens_and_nothing_else():
         "O'Brien's", "mother-in-law", "-", "said", "-", "'", "hi", "'", "(", "5", ".", "56mm", ")",
         "x", "_", "y", "1", ",", "000",
     ]  # fmt: skip
+
+
+def test_split_pieces_cuts_at_paragraph_breaks_and_keeps_every_character():
+    from transforms.nlp import split_pieces
+
+    paras = [f"Paragraph {i} says the council met about roads. It met again." for i in range(40)]
+    text = "\n\n".join(paras)
+    spans = split_pieces(text, 300)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(b - a <= 300 for a, b in spans) and len(spans) > 5
+    assert all(text[a:b].endswith("\n\n") for a, b in spans[:-1])  # every cut right after a paragraph break
+    # one paragraph longer than the limit: cut after a sentence end, else at a space, else hard
+    one = "The council met about roads. " * 30
+    spans = split_pieces(one, 100)
+    assert all(one[a:b].endswith("roads.") for a, b in spans[:-1])
+    assert split_pieces("x" * 250, 100) == [(0, 100), (100, 200), (200, 250)]
+    assert split_pieces(text, len(text)) == [(0, len(text))]
+
+
+def test_an_article_longer_than_spacys_max_length_is_extracted_with_exact_offsets():
+    """spaCy refuses texts over 1,000,000 characters (E088), which used to stop the whole run: the article is
+    now processed in pieces, and events and mentions past the first million characters keep their offsets."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from transforms.extract import extract
+
+    filler = [
+        f"Note {i}: the city council met again to discuss the budget for schools, roads and heating."
+        for i in range(12_000)
+    ]
+    text = (
+        "KYIV, Ukraine (AP) — Russian drones struck Kharkiv on Saturday, killing two people, officials said.\n\n"
+        + "\n\n".join(filler)
+        + "\n\nRussian missiles struck Odesa on Sunday, killing three people, officials said."
+    )
+    assert len(text) > get_nlp().max_length
+    article = {"article_id": "long", "text": text, "published_at": dt.date(2024, 11, 4), "source": "AP",
+               "dateline_place": "KYIV", "title": None, "url": None}  # fmt: skip
+    res = extract(pd.DataFrame([article]))
+    late = res.events[res.events["location"] == "Odesa"]
+    assert len(late) == 1 and late.iloc[0]["fatalities"] == 3
+    start, end = int(late.iloc[0]["char_start"]), int(late.iloc[0]["char_end"])
+    assert start > 1_000_000 and text[start:end].startswith("Russian missiles struck Odesa")
+    m = res.mentions
+    assert "Odesa" in set(m["surface"]) and "Kharkiv" in set(m["surface"])
+    assert all(text[a:b] == s for a, b, s in zip(m["char_start"], m["char_end"], m["surface"], strict=True))

@@ -59,7 +59,7 @@ from transforms.events.triggers import (
 )
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
-from transforms.names.resolve import Mention
+from transforms.names.resolve import Mention, region_id
 from transforms.schema import EXTRACTOR_VERSION
 
 # ACLED's first-level units where they differ from ISO 3166-2: Sevastopol is coded in Crimea
@@ -150,6 +150,8 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
 
 # a story's lead: the sentences that tell its news; a lead attack is told there
 LEAD_SENTENCES = 3
+# the words a sentence counting casualties has (a local impact of the lead attack is read only then)
+_COUNTS_PEOPLE = re.compile(r"kill|dead|died|death|injur|wound|hurt|bod(?:y|ies)")
 
 
 @dataclass
@@ -241,8 +243,9 @@ class StoryReader:
 
     def _structure(self):
         """The sentences to read, with their paragraph and mentions (time stamps and bylines are skipped)."""
-        filed = datelines(self.text)  # paragraph start -> end of its dateline
-        skipped = {p.start for p in paragraphs(self.text) if p.kind != "text"}
+        paras = paragraphs(self.text)
+        filed = datelines(self.text, paras)  # paragraph start -> end of its dateline
+        skipped = {p.start for p in paras if p.kind != "text"}
         paragraph, last_end, mi = 0, 0, 0
         for idx, (s0, s1) in enumerate(self.sentences):
             if "\n\n" in self.text[last_end:s0]:
@@ -265,11 +268,18 @@ class StoryReader:
             yield Sentence(idx, s0, s1, text, text.lower(), paragraph, mentions, own, filed_only)
 
     def _context(self, idx: int, mentions: list[Mention], dateline_end: int, low: str) -> None:
+        before = None
         for m in mentions:
             if m.entity_type == "country":
                 self.last_country = m.canonical_name
             elif m.entity_type == "place" and m.method != "provisional" and m.char_start >= dateline_end:
-                self.recent.append((idx, m))
+                # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
+                qualifier = (
+                    before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
+                )
+                if not qualifier:
+                    self.recent.append((idx, m))
+            before = m
         if "drone" in low or "shahed" in low or "uav" in low:
             self.weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
@@ -281,11 +291,20 @@ class StoryReader:
     # ------------------------------------------------------------------------------ time and triggers
 
     def _read(self, s: Sentence) -> None:
-        time = sentence_time(s.text, self.published, self.carried)
+        time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
+        triggers = find_triggers(s.text, s.low) if time.is_news else []
+        lead = self.barrage is None and s.idx < LEAD_SENTENCES and time.status in ("news", "aggregate")
+        impact = (
+            self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
+        )
+        if triggers or lead or impact:
+            time = sentence_time(
+                s.text, self.published, self.carried, cues=time
+            )  # its date, where it matters
+            triggers = triggers if time.is_news else []
         reason = None if time.status == "news" else time.status
         if not time.is_news:
             self.carried = None  # background does not date what is told after it
-        triggers = find_triggers(s.text, s.low) if reason in (None, "demand") else []
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if self.barrage is None and reason in (None, "aggregate") and s.idx < LEAD_SENTENCES:
@@ -295,33 +314,32 @@ class StoryReader:
         if not triggers:
             self._no_event(s, time, reason)
             return
-        clauses = self._clauses(s)
-        for c in clauses:
-            c_triggers = find_triggers(c.text, c.low) if len(clauses) > 1 else triggers
-            if not c_triggers:
-                continue
+        for c, c_triggers in self._clauses(s, triggers):
             frame = self._frame(c, time, c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
 
-    def _clauses(self, s: Sentence) -> list[Sentence]:
-        """The sentence, or its clauses when two or more tell an event at a place of their own (frames.py)."""
+    def _clauses(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
+        """(the sentence, its triggers), or each of its clauses with theirs when two or more clauses tell an
+        event at a place of their own (frames.py)."""
         spans = clause_spans(s.text)
         if len(spans) < 2:
-            return [s]
+            return [(s, triggers)]
         parts = []
         for a, b in spans:
             own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
-            text = s.text[a:b]
-            if (
-                own
-                and any(m.entity_type in ("place", "region") for m in own)
-                and find_triggers(text, text.lower())
-            ):
+            if not any(m.entity_type in ("place", "region") for m in own):
+                continue
+            found = [
+                replace(t, start=t.start - a, end=t.end - a) for t in triggers if a <= t.start and t.end <= b
+            ]
+            if found:
+                text = s.text[a:b]
                 mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
-                parts.append(replace(s, start=s.start + a, end=s.start + b, text=text, low=text.lower(),
-                                     mentions=mentions, own=own))  # fmt: skip
-        return parts if len(parts) > 1 else [s]
+                clause = replace(s, start=s.start + a, end=s.start + b, text=text, low=text.lower(),
+                                 mentions=mentions, own=own)  # fmt: skip
+                parts.append((clause, found))
+        return parts if len(parts) > 1 else [(s, triggers)]
 
     def _no_event(self, s: Sentence, time, reason: str | None) -> None:
         """A sentence with no event word of its own: a local impact of the lead attack, a follow-up of the event
@@ -355,7 +373,13 @@ class StoryReader:
     # ------------------------------------------------------------------------------ the sentence frame
 
     def _frame(self, s: Sentence, time, triggers: list[Trigger]) -> Frame:
-        trig, owner = refine_trigger(triggers[0], s.text)
+        first = triggers[0]
+        if first.sub_event_type == "Attack":  # people killed by a strike the sentence names: remote violence
+            first = next(
+                (t for t in triggers if t.event_type == "Explosions/Remote violence" and t.strength >= 0.6),
+                first,
+            )
+        trig, owner = refine_trigger(first, s.text)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
@@ -382,10 +406,9 @@ class StoryReader:
         loc_id, word = site_of(loc_id), "its own place"
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
-            # for fighting, which is at the front, not where reporters file from
-            loc_id, admin1_iso, geo = (
-                (None, None, None) if trig.event_type == "Battles" else (loc_id, admin1_iso, 3)
-            )
+            # for fighting, which is at the front, nor for an interception, which is over the whole country
+            nowhere = trig.event_type == "Battles" or trig.sub_event_type == "Disrupted weapons use"
+            loc_id, admin1_iso, geo = (None, None, None) if nowhere else (loc_id, admin1_iso, 3)
             word = "the dateline"
         if placed_by_region(s.mentions, s.text, s.start, (loc_id, admin1_iso, geo)):
             # placed by the region named after it: later bare mentions of that name are this place
@@ -456,9 +479,18 @@ class StoryReader:
     @staticmethod
     def _same_account(prev: Draft, f: Frame) -> bool:
         weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles"
+        # another settlement of the same region struck anew is another event ("shelled Sloviansk ... also shelled
+        # Bakhmut"); a toll told at a district or street of it is not ("one civilian was killed in Saltivskyi")
+        elsewhere = (
+            f.loc_id is not None
+            and prev.location_id is not None
+            and f.loc_id != prev.location_id
+            and f.trig.strength > 0.6
+            and not (f.killed or f.injured)
+        )
         return (
             # a weak clash ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll
-            (f.unplaced or f.admin1_iso == prev.admin1_iso or weak_clash)
+            (f.unplaced or f.admin1_iso == prev.admin1_iso and not elsewhere or weak_clash)
             and (
                 f.sub == prev.trigger.sub_event_type
                 or f.trig.strength <= 0.6
@@ -492,7 +524,13 @@ class StoryReader:
         """ACLED codes events at a place; a sentence with no place is context — of the event just told when it
         follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")."""
         prev = self.drafts[-1] if self.drafts else None
-        if prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1:
+        wider = any(m.entity_type in ("country", "area") for m in s.mentions)  # "in Ukraine's south and east"
+        if (
+            prev is not None
+            and prev.paragraph == s.paragraph
+            and prev.sentence_index == s.idx - 1
+            and not wider
+        ):
             if f.sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
                 # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled."
                 _become_clash(prev, None)
@@ -566,6 +604,11 @@ class StoryReader:
             f.quantity = prev_qty[0] if prev_qty else None
         if f.unplaced and f.country is None:
             return None
+        if not f.unplaced and any(len(items) > 1 for items in place_lists(s.text, s.start, s.own)):
+            # "shot down 30 of 44 drones over the Kyiv, Odesa and Mykolaiv regions": one interception over the
+            # country, as ACLED codes a nationwide tally
+            f.country = f.country or load_registry().get(f.admin1_iso).country
+            f.loc_id, f.admin1_iso, f.geo = None, None, None
         defender = interceptor_side(s.text) or (other_side(f.side) if f.side else f.country)
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 
@@ -758,12 +801,13 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> l
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):
             continue
-        out = []
+        out, anchor = [], None
         for it, (loc, iso, geo) in zip(items, places, strict=True):
             if iso is None:
                 continue
             if (loc == d.location_id or it.as_region) and iso == d.admin1_iso:
                 d.location_id, d.geo_precision = loc, geo  # a list of regions: the region, not its centre
+                anchor = it
                 continue
             clause = own_clause(sent, offset, it.mention)
             killed, injured, _ = casualties(clause) if clause else (None, None, "")
@@ -773,6 +817,11 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> l
                     fatalities=killed, injuries=injured, notes=list(d.notes),
                 )
             )  # fmt: skip
+        if out and anchor is not None and (d.fatalities or d.injuries):
+            # a toll told for the whole list is no one place's ("struck Donetsk and Kharkiv, killing 170"): the
+            # first place keeps only what its own clause says
+            clause = own_clause(sent, offset, anchor.mention)
+            d.fatalities, d.injuries = casualties(clause)[:2] if clause else (None, None)
         return out
     return []
 

@@ -54,7 +54,7 @@ PERSON_NOUNS = (
     r"detainees?|collaborators?|protesters?|demonstrators?|he|she|him"
 )
 _QUANTIFIER = re.compile(
-    r"^(?:over|more than|at least|about|around|up to|some|nearly|almost)\s+", re.IGNORECASE
+    r"^(?:over|more than|at least|about|around|up to|some|nearly|almost|another|a further)\s+", re.IGNORECASE
 )
 _OF_THEM = re.compile(r"(?<=\w)\s+of\s+(?:them|those|these)\b.*$", re.IGNORECASE | re.DOTALL)
 _PERSON_RE = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.IGNORECASE)

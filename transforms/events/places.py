@@ -9,7 +9,7 @@ import re
 from transforms.events.discourse import ListItem, item_region
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
-from transforms.names.resolve import Mention, region_span, resolve_name, resolve_place_in
+from transforms.names.resolve import Mention, region_id, region_span, resolve_name, resolve_place_in
 
 # A city that is its own first-level region; "near" it means the surrounding region.
 SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
@@ -80,12 +80,36 @@ _CAPITALS = {
     "Brussels",
 }
 _GOVERNMENT_AFTER = re.compile(
-    r"\s+(?:has|have|had|is|was|will|would|could|can|says|said|claims?|claimed|denie[sd]|accused|wants|"
+    # "Moscow-annexed Crimea", "Kyiv-backed": a compound is never the place
+    r"-[a-z]+|"
+    r"\s+(?:has|have|had|is|was|will|would|could|can|may|might|must|should|does|did|says|said|claims?|claimed|"
+    r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
     r"officials)\b|['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
 )
+_HELD_BY = re.compile(r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$")
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
+
+
+# a place in an official's title names no event's place: "the governor of Luhansk region said"
+_IN_A_TITLE = re.compile(
+    r"\b(?:governor|mayor|head|chief|administration|council|prosecutor|police|ombudsman|commander)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SAYS_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:said|says|told|wrote|added|reported|announced|confirmed)\b")
+
+
+def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
+    """A place in the title of the official who speaks ("the governor of Luhansk region, said") — not the
+    victim's ("kidnapped the head of Dvorichna village")."""
+    start, end = m.char_start - offset, m.char_end - offset
+    return bool(_IN_A_TITLE.search(sentence, max(0, start - 40), start)) and bool(
+        _SAYS_AFTER.match(sentence, end)
+    )
 
 
 def names_a_government(m, sentence: str, offset: int) -> bool:
@@ -95,6 +119,8 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
     start, end = m.char_start - offset, m.char_end - offset
     if _GOVERNMENT_AFTER.match(sentence, end):
         return True
+    if _HELD_BY.search(sentence, max(0, start - 25), start):
+        return True  # "the easternmost city held by Kyiv", "blamed Kyiv for"
     before = sentence[max(0, start - 12) : start]
     # "aid to Kyiv", "talks between Moscow and Kyiv" — but "the road to Kyiv", "fled from Kyiv" stay places
     return (
@@ -102,7 +128,7 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
         and not re.search(r"\b(?:in|at|on|near|into|over|around)\s+$", before)
         and bool(
             re.search(
-                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties)\b",
+                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties|deal|agreement)\b",
                 sentence[max(0, start - 40) : start],
             )
         )
@@ -160,9 +186,19 @@ def placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple
     return False
 
 
+_REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
+
+
 def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
     """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
     regions = {m.entity_id for m in places if m.entity_type == "region"}
+    for m in places:  # "the village of Desna in the northern region of Chernihiv"
+        if m.entity_type == "place" and _REGION_OF.search(
+            sentence_text, max(0, m.char_start - offset - 25), m.char_start - offset
+        ):
+            named = region_id(m.surface)
+            if named:
+                regions.add(named)
     for m in places:
         after = region_span(sentence_text, m.char_end - offset)
         if after and after[0]:
@@ -190,6 +226,7 @@ def choose_location(
         if m.entity_type in _PLACE_TYPES
         and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
         and not names_a_government(m, sentence_text, offset)
+        and not in_a_speakers_title(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None
@@ -210,6 +247,19 @@ def choose_location(
             ent = reg.get(m.entity_id)
             if ent.population >= 100_000:
                 return f"{ent.canonical_name} - {district.group(1)}", ent.admin1_iso, 1
+    found, skip = _placed_by_the_region_after(places, mentions, sentence_text, offset)
+    if found is not None:
+        return found
+    return _most_specific(places, skip, sentence_text, offset, sentence_places, placed)
+
+
+def _placed_by_the_region_after(
+    places: list[Mention], mentions: list[Mention], sentence_text: str, offset: int
+):
+    """("<place>, <region>" reading, the places to skip): the first settlement followed by the region it is in
+    ("Mykolaivka, Donetsk") is placed there — the same-named settlement of that region, or the name as written
+    with the region's admin1 when the gazetteer does not know it; the region's name is no second place."""
+    reg = load_registry()
     skip: set[int] = set()
     for i, m in enumerate(places):
         if m.entity_type != "place" or i in skip:
@@ -244,10 +294,10 @@ def choose_location(
             res = resolve_name(surface)
             ent = reg.get(res.entity_id) if res.entity_id in reg.entities else None
             if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
-                return ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1
-            return surface, hint, 2
+                return (ent.entity_id, hint, 2 if _is_near(m, sentence_text, offset) else 1), skip
+            return (surface, hint, 2), skip
         if m.method == "provisional":
-            return m.canonical_name, hint, 2
+            return (m.canonical_name, hint, 2), skip
         ent = reg.get(m.entity_id)
         if ent.admin1_iso != hint:
             alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
@@ -255,10 +305,23 @@ def choose_location(
                 ent = reg.get(alt.entity_id)
             elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
                 # "Kyiv, Kyiv", "Sevastopol, Crimea": the city named with the region around it
-                return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
+                return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
             else:  # a settlement of that region the gazetteer does not know, by its name
-                return _spelling_of(m, ent), hint, 2
-        return ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1
+                return (_spelling_of(m, ent), hint, 2), skip
+        return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
+    return None, skip
+
+
+def _most_specific(
+    places: list[Mention],
+    skip: set[int],
+    sentence_text: str,
+    offset: int,
+    sentence_places: list[Mention],
+    placed: dict[str, tuple[str, str]] | None,
+):
+    """The most specific place of the sentence, read in the article's and the sentence's regions."""
+    reg = load_registry()
     remaining = [m for i, m in enumerate(places) if i not in skip and m.method != "provisional"]
     if not remaining:
         return None, None, None

@@ -23,6 +23,8 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
     r"(?P<sep>\s*[—–-]{1,2}\s+|\s*:\s+|(?(agency)\s+|(?!)))(?=\S)"
 )
+# what every dateline has in its first characters: a dash, a colon or an agency in brackets
+_MAY_OPEN_DATELINE = re.compile(r"[—–:(-]")
 _TIMESTAMP = re.compile(
     r"^(?:(?:Updated|Posted)\s+(?:at\s+)?)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:BST|GMT|CET|CEST|EET|EEST|"
     r"UTC|ET|EST|EDT|PT|MSK|Kyiv time|local time))?\.?$",
@@ -86,11 +88,13 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def datelines(text: str) -> dict[int, int]:
+def datelines(text: str, paras: list[Paragraph] | None = None) -> dict[int, int]:
     """{paragraph start: end of its dateline} for every paragraph that opens with one (a news summary tells
     several stories, each with its dateline)."""
     out = {}
-    for p in paragraphs(text):
+    for p in paras if paras is not None else paragraphs(text):
+        if not _MAY_OPEN_DATELINE.search(text, p.start, min(p.end, p.start + 80)):
+            continue
         dl = parse_dateline(text[p.start : p.end])
         if dl is not None:
             out[p.start] = p.start + dl.end

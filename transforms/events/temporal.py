@@ -49,10 +49,18 @@ class SentenceTime:
         return self.status in ("news", "demand")
 
 
-def sentence_time(sentence: str, published: dt.date, previous: dt.date | None = None) -> SentenceTime:
-    """The sentence's own date expression and its status (module docstring)."""
+def sentence_time(
+    sentence: str,
+    published: dt.date,
+    previous: dt.date | None = None,
+    dated: bool = True,
+    cues: SentenceTime | None = None,
+) -> SentenceTime:
+    """The sentence's own date expression and its status (module docstring); ``dated=False`` reads only the
+    cues (no date expressions: the cheap first look at a sentence that may tell no event), ``cues`` is that
+    first look, whose cue words are then not read again."""
     low = sentence.lower()
-    dates = find_dates(sentence, published, previous)
+    dates = find_dates(sentence, published, previous) if dated else []
     # "said on Monday that strikes had hit the city over the weekend", "said on Saturday the strike had killed
     # three": the report's day is not the event's when another date or the past perfect says so ("the ministry
     # said on Friday" after "has taken control" is the news of that day)
@@ -60,7 +68,7 @@ def sentence_time(sentence: str, published: dt.date, previous: dt.date | None = 
     if reported and (len(reported) < len(dates) or _PAST_PERFECT.search(sentence, reported[0].start)):
         dates = [d for d in dates if d not in reported]
     own = dates[0] if dates else None
-    cue = is_non_event(sentence, low)
+    cue = is_non_event(sentence, low) if cues is None else _CUE_OF.get(cues.status)
     if cue in ("aggregate", "background", "hypothetical"):
         return SentenceTime(cue, own, _CUE_REASONS[cue])
     if own is not None and published - own.date > NEWS_WINDOW + _slack(own):
@@ -71,6 +79,15 @@ def sentence_time(sentence: str, published: dt.date, previous: dt.date | None = 
     if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
         return SentenceTime("denied", own, "the event is denied")
     return SentenceTime("demand" if cue == "demand" else "news", own)
+
+
+# the cue a first look found, by the status it gave (a dated look re-reads only the date)
+_CUE_OF = {
+    "aggregate": "aggregate",
+    "background": "background",
+    "hypothetical": "hypothetical",
+    "demand": "demand",
+}
 
 
 def _slack(d: EventDate) -> dt.timedelta:
@@ -95,7 +112,7 @@ def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) 
 
 _JUDICIAL = re.compile(
     r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
-    r"charged with|indicted|verdict|testified|defendant|in absentia)\b",
+    r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia)\b",
     re.IGNORECASE,
 )
 

@@ -55,7 +55,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
-     r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\bblew up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
+     r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
      r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on))|"
      r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
@@ -75,7 +75,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
-     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
+     r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
@@ -136,7 +136,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
     ("Violence against civilians", "Attack", "small arms", 0.75,
-     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
+     r"\bshot dead\b|\bexecuted\b|\btortured\b|\bmurdered\b|\bshot (?:and killed )?(?:a|an|the|two|three|\d+) (?:local |elderly |unarmed )?"
      r"(?:civilians?|residents?|m[ae]n|wom[ae]n|teenagers?|boys?|girls?|volunteers?|drivers?|employees?)\b|"
      r"\b(?:was|were) shot (?:dead |and killed )?by\b|\bkilled (?:about |at least |up to |over |some )?(?:a|an|the|two|three|four|five|several|\d+) (?:local |elderly |unarmed )?(?:civilians?|residents?|employees?|volunteers?|people|persons|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?)\b|\bbeat(?:en)? (?:up|to death)\b|\b(?:shot|fired) (?:at|on) (?:a |the |several |\d+ )?(?:column of |group of )?(?:civilian|car|vehicle|resident|bus|evacuation|people)|\bbeheaded\b|"
      r"\bopened fire on (?:a |the )?(?:[\w-]+ )?(?:civilians?|cars?|vehicles?|residents?|evacuation|people)"),
@@ -172,7 +172,8 @@ _HYPOTHETICAL = Prefiltered(
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
         r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
         r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
-        r"weapons? (?:deliveries|supplies|shipments)|if and when)\b",
+        r"weapons? (?:deliveries|supplies|shipments)|if and when|"
+        r"(?:commentators|analysts|experts|observers|critics)\s+(?:believe|say|argue|think|suggest))\b",
         _W,
     )
 )
@@ -181,7 +182,8 @@ _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
         r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
-        r"\b(?:months?|years?|weeks?) ago\b|\b(?:early|first|opening) (?:days|weeks|months|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\b(?:months?|years?|weeks?) ago\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
@@ -195,7 +197,7 @@ _AGGREGATE = Prefiltered(
         r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
         r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
         # habits and running totals: "every day", "has come under constant shelling", "so far"
-        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|"
+        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|to date|"
         r"over the (?:past|last) (?:few |several )?(?:weeks|months|years)|throughout the war)\b",
         _W,
     )
@@ -207,6 +209,9 @@ _INFINITIVE_BEFORE = re.compile(
     _W,
 )
 
+
+# "appeared to have gained control", "is believed to have struck": it happened
+_PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
 
 _AIRCRAFT_DOWNED = re.compile(_AIRCRAFT_DOWNED_PATTERN, _W)
 # who downed it: an aircraft (air-to-air: ACLED codes an armed clash) or the ground (an attack)
@@ -254,7 +259,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     low = sentence.lower() if lowered is None else lowered
     for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
-            if _INFINITIVE_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()]):
+            before = sentence[max(0, m.start() - 25) : m.start()]
+            if _INFINITIVE_BEFORE.search(before) and not _PERFECT_INFINITIVE.search(before):
                 continue
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
     out.sort(key=lambda t: (-t.strength, t.start))

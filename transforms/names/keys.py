@@ -176,3 +176,68 @@ def tokens(name: str) -> list[str]:
 def translit_key(name: str) -> str:
     """Space-joined token skeletons of a whole name: ``Oleg Sinegubov`` → ``lh snhbv``."""
     return " ".join(token_key(t) for t in tokens(name))
+
+
+# ------------------------------------------------------------------ orthographies of other languages
+# A name written in another language's orthography, told by letters or clusters only that orthography uses, is
+# rewritten in English-style romanization before its key is taken: rules of each orthography, not per-name fixes.
+_BALTIC = re.compile(r"[āēīūļņķģėųįą]")
+_CARON = re.compile(r"[čšž]")
+_POLISH = re.compile(r"[łńśźżąę]|rz|cz|wicz\b")
+_HUNGARIAN = re.compile(r"[őű]|cs|zs|ics\b")
+_TURKIC = re.compile(r"[çşğı]|q(?!u)|ə")
+_HUSHING_A = re.compile(r"(?<=[čšž])a\b")
+_BALTIC_MASC = re.compile(r"(?<=[^aeiouy\W])(?:[aiuy])?s\b")
+
+
+def _baltic(s: str) -> str:
+    """Latvian and Lithuanian add case endings to Slavic names: masculine -s / -as / -is / -us (Refats Čubarovs,
+    Vladimiras Groismanas), and -a to a surname in a hushing sound (Ogneviča)."""
+    s = _HUSHING_A.sub("", s)
+    return _BALTIC_MASC.sub("", s)
+
+
+def _polish(s: str) -> str:
+    """Polish: ł l, w v, j y, cz ch, sz sh, rz zh, ch kh, a lone c ts (Ołeksandr Tretjakow: Oleksandr Tretyakov)."""
+    s = s.replace("ch", "\x01")  # Polish ch is kh; the ch written below from cz is not
+    for a, b in (("szcz", "shch"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("ż", "zh"), ("ź", "zh")):
+        s = s.replace(a, b)
+    s = re.sub(r"c(?![hz])", "ts", s)
+    return s.replace("ł", "l").replace("w", "v").replace("j", "y").replace("\x01", "kh")
+
+
+def _hungarian(s: str) -> str:
+    """Hungarian: cs ch, zs zh, s sh, sz s (Ohnevics: Ohnevich)."""
+    s = s.replace("cs", "ch").replace("zs", "zh").replace("sz", "\0")
+    s = re.sub(r"s(?!h)", "sh", s)
+    return s.replace("\0", "s").replace("j", "y")
+
+
+def _turkic(s: str) -> str:
+    """Turkish and Azerbaijani: ç ch, ş sh, c j, ğ silent, ı y; Azerbaijani q g, x kh, ə e (Oqneviç: Ognevich,
+    Qroysman: Groysman)."""
+    s = re.sub(r"c(?!h)", "dzh", s)
+    s = re.sub(r"q(?!u)", "g", s)
+    for a, b in (("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "y"), ("ə", "e"), ("x", "kh")):
+        s = s.replace(a, b)
+    return s
+
+
+def orthographic(name: str) -> str:
+    """``name`` rewritten from the orthography its letters betray (Baltic, Polish, Hungarian, Turkish or
+    Azerbaijani) into English-style romanization; unchanged when none does."""
+    s = unicodedata.normalize("NFC", name).lower()
+    if _BALTIC.search(s) or (
+        _CARON.search(s) and len(s.split()) > 1 and all(t.endswith(("s", "a")) for t in s.split())
+    ):
+        s = _baltic(s)
+        return s.replace("č", "ch").replace("š", "sh").replace("ž", "zh")
+    if "sch" in s:  # German (Awakow, Tschubarow): the key's own clusters read it
+        return name
+    if _TURKIC.search(s):
+        return _turkic(s)
+    if _POLISH.search(s):
+        return _polish(s)
+    if _HUNGARIAN.search(s):
+        return _hungarian(s)
+    return name

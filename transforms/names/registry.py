@@ -25,6 +25,7 @@ from transforms.names.keys import norm, token_key, translit_key
 TYPE_RANK = {
     "place": 0,
     "region": 1,
+    "area": 2,
     "country": 2,
     "organization": 3,
     "person": 4,
@@ -36,7 +37,7 @@ TYPE_RANK = {
 RU_BORDER_REGIONS = frozenset({"RU-BEL", "RU-KRS", "RU-BRY"})
 # Types that are names of things in the world and can be mentioned in text (given names and phrases are only
 # resolvable one by one through `dateline names resolve`).
-TEXT_TYPES = {"place", "region", "country", "organization", "person"}
+TEXT_TYPES = {"place", "region", "area", "country", "organization", "person"}
 
 
 def surface_form(text: str) -> str:
@@ -85,6 +86,13 @@ class Registry:
     automaton: ahocorasick.Automaton = field(repr=False)
     # (norm(alias), entity_id) -> 1 or 2 for aliases that are not the entity's own name (see alias_strength)
     weak_aliases: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    # normalized words that are not names of the registry's kinds (``not_names.tsv``: common English words,
+    # demonyms, months, weekdays): the fuzzy layers never resolve them in running text
+    not_names: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # normalized aliases of given names: a given name before a capitalized word is the start of a person's name
+    given_names: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # the demonyms, peoples, months and weekdays among ``not_names``
+    demonyms: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -117,6 +125,13 @@ def alias_order(e: Entity, strength: int) -> tuple:
     town's Russian name); a smaller Russian town does not outrank the Ukrainian villages its name romanizes
     (Berezovka is Berezivka)."""
     small = e.entity_type == "place" and e.population < 10_000
+    if e.entity_type == "country" and strength == 0:
+        return (
+            False,
+            -1,
+            False,
+            e.rank,
+        )  # a country's own name is the country, never its capital or a village
     if e.country in ("Ukraine", None):
         return (False, strength, small, e.rank)
     if strength == 0 and (e.entity_type == "region" or e.entity_type == "place" and e.population >= 100_000):
@@ -145,7 +160,7 @@ def deletions(key: str) -> set[str]:
 
 def _data_files() -> list:
     base = resources.files("transforms.names").joinpath("data")
-    return [base.joinpath(n) for n in ("entities.tsv", "aliases.tsv")]
+    return [base.joinpath(n) for n in ("entities.tsv", "aliases.tsv", "not_names.tsv")]
 
 
 def _cache_path() -> Path | None:
@@ -215,14 +230,36 @@ def compile_registry() -> Registry:
         strength[(n, eid)] = min(st, strength.get((n, eid), st))
         if kind == "name" and entities[eid].entity_type != "country":
             key_sets[translit_key(alias)][(eid, n)] = None
+        if kind == "demonym":  # "Finnish" resolves to Finland on its own, but is no mention in running text
+            continue
         if _SURFACE_OK.match(alias) and entities[eid].entity_type in TEXT_TYPES:
             form = surface_form(alias)
             for variant in {form, form.replace("'", "")}:
                 if (eid, kind) not in surfaces[variant]:
                     surfaces[variant].append((eid, kind))
 
+    canon_keys: dict[str, str] = {}
+
+    def own_spelling(n: str, eid: str) -> bool:
+        """Another spelling spells the place's current name (Slovyansk: Sloviansk, not Nikopol, which GeoNames
+        also lists as "Sloviansk"); an own name (a former official name: Stanislav) needs not."""
+        if eid not in canon_keys:
+            canon_keys[eid] = translit_key(entities[eid].canonical_name)
+        return translit_key(n) == canon_keys[eid]
+
     def order(n: str, p: tuple[str, str]) -> tuple:
-        return (p[1] != "name", *alias_order(entities[p[0]], strength.get((n, p[0]), 0)))
+        base = alias_order(entities[p[0]], strength.get((n, p[0]), 0))
+        spelled = entities[p[0]].entity_type != "place" or base[1] == 0 or own_spelling(n, p[0])
+        return (p[1] != "name", *base[:3], not spelled, *base[3:])
+
+    def text_order(n: str, p: tuple[str, str]) -> tuple:
+        """In running text a known person's name or surname comes before a place that bears it only as
+        another spelling or a GeoNames alternate name (Stalin the person, not Donetsk's name of 1924)."""
+        e = entities[p[0]]
+        return (
+            e.entity_type != "person" and not (e.entity_type != "place" or strength.get((n, p[0]), 0) == 0),
+            *order(n, p),
+        )
 
     for n, lst in alias_index.items():
         alias_index[n] = lst = list(dict.fromkeys(lst))
@@ -241,10 +278,19 @@ def compile_registry() -> Registry:
         if len(s) < 4 and not any(k == "abbr" for _, k in lst):
             continue  # too short to find in running text unless it is an abbreviation (UN, SBU)
         n = norm(s)
-        lst.sort(key=lambda p, n=n: order(n, p))
+        people = any(entities[e].entity_type == "person" for e, _ in lst)
+        lst.sort(key=lambda p, n=n: text_order(n, p) if people else order(n, p))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
-    return Registry(entities, dict(alias_index), key_index, token_index, automaton, weak)
+    rows = _read("not_names.tsv")
+    not_names = frozenset(norm(r["word"]) for r in rows)
+    demonyms = frozenset(norm(r["word"]) for r in rows if not r["why"].startswith("common English word"))
+    given = frozenset(
+        n for n, lst in alias_index.items() if any(entities[e].entity_type == "given_name" for e, _ in lst)
+    )
+    return Registry(
+        entities, dict(alias_index), key_index, token_index, automaton, weak, not_names, given, demonyms
+    )
 
 
 __all__ = [

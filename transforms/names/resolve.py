@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from transforms.names.keys import norm, token_key, token_shape
+from transforms.names.keys import norm, orthographic, token_key, token_shape
 from transforms.names.registry import (
     RU_BORDER_REGIONS,
+    TEXT_TYPES,
     Registry,
     alias_order,
     deletions,
@@ -206,6 +207,38 @@ def _resolve_tokens(toks: tuple[str, ...], standalone: bool) -> tuple[str | None
         people = {h[0] for h in hits}
         if standalone and len(people) == 1:
             return hits[0][0], "surname", 0.7
+        return None, "provisional", 0.0  # the surname of a known person is no fuzzy place (Pence, not Penza)
+    common = text in reg.not_names or all(t in reg.not_names for t in toks)
+    if common and not standalone:
+        # an English word, a demonym, a month: not a name of the registry's kinds (Finnish, not Vinnytsia)
+        return None, "provisional", 0.0
+    eid, method, score = _fuzzy(reg, toks, text, key, standalone)
+    if (
+        common
+        and eid is not None
+        and (
+            reg.get(eid).entity_type in ("place", "region", "area")
+            or len(text) < 8
+            or not _near(reg, eid, text, key)
+        )
+    ):
+        # on its own, a common word of eight letters or more may be a name one letter from one of its
+        # spellings (Angelina: Anhelina), never a place (Finance: Vinnytsia) or a short word (Arena: Iryna)
+        return None, "provisional", 0.0
+    return eid, method, score
+
+
+def _near(reg: Registry, eid: str, text: str, key: str) -> bool:
+    """One of ``eid``'s names with ``text``'s transliteration key is within one edit of ``text``, and not by a
+    final s (Matthews, Phillips: English surnames, not Matvii and Pylyp)."""
+    return any(
+        a + "s" != text and e == eid and Levenshtein.distance(text, a, score_cutoff=1) <= 1
+        for e, a in reg.key_index.get(key, ())
+    )
+
+
+def _fuzzy(reg: Registry, toks: tuple[str, ...], text: str, key: str, standalone: bool):
+    """The fuzzy layers: transliteration key, a name written in parts, phonetic."""
     pairs = [p for p in reg.key_index.get(key, ()) if _in_scope(reg.get(p[0])) and _same_shape(text, p[1])]
     if pairs and len(key.replace(" ", "")) >= 3:
         return _closest(reg, text, pairs), "key", 0.9
@@ -267,6 +300,13 @@ def _resolve_uncached(name: str, reg: Registry) -> Resolution:
         return Resolution(name, "prov:", name.strip(), "unknown", "provisional", 0.0)
     eid, method, score = _resolve_tokens(tuple(toks), True)
     if eid is None:
+        # a name in another language's orthography: once more in English-style romanization (Tretjakow)
+        other = orthographic(name)
+        common = " ".join(toks) in reg.not_names or all(t in reg.not_names for t in toks)
+        if other != name and not common and (alt := strip_name(other)):
+            toks = alt
+            eid, method, score = _resolve_tokens(tuple(toks), True)
+    if eid is None:
         canonical = " ".join(t.capitalize() for t in toks)
         return Resolution(name, provisional_id(toks), canonical, "unknown", "provisional", 0.0)
     ent = reg.get(eid)
@@ -293,7 +333,7 @@ _CAPSEQ = re.compile(r"[A-Z](?<![\w’'-].)[\w’'-]*[a-z][\w’'-]*(?:[ -][A-Z]
 _PERSON_CUE_BEFORE = re.compile(
     r"(?:President|Minister|Governor|governor|General|Gen\.|Mayor|mayor|commander|spokes(?:man|woman|person)|"
     r"official|Col\.|Lt\.|Sgt\.|Maj\.|head|chief|leader|lawmaker|Ambassador|ambassador|envoy|Secretary|"
-    r"secretary|Deputy|deputy|analyst|adviser|advisor)\s+$"
+    r"secretary|Deputy|deputy|analyst|adviser|advisor|Commissioner|commissioner|ombudsman|Ombudsman)\s+$"
 )
 _PERSON_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|wrote|added)\b")
 # "X, <Region>": a settlement the gazetteer may not know, placed by the region named after it
@@ -303,6 +343,18 @@ _REGION_AFTER = re.compile(
     r"(?:,\s+[A-Z][\w’'-]+\s+(?:district|raion|(?:territorial\s+)?community|hromada))?"
     r"(?:,\s+|\s+\()(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)"
 )
+# a place is mentioned after these ("in X", "near X", "the village of X") or before these ("X region")
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|around|toward|towards|into|at|from|to|through|across|"
+    r"(?:village|town|city|settlement|outskirts|suburb|district|region)s?\s+of)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_PLACE_CUE_AFTER = re.compile(
+    r"^\s+(?:region|oblast|district|raion|province|village|town|city|settlement|area)\b", re.IGNORECASE
+)
+# a word that cannot be the surname after a first name ("Volodymyr Oblast", "Volodymyr on Monday")
+_NOT_A_SURNAME = {"oblast", "region", "raion", "district", "province", "city", "town", "village", "area"}
+_NEXT_WORD = re.compile(r"[\])]?\s([A-Z][\w’'-]*)")  # "[Vladimir] Putin"
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "telegram", "western",
@@ -366,6 +418,10 @@ def find_mentions(
             abbr = all(k == "abbr" for _, k in s[2])
             if not _case_ok(surface, abbr):
                 continue
+            if _first_name(reg, text, s[0], s[1]):
+                continue  # "Volodymyr" in "President Volodymyr Zelenskiy" is part of a person, not the town
+            if _first_word_of_place(reg, text, s[0], s[1], s[2]):
+                continue  # "Mali" in "Mali Shcherbaky" is the first word of a village, not the country
             chosen.append(s)
             last_end = s[1]
 
@@ -387,9 +443,14 @@ def find_mentions(
                     method, score = "context", 0.9
                 elif reg.get(eid).surname_ok:
                     method, score = "surname", 0.8
-                else:
-                    continue
+                else:  # not this person: the name may still be a place's ("shells fell on Morozov, Sumy region")
+                    other = next(((e, k) for e, k in cands[1:] if k != "surname"), None)
+                    if other is None:
+                        continue
+                    eid, kind = other
         ent = reg.get(eid)
+        if ent.entity_type == "place" and _weak_small_place(reg, text, start, end, ent):
+            continue
         if ent.entity_type == "person":
             seen_full.add(eid)
         mentions.append(Mention(start, end, surface, eid, ent.canonical_name, ent.entity_type, method, score))
@@ -398,6 +459,98 @@ def find_mentions(
     mentions += _unknown_names(text, occupied, seen_full, reg)
     mentions.sort(key=lambda m: m.char_start)
     return mentions
+
+
+def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
+    """The span is a given name followed by a capitalized word that can be a surname: the first name of a
+    person, never a mention of its own (a place that bears it: the town of Volodymyr, the village Serhii)."""
+    if norm(text[start:end]) not in reg.given_names:
+        return False
+    if _PERSON_CUE_BEFORE.search(text[max(0, start - 30) : start]):
+        return True  # "President Vladimir"
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    nxt = norm(m.group(1))
+    return bool(nxt) and nxt not in _NOT_A_SURNAME and nxt not in _NOT_NAMES and nxt not in reg.demonyms
+
+
+_SHIP_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|ship|vessel|frigate|submarine)\s+[“\"]?$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
+_NOT_ATTRIBUTIVE = re.compile(
+    r"[”\"]?(?:[.,;:!?)]|\s+(?:cruiser|warship|flagship|missile|with|went|sank|was|is|had|and)\b)"
+)
+
+
+def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:
+    """A village (under 10k people) named by a spelling that is not its own name (a romanized Russian form, a
+    GeoNames alternate name) is mostly a surname or a foreign place (Ivanov, Morozov, Tymoshenko, Brest,
+    Mogilev): without a place cue or its region after it it is no mention; nor is any place named so after a
+    given name, inside a double name (Maria Lvova-Belova), after a ship or after an article (the Moskva)."""
+    if not reg.weak_aliases.get((norm(text[start:end]), ent.entity_id)):
+        return False
+    # the start of a double name the span is part of (Lvova-Belova), and the word before it
+    first = start
+    while (m := re.search(r"[A-Z][\w’']*-$", text[max(0, first - 30) : first])) is not None:
+        first -= len(m.group(0))
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, first - 30) : first])
+    if (
+        before
+        and norm(before.group(1)) in reg.given_names
+        or _PERSON_CUE_BEFORE.search(text[max(0, first - 30) : first])
+    ):
+        return True  # "Maria Lvova-Belova", "Commissioner Lvova-Belova": a person
+    if _SHIP_BEFORE.search(text[max(0, first - 20) : first]) or (
+        _ARTICLE_BEFORE.search(text[max(0, first - 6) : first]) and _NOT_ATTRIBUTIVE.match(text, end)
+    ):
+        # "the cruiser Moskva", "the sinking of the Moskva": English writes a town's name without an article
+        # (unless it is attributive: the Kremenchug refinery)
+        return True
+    if ent.population >= 10_000:
+        return False
+    return not (_place_cue(text, start, end) or region_after(text, end))
+
+
+def _first_word_of_place(reg: Registry, text: str, start: int, end: int, cands) -> bool:
+    """A country's name that is the first word of a Ukrainian or Russian place's name ("Mali Shcherbaky":
+    Mali is "small" in Ukrainian): the two words resolve to a place in text, or a region follows them."""
+    if reg.get(cands[0][0]).entity_type != "country":
+        return False
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    if region_after(text, m.end()):  # "Mali Scherbaky, Zaporizhia": a settlement placed by its region
+        return True
+    eid, _, _ = _resolve_tokens(tuple(norm(f"{text[start:end]} {m.group(1)}").split()), False)
+    return eid is not None and reg.get(eid).entity_type == "place"
+
+
+_LISTED_AFTER = re.compile(r"([A-Z][\w’'-]+)(?:,|,? and|,? or)\s+$")
+
+
+def _place_cue(text: str, start: int, end: int) -> bool:
+    """A place cue around a span: "in X", "near X", "the village of X", "X region", or a list of places
+    that it ends ("in Bakhmut and Avdivka")."""
+    if _PLACE_CUE_BEFORE.search(text[max(0, start - 25) : start]) or _PLACE_CUE_AFTER.match(
+        text[end : end + 12]
+    ):
+        return True
+    m = _LISTED_AFTER.search(text[max(0, start - 40) : start])
+    if not m:
+        return False
+    eid, method, _ = _resolve_tokens(strip_name(m.group(1)), False)
+    return (
+        eid is not None and method == "alias" and load_registry().get(eid).entity_type in ("place", "region")
+    )
+
+
+def _strong(reg: Registry, eid: str, toks: tuple[str, ...]) -> bool:
+    """A fuzzy match so close that it needs no cue: a name of seven letters or more within one edit of one of
+    the entity's names with the same transliteration key (Sieverodonetsk / Sievierodonetsk)."""
+    text = " ".join(toks)
+    if len(text) < 7:
+        return False
+    return _near(reg, eid, text, " ".join(token_key(t) for t in toks))
 
 
 def _extend_left(text: str, start: int) -> int | None:
@@ -428,7 +581,9 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
         start, end = m.start(), m.end()
         if occupied.overlaps(start, end):
             continue
-        toks = strip_name(m.group(0))
+        if text[end - 2 : end] in ("'s", "’s"):  # a possessive: Lithuania's
+            end -= 2
+        toks = strip_name(text[start:end])
         if not toks or toks[0] in _NOT_NAMES or toks[-1] in _NOT_NAMES:
             continue
         sentence_start = (
@@ -439,37 +594,51 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
             continue  # a capitalized first word is no evidence of a name
         before = text[max(0, start - 30) : start]
         after = text[end : end + 12]
-        person_cue = bool(_PERSON_CUE_BEFORE.search(before) or _PERSON_CUE_AFTER.match(after))
+        person_cue = bool(
+            _PERSON_CUE_BEFORE.search(before)
+            or _PERSON_CUE_AFTER.match(after)
+            or norm(text[start:end]).split(" ", 1)[0] in TITLES  # "Governor Serhiy Haidai"
+        )
         eid, method, score = _resolve_tokens(tuple(toks), False)
         hint = None if person_cue or len(toks) > 3 else region_after(text, end)
-        if hint is not None and (eid is None or method in ("key", "phonetic") or len(m.group(0)) < 4):
+        if hint is not None and (eid is None or method in ("key", "phonetic") or len(text[start:end]) < 4):
             # (a name under four letters is not in the in-text automaton: Udy, Kharkiv)
             # "X, <Region>": a settlement placed by its region; the gazetteer's guess must agree with the region
             ent = reg.get(eid) if eid else None
             if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
                 out.append(
-                    Mention(start, end, m.group(0), eid, ent.canonical_name, ent.entity_type, method, score)
+                    Mention(
+                        start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score
+                    )
                 )
             else:
-                name = m.group(0)
+                name = text[start:end]
                 out.append(Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5))
             occupied.append((start, end))
         elif eid is not None and method in ("key", "phonetic"):
             ent = reg.get(eid)
+            if ent.entity_type not in TEXT_TYPES:
+                continue  # a given name is never a mention of its own (Georgia is not Heorhii)
             if method == "phonetic" and len(toks) == 1 and not person_cue:
                 continue
             if ent.entity_type == "person" and len(toks) == 1 and eid not in seen_full:
                 continue
-            if ent.entity_type == "place" and ent.population < 10_000 and not person_cue:
-                continue
+            if ent.entity_type in ("place", "region") and (
+                person_cue  # "Governor Haidai" is a person, not the village Hoidai
+                or (ent.entity_type == "place" and ent.population < 10_000)
+                or not (_place_cue(text, start, end) or _strong(reg, eid, toks))
+            ):
+                continue  # a fuzzy place needs a place cue or a very close spelling: unresolved beats wrong
             out.append(
-                Mention(start, end, m.group(0), eid, ent.canonical_name, ent.entity_type, method, score)
+                Mention(start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score)
             )
             occupied.append((start, end))
         elif eid is None and person_cue and 2 <= len(toks) <= 4:
             canonical = " ".join(t.capitalize() for t in toks)
             out.append(
-                Mention(start, end, m.group(0), provisional_id(toks), canonical, "person", "provisional", 0.5)
+                Mention(
+                    start, end, text[start:end], provisional_id(toks), canonical, "person", "provisional", 0.5
+                )
             )
             occupied.append((start, end))
     return out

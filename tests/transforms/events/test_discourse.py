@@ -120,3 +120,61 @@ def test_a_sentence_with_two_clauses_each_placing_an_event_is_read_clause_by_cla
     assert by == {"Kupiansk": "UA-63", "Nikopol": "UA-12"}
     one = _events("Artillery pounded Kupiansk on Friday, and two people were killed.")
     assert len(one) == 1 and one.iloc[0]["fatalities"] == 2
+
+
+def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
+    ev = _events(
+        "Kupiansk was shelled on Thursday. "
+        "The governor of the Poltava region said on Friday that a drone had hit a school in the city."
+    )
+    assert set(ev["location"]) == {"Kupiansk"}
+    victim = _events("Russian forces abducted the head of Ivanivka village, Kharkiv region, on Friday.")
+    assert victim.iloc[0]["admin1_iso"] == "UA-63"
+
+
+def test_what_appears_to_have_happened_happened_and_a_strike_that_killed_is_remote_violence():
+    ev = _events("Russian forces appeared to have captured the town of Lyman on Friday.")
+    assert ev.iloc[0]["sub_event_type"] == "Non-state actor overtakes territory"
+    strike = _events("A strike on a school in Uman on Friday is thought to have killed at least 20 people.")
+    assert strike.iloc[0]["event_type"] == "Explosions/Remote violence" and strike.iloc[0]["fatalities"] == 20
+
+
+def test_an_interception_tally_is_over_the_country_not_at_the_dateline_or_the_first_region():
+    lead = _events("KYIV, Ukraine (AP) — Air defences destroyed 61 of the 70 missiles launched overnight.")
+    (e,) = lead.itertuples()
+    assert (e.sub_event_type, e.actor1, e.country, e.quantity) == (
+        "Disrupted weapons use",
+        "Military Forces of Ukraine",
+        "Ukraine",
+        61,
+    ) and pd.isna(e.admin1_iso)
+    regions = _events(
+        "Air defence forces shot down 30 of 44 drones over the Sumy, Odesa and Poltava regions on Friday."
+    )
+    assert (
+        len(regions) == 1
+        and pd.isna(regions.iloc[0]["admin1_iso"])
+        and regions.iloc[0]["country"] == "Ukraine"
+    )
+
+
+def test_a_city_held_by_a_capital_is_not_placed_in_the_capital_and_a_region_of_x_constrains_its_village():
+    ev = _events("Russian drones struck Ivanivka in the southern region of Kherson on Friday.")
+    assert ev.iloc[0]["admin1_iso"] == "UA-65"
+    held = _events("Heavy fighting raged on Friday in the last city held by Kyiv in the region.")
+    assert held.empty or "UA-30" not in set(held["admin1_iso"])
+
+
+def test_a_toll_for_a_whole_list_is_no_one_places_and_another_n_counts():
+    ev = _events("Russian missiles struck Sumy and Poltava on Friday, killing 12 people.")
+    assert len(ev) == 2 and ev["fatalities"].isna().all()
+    more = _events("Twelve people were killed and another 40 wounded by shelling in Kupiansk on Friday.")
+    assert (more.iloc[0]["fatalities"], more.iloc[0]["injuries"]) == (12, 40)
+
+
+def test_compounds_and_more_verbs_of_a_government_and_more_background():
+    assert _events("Moscow blocked gas supplies after the strikes on Friday.").empty
+    assert _events("Blasts hit a depot in Moscow-annexed Crimea on Friday.")["location"].ne("Moscow").all()
+    assert _events(
+        "In the first month of the war he treated people wounded by shelling in a Kyiv hospital."
+    ).empty

@@ -89,3 +89,28 @@ def test_neuter_place_names_differ_from_the_short_possessive_form():
     assert translit_key("Dymytrove") == translit_key("Dimitrovo") != translit_key("Dymytrov")
     assert translit_key("Kurakhove") == translit_key("Kurakhovo") == translit_key("Kurakhovoye")
     assert translit_key("Kharkiv") == translit_key("Kharkov")  # no ending vowel: unchanged
+
+
+@pytest.mark.parametrize(
+    ("variant", "english"),
+    [
+        ("Ołeh Kowalczuk", "Oleh Kovalchuk"),  # Polish ł, w, cz
+        ("Mykoła Szczerbak", "Mykola Shcherbak"),  # Polish szcz
+        ("Taras Melnicsuk", "Taras Melnychuk"),  # Hungarian cs
+        ("Taras Şevçenko", "Taras Shevchenko"),  # Turkish ş, ç
+        ("Oleq Qonçarenko", "Oleg Goncharenko"),  # Azerbaijani q
+        ("Andrijs Melņiks", "Andrij Melnyk"),  # Latvian -s
+        ("Andrijus Melnikas", "Andrij Melnyk"),  # Lithuanian -us, -as
+        ("Petro Hrabovičs", "Petro Hrabovych"),  # Latvian -s after a caron
+    ],
+)
+def test_a_name_in_another_orthography_clusters_with_its_english_romanization(variant, english):
+    from transforms.names.resolve import resolve_name
+
+    assert resolve_name(variant).entity_id == resolve_name(english).entity_id
+
+
+def test_orthography_rules_keep_different_persons_apart():
+    from transforms.names.resolve import resolve_name
+
+    assert resolve_name("Ivans Ivanovs").entity_id != resolve_name("Ivana Ivanova").entity_id
