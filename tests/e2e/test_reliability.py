@@ -124,8 +124,8 @@ def test_staged_work_is_removed_after_a_publish_and_validation_results_are_cappe
 ):
     out = tmp_path / "curated"
     monkeypatch.setenv("DATELINE_KEEP_VALIDATIONS", "2")
-    for _ in range(3):
-        pipeline.pipeline_flow(raw=str(sample_raw), out=str(out))
+    for _ in range(3):  # forced: an unchanged date is otherwise skipped
+        pipeline.pipeline_flow(raw=str(sample_raw), out=str(out), force=True)
     assert not (out / "_work" / f"ds={DS}").exists()
     results = sorted((out / "_validation" / f"ds={DS}").iterdir())
     assert len(results) == 2 and all(json.loads(p.read_text())["success"] for p in results)
