@@ -48,7 +48,7 @@ from transforms.events.places import (
     site_of,
     the_place_named,
 )
-from transforms.events.structure import datelines, paragraphs
+from transforms.events.structure import datelines, is_quote, paragraphs
 from transforms.events.temporal import event_time, judicial, sentence_time
 from transforms.events.triggers import (
     FIRE_BACK,
@@ -286,6 +286,8 @@ class StoryReader:
             self.weapon_context = "missile"
 
     def _decide(self, idx: int, start: int, end: int, outcome: str, reason: str, event: int | None = None):
+        if is_quote(self.text[start:end]):
+            reason += " (somebody's words, in quotation marks)"
         self.trace.append(Decision(idx, start, end, outcome, reason, event))
 
     # ------------------------------------------------------------------------------ time and triggers
