@@ -36,6 +36,9 @@ out_console = Console(width=None if sys.stdout.isatty() else 80)
 RawOpt = Annotated[str, typer.Option("--raw", help="Raw input dir or fsspec URL.")]
 OutOpt = Annotated[str, typer.Option("--out", help="Output dir or fsspec URL (s3://, memory://, file://).")]
 DateOpt = Annotated[str, typer.Option("--date", help="Date YYYY-MM-DD.")]
+DaskOpt = Annotated[str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")]
 WorkersOpt = Annotated[
     int | None,
     typer.Option(
@@ -286,14 +289,10 @@ def run(
     raw: RawOpt = "data/raw",
     out: OutOpt = "data/curated",
     date: Annotated[list[str] | None, typer.Option("--date", help="Only these dates (repeatable).")] = None,
-    dask_address: Annotated[
-        str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
-    ] = None,
+    dask_address: DaskOpt = None,
     workers: WorkersOpt = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")
-    ] = False,
+    verbose: VerboseOpt = False,
+    as_json: JsonOpt = False,
     force: ForceOpt = False,
     keep_validations: Annotated[
         int | None,
@@ -403,14 +402,10 @@ def backfill(
     end: Annotated[str, typer.Option(help="Last date YYYY-MM-DD (inclusive).")],
     raw: RawOpt = "data/raw",
     out: OutOpt = "data/curated",
-    dask_address: Annotated[
-        str | None, typer.Option(help="Run tasks on an existing Dask cluster (tcp://host:port).")
-    ] = None,
+    dask_address: DaskOpt = None,
     workers: WorkersOpt = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON line per date instead of the table.")
-    ] = False,
+    verbose: VerboseOpt = False,
+    as_json: JsonOpt = False,
     force: ForceOpt = False,
 ) -> None:
     """One run of the daily flow per date from START to END (each date replaces its partitions). With a
