@@ -78,7 +78,6 @@ _DEBRIS_DAMAGE = re.compile(
     r"\bcrashed (?:on|onto|into) (?:[\w-]+ ){0,2}(?:houses?|buildings?|homes?)",
     re.I,
 )
-_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
 )
@@ -264,8 +263,9 @@ class StoryReader:
             dateline_end = filed.get(s0, 0)
             own, filed_only = after_dateline(mentions, dateline_end)
             text = self.text[s0:s1]
-            self._context(idx, mentions, dateline_end, text.lower())
-            yield Sentence(idx, s0, s1, text, text.lower(), paragraph, mentions, own, filed_only)
+            low = text.lower()
+            self._context(idx, mentions, dateline_end, low)
+            yield Sentence(idx, s0, s1, text, low, paragraph, mentions, own, filed_only)
 
     def _context(self, idx: int, mentions: list[Mention], dateline_end: int, low: str) -> None:
         before = None
@@ -699,7 +699,7 @@ def refine_trigger(trig: Trigger, sent: str) -> tuple[Trigger, str | None]:
         trig = _attack_by_weapon(sent, trig)
         owner = other_side(interceptor_side(sent))
     if (
-        trig.sub_event_type in _TERRITORY
+        trig.sub_event_type in _TERRITORY_CHANGES
         and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
         and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
     ):

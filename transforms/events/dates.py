@@ -143,12 +143,3 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         found.append(EventDate(dt.date(year, month, 1), 3, True, m.start()))
     found.sort(key=lambda d: d.start)
     return [d for d in found if d.date <= published]
-
-
-def event_date(sentence: str, published: dt.date, previous: dt.date | None = None) -> EventDate:
-    """The sentence's event date: the first date expression, else the previous event's date, else the
-    published date (both flagged ``explicit=False``)."""
-    dates = find_dates(sentence, published, previous)
-    if dates:
-        return dates[0]
-    return EventDate(previous or published, 1, False)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.events.dates import event_date, find_dates
+from transforms.events.dates import find_dates
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
 
@@ -24,17 +24,12 @@ PUB = dt.date(2024, 11, 2)  # a Saturday
     ],
 )
 def test_dates_resolve_against_the_published_date(sentence, date, precision):
-    d = event_date(sentence, PUB)
+    d = find_dates(sentence, PUB)[0]
     assert (d.date.isoformat(), d.precision, d.explicit) == (date, precision, True)
 
 
 def test_later_that_day_takes_the_previous_event_date():
-    assert event_date("injured later that day", PUB, dt.date(2024, 10, 30)).date == dt.date(2024, 10, 30)
-
-
-def test_no_date_defaults_to_previous_or_published_and_says_so():
-    d = event_date("a drone hit a house", PUB)
-    assert d.date == PUB and not d.explicit
+    assert find_dates("injured later that day", PUB, dt.date(2024, 10, 30))[0].date == dt.date(2024, 10, 30)
 
 
 def test_future_dates_are_ignored():
