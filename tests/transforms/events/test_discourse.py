@@ -2,8 +2,8 @@ import datetime as dt
 
 import pandas as pd
 
+from tests.transforms.events.articles import article_events
 from transforms.events.discourse import place_lists
-from transforms.extract import extract
 from transforms.names.resolve import find_mentions
 
 PUB = dt.date(2024, 3, 9)
@@ -15,12 +15,8 @@ def _lists(sentence: str) -> list[list[str]]:
     ]
 
 
-def _events(text: str) -> pd.DataFrame:
-    art = pd.DataFrame(
-        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": None, "dateline_place": None,
-          "published_at": PUB, "text": text, "n_words": len(text.split()), "raw_path": "a"}]
-    )  # fmt: skip
-    return extract(art).events
+def _events(text: str):
+    return article_events(text, PUB)
 
 
 def test_coordinated_places_form_a_list_and_a_region_after_a_comma_places_them():

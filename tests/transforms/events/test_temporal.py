@@ -1,7 +1,7 @@
 import datetime as dt
 
+from tests.transforms.events.articles import article_events
 from transforms.events.temporal import event_time, sentence_time
-from transforms.extract import extract
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
 
@@ -34,13 +34,7 @@ def test_an_undated_event_takes_the_account_it_continues_else_the_news_day():
 
 
 def _events(text: str):
-    import pandas as pd
-
-    art = pd.DataFrame(
-        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": None, "dateline_place": None,
-          "published_at": PUB, "text": text, "n_words": len(text.split()), "raw_path": "a"}]
-    )  # fmt: skip
-    return extract(art).events
+    return article_events(text, PUB)
 
 
 def test_a_background_sentence_does_not_date_the_events_told_after_it():
