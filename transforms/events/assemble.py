@@ -43,7 +43,9 @@ from transforms.events.places import (
     choose_location,
     is_unplaced,
     item_place,
+    names_a_government,
     placed_by_region,
+    referred_back,
     scene_of,
     site_of,
     the_place_named,
@@ -206,6 +208,14 @@ class Decision:
     event: int | None = None  # index of the draft it made or joined
 
 
+# fighting told as a state of things, not an act: "amid the heavy fighting", "battles are still raging"
+_ONGOING_FIGHTING = re.compile(
+    r"\b(?:heavy|fierce|intense|intensive|street|bitter|ongoing)\s+(?:fighting|battles?)\b|"
+    r"\b(?:fighting|battles?)\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?raging)",
+    re.IGNORECASE,
+)
+
+
 class StoryReader:
     """Reads one article sentence by sentence: structure (paragraphs, datelines) → time → sentence frame →
     discourse (continuing, merging, splitting, a lead attack's local impacts) → ACLED's coding conventions.
@@ -264,22 +274,26 @@ class StoryReader:
             own, filed_only = after_dateline(mentions, dateline_end)
             text = self.text[s0:s1]
             low = text.lower()
-            self._context(idx, mentions, dateline_end, low)
+            self._context(idx, mentions, dateline_end, text, s0)
             yield Sentence(idx, s0, s1, text, low, paragraph, mentions, own, filed_only)
 
-    def _context(self, idx: int, mentions: list[Mention], dateline_end: int, low: str) -> None:
-        before = None
+    def _context(self, idx: int, mentions: list[Mention], dateline_end: int, text: str, s0: int) -> None:
+        before, named = None, len(self.recent)
         for m in mentions:
             if m.entity_type == "country":
                 self.last_country = m.canonical_name
             elif m.entity_type == "place" and m.method != "provisional" and m.char_start >= dateline_end:
-                # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
+                # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol;
+                # nor a capital standing for its government ("the easternmost city held by Kyiv")
                 qualifier = (
                     before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
                 )
-                if not qualifier:
+                if not qualifier and not names_a_government(m, text, s0):
                     self.recent.append((idx, m))
             before = m
+        if len(self.recent) == named and (m := referred_back(text, self.recent, idx)) is not None:
+            self.recent.append((idx, m))  # "the city" again: the story still talks of the same place
+        low = text.lower()
         if "drone" in low or "shahed" in low or "uav" in low:
             self.weapon_context = "drone"
         elif "missile" in low or "rocket" in low:
@@ -431,6 +445,15 @@ class StoryReader:
         elif is_unplaced(loc_id, admin1_iso) and (named := the_place_named(s.text, self.recent, s.idx)):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             (loc_id, admin1_iso, geo), word = named, "a place named before ('the city')"
+        elif (
+            is_unplaced(loc_id, admin1_iso)
+            and _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
+            and not (prev is not None and prev.sentence_index == s.idx - 1)
+            and (focus := the_place_named(s.text, self.recent, s.idx, window=2, anaphor=False))
+        ):
+            # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
+            # battle for the settlement the story has just been talking about
+            (loc_id, admin1_iso, geo), word = focus, "the place the story is talking about"
         country = reg.get(admin1_iso).country if admin1_iso else None
         plural = PLURAL_REGIONS.search(s.text)
         if plural and plural.group("adj"):
@@ -533,8 +556,13 @@ class StoryReader:
             and prev.sentence_index == s.idx - 1
             and not wider
         ):
-            if f.sub == "Armed clash" and prev.trigger.event_type == "Explosions/Remote violence":
-                # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled."
+            if (
+                f.sub == "Armed clash"
+                and prev.trigger.event_type == "Explosions/Remote violence"
+                and not (prev.actor2 or "").startswith("Civilians")
+            ):
+                # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled." — but a strike
+                # that hit civilians stays one: the clash told after it is between other actors
                 _become_clash(prev, None)
             _debris_hit(prev, s.text, f.victims)
             _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, None, always=True)

@@ -356,10 +356,13 @@ _ANAPHOR = re.compile(
 )
 
 
-def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3):
-    """(location, admin1, 1) of the settlement a definite description refers back to ("the city", "the
-    island", "its mayor"): the last one named in the ``window`` sentences before, or None."""
-    if not recent or not _ANAPHOR.search(sent):
+def referred_back(
+    sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3, anaphor: bool = True
+) -> Mention | None:
+    """The settlement a definite description refers back to ("the city", "the island", "its mayor"): the last
+    one named in the ``window`` sentences before, or None. ``anaphor=False``: the settlement the story is
+    talking about, whether or not the sentence refers back to it."""
+    if not recent or (anaphor and not _ANAPHOR.search(sent)):
         return None
     i, m = recent[-1]
     if i == idx:  # named in this very sentence: the sentence placed it itself, or not at all
@@ -367,8 +370,16 @@ def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, wind
         i = next((j for j, _ in reversed(recent) if j < idx), -1)
     if m is None or idx - i > window:
         return None
-    ent = load_registry().get(m.entity_id)
-    return (site_of(ent.entity_id), ent.admin1_iso, 1) if ent.admin1_iso else None
+    return m
+
+
+def the_place_named(
+    sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3, anaphor: bool = True
+):
+    """(location, admin1, 1) of the settlement a definite description refers back to, or None."""
+    m = referred_back(sent, recent, idx, window, anaphor)
+    ent = load_registry().get(m.entity_id) if m is not None else None
+    return (site_of(ent.entity_id), ent.admin1_iso, 1) if ent is not None and ent.admin1_iso else None
 
 
 def item_place(

@@ -174,3 +174,32 @@ def test_compounds_and_more_verbs_of_a_government_and_more_background():
     assert _events(
         "In the first month of the war he treated people wounded by shelling in a Kyiv hospital."
     ).empty
+
+
+def test_a_story_talking_of_the_city_keeps_it_as_the_referent_and_a_capital_for_its_government_is_none():
+    text = (
+        "Ukrainian troops retook a quarter of Lyman on Friday, the regional governor said.\n\n"
+        "He said the soldiers were pushing deeper into the town held by Kyiv until last month.\n\n"
+        "Many residents of the town had left weeks ago.\n\n"
+        "The figures were hard to check amid the heavy fighting."
+    )
+    ev = _events(text)
+    clash = ev[ev["sub_event_type"] == "Armed clash"]
+    assert list(clash["location"]) == ["Lyman"]
+    assert "UA-30" not in set(ev["admin1_iso"])
+
+
+def test_fighting_with_no_place_right_after_an_event_is_no_new_place_of_the_story():
+    text = "Russian artillery shelled Vovchansk on Friday. Heavy fighting is still raging, officials said."
+    ev = _events(text)
+    assert list(ev["location"]) == ["Vovchansk"]
+
+
+def test_a_strike_on_civilians_stays_a_strike_when_a_clash_with_no_place_is_told_after_it():
+    text = (
+        "Russian missiles hit a school in Kostiantynivka on Friday, killing three people. "
+        "Ukrainian troops repelled nine assaults on Friday, the army said."
+    )
+    ev = _events(text)
+    assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]
+    assert ev.iloc[0]["fatalities"] == 3
