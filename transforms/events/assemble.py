@@ -215,6 +215,10 @@ _ONGOING_FIGHTING = re.compile(
     re.IGNORECASE,
 )
 
+# fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
+_WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
+_CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
+
 
 class StoryReader:
     """Reads one article sentence by sentence: structure (paragraphs, datelines) → time → sentence frame →
@@ -449,7 +453,10 @@ class StoryReader:
             is_unplaced(loc_id, admin1_iso)
             and _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
             and not (prev is not None and prev.sentence_index == s.idx - 1)
+            and not _WIDE_FRONT.search(s.text)
+            and not any(m.entity_type in ("country", "area") for m in s.mentions)
             and (focus := the_place_named(s.text, self.recent, s.idx, window=2, anaphor=False))
+            and focus[1] not in _CAPITAL_REGIONS
         ):
             # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
             # battle for the settlement the story has just been talking about
