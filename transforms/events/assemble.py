@@ -41,6 +41,7 @@ from transforms.events.places import (
     PLURAL_REGIONS,
     after_dateline,
     choose_location,
+    in_a_speakers_title,
     is_unplaced,
     item_place,
     names_a_government,
@@ -48,10 +49,11 @@ from transforms.events.places import (
     referred_back,
     scene_of,
     site_of,
+    speakers_jurisdiction,
     the_place_named,
 )
-from transforms.events.structure import datelines, is_quote, paragraphs
-from transforms.events.temporal import event_time, judicial, sentence_time
+from transforms.events.structure import datelines, is_quote, paragraphs, reprint_start
+from transforms.events.temporal import event_time, judicial, sentence_time, spoken_on
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
@@ -229,6 +231,7 @@ class StoryReader:
         self, text: str, published: dt.date, sentences: list[tuple[int, int]], mentions: list[Mention]
     ):
         self.text, self.published, self.sentences, self.mentions = text, published, sentences, mentions
+        self.story_day = published  # the day the story itself was published
         self.drafts: list[Draft] = []
         self.trace: list[Decision] = []
         self.carried: dt.date | None = None  # the date of the account being told, within a paragraph
@@ -258,9 +261,13 @@ class StoryReader:
         """The sentences to read, with their paragraph and mentions (time stamps and bylines are skipped)."""
         paras = paragraphs(self.text)
         filed = datelines(self.text, paras)  # paragraph start -> end of its dateline
+        reprint = reprint_start(self.text, paras)
+        spoken = spoken_on(self.text[: reprint or 0], self.story_day)
         skipped = {p.start for p in paras if p.kind != "text"}
         paragraph, last_end, mi = 0, 0, 0
         for idx, (s0, s1) in enumerate(self.sentences):
+            if spoken is not None and reprint is not None and s0 >= reprint:
+                self.published = spoken  # a reprinted speech's "today" is the day it was given
             if "\n\n" in self.text[last_end:s0]:
                 paragraph += 1
                 self.weapon_context = self.carried = None
@@ -292,7 +299,7 @@ class StoryReader:
                 qualifier = (
                     before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
                 )
-                if not qualifier and not names_a_government(m, text, s0):
+                if not (qualifier or names_a_government(m, text, s0) or in_a_speakers_title(m, text, s0)):
                     self.recent.append((idx, m))
             before = m
         if len(self.recent) == named and (m := referred_back(text, self.recent, idx)) is not None:
@@ -461,6 +468,10 @@ class StoryReader:
             # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
             # battle for the settlement the story has just been talking about
             (loc_id, admin1_iso, geo), word = focus, "the place the story is talking about"
+        elif is_unplaced(loc_id, admin1_iso) and (
+            where := speakers_jurisdiction(s.mentions, s.text, s.start)
+        ):
+            (loc_id, admin1_iso, geo), word = where, "the place the official who reports it is in charge of"
         country = reg.get(admin1_iso).country if admin1_iso else None
         plural = PLURAL_REGIONS.search(s.text)
         if plural and plural.group("adj"):

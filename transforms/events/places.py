@@ -112,6 +112,33 @@ def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
     )
 
 
+_MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# a civil authority over a territory (not a commander of a unit named after a place: "the Azov regiment")
+_AUTHORITY_OF = re.compile(
+    r"\b(?:governor|mayor|head|administration|council)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def speakers_jurisdiction(mentions: list[Mention], sentence: str, offset: int):
+    """(location, admin1, geo_precision) of the place an official who reports the event is in charge of, for a
+    sentence that names no other place: "the regional governor of Kharkiv said nine civilians had been killed"
+    happened in the Kharkiv region (at region level: a governor speaks for the whole region); a mayor's city is
+    the place itself. None when no speaker's title names a place."""
+    reg = load_registry()
+    for m in mentions:
+        if m.entity_type not in _PLACE_TYPES or not in_a_speakers_title(m, sentence, offset):
+            continue
+        if not _AUTHORITY_OF.search(sentence, max(0, m.char_start - offset - 30), m.char_start - offset):
+            continue
+        ent = reg.entities.get(m.entity_id)
+        if ent is None or not ent.admin1_iso:
+            continue
+        if m.entity_type == "place" and _MAYOR_OF.search(sentence, 0, m.char_start - offset):
+            return site_of(ent.entity_id), ent.admin1_iso, 1
+        return None, ent.admin1_iso, 3
+    return None
+
+
 def names_a_government(m, sentence: str, offset: int) -> bool:
     """A capital standing for its government rather than a place where something happened."""
     if m.surface not in _CAPITALS:
@@ -206,6 +233,42 @@ def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> se
     return regions
 
 
+# a part of a city named with the city: "the Saltivka district of Kharkiv", "a neighbourhood in the capital"
+_DISTRICT_OF = re.compile(
+    r"(?P<word>\s+(?:district|neighbou?rhood|microdistrict|quarter))?\s+of\s+(?P<capital>the capital\b)?",
+    re.IGNORECASE,
+)
+_DISTRICT_WORD = re.compile(r"\s(?:district|neighbou?rhood|microdistrict|quarter)$", re.IGNORECASE)
+
+
+def _cities_of_districts(places: list[Mention], sentence_text: str, offset: int) -> list[Mention]:
+    """The places of a sentence with a district named with its city dropped: the event is coded at the city
+    (the codebook's most specific settlement; "the Shevchenkivskyi district of the capital" is in Kyiv)."""
+    out = []
+    for i, m in enumerate(places):
+        of = _DISTRICT_OF.match(sentence_text, m.char_end - offset)
+        if of is None or not (of.group("word") or _DISTRICT_WORD.search(m.surface)):
+            out.append(m)
+        elif (
+            of.group("capital")
+            and m.entity_type == "place"
+            and load_registry().get(m.entity_id).admin1_iso == "UA-30"
+        ):
+            out.append(m._replace(entity_id=resolve_name("Kyiv").entity_id, canonical_name="Kyiv"))
+        elif (
+            i + 1 >= len(places)
+            or places[i + 1].char_start - offset != of.end()
+            or places[i + 1].entity_type != "place"
+            or re.match(
+                r"\s+(?:region|oblast|province)\b", sentence_text[places[i + 1].char_end - offset :], re.I
+            )
+        ):
+            out.append(
+                m
+            )  # no city follows ("the Bakhmut district of Donetsk region"): the district is the place
+    return out
+
+
 def choose_location(
     mentions: list[Mention],
     sentence_text: str,
@@ -230,6 +293,7 @@ def choose_location(
     ]
     if not places:
         return None, None, None
+    places = _cities_of_districts(places, sentence_text, offset)
     sentence_places = places if sentence_places is None else sentence_places
     coded = _CODED_TO.search(sentence_text)
     if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"

@@ -7,6 +7,8 @@
   (``10.32 BST``, ``1:45 p.m. ET``, ``Updated at 09.15``) opens an entry.
 - **Quotes**: a sentence that opens with a quotation mark is somebody's words.
 - **Bylines and captions**: ``By NAME``, ``Photo by ...``, ``(AP Photo/...)`` lines say nothing of events.
+- **Reprints**: a story that announces a document it reprints ("Read the President's full address below:") —
+  the document's "today" is the day it was spoken, not the day the story was published.
 """
 
 from __future__ import annotations
@@ -99,6 +101,23 @@ def datelines(text: str, paras: list[Paragraph] | None = None) -> dict[int, int]
         if dl is not None:
             out[p.start] = p.start + dl.end
     return out
+
+
+# a paragraph announcing the document printed after it
+_REPRINT = re.compile(
+    r"\b(?:full|complete)\s+(?:text|address|speech|statement|transcript|remarks)\b[^\n]{0,40}?(?:below|follows)\b|"
+    r"\b(?:address|speech|statement|remarks|transcript)\b[^\n]{0,30}?\b(?:below|as follows)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def reprint_start(text: str, paras: list[Paragraph], within: int = 3) -> int | None:
+    """Where the document a story reprints begins (the paragraph after the one announcing it, among the first
+    ``within``), or None: "Read the President's full address below:" then the address."""
+    for i, p in enumerate(paras[:within]):
+        if _REPRINT.search(text, p.start, p.end) and i + 1 < len(paras):
+            return paras[i + 1].start
+    return None
 
 
 def is_quote(sentence: str) -> bool:

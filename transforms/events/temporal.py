@@ -110,6 +110,17 @@ def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) 
     return EventDate(carried or published, 1, False)
 
 
+_SPOKEN = re.compile(r"\b(?:address|speech|statement|remarks|briefing|video message)\b", re.IGNORECASE)
+
+
+def spoken_on(lead: str, published: dt.date) -> dt.date | None:
+    """The day a reprinted speech was given, from the lead that introduces it ("In Zelensky's address on
+    Thursday evening, July 21, ..."): the first date after a word for a speech, or None."""
+    m = _SPOKEN.search(lead)
+    dates = find_dates(lead[m.start() :], published) if m else []
+    return dates[0].date if dates and dates[0].date <= published else None
+
+
 _JUDICIAL = re.compile(
     r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
     r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia)\b",

@@ -203,3 +203,33 @@ def test_a_strike_on_civilians_stays_a_strike_when_a_clash_with_no_place_is_told
     ev = _events(text)
     assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]
     assert ev.iloc[0]["fatalities"] == 3
+
+
+def test_a_second_predicate_with_a_named_weapon_system_is_an_event_at_its_own_place():
+    ev = _events(
+        "On Friday the invaders fired at the Huliaipole community with Uragans and hit Orikhiv with Iskanders."
+    )
+    assert sorted(ev["location"]) == ["Huliaipole", "Orikhiv"]
+    assert set(ev["sub_event_type"]) == {"Shelling/artillery/missile attack"}
+
+
+def test_a_district_named_with_its_city_is_coded_at_the_city():
+    ev = _events(
+        "On Friday a missile hit a clinic in the Kyivskyi district of Kharkiv, wounding four people."
+    )
+    assert list(ev["location"]) == ["Kharkiv"]
+    cap = _events(
+        "On Friday a drone hit a house in the Obolonskyi district of the capital, wounding one man."
+    )
+    assert list(cap["location"]) == ["Kyiv"] and list(cap["admin1_iso"]) == ["UA-30"]
+
+
+def test_an_event_with_no_place_of_its_own_is_in_the_region_of_the_governor_who_reports_it():
+    ev = _events(
+        "The governor of Sumy region, Ivan Petrenko, said two civilians were killed in Russian shelling on Friday."
+    )
+    assert list(ev["admin1_iso"]) == ["UA-59"] and ev["location"].isna().all()
+    unit = _events(
+        "A commander of the Azov regiment, Ivan Petrenko, said two soldiers were killed in shelling on Friday."
+    )
+    assert unit.empty

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.events.structure import datelines, is_quote, paragraphs, parse_dateline
+from transforms.events.structure import datelines, is_quote, paragraphs, parse_dateline, reprint_start
 from transforms.ingest import clean_text
 
 
@@ -44,3 +44,15 @@ def test_a_sentence_hard_wrapped_over_lines_is_joined_again():
 
 def test_quotes():
     assert is_quote("“We will hold the line,” he said.") and not is_quote("He said they would hold.")
+
+
+def test_a_reprinted_document_starts_after_the_paragraph_announcing_it():
+    text = (
+        "In her briefing on Monday, the minister spoke of the harvest.\n\n"
+        "The full text of the briefing follows:\n\n"
+        "Good afternoon. Today we signed three contracts."
+    )
+    start = reprint_start(text, paragraphs(text))
+    assert text[start:].startswith("Good afternoon")
+    plain = "Drones hit Sumy on Monday.\n\nThe mayor said below the bridge a car burned."
+    assert reprint_start(plain, paragraphs(plain)) is None

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from tests.transforms.events.articles import article_events
-from transforms.events.temporal import event_time, sentence_time
+from transforms.events.temporal import event_time, sentence_time, spoken_on
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
 
@@ -60,3 +60,17 @@ def test_a_date_carries_over_one_account_but_not_to_another_region():
     )
     dates = dict(zip(ev["location"], ev["event_date"], strict=True))
     assert dates == {"Kupiansk": dt.date(2024, 10, 31), "Nikopol": PUB}
+
+
+def test_today_in_a_reprinted_speech_is_the_day_it_was_given():
+    published = dt.date(2024, 3, 9)  # a Saturday; the address was on Thursday
+    assert spoken_on("In his video address on Thursday night, the president spoke of energy.", published) == (
+        dt.date(2024, 3, 7)
+    )
+    text = (
+        "In his video address on Thursday night, the president spoke of energy and of the front.\n\n"
+        "Read the president's full address below:\n\n"
+        "Dear compatriots! Today, Russian artillery shelled Nikopol again, and two people were wounded."
+    )
+    ev = article_events(text, published)
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-07"]
