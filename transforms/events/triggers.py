@@ -91,7 +91,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
-     r"\battempted to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     r"\battempt(?:ed|ing|s)? to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
@@ -214,6 +214,8 @@ _INFINITIVE_BEFORE = re.compile(
 
 # "appeared to have gained control", "is believed to have struck": it happened
 _PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
+# what people fled is the reason they left, not an event told: "Ukrainians who had fled fighting in the east"
+_FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
 
 _AIRCRAFT_DOWNED = re.compile(_AIRCRAFT_DOWNED_PATTERN, _W)
 # who downed it: an aircraft (air-to-air: ACLED codes an armed clash) or the ground (an attack)
@@ -263,6 +265,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
             before = sentence[max(0, m.start() - 25) : m.start()]
             if _INFINITIVE_BEFORE.search(before) and not _PERFECT_INFINITIVE.search(before):
+                continue
+            if _FLED_BEFORE.search(before):
                 continue
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
     out.sort(key=lambda t: (-t.strength, t.start))

@@ -233,3 +233,18 @@ def test_an_event_with_no_place_of_its_own_is_in_the_region_of_the_governor_who_
         "A commander of the Azov regiment, Ivan Petrenko, said two soldiers were killed in shelling on Friday."
     )
     assert unit.empty
+
+
+def test_a_list_closed_by_a_comma_and_is_one_list_and_the_clause_after_it_has_its_own_regions():
+    ev = _events(
+        "On Friday local media reported heavy shelling in Avdiivka, Toretsk, and Pokrovsk, and the army said Russian "
+        "troops were attempting to break through the lines in the Zaporizhzhia, Kherson, and Kharkiv regions."
+    )
+    shelled = ev[ev["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert sorted(shelled["location"]) == ["Avdiivka", "Pokrovsk", "Toretsk"]
+    clashes = ev[ev["sub_event_type"] == "Armed clash"]
+    assert sorted(clashes["admin1_iso"]) == ["UA-23", "UA-63", "UA-65"] and clashes["location"].isna().all()
+
+
+def test_fighting_people_fled_is_no_event():
+    assert _events("On Friday a school in Uzhhorod took in families who had fled fighting in the east.").empty
