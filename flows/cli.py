@@ -953,10 +953,15 @@ def _print_explain(report: dict) -> None:
     out_console.rule(f"{a.get('title') or a['article_id']}")
     out_console.print(f"article {a['article_id']} · {a.get('source') or '?'} · published {a['published_at']}")
     for i, e in enumerate(report["events"]):
-        place = e["location"] or f"(region only) {e['admin1'] or ''}"
+        if e["location"]:
+            place = f"{e['location']}, {e['admin1_iso'] or e.get('country') or ''}"
+        elif e["admin1_iso"]:
+            place = f"(region only) {e['admin1'] or ''}, {e['admin1_iso']}"
+        else:
+            place = f"(country only) {e.get('country') or '?'}"
         out_console.print(
-            f"\n[bold]event {i}[/]: {e['event_type']} / {e['sub_event_type']} · {e['event_date']} · {place}, "
-            f"{e['admin1_iso'] or e.get('country') or ''} · {e['actor1']} → {e['actor2']} · "
+            f"\n[bold]event {i}[/]: {e['event_type']} / {e['sub_event_type']} · {e['event_date']} · {place} · "
+            f"{e['actor1']} → {e['actor2']} · "
             f"killed {e['fatalities']}, injured {e['injuries']}"
         )
         for k, v in e["decided_by"].items():

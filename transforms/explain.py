@@ -11,7 +11,7 @@ from transforms.nlp import get_nlp, make_doc, sentence_spans
 
 _SHOWN = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
-    "admin1_iso", "geo_precision", "fatalities", "injuries", "weapon", "quantity",
+    "admin1_iso", "country", "geo_precision", "fatalities", "injuries", "weapon", "quantity",
 )  # fmt: skip
 
 

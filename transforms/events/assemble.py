@@ -53,7 +53,7 @@ from transforms.events.places import (
     the_place_named,
 )
 from transforms.events.structure import datelines, is_quote, paragraphs, reprint_start
-from transforms.events.temporal import event_time, judicial, sentence_time, spoken_on
+from transforms.events.temporal import event_time, judicial, nearest_date, sentence_time, spoken_on
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
@@ -128,6 +128,7 @@ class Draft:
     first_sentence: int = -1
     evidence: dict[str, str] = field(default_factory=dict)  # the words that decided each field
     merged_into: Draft | None = None  # the first telling of the same event, when this is a later one
+    nationwide: bool = False  # one day's barrage over the whole country (its interception is another row)
 
     def extend(self, idx: int, end: int, sentence: str) -> None:
         """Add a later sentence of the same paragraph to this event's evidence."""
@@ -192,6 +193,7 @@ class Frame:
     side: str | None
     owner: str | None  # the side whose weapon it was, when the sentence says so only indirectly
     place_word: str = ""  # the words that placed it, for `dateline explain`
+    nationwide: bool = False  # "across Ukraine on Thursday": at the country's level
 
     @property
     def unplaced(self) -> bool:
@@ -255,7 +257,27 @@ class StoryReader:
     def read(self) -> list[Draft]:
         for s in self._structure():
             self._read(s)
-        return self.drafts
+        return self._without_counted_barrages()
+
+    def _without_counted_barrages(self) -> list[Draft]:
+        """The events, without a barrage over the whole country whose places are told as events of their own
+        after it: a country-level row besides them would count it twice (ACLED; the codebook's tier 2)."""
+        out = []
+        for i, b in enumerate(self.drafts):
+            if b.nationwide and any(
+                d.sentence_index > b.sentence_index
+                and d.date == b.date
+                and d.trigger.event_type == b.trigger.event_type
+                for d in self.drafts
+            ):
+                self.trace = [
+                    replace(x, outcome="rejected", reason="a barrage over the country, told by its places", event=None)
+                    if x.event == i else x
+                    for x in self.trace
+                ]  # fmt: skip
+            else:
+                out.append(b)
+        return out
 
     def _structure(self):
         """The sentences to read, with their paragraph and mentions (time stamps and bylines are skipped)."""
@@ -320,7 +342,11 @@ class StoryReader:
     def _read(self, s: Sentence) -> None:
         time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
         triggers = find_triggers(s.text, s.low) if time.is_news else []
-        lead = self.barrage is None and s.idx < LEAD_SENTENCES and time.status in ("news", "aggregate")
+        lead = (
+            self.barrage is None
+            and s.idx < LEAD_SENTENCES
+            and time.status in ("news", "aggregate", "nationwide")
+        )
         impact = (
             self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
         )
@@ -329,7 +355,7 @@ class StoryReader:
                 s.text, self.published, self.carried, cues=time
             )  # its date, where it matters
             triggers = triggers if time.is_news else []
-        reason = None if time.status == "news" else time.status
+        reason = None if time.status in ("news", "nationwide") else time.status
         if not time.is_news:
             self.carried = None  # background does not date what is told after it
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
@@ -418,13 +444,24 @@ class StoryReader:
         # a date carries over the sentences of one account: not to an event in another region
         same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
         date = event_time(time, self.carried if same_account else None, self.published)
+        if sub == "Disrupted weapons use" and time.own is None and self.barrage is not None:
+            # "Air defences shot down 31 of them": the lead attack's weapons, on its day
+            date = EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)
         qty = weapon_quantity(s.text)
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
         side = owner or attacker_side(s.text) or forces_struck(s.text)
+        nationwide = (
+            time.status == "nationwide"
+            and trig.event_type == "Explosions/Remote violence"
+            and is_unplaced(loc_id, admin1_iso)
+        )
+        if nationwide:  # "after Friday's missile attacks across the country": the day told with the attack
+            country, word = country or self.last_country or "Ukraine", "the whole country ('across Ukraine')"
+            date = nearest_date(s.text, trig.start, self.published) or date
         return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
-                     qty, side, owner, word)  # fmt: skip
+                     qty, side, owner, word, nationwide)  # fmt: skip
 
     def _place(self, s: Sentence, trig: Trigger):
         """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
@@ -521,6 +558,8 @@ class StoryReader:
 
     @staticmethod
     def _same_account(prev: Draft, f: Frame) -> bool:
+        if prev.nationwide and f.sub == "Disrupted weapons use":
+            return False  # the barrage over the country and its interception tally are two rows (codebook)
         weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles"
         # another settlement of the same region struck anew is another event ("shelled Sloviansk ... also shelled
         # Bakhmut"); a toll told at a district or street of it is not ("one civilian was killed in Saltivskyi")
@@ -603,7 +642,7 @@ class StoryReader:
                 self._decide(s.idx, s.start, s.end, "rejected", "an interception with no place or country")
                 return
         else:
-            if f.unplaced:
+            if f.unplaced and not f.nationwide:
                 self._unplaced_event(s, f)
                 return
             if (
@@ -626,7 +665,7 @@ class StoryReader:
                 precision=d.precision, date_explicit=d.explicit, weapon=f.weapon, location_id=f.loc_id,
                 admin1_iso=f.admin1_iso, country=f.country, geo_precision=f.geo, actor1=actor1, actor2=actor2,
                 fatalities=f.killed, injuries=f.injured, quantity=f.quantity, actor_explicit=f.side is not None,
-                notes=[s.text], first_sentence=s.idx, evidence=self._evidence(s, f),
+                notes=[s.text], first_sentence=s.idx, evidence=self._evidence(s, f), nationwide=f.nationwide,
             )
         )  # fmt: skip
         self._decide(s.idx, s.start, s.end, "event", f"{f.trig.event_type} / {f.sub}", len(self.drafts) - 1)

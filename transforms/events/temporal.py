@@ -6,7 +6,8 @@ background is not news: so a sentence's status decides whether its events are co
 date comes from its own sentence, from the account it continues, or from the story's news day — never from a
 background sentence told before it.
 
-Statuses: ``news`` (today's or recent events: no date older than the news window), ``background`` (dated
+Statuses: ``news`` (today's or recent events: no date older than the news window), ``nationwide`` (one day's
+barrage "across Ukraine": news, at the country's level), ``background`` (dated
 before the window, or a background cue: "since the invasion", "months ago"), ``aggregate`` ("over the past
 day across Ukraine", "as many as"), ``hypothetical`` (would, could, plans to, warned), ``demand`` (urged,
 called for: only a protest's), ``denied`` ("denied that its plane crashed").
@@ -46,7 +47,7 @@ class SentenceTime:
 
     @property
     def is_news(self) -> bool:
-        return self.status in ("news", "demand")
+        return self.status in ("news", "demand", "nationwide")
 
 
 def sentence_time(
@@ -69,6 +70,8 @@ def sentence_time(
         dates = [d for d in dates if d not in reported]
     own = dates[0] if dates else None
     cue = is_non_event(sentence, low) if cues is None else _CUE_OF.get(cues.status)
+    if cue == "aggregate" and (cues is None or cues.status == "nationwide"):
+        cue = _nationwide(sentence, own, dated, cue)
     if cue in ("aggregate", "background", "hypothetical"):
         return SentenceTime(cue, own, _CUE_REASONS[cue])
     if own is not None and published - own.date > NEWS_WINDOW + _slack(own):
@@ -78,11 +81,31 @@ def sentence_time(
         )
     if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
         return SentenceTime("denied", own, "the event is denied")
-    return SentenceTime("demand" if cue == "demand" else "news", own)
+    return SentenceTime(cue if cue in ("demand", "nationwide") else "news", own)
+
+
+# one barrage over the whole country on one day is one event, not a roundup: "Russia fired three dozen missiles
+# at infrastructure across Ukraine on Thursday"
+_ACROSS_THE_COUNTRY = re.compile(r"\bacross (?:Ukraine|Russia|the country)\b", re.IGNORECASE)
+
+
+def _nationwide(sentence: str, own: EventDate | None, dated: bool, cue: str) -> str:
+    """ "nationwide" when the sentence is an aggregate only because it spans the country and (once dated) it
+    names one day; else what the sentence is without that phrase."""
+    m = _ACROSS_THE_COUNTRY.search(sentence)
+    if m is None:
+        return cue
+    rest = is_non_event(sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end() :])
+    if rest is not None:
+        return rest
+    if dated and (own is None or own.precision != 1 or not own.explicit):
+        return cue
+    return "nationwide"
 
 
 # the cue a first look found, by the status it gave (a dated look re-reads only the date)
 _CUE_OF = {
+    "nationwide": "aggregate",
     "aggregate": "aggregate",
     "background": "background",
     "hypothetical": "hypothetical",
@@ -119,6 +142,13 @@ def spoken_on(lead: str, published: dt.date) -> dt.date | None:
     m = _SPOKEN.search(lead)
     dates = find_dates(lead[m.start() :], published) if m else []
     return dates[0].date if dates and dates[0].date <= published else None
+
+
+def nearest_date(sentence: str, at: int, published: dt.date) -> EventDate | None:
+    """The date expression nearest to offset ``at`` (an event word), within the news window: "It was a quiet
+    weekend after Friday's missile attacks" dates the attacks Friday."""
+    dates = [d for d in find_dates(sentence, published) if published - d.date <= NEWS_WINDOW]
+    return min(dates, key=lambda d: abs(d.start - at), default=None)
 
 
 _JUDICIAL = re.compile(

@@ -74,3 +74,28 @@ def test_today_in_a_reprinted_speech_is_the_day_it_was_given():
     )
     ev = article_events(text, published)
     assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-07"]
+
+
+def test_one_days_barrage_across_the_country_is_one_country_level_event_and_its_interception_another():
+    published = dt.date(2024, 3, 9)
+    assert sentence_time(
+        "Russia fired 40 missiles at power plants across Ukraine on Friday.", published
+    ).status == ("nationwide")
+    roundup = "Russian attacks across Ukraine killed five civilians over the past day."
+    assert sentence_time(roundup, published).status == "aggregate"
+    ev = article_events(
+        "Russia fired 40 missiles at power plants across Ukraine on Friday, officials said.\n\n"
+        "Air defences shot down 31 of them, the air force said.",
+        published,
+    )
+    assert sorted(ev["sub_event_type"]) == ["Disrupted weapons use", "Shelling/artillery/missile attack"]
+    assert ev["admin1_iso"].isna().all() and set(ev["country"]) == {"Ukraine"}
+    assert {str(d)[:10] for d in ev["event_date"]} == {"2024-03-08"}
+
+
+def test_the_day_told_with_a_nationwide_attack_dates_it_not_the_first_date_of_the_sentence():
+    ev = article_events(
+        "The weekend was calm in the capital after Thursday's drone attacks across the country, which caused little damage.",
+        dt.date(2024, 3, 11),
+    )
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-07"]
