@@ -31,7 +31,7 @@ _SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Mosc
 _ATTACKER = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
     r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
-    r"invaders|aviation|UAVs?|Shaheds?|(?:land)?mines?|traps?|booby[- ]traps?|explosives?)\b"
+    r"invaders|aviation|UAVs?|Shaheds?|(?:land)?mines?|traps?|booby[- ]traps?|explosives?|separatists|proxies)\b"
     rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
     rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
 )
@@ -234,3 +234,24 @@ def acled_actor2(
     if event_type == "Explosions/Remote violence":
         return ACTOR_FORCES.get(_unmarked_target(sentence, attacker) or "")  # a named one was taken above
     return None
+
+
+_TAKER = re.compile(
+    rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:forces|troops|army|military|units|soldiers|separatists|proxies|fighters|defenders)\b|"
+    rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE.replace('side', 'side2')}\s+(?=has|have|had|said|says|claimed|appeared)"
+)
+
+
+def taker_side(sentence: str, at: int) -> str | None:
+    """The side named as the subject of the territory verb at offset ``at``: the first side named before it, in
+    its sentence, as an actor ("Pro-Russia separatists said they had liberated ...", "Ukraine has staged a
+    counterattack ... and recaptured") — not one taken from ("recaptured the city from Russian forces")."""
+    by = _TAKEN_BY.match(sentence, at)
+    if by:  # "soldiers captured by Russian forces", "the town was retaken by Ukrainian troops"
+        return side_of(by)
+    start = max(sentence.rfind(". ", 0, at), sentence.rfind("; ", 0, at), 0)
+    return side_of(_TAKER.search(sentence, start, at))
+
+
+_TAKEN_BY = re.compile(rf"\w*\s+(?:[\w-]+\s+){{0,3}}?by\s+(?:the\s+)?{_SIDE}")

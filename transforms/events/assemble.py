@@ -27,12 +27,14 @@ from transforms.events.actors import (
     repelled_side,
     side_named,
     side_of,
+    taker_side,
 )
 from transforms.events.casualties import (
     CODING_NOTES,
     casualties,
     says_coded,
 )
+from transforms.events.conventions import territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
 from transforms.events.frames import clause_spans
@@ -452,6 +454,7 @@ class StoryReader:
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
         side = owner or attacker_side(s.text) or forces_struck(s.text)
+        sub = territory_change(sub, taker_side(s.text, trig.start), country)
         nationwide = (
             time.status == "nationwide"
             and trig.event_type == "Explosions/Remote violence"

@@ -1,5 +1,8 @@
 """ACLED's coding conventions where they differ from what a text says.
 
+A territory change is coded by who took the place, not by the verb ("liberated" by the other side is that side
+overtaking territory).
+
 The events table codes what the story says: an event placed only by its region has no location (the
 codebook of the wire gold, and what an analyst can check against the text), with the region as admin1 and the
 region's coordinates, ``geo_precision`` 3. ACLED codes such an event at the region's administrative centre,
@@ -37,3 +40,15 @@ def acled_place(location, admin1_iso, geo_precision) -> tuple[str | None, str | 
     if region is None or not region.centre:
         return None, admin1_iso
     return region.centre, centre_region(admin1_iso)
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def territory_change(sub: str, taker: str | None, country: str | None) -> str:
+    """ACLED's sub-type of a territory change by the side that took the place: the country's own government
+    regains it, any other side overtakes it ("pro-Russian separatists said they had liberated Lyman" is Russia
+    overtaking territory in Ukraine). Other sub-types, or no side or country known, as they are."""
+    if sub not in _TERRITORY or not taker or not country:
+        return sub
+    return _TERRITORY[0] if taker == country else _TERRITORY[1]

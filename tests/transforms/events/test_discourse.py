@@ -248,3 +248,12 @@ def test_a_list_closed_by_a_comma_and_is_one_list_and_the_clause_after_it_has_it
 
 def test_fighting_people_fled_is_no_event():
     assert _events("On Friday a school in Uzhhorod took in families who had fled fighting in the east.").empty
+
+
+def test_a_territory_change_is_coded_by_the_side_that_took_the_place_not_by_its_verb():
+    taken = _events("On Friday pro-Russian separatists said they had liberated the town of Kreminna.")
+    assert list(taken["sub_event_type"]) == ["Non-state actor overtakes territory"]
+    back = _events(
+        "On Friday Ukraine launched a counterattack near Kreminna and recaptured the town from Russian forces."
+    )
+    assert list(back["sub_event_type"]) == ["Government regains territory"]
