@@ -54,6 +54,19 @@ _CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 
 # capitalized words before a place name that are not part of it
 # a place name that names an armed group, not where it acted: "Azov Battalion", "Donetsk rebel forces"
+# a place a scene is compared with is not where it is: "conditions reminiscent of Mariupol"
+_COMPARED_WITH = re.compile(
+    r"\b(?:reminiscent of|similar to|compared (?:with|to)|comparable to|akin to|echoes of|the fate of|like)\s+(?:those in\s+|that of\s+|in\s+)?$",
+    re.I,
+)
+
+
+def compared_with(m: Mention, sentence: str, offset: int) -> bool:
+    """The place is the standard of a comparison ("a siege like Mariupol's"), not where the event happened."""
+    start = m.char_start - offset
+    return bool(_COMPARED_WITH.search(sentence, max(0, start - 30), start))
+
+
 _NAMES_A_GROUP = re.compile(
     r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?)\b",
     re.I,
@@ -290,6 +303,7 @@ def choose_location(
         and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
         and not names_a_government(m, sentence_text, offset)
         and not in_a_speakers_title(m, sentence_text, offset)
+        and not compared_with(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None
@@ -420,21 +434,37 @@ _ANAPHOR = re.compile(
 )
 
 
+_SALIENCE_SPAN = 10  # sentences: what the story is about now, not what it was about at its start
+_ISLAND = re.compile(r"\b(?:Island|Ostriv|Spit|Kosa)\b", re.I)
+
+
 def referred_back(
     sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3, anaphor: bool = True
 ) -> Mention | None:
-    """The settlement a definite description refers back to ("the city", "the island", "its mayor"): the last
-    one named in the ``window`` sentences before, or None. ``anaphor=False``: the settlement the story is
-    talking about, whether or not the sentence refers back to it."""
-    if not recent or (anaphor and not _ANAPHOR.search(sent)):
+    """The settlement a definite description refers back to ("the city", "the island", "its mayor"): of the
+    settlements the last sentence naming any named (within ``window`` sentences), the one the story has named
+    most often lately (the city it is about, not a place named in passing: "the republics in Luhansk and
+    Donetsk"), the last named on a tie; an island for "the island". None when there is none. ``anaphor=False``: the settlement the story is talking about, whether or not the
+    sentence refers back to it."""
+    said = _ANAPHOR.search(sent) if recent else None
+    if not recent or (anaphor and not said):
         return None
-    i, m = recent[-1]
-    if i == idx:  # named in this very sentence: the sentence placed it itself, or not at all
-        m = next((x for j, x in reversed(recent) if j < idx), None)
-        i = next((j for j, _ in reversed(recent) if j < idx), -1)
-    if m is None or idx - i > window:
+    island = said is not None and "island" in said.group(0).lower()
+    before = [(i, m) for i, m in recent if i < idx]
+    near = (
+        [(i, m) for i, m in before if idx - i <= window and _ISLAND.search(m.canonical_name) is not None]
+        if island
+        else []
+    )
+    near = near or [(i, m) for i, m in before if idx - i <= window]
+    if not near:
         return None
-    return m
+    near = [(i, m) for i, m in near if i == near[-1][0]]  # the last sentence that named one
+    times: dict[str, int] = {}
+    for i, m in before:
+        if idx - i <= _SALIENCE_SPAN:
+            times[m.entity_id] = times.get(m.entity_id, 0) + 1
+    return max(reversed(near), key=lambda x: times[x[1].entity_id])[1]
 
 
 def the_place_named(

@@ -76,7 +76,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:fired|hit|struck|attacked|shelled|targeted)\b[^.]{0,60}?\bwith\s+[“\"]?(?:Iskanders?|Kalibrs?|Kinzhals?|S-300s?|Tochka(?:-U)?s?|Onyx|Oniks|Kh-\d+\w*)\b|"
      r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
-     r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
+     r"\bshell(?:ed|ing|s)\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,

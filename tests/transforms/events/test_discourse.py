@@ -257,3 +257,34 @@ def test_a_territory_change_is_coded_by_the_side_that_took_the_place_not_by_its_
         "On Friday Ukraine launched a counterattack near Kreminna and recaptured the town from Russian forces."
     )
     assert list(back["sub_event_type"]) == ["Government regains territory"]
+
+
+def test_the_city_is_the_one_the_story_is_about_and_the_island_an_island():
+    text = (
+        "Russian troops pushed into Vovchansk on Friday, the regional governor said.\n\n"
+        "Vovchansk, north of Kharkiv, has been emptied of residents, he said.\n\n"
+        "The fight for Vovchansk draws units from the republics in Luhansk and Donetsk.\n\n"
+        "Witnesses said the city was being shelled every few minutes on Friday."
+    )
+    shelled = _events(text)
+    shelled = shelled[shelled["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert list(shelled["location"]) == ["Vovchansk"]
+    island = _events(
+        "Ukraine said it sank a tug near Zmiinyi Island, and Odesa was quiet on Friday.\n\n"
+        "Satellite images showed missile strikes on a landing craft near the island on Friday."
+    )
+    assert "Zmiinyi Island" in set(island["location"])
+
+
+def test_a_place_a_scene_is_compared_with_is_not_where_it_happened():
+    ev = _events("On Friday intense shelling hit Toretsk, leaving ruins reminiscent of Mariupol.")
+    assert list(ev["location"]) == ["Toretsk"]
+
+
+def test_a_shell_that_killed_someone_after_a_battle_is_an_event_of_its_own():
+    text = (
+        "Ukrainian troops fought Russian forces in the streets of Chasiv Yar on Friday. "
+        "A volunteer driver was killed when his van was hit by a Russian shell in Chasiv Yar."
+    )
+    ev = _events(text)
+    assert sorted(ev["sub_event_type"]) == ["Armed clash", "Shelling/artillery/missile attack"]
