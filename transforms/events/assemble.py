@@ -442,7 +442,7 @@ class StoryReader:
             if weapon == "drone":
                 sub = "Air/drone strike"
         killed, injured, victims = casualties(s.text)
-        loc_id, admin1_iso, geo, country, word = self._place(s, trig)
+        loc_id, admin1_iso, geo, country, word = self._place(s, trig, bool(killed or injured))
         # a date carries over the sentences of one account: not to an event in another region
         same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
         date = event_time(time, self.carried if same_account else None, self.published)
@@ -466,7 +466,7 @@ class StoryReader:
         return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
                      qty, side, owner, word, nationwide)  # fmt: skip
 
-    def _place(self, s: Sentence, trig: Trigger):
+    def _place(self, s: Sentence, trig: Trigger, hurt: bool = False):
         """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
         reg = load_registry()
         loc_id, admin1_iso, geo = choose_location(s.own, s.text, s.start, placed=self.placed)
@@ -484,7 +484,7 @@ class StoryReader:
         prev = self.drafts[-1] if self.drafts else None
         if (
             is_unplaced(loc_id, admin1_iso)
-            and trig.strength > 0.6
+            and (trig.strength > 0.6 or hurt)
             and self.setting is not None
             and self.setting[:2] == (s.paragraph, s.idx - 1)
             and not (prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1)
@@ -546,6 +546,9 @@ class StoryReader:
             prev.trigger = replace(prev.trigger, event_type=f.trig.event_type, sub_event_type=f.sub)
             prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
         elif self._same_account(prev, f):
+            if f.date.explicit and not prev.date_explicit:
+                # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
+                prev.date, prev.precision, prev.date_explicit = f.date.date, f.date.precision, True
             self._absorb(prev, s, f)
             self.carried, self.carried_at = prev.date, prev.admin1_iso
             self._decide(
@@ -1030,6 +1033,8 @@ def _event_key(d: Draft) -> tuple:
 
 def _fold(first: Draft, later: Draft) -> None:
     """A later telling of ``first``: its counts where larger, its evidence appended."""
+    if later.date_explicit and not first.date_explicit:
+        first.date, first.precision, first.date_explicit = later.date, later.precision, True
     first.fatalities = _max(first.fatalities, later.fatalities)
     first.injuries = _max(first.injuries, later.injuries)
     first.quantity = first.quantity or later.quantity
@@ -1050,7 +1055,9 @@ def read_article(
     """(event rows, their drafts in row order, the reader with its trace) for one article."""
     published = _published(article)
     reader = StoryReader(article["text"], published, sentences, mentions)
-    drafts = merge_retold(reader.read(), _event_key, _fold)
+    drafts = merge_retold(
+        reader.read(), _event_key, _fold, lambda d: _event_key(d)[:-1], lambda d: not d.date_explicit
+    )
     return _rows(article, published, drafts), drafts, reader
 
 

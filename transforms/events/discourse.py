@@ -117,16 +117,25 @@ def own_clause(sentence: str, offset: int, mention: Mention) -> str:
     return m.group(0) if m else ""
 
 
-def merge_retold(events: list, key, merge) -> list:
+def merge_retold(events: list, key, merge, loose=None, undated=None) -> list:
     """The events of an article with every later telling of an event (same ``key``) folded into its first
-    telling by ``merge(first, later)``; order kept."""
+    telling by ``merge(first, later)``; order kept. With ``loose`` (the key without the day) and ``undated``
+    (the event's day is only the story's default): a telling whose day is a default is the same event as one
+    of the same ``loose`` key told with its day ("seven missiles hit a shopping centre on Monday" ... "the
+    chaos after seven missiles hit a shopping centre")."""
     first: dict = {}
+    by_loose: dict = {}
     out = []
     for e in events:
         k = key(e)
+        lk = loose(e) if loose is not None else None
         if k in first:
             merge(first[k], e)
+        elif lk is not None and lk in by_loose and (undated(e) or undated(by_loose[lk])):
+            merge(by_loose[lk], e)
         else:
             first[k] = e
             out.append(e)
+            if lk is not None:
+                by_loose.setdefault(lk, e)
     return out

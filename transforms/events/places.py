@@ -211,7 +211,17 @@ def scene_of(mentions: list[Mention], sent: str, offset: int, reason: str | None
     if reason is not None or not any(m.entity_type == "place" for m in mentions):
         return None
     loc = choose_location(mentions, sent, offset)
+    if loc[0] is not None and _DAMAGE_SEEN.search(sent):
+        return loc  # "a church close to the Sviatohirsk monastery was pictured burning": the scene of what follows
     return loc if placed_by_region(mentions, sent, offset, loc) else None
+
+
+# damage seen at a place: the scene of the casualties told next
+_DAMAGE_SEEN = re.compile(
+    r"\b(?:was|were)\s+(?:pictured|seen|shown|filmed)\s+(?:burning|ablaze|on fire|in ruins|destroyed|damaged)\b|"
+    r"\b(?:was|were)\s+(?:left\s+)?(?:ablaze|on fire|in ruins|reduced to rubble)\b",
+    re.IGNORECASE,
+)
 
 
 def placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple) -> bool:

@@ -288,3 +288,23 @@ def test_a_shell_that_killed_someone_after_a_battle_is_an_event_of_its_own():
     )
     ev = _events(text)
     assert sorted(ev["sub_event_type"]) == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_casualties_told_right_after_damage_seen_at_a_place_happened_there():
+    text = (
+        "A school near the Sviatohirsk monastery, north of Sloviansk, was pictured burning on Friday. "
+        "The governor said two people were killed and three wounded following a Russian attack."
+    )
+    ev = _events(text)
+    assert list(ev["location"]) == ["Sviatohirsk"] and list(ev["fatalities"]) == [2]
+
+
+def test_an_event_told_again_without_its_day_is_the_same_event_and_a_later_day_dates_the_account():
+    text = (
+        "The port of Izmail came under missile attack.\n"
+        "Two people were killed after four Russian missiles hit a grain terminal on Wednesday, the army said.\n\n"
+        "Video of the grain terminal in Izmail burning after the missiles hit it has spread online."
+    )
+    ev = article_events(text, dt.date(2024, 3, 9))
+    attacks = ev[ev["location"] == "Izmail"]
+    assert len(attacks) == 1 and str(attacks.iloc[0]["event_date"])[:10] == "2024-03-06"
