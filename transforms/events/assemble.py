@@ -49,6 +49,7 @@ from transforms.events.places import (
     names_a_government,
     placed_by_region,
     referred_back,
+    refers_back,
     scene_of,
     site_of,
     speakers_jurisdiction,
@@ -213,6 +214,9 @@ class Decision:
     reason: str
     event: int | None = None  # index of the draft it made or joined
 
+
+# a claim of its own, by another source: "Russian media reported that separatists had seized the city"
+_REPORTED_BY = re.compile(r"\b(?:reported|claimed|said|says|announced)\s+(?:on\s+\w+\s+)?that\b", re.I)
 
 # fighting told as a state of things, not an act: "amid the heavy fighting", "battles are still raging"
 _ONGOING_FIGHTING = re.compile(
@@ -383,11 +387,17 @@ class StoryReader:
         parts = []
         for a, b in spans:
             own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
-            if not any(m.entity_type in ("place", "region") for m in own):
-                continue
             found = [
                 replace(t, start=t.start - a, end=t.end - a) for t in triggers if a <= t.start and t.end <= b
             ]
+            fighting_there = (
+                parts and found and found[0].sub_event_type == "Armed clash" and refers_back(s.text[a:b])
+            )
+            if not any(m.entity_type in ("place", "region") for m in own) and not fighting_there:
+                # a clause with no place of its own is read with its sentence — unless it tells fighting at the
+                # place the clause before named ("took Lyman, with the governor saying there was heavy fighting
+                # around the city"): the battle and the change of hands are two rows
+                continue
             if found:
                 text = s.text[a:b]
                 mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
@@ -493,7 +503,9 @@ class StoryReader:
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
             (loc_id, admin1_iso, geo), word = scene, "the sentence before, which set the scene"
-        elif is_unplaced(loc_id, admin1_iso) and (named := the_place_named(s.text, self.recent, s.idx)):
+        elif is_unplaced(loc_id, admin1_iso) and (
+            named := the_place_named(s.text, self.recent, s.idx, at=s.start)
+        ):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             (loc_id, admin1_iso, geo), word = named, "a place named before ('the city')"
         elif (
@@ -540,6 +552,8 @@ class StoryReader:
             f.sub in _TERRITORY_CHANGES
             and prev.trigger.sub_event_type == "Armed clash"
             and (f.unplaced or f.admin1_iso == prev.admin1_iso)
+            and not self._told_before(f)
+            and not _REPORTED_BY.search(s.text)
         ):
             # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a
             # battle after which the place changed hands as the territory change
@@ -561,6 +575,14 @@ class StoryReader:
         self._decide(s.idx, s.start, s.end, "continues", f"makes the event before a {prev.trigger.sub_event_type}",
                      len(self.drafts) - 1)  # fmt: skip
         return True
+
+    def _told_before(self, f: Frame) -> bool:
+        """The territory change a sentence tells was told before the clash right before it: the story tells
+        the battle and the change apart, two rows (ACLED's unit: one event type at a place on a day)."""
+        return any(
+            d.trigger.sub_event_type == f.sub and f.loc_id is not None and d.location_id == f.loc_id
+            for d in self.drafts[:-1]
+        )
 
     @staticmethod
     def _same_account(prev: Draft, f: Frame) -> bool:

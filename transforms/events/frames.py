@@ -10,7 +10,7 @@ import re
 # where one clause ends and the next, with its own event, begins
 _BREAK = re.compile(
     # not the last item of a list of names: "in Maryinka, Slovyansk, and Kramatorsk, and officials said"
-    r",\s+(?:and|while|but|as|whereas)\s+(?!(?-i:[A-Z])[\w’'-]+(?:\s(?-i:[A-Z])[\w’'-]+)?"
+    r",\s+(?:and|while|but|as|whereas|with)\s+(?!(?-i:[A-Z])[\w’'-]+(?:\s(?-i:[A-Z])[\w’'-]+)?"
     r"(?:\s+(?:regions|oblasts|provinces))?\s*(?:[.,;:”\"]|$))|;\s+|\s+while\s+|"
     r"\s+and\s+(?=(?:[\w’'-]+\s+){0,2}(?:shelling|strikes?|fighting|attacks?|missiles?|drones?|explosions?|"
     r"artillery|rockets?|airstrikes?|clashes|battles?)\b)|"

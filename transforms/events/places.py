@@ -113,7 +113,10 @@ _IN_A_TITLE = re.compile(
 )
 
 
-_SAYS_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:said|says|told|wrote|added|reported|announced|confirmed)\b")
+_SAYS_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:said|says|saying|told|wrote|added|reported|announced|confirmed|conceded|admitted|"
+    r"acknowledged|noted|warned|stated|claimed)\b"
+)
 
 
 def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
@@ -444,23 +447,35 @@ _ANAPHOR = re.compile(
 )
 
 
+def refers_back(text: str) -> bool:
+    """The text refers back to a settlement named before ("the city", "the island", "its mayor")."""
+    return _ANAPHOR.search(text) is not None
+
+
 _SALIENCE_SPAN = 10  # sentences: what the story is about now, not what it was about at its start
 _ISLAND = re.compile(r"\b(?:Island|Ostriv|Spit|Kosa)\b", re.I)
 
 
 def referred_back(
-    sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3, anaphor: bool = True
+    sent: str,
+    recent: list[tuple[int, Mention]],
+    idx: int,
+    window: int = 3,
+    anaphor: bool = True,
+    at: int = -1,
 ) -> Mention | None:
     """The settlement a definite description refers back to ("the city", "the island", "its mayor"): of the
     settlements the last sentence naming any named (within ``window`` sentences), the one the story has named
     most often lately (the city it is about, not a place named in passing: "the republics in Luhansk and
     Donetsk"), the last named on a tie; an island for "the island". None when there is none. ``anaphor=False``: the settlement the story is talking about, whether or not the
-    sentence refers back to it."""
+    sentence refers back to it. ``at``: where a clause of the sentence starts — the settlements its sentence
+    named before it count too ("gained control of Lyman, with the governor saying there was fighting around
+    the city")."""
     said = _ANAPHOR.search(sent) if recent else None
     if not recent or (anaphor and not said):
         return None
     island = said is not None and "island" in said.group(0).lower()
-    before = [(i, m) for i, m in recent if i < idx]
+    before = [(i, m) for i, m in recent if i < idx or i == idx and m.char_end <= at]
     near = (
         [(i, m) for i, m in before if idx - i <= window and _ISLAND.search(m.canonical_name) is not None]
         if island
@@ -478,10 +493,15 @@ def referred_back(
 
 
 def the_place_named(
-    sent: str, recent: list[tuple[int, Mention]], idx: int, window: int = 3, anaphor: bool = True
+    sent: str,
+    recent: list[tuple[int, Mention]],
+    idx: int,
+    window: int = 3,
+    anaphor: bool = True,
+    at: int = -1,
 ):
     """(location, admin1, 1) of the settlement a definite description refers back to, or None."""
-    m = referred_back(sent, recent, idx, window, anaphor)
+    m = referred_back(sent, recent, idx, window, anaphor, at)
     ent = load_registry().get(m.entity_id) if m is not None else None
     return (site_of(ent.entity_id), ent.admin1_iso, 1) if ent is not None and ent.admin1_iso else None
 

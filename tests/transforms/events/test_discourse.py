@@ -308,3 +308,21 @@ def test_an_event_told_again_without_its_day_is_the_same_event_and_a_later_day_d
     ev = article_events(text, dt.date(2024, 3, 9))
     attacks = ev[ev["location"] == "Izmail"]
     assert len(attacks) == 1 and str(attacks.iloc[0]["event_date"])[:10] == "2024-03-06"
+
+
+def test_a_battle_and_the_change_of_hands_told_apart_are_two_rows():
+    one = _events(
+        "Russia appeared to have taken full control of Kreminna on Friday, with the regional governor saying "
+        "there was heavy fighting around the town as Ukrainian troops fell back."
+    )
+    assert sorted(one["sub_event_type"]) == ["Armed clash", "Non-state actor overtakes territory"]
+    assert set(one["location"]) == {"Kreminna"}
+    claim = _events(
+        "There was heavy fighting in Kreminna on Friday, the governor said. "
+        "Russian media reported that separatists had seized the town."
+    )
+    assert sorted(claim["sub_event_type"]) == ["Armed clash", "Non-state actor overtakes territory"]
+    outcome = _events(
+        "Russian forces clashed with Ukrainian forces in Kreminna on Friday. The town was captured."
+    )
+    assert list(outcome["sub_event_type"]) == ["Non-state actor overtakes territory"]
