@@ -37,7 +37,7 @@ from transforms.events.casualties import (
 from transforms.events.conventions import territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
-from transforms.events.frames import clause_spans
+from transforms.events.frames import clause_spans, main_clause_first
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
     PLURAL_REGIONS,
@@ -215,6 +215,9 @@ class Decision:
     event: int | None = None  # index of the draft it made or joined
 
 
+# a further event of the same account: "also shot down four other cruise missiles"
+_ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
+
 # a claim of its own, by another source: "Russian media reported that separatists had seized the city"
 _REPORTED_BY = re.compile(r"\b(?:reported|claimed|said|says|announced)\s+(?:on\s+\w+\s+)?that\b", re.I)
 
@@ -373,6 +376,8 @@ class StoryReader:
         if not triggers:
             self._no_event(s, time, reason)
             return
+        main = main_clause_first(s.text, [t.start for t in triggers])
+        triggers = [t for t, keep in zip(triggers, main, strict=True) if keep]
         for c, c_triggers in self._clauses(s, triggers):
             frame = self._frame(c, time, c_triggers)
             if not self._continues(c, frame):
@@ -654,8 +659,10 @@ class StoryReader:
             self._decide(s.idx, s.start, s.end, "continues", "no place of its own: part of the event before",
                          len(self.drafts) - 1)  # fmt: skip
         else:
-            if f.sub == "Armed clash" and f.trig.strength > 0.6:
-                self.placeless_clash = (s.paragraph, s.idx, f.side)  # the shelling told next, at a place
+            if f.sub == "Armed clash" and f.trig.strength > 0.6 and not wider:
+                # the shelling told next, at a place — not when the fighting is told over a wider area ("in
+                # Ukraine's south and east"), which the next place is only part of
+                self.placeless_clash = (s.paragraph, s.idx, f.side)
             self._decide(s.idx, s.start, s.end, "rejected", "no place (ACLED codes events at a place)")
         self.carried = (
             f.date.date if f.date.explicit else self.carried
@@ -717,6 +724,20 @@ class StoryReader:
             before = self.sentences[s.idx - 1]
             prev_qty = weapon_quantity(self.text[before[0] : before[1]])
             f.quantity = prev_qty[0] if prev_qty else None
+        prev = self.drafts[-1] if self.drafts else None
+        if (
+            f.unplaced
+            and prev is not None
+            and prev.paragraph == s.paragraph
+            and prev.sentence_index == s.idx - 1
+            and prev.trigger.event_type == "Explosions/Remote violence"
+            and prev.admin1_iso
+            and _ADDITIVE.search(s.text)
+        ):
+            # "a missile hit a storage unit in the Odesa region. Ukraine said it had also shot down four other
+            # cruise missiles": the attack's other weapons, downed over the region it struck (without "also" or
+            # "other" a downing told after a strike is part of its account, as ACLED's notes tell it)
+            f.admin1_iso, f.geo, f.country = prev.admin1_iso, 3, prev.country
         if f.unplaced and f.country is None:
             return None
         if not f.unplaced and any(len(items) > 1 for items in place_lists(s.text, s.start, s.own)):

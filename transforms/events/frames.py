@@ -28,3 +28,17 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(sentence)))
     return [(a, b) for a, b in spans if sentence[a:b].strip()]
+
+
+# where a description of something just named begins: "throughout Lugansk – part of the Donbas region where
+# Ukrainian forces are fighting", "in Sievierodonetsk, where ..."
+_ASIDE = re.compile(r"\s[–—]\s(?!(?:while|and|but|as|whereas)\b)|,\s+where\b|,\s+which\b")
+
+
+def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
+    """For event words at ``starts``: whether each is in the sentence's main account — not in an aside that
+    describes a place or thing the sentence named, when the account itself has an event word."""
+    aside = _ASIDE.search(sentence)
+    if aside is None or not any(x < aside.start() for x in starts):
+        return [True] * len(starts)
+    return [x < aside.start() for x in starts]

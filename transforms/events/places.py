@@ -61,6 +61,20 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# where the weapons came from is not where the event happened: "missiles launched from a submarine in the Black
+# Sea", "drones fired from Belarus"
+_LAUNCHED_FROM = re.compile(
+    r"\b(?:launched|fired|flying|flown)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+def launched_from(m: Mention, sentence: str, offset: int) -> bool:
+    """The place is where the weapons were launched from, not where they struck or were downed."""
+    start = m.char_start - offset
+    return bool(_LAUNCHED_FROM.search(sentence, max(0, start - 50), start))
+
+
 def compared_with(m: Mention, sentence: str, offset: int) -> bool:
     """The place is the standard of a comparison ("a siege like Mariupol's"), not where the event happened."""
     start = m.char_start - offset
@@ -317,6 +331,7 @@ def choose_location(
         and not names_a_government(m, sentence_text, offset)
         and not in_a_speakers_title(m, sentence_text, offset)
         and not compared_with(m, sentence_text, offset)
+        and not launched_from(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None
@@ -441,7 +456,8 @@ def _most_specific(
 
 
 _ANAPHOR = re.compile(
-    r"\bthe (?:city|town|village|island|port|settlement|frontline city|besieged city)\b(?!\s+of\b)|"
+    # "the city", "the besieged city", "the eastern Ukrainian city" — not "the city of Kharkiv", which names it
+    r"\bthe (?:(?:[a-z][\w-]*|Ukrainian|Russian) ){0,3}?(?:city|town|village|island|port|settlement)\b(?!\s+of\b)(?!['’]s)|"
     r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
     re.IGNORECASE,
 )

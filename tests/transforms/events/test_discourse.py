@@ -326,3 +326,33 @@ def test_a_battle_and_the_change_of_hands_told_apart_are_two_rows():
         "Russian forces clashed with Ukrainian forces in Kreminna on Friday. The town was captured."
     )
     assert list(outcome["sub_event_type"]) == ["Non-state actor overtakes territory"]
+
+
+def test_an_event_word_in_an_aside_about_a_place_does_not_decide_the_event():
+    ev = _events(
+        "Officials said shelling went on across Kherson region on Friday – a region where Ukrainian troops are "
+        "fighting Russian units along the river."
+    )
+    assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]
+
+
+def test_fighting_over_a_wide_area_does_not_make_the_next_strike_a_clash():
+    text = (
+        "Fighting went on in the south and east of Ukraine on Friday. Russian guns shelled Nikopol on Friday."
+    )
+    ev = _events(text)
+    assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]
+
+
+def test_the_eastern_city_refers_back_and_missiles_launched_from_the_sea_were_not_downed_there():
+    text = (
+        "A drone hit a power station in Sumy on Friday, the mayor said.\n\n"
+        "Video showed the roof burning after the drone struck it in the north-eastern city."
+    )
+    assert set(_events(text)["location"]) == {"Sumy"}
+    sea = _events(
+        "On Friday a missile hit a warehouse in the Mykolaiv region, wounding one man. "
+        "The army said it had also shot down three other missiles launched from a ship in the Black Sea."
+    )
+    downed = sea[sea["sub_event_type"] == "Disrupted weapons use"]
+    assert list(downed["admin1_iso"]) == ["UA-48"]
