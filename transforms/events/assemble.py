@@ -215,6 +215,12 @@ class Decision:
     event: int | None = None  # index of the draft it made or joined
 
 
+# what strikes on civilians hit
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:residential|homes|houses|apartment (?:blocks|buildings)|hospitals?|schools?|civilian (?:areas|infrastructure|objects|targets))\b",
+    re.I,
+)
+
 # a further event of the same account: "also shot down four other cruise missiles"
 _ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
 
@@ -654,6 +660,18 @@ class StoryReader:
                 # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled." — but a strike
                 # that hit civilians stays one: the clash told after it is between other actors
                 _become_clash(prev, None)
+            if (
+                prev.trigger.event_type == "Battles"
+                and f.trig.event_type == "Explosions/Remote violence"
+                and f.trig.strength > 0.6
+                and _CIVILIAN_TARGET.search(s.text)
+            ):
+                # "Sievierodonetsk appears almost surrounded ... 'The Russians are pounding residential
+                # neighbourhoods relentlessly'": strikes on civilians there are another row (other actors)
+                self._new_event(s, replace(f, loc_id=prev.location_id, admin1_iso=prev.admin1_iso,
+                                           geo=prev.geo_precision, country=prev.country,
+                                           place_word="the place of the battle told before"))  # fmt: skip
+                return
             _debris_hit(prev, s.text, f.victims)
             _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, None, always=True)
             self._decide(s.idx, s.start, s.end, "continues", "no place of its own: part of the event before",

@@ -170,7 +170,7 @@ _RULE_PATTERNS = [Prefiltered(rule[-1]) for rule in RULES]
 # Words that make a sentence about something other than an event that happened.
 _HYPOTHETICAL = Prefiltered(
     re.compile(
-        r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
+        r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|(?<!under )threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
         r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
         r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
@@ -180,6 +180,8 @@ _HYPOTHETICAL = Prefiltered(
     )
 )
 _PURPOSE = re.compile(r"\b(?:so that|in order to|so as to)\b")
+# a time clause after the main one: "Russia has resumed attacks on Kyiv after warning that it planned to ..."
+_AFTER_CLAUSE = re.compile(r"\s(?:after|despite|days after|hours after)\s+(?:\w+ing\b|it\b|they\b|the\b|a\b|an\b)")
 _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
@@ -235,6 +237,13 @@ def downed_by_aircraft(sentence: str) -> bool:
     return bool(_BY_AIRCRAFT.search(sentence))
 
 
+def _time_clause_at_the_end(low: str) -> re.Match | None:
+    """A time clause that ends the sentence ("... after warning that it planned to ..."), not one the main
+    clause follows ("after they were halted at the gates of Kyiv, Putin promised ...")."""
+    m = _AFTER_CLAUSE.search(low)
+    return m if m is not None and not re.search(r"[,;–—]", low[m.end() :]) else None
+
+
 def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
     low = sentence.lower() if lowered is None else lowered
@@ -242,9 +251,11 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         return "aggregate"
     if _BACKGROUND.search(sentence, low):
         return "background"
-    purpose = _PURPOSE.search(low)
-    if purpose:  # "... shot a resident because he did not give his phone so that he could call home": the
-        # modal verb of a purpose clause says nothing about whether the main clause happened
+    purpose = _PURPOSE.search(low) or _time_clause_at_the_end(low)
+    if purpose and purpose.start() > 0:
+        # "... shot a resident because he did not give his phone so that he could call home", "resumed attacks
+        # after warning that it planned to": the modal verb of a purpose or time clause says nothing about
+        # whether the main clause happened
         sentence, low = sentence[: purpose.start()], low[: purpose.start()]
     m = _HYPOTHETICAL.search(sentence, low)
     if m:

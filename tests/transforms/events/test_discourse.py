@@ -356,3 +356,13 @@ def test_the_eastern_city_refers_back_and_missiles_launched_from_the_sea_were_no
     )
     downed = sea[sea["sub_event_type"] == "Disrupted weapons use"]
     assert list(downed["admin1_iso"]) == ["UA-48"]
+
+
+def test_strikes_on_homes_told_after_a_battle_with_no_place_of_their_own_are_a_row_of_their_own():
+    text = (
+        "Heavy fighting raged in Vovchansk on Friday as Russian troops pushed into the town. "
+        "The Russians are shelling residential blocks without pause, the governor said."
+    )
+    ev = _events(text)
+    assert sorted(ev["sub_event_type"]) == ["Armed clash", "Shelling/artillery/missile attack"]
+    assert set(ev["location"]) == {"Vovchansk"}

@@ -99,3 +99,14 @@ def test_the_day_told_with_a_nationwide_attack_dates_it_not_the_first_date_of_th
         dt.date(2024, 3, 11),
     )
     assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-07"]
+
+
+def test_a_plan_told_in_a_closing_time_clause_does_not_make_the_main_clause_hypothetical():
+    published = dt.date(2024, 3, 9)
+    real = "Russia resumed missile strikes on Odesa on Friday after warning that it planned to hit the port."
+    assert sentence_time(real, published).status == "news"
+    plan = "After the talks failed, Russia warned that it planned to hit the port of Odesa on Friday."
+    assert sentence_time(plan, published).status == "hypothetical"
+    assert sentence_time(
+        "Drones hit Sumy on Friday, and the whole region remains under threat.", published
+    ).status == ("news")
