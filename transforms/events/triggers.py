@@ -51,7 +51,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bneutrali[sz]ed\s+(?:\d[\d ,]*\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,3}?(?:munitions?|submunitions?|mines|explosives?|ordnance|shells)\b|"
      r"\bcleared\b[^.]{0,60}\b(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
-     r"\b(?:land)?mines?\b(?!\s+(?:workers|company|No\b|\d))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
+     # not the industry's: "the heartland of coal mines and factories"
+     r"(?<!coal )(?<!salt )(?<!iron )(?<!gold )(?<!ore )(?<!uranium )\b(?:land)?mines?\b(?!\s+(?:workers|company|No\b|\d))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
@@ -181,7 +182,9 @@ _HYPOTHETICAL = Prefiltered(
 )
 _PURPOSE = re.compile(r"\b(?:so that|in order to|so as to)\b")
 # a time clause after the main one: "Russia has resumed attacks on Kyiv after warning that it planned to ..."
-_AFTER_CLAUSE = re.compile(r"\s(?:after|despite|days after|hours after)\s+(?:\w+ing\b|it\b|they\b|the\b|a\b|an\b)")
+_AFTER_CLAUSE = re.compile(
+    r"\s(?:after|despite|days after|hours after)\s+(?:\w+ing\b|it\b|they\b|the\b|a\b|an\b)"
+)
 _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
@@ -202,7 +205,7 @@ _AGGREGATE = Prefiltered(
         r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
         # habits and running totals: "every day", "has come under constant shelling", "so far"
         r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|to date|"
-        r"over the (?:past|last) (?:few |several )?(?:weeks|months|years)|throughout the war)\b",
+        r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war)\b",
         _W,
     )
 )

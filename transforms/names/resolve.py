@@ -387,6 +387,17 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
 
+_CAPITALIZED_BEFORE_HYPHEN = re.compile(r"[A-Z][a-z]+-$")
+
+
+def _half_of_a_compound_name(text: str, start: int, end: int, named: set[int]) -> bool:
+    """The name follows a hyphen after a capitalized word that is no name of its own: the second half of a
+    longer name ("Rimsky-Korsakov", "Novo-Ivanivka"), not the place — "Kyiv-Moscow talks" keeps both places,
+    and the first half of an unknown village's double name ("Kalynove-Borshchuvate") still places it."""
+    before = _CAPITALIZED_BEFORE_HYPHEN.search(text, max(0, start - 30), start)
+    return before is not None and before.start() not in named
+
+
 def _case_ok(surface: str, alias_is_abbr: bool) -> bool:
     if alias_is_abbr:
         return surface.isupper()
@@ -410,6 +421,7 @@ def find_mentions(
         spans.append((start, end, cands))
     # leftmost-longest, non-overlapping
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    named = {x[0] for x in spans} | {x[1] for x in spans}
     chosen: list[tuple[int, int, tuple]] = []
     last_end = -1
     for s in spans:
@@ -422,6 +434,8 @@ def find_mentions(
                 continue  # "Volodymyr" in "President Volodymyr Zelenskiy" is part of a person, not the town
             if _first_word_of_place(reg, text, s[0], s[1], s[2]):
                 continue  # "Mali" in "Mali Shcherbaky" is the first word of a village, not the country
+            if _half_of_a_compound_name(text, s[0], s[1], named):
+                continue  # "Korsakov" in "Rimsky-Korsakov" is half of a person's name, not the town
             chosen.append(s)
             last_end = s[1]
 

@@ -119,3 +119,10 @@ def test_other_senses_of_event_words(sentence):
 )
 def test_habits_and_requests_are_not_events(sentence, reason):
     assert is_non_event(sentence) == reason
+
+
+def test_coal_mines_are_no_landmines_and_six_weeks_are_an_aggregate():
+    assert not any(
+        t.sub_event_type == "Remote explosive/landmine/IED" for t in find_triggers("a region of coal mines")
+    )
+    assert is_non_event("Ukrainian forces regained several villages over the last six weeks.") == "aggregate"

@@ -119,3 +119,9 @@ def test_a_ship_named_after_a_city_is_no_place():
     text = "After the sinking of the Moskva, the cruiser Moskva was mourned; the minister flew to Moskva."
     assert _places(text) == [("Moskva", "Moscow")]  # only the last one: a town is written without an article
     assert ("Kremenchug", "Kremenchuk") in _places("Missiles struck the Kremenchug refinery at night.")
+
+
+def test_the_second_half_of_a_hyphenated_name_is_no_place_but_two_places_joined_stay_places():
+    assert [m.surface for m in find_mentions("They heard a Rimsky-Korsakov suite in the park.")] == []
+    joined = find_mentions("The Kyiv-Moscow talks and a Kharkiv-based charity")
+    assert [m.surface for m in joined] == ["Kyiv", "Moscow", "Kharkiv"]
