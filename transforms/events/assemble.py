@@ -56,7 +56,14 @@ from transforms.events.places import (
     the_place_named,
 )
 from transforms.events.structure import datelines, is_quote, paragraphs, reprint_start
-from transforms.events.temporal import event_time, judicial, nearest_date, sentence_time, spoken_on
+from transforms.events.temporal import (
+    SentenceTime,
+    event_time,
+    judicial,
+    nearest_date,
+    sentence_time,
+    spoken_on,
+)
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
@@ -221,6 +228,16 @@ _CIVILIAN_TARGET = re.compile(
     re.I,
 )
 
+# how far an account of an earlier time goes on without a date of its own (sentences)
+_PAST_SPAN = 2
+
+# the present tense, which tells the news (not the past an account was about): "is getting heavily shelled",
+# "have recaptured villages"
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\b")
+
+# a sentence that may carry a date of its own (a month named: the cheap look before reading its dates)
+_MAY_BE_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
 # a further event of the same account: "also shot down four other cruise missiles"
 _ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
 
@@ -254,6 +271,8 @@ class StoryReader:
         self.carried: dt.date | None = None  # the date of the account being told, within a paragraph
         self.carried_at: str | None = None  # and the region it is told at
         self.recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
+        # (paragraph, sentence, places) of the last sentence dated before the news window
+        self.past_paragraph: tuple[int, int, set[str]] = (-1, -1, set())
         self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
         self.weapon_context: str | None = None
         self.last_country: str | None = None
@@ -365,10 +384,11 @@ class StoryReader:
         impact = (
             self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
         )
-        if triggers or lead or impact:
+        if triggers or lead or impact or _MAY_BE_DATED.search(s.low):
             time = sentence_time(
                 s.text, self.published, self.carried, cues=time
             )  # its date, where it matters
+            time = self._in_a_past_paragraph(s, time)
             triggers = triggers if time.is_news else []
         reason = None if time.status in ("news", "nationwide") else time.status
         if not time.is_news:
@@ -388,6 +408,25 @@ class StoryReader:
             frame = self._frame(c, time, c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
+
+    def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:
+        """A sentence dated before the news window ("Day 24: Saturday 19 March. Mariupol theatre struck ...")
+        begins an account of that time: the undated sentences in the past tense told right after it in its
+        paragraph, at no place it did not name, are background too, not the news day's; the present tense or
+        another place returns to the news."""
+        places = {m.entity_id for m in s.own if m.entity_type in ("place", "region")}
+        if time.status == "background" and time.own is not None:
+            self.past_paragraph = (s.paragraph, s.idx, places)
+        elif (
+            time.status == "news"
+            and time.own is None
+            and self.past_paragraph[0] == s.paragraph
+            and s.idx - self.past_paragraph[1] <= _PAST_SPAN
+            and not _PRESENT.search(s.text)
+            and places <= self.past_paragraph[2]  # a place of its own: another item, not that account
+        ):
+            return SentenceTime("background", None, "told right after a sentence about an earlier time")
+        return time
 
     def _clauses(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
         """(the sentence, its triggers), or each of its clauses with theirs when two or more clauses tell an

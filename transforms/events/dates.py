@@ -48,7 +48,7 @@ _RELATIVE = Prefiltered(
     )
 )
 _IN_MONTH = re.compile(
-    rf"\b(?:in|during|throughout|since)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 
 
@@ -93,9 +93,12 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             found.append(
                 EventDate(dt.date(int(m["year"]), int(m["month"]), int(m["day"])), 1, True, m.start())
             )
+    absolute = [d.start for d in found]
     for m in _WEEKDAY.finditer(sentence, low):
         if (m.group("mod") or "").lower() == "since":
             continue
+        if any(0 < a - m.end() <= 2 for a in absolute):
+            continue  # "Saturday 19 March", "Friday, March 4": the weekday of the date that follows
         target = WEEKDAYS[m.group("wd").lower()]
         delta = (published.weekday() - target) % 7
         if (m.group("mod") or "").lower() == "last" and delta == 0:

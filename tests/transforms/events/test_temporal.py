@@ -1,6 +1,7 @@
 import datetime as dt
 
 from tests.transforms.events.articles import article_events
+from transforms.events.dates import find_dates
 from transforms.events.temporal import event_time, sentence_time, spoken_on
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
@@ -110,3 +111,15 @@ def test_a_plan_told_in_a_closing_time_clause_does_not_make_the_main_clause_hypo
     assert sentence_time(
         "Drones hit Sumy on Friday, and the whole region remains under threat.", published
     ).status == ("news")
+
+
+def test_an_account_of_an_earlier_time_goes_on_in_the_past_tense_until_the_present_returns_to_the_news():
+    text = (
+        "Day 12: Sunday 6 March: Russian troops shelled the centre of Irpin. "
+        "Ukrainian soldiers clashed with Russian units near the bridge in Irpin. "
+        "Now Irpin is being rebuilt, and on Friday a drone hit a school in Irpin."
+    )
+    ev = article_events(text, dt.date(2024, 5, 11))
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-05-10"]
+    assert find_dates("Day 24: Saturday 19 March", dt.date(2024, 3, 30))[0].date == dt.date(2024, 3, 19)
+    assert find_dates("In March, a theatre was bombed.", dt.date(2024, 5, 30))[0].precision == 3
