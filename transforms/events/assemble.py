@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from transforms.events.actors import (
@@ -43,6 +44,7 @@ from transforms.events.places import (
     PLURAL_REGIONS,
     after_dateline,
     choose_location,
+    coherent,
     in_a_speakers_title,
     is_unplaced,
     item_place,
@@ -238,6 +240,15 @@ _PRESENT = re.compile(r"\b(?:is|are|has|have)\b")
 # a sentence that may carry a date of its own (a month named: the cheap look before reading its dates)
 _MAY_BE_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 
+
+def region_of(m: Mention) -> str | None:
+    """The first-level region of a place or region mention."""
+    if m.entity_type not in ("place", "region"):
+        return None
+    ent = load_registry().entities.get(m.entity_id)
+    return ent.admin1_iso if ent is not None else None
+
+
 # a further event of the same account: "also shot down four other cruise missiles"
 _ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
 
@@ -273,6 +284,10 @@ class StoryReader:
         self.recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
         # (paragraph, sentence, places) of the last sentence dated before the news window
         self.past_paragraph: tuple[int, int, set[str]] = (-1, -1, set())
+        self.regions_seen: Counter = (
+            Counter()
+        )  # the regions of the places the story named before this sentence
+        self.regions_now: Counter = Counter()  # and in this one
         self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
         self.weapon_context: str | None = None
         self.last_country: str | None = None
@@ -345,6 +360,11 @@ class StoryReader:
             yield Sentence(idx, s0, s1, text, low, paragraph, mentions, own, filed_only)
 
     def _context(self, idx: int, mentions: list[Mention], dateline_end: int, text: str, s0: int) -> None:
+        self.regions_seen += self.regions_now
+        self.regions_now = Counter(
+            region_of(m) for m in mentions if m.char_start >= dateline_end and region_of(m)
+            and not names_a_government(m, text, s0)
+        )  # fmt: skip
         before, named = None, len(self.recent)
         for m in mentions:
             if m.entity_type == "country":
@@ -467,7 +487,7 @@ class StoryReader:
             )
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
                 self.drafts.append(impact)
-                self.drafts[-1:-1] = _list_events(impact, s.text, s.start, s.own)
+                self.drafts[-1:-1] = _list_events(impact, s.text, s.start, s.own, self.regions_seen)
                 self._decide(s.idx, s.start, s.end, "local impact", "casualties at a place after the lead attack",
                              len(self.drafts) - 1)  # fmt: skip
                 return
@@ -531,6 +551,12 @@ class StoryReader:
         reg = load_registry()
         loc_id, admin1_iso, geo = choose_location(s.own, s.text, s.start, placed=self.placed)
         loc_id, word = site_of(loc_id), "its own place"
+        chosen = next((m for m in s.own if m.entity_id == loc_id), None)
+        if chosen is not None:
+            around = self.regions_seen + Counter(
+                region_of(m) for m in s.own if m is not chosen and region_of(m)
+            )
+            loc_id, admin1_iso, geo = coherent(chosen, (loc_id, admin1_iso, geo), around)
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, nor for an interception, which is over the whole country
@@ -837,7 +863,7 @@ class StoryReader:
             drafts.append(second)
         else:  # "shelling in Maryinka, Slovyansk, and Kramatorsk": one event per place of the list (the
             # first place's event stays last: casualties told next are read as the first place's)
-            drafts[-1:-1] = _list_events(drafts[-1], s.text, s.start, s.own)
+            drafts[-1:-1] = _list_events(drafts[-1], s.text, s.start, s.own, self.regions_seen)
         if (
             self.placeless_clash
             and self.placeless_clash[:2] == (s.paragraph, s.idx - 1)
@@ -981,15 +1007,31 @@ def _local_impact(
     )  # fmt: skip
 
 
-def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
+def _list_events(
+    d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter | None = None
+) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
     if d.trigger.sub_event_type == "Disrupted weapons use" or is_unplaced(d.location_id, d.admin1_iso):
         return []
     regions = {m.entity_id for m in mentions if m.entity_type == "region"}
     region = next(iter(regions)) if len(regions) == 1 else None
+    story = story or Counter()
     for items in place_lists(sent, offset, mentions):
         places = [item_place(it, sent, offset, region) for it in items]
+        # a list's settlements lie together: an item resolved away from where the others are is read there
+        where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
+        places = [
+            coherent(
+                it.mention,
+                p,
+                others + story,
+                keep_name=len(others) == 1 and (others + story).most_common(1)[0][1] >= 2,
+            )
+            if not it.as_region and (others := where - Counter({p[1]: 1}))
+            else p
+            for it, p in zip(items, places, strict=True)
+        ]
         if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):

@@ -5,6 +5,7 @@ article placed before, "the city" referring back, the dateline as the least prec
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from transforms.events.discourse import ListItem, item_region
 from transforms.names.keys import norm, token_key
@@ -535,6 +536,37 @@ def item_place(
             return site_of(alt.entity_id), region, 2 if _is_near(item.mention, sent, offset) else 1
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return site_of(loc), iso, geo
+
+
+_TOWN = 20_000  # inhabitants: a settlement this large is the one a story means by its name
+
+
+def coherent(mention: Mention, place: tuple, regions: Counter, keep_name: bool = False) -> tuple:
+    """(location, admin1, geo_precision) of a settlement whose name several settlements bear, read in the
+    region the story is about: "Ustynivka" told with Lysychansk and Toshkivka is a Luhansk-region village, not
+    the one of Kirovohrad. ``regions``: how often the story's other places were in each region. A place
+    already in one of them, or a town, stays as it is; so does a name no settlement there bears — unless
+    ``keep_name`` (a list whose other places all lie in one region), when it is kept by its name in that region
+    (``geo_precision`` 2)."""
+    loc, iso, geo = place
+    if loc is None or iso is None or not regions or regions.get(iso, 0) > 0 or mention.entity_type != "place":
+        return place
+    reg = load_registry()
+    ent = reg.entities.get(mention.entity_id)
+    if ent is None or ent.population >= _TOWN:
+        return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
+    for region, _ in regions.most_common(3):
+        alt = reg.entities.get(resolve_place_in(mention.surface, region).entity_id)
+        # the village of that name, not a neighbour that once bore it (an alias of Toshkivka)
+        if (
+            alt is not None
+            and alt.admin1_iso == region
+            and token_key(alt.canonical_name) == token_key(mention.surface)
+        ):
+            return site_of(alt.entity_id), region, geo
+    if keep_name:
+        return mention.surface, regions.most_common(1)[0][0], 2
+    return place
 
 
 def is_unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:

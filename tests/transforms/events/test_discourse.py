@@ -366,3 +366,13 @@ def test_strikes_on_homes_told_after_a_battle_with_no_place_of_their_own_are_a_r
     ev = _events(text)
     assert sorted(ev["sub_event_type"]) == ["Armed clash", "Shelling/artillery/missile attack"]
     assert set(ev["location"]) == {"Vovchansk"}
+
+
+def test_a_name_several_villages_bear_is_the_one_in_the_region_the_story_is_about():
+    ev = _events(
+        "On Friday Russian artillery hit Lysychansk, the governor said. "
+        "Shelling also damaged houses in Toshkivka and Ustynivka on Friday."
+    )
+    assert {r["location"]: r["admin1_iso"] for _, r in ev.iterrows()}.get("Ustynivka") == "UA-09"
+    city = _events("On Friday Russian artillery hit Lysychansk. A missile also struck Mykolaiv on Friday.")
+    assert set(city[city["location"] == "Mykolaiv"]["admin1_iso"]) == {"UA-48"}
