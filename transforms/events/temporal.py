@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.events.dates import EventDate, find_dates
-from transforms.events.triggers import is_non_event
+from transforms.events.triggers import find_triggers, is_non_event
 
 # ACLED's unit is the day; the gold's tier 1 the last week. A story's events older than this are background.
 NEWS_WINDOW = dt.timedelta(days=7)
@@ -79,9 +79,38 @@ def sentence_time(
         return SentenceTime(
             "background", own, f"dated {own.date.isoformat()}, {days} days before publication"
         )
+    if own is None and dated and cue is None and _told_as_a_state(sentence):
+        return SentenceTime("aggregate", None, "a place's state over time, not one event")
     if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
         return SentenceTime("denied", own, "the event is denied")
     return SentenceTime(cue if cue in ("demand", "nationwide") else "news", own)
+
+
+# what a place has been through, told as its state: "Bakhmut, which has seen repeated airstrikes", "weeks of
+# punishing shell fire", "under days of attack" (an undated sentence; a day named makes it news: "repeated
+# missile strikes at the weekend")
+_STATE = re.compile(
+    r"\brepeated(?:ly)?\s+(?:\w+\s+)?(?:strikes|airstrikes|attacks|shelling|bombing|bombardments?|shelled|bombed|attacked|struck|hit)\b|"
+    r"\b(?:days|weeks|months) of (?:\w+\s+){0,2}?(?:shelling|fighting|bombardment|attacks?|shell ?fire|strikes|airstrikes|bombing)\b|"
+    r"\bwhich (?:has|have|had) (?:seen|witnessed|endured|suffered|come under|been (?:subjected to|under))\s+"
+    r"(?:\w+\s+){0,3}?(?:strikes|airstrikes|attacks?|shelling|bombing|bombardment|fire)\b|"
+    r"\b(?:has|have) (?:seen|witnessed|endured|suffered)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|fighting)\b",
+    re.IGNORECASE,
+)
+
+
+_ASIDE_START = re.compile(r",\s+(?:which|where)\b")
+
+
+def _told_as_a_state(sentence: str) -> bool:
+    """The sentence tells what a place has been through (``_STATE``) — in its main clause, or in an aside
+    about a place when the main clause tells no event of its own ("Russia has taken control of most of
+    Sievierodonetsk, which has come under intense shelling" is the news of the takeover)."""
+    m = _STATE.search(sentence)
+    if m is None:
+        return False
+    aside = _ASIDE_START.search(sentence, 0, m.end())
+    return aside is None or not find_triggers(sentence[: aside.start()])
 
 
 # one barrage over the whole country on one day is one event, not a roundup: "Russia fired three dozen missiles

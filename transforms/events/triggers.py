@@ -70,7 +70,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:airborne|air-launched|air|aerial)\s+(?:and\s+\w+\s+)?missiles?\b|"
      r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
      r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit|destroyed)\b|"
-     r"\bbombed\b|\bbombing\b|\bair raid\b(?! siren)"),
+     r"\bbombed\b(?![- ]out)|\bbombing\b|\bair raid\b(?!\s+(?:sirens?|alerts?|warnings?|shelters?))"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
      # a missile system named as the weapon: "hit Kramatorsk with Iskanders"
@@ -152,7 +152,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:[\w-]+\s+){0,3}?(?:railway|rail|relay|control box|signal\w*|cars?|trucks?|vehicles?|equipment|towers?|cabinets?)\b"),
     ("Protests", "Peaceful protest", None, 0.8,
      # a protest by people, not a diplomatic one ("lodged a protest", "summoned the ambassador to protest")
-     r"\bprotest(?:ed|ers|s|ing)?\b(?<!lodged a protest)(?<!formal protest)(?<!diplomatic protest)(?<!note of protest)"
+     r"\bprotest(?:ed|ers|s|ing)?\b(?<!lodged a protest)(?<!formal protest)(?<!diplomatic protest)(?<!note of protest)(?<!strong protest)"
      r"(?<!to protest)(?<!in protest)|\brall(?:y|ied|ies)\b|\bdemonstrat(?:ions?|ors)\b|\bdemonstrated\s+(?:in|against|outside|near)\b|\bpicket(?:ed|s)?\b|\bgathered\b[^.]{0,60}\b(?:to demand|in support|against)"),
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
@@ -173,7 +173,7 @@ _HYPOTHETICAL = Prefiltered(
     re.compile(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|(?<!under )threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
-        r"capable of|ability to|preparing to|ready to|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
+        r"capable of|ability to|preparing to|ready to|within (?:reach|range) of|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
         r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
         r"weapons? (?:deliveries|supplies|shipments)|if and when|"
         r"(?:commentators|analysts|experts|observers|critics)\s+(?:believe|say|argue|think|suggest))\b",
@@ -219,6 +219,12 @@ _INFINITIVE_BEFORE = re.compile(
 
 # "appeared to have gained control", "is believed to have struck": it happened
 _PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# a territory verb used as an adjective, or in a reduced relative clause about people or things
+_TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
+_REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
+_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)
+
 # what people fled is the reason they left, not an event told: "Ukrainians who had fled fighting in the east"
 _FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
 
@@ -282,6 +288,14 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue
             if _FLED_BEFORE.search(before):
                 continue
+            if st in _TERRITORY and _TAKEN_AS_A_WORD.search(sentence, max(0, m.start() - 25), m.start()):
+                continue  # "the captured city of Mariupol", "recently liberated villages": a description
+            if (
+                st in _TERRITORY
+                and _REDUCED_RELATIVE.match(sentence, m.end())
+                and not _AUXILIARY.search(before)
+            ):
+                continue  # "soldiers captured by Russian forces", "equipment captured from Kyiv's forces"
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
     out.sort(key=lambda t: (-t.strength, t.start))
     return out

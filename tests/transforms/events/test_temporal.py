@@ -123,3 +123,17 @@ def test_an_account_of_an_earlier_time_goes_on_in_the_past_tense_until_the_prese
     assert [str(d)[:10] for d in ev["event_date"]] == ["2024-05-10"]
     assert find_dates("Day 24: Saturday 19 March", dt.date(2024, 3, 30))[0].date == dt.date(2024, 3, 19)
     assert find_dates("In March, a theatre was bombed.", dt.date(2024, 5, 30))[0].precision == 3
+
+
+def test_what_a_place_has_been_through_is_its_state_not_an_event_unless_a_day_is_named():
+    published = dt.date(2024, 3, 9)
+    assert (
+        sentence_time("The town of Vovchansk has witnessed repeated airstrikes.", published).status
+        == "aggregate"
+    )
+    assert sentence_time(
+        "The port has been subjected to weeks of punishing shell fire.", published
+    ).status == ("aggregate")
+    assert sentence_time("Odesa came under repeated missile strikes on Friday.", published).status == "news"
+    took = "Russia has taken control of most of Vovchansk, which has come under intense shelling."
+    assert sentence_time(took, published).status == "news"

@@ -126,3 +126,19 @@ def test_coal_mines_are_no_landmines_and_six_weeks_are_an_aggregate():
         t.sub_event_type == "Remote explosive/landmine/IED" for t in find_triggers("a region of coal mines")
     )
     assert is_non_event("Ukrainian forces regained several villages over the last six weeks.") == "aggregate"
+
+
+def test_a_territory_verb_describing_people_or_things_and_words_of_alerts_and_diplomacy_are_no_events():
+    def subs(text: str) -> set[str]:
+        return {t.sub_event_type for t in find_triggers(text)}
+
+    assert "Non-state actor overtakes territory" not in subs("Aid reached the captured city of Berdiansk.")
+    assert "Non-state actor overtakes territory" not in subs(
+        "Soldiers captured by Russian forces were moved."
+    )
+    assert "Non-state actor overtakes territory" in subs("The village was captured by Russian forces.")
+    assert "Air/drone strike" not in subs("The air raid alert in the region was lifted.")
+    assert "Peaceful protest" not in subs(
+        'The ministry summoned the envoy in "strong protest" at his remarks.'
+    )
+    assert is_non_event("Cities such as Sumy are still within reach of Russian artillery.") == "hypothetical"
