@@ -118,17 +118,24 @@ def _split(table, df: pd.DataFrame, dates: list[str]) -> dict:
 
 def _read_dates(out: storage.Root, dates: list[str], name: str, table: str | None = None) -> pd.DataFrame:
     """A staged output of every date of the batch as one frame of ``table`` (default ``name``) with its
-    ``ds`` column (none when there are no rows)."""
+    ``ds`` column."""
     from transforms.schema import empty_frame
 
     frames = [
         t.to_pandas().assign(ds=ds) for ds in dates for t in storage.iter_work(out, ds, name) if t.num_rows
     ]
-    return pd.concat(frames, ignore_index=True) if frames else empty_frame(table or name)
+    return pd.concat(frames, ignore_index=True) if frames else empty_frame(table or name).assign(ds="")
 
 
 def _of(df: pd.DataFrame, ds: str) -> pd.DataFrame:
     return df[df["ds"] == ds] if "ds" in df.columns else df.iloc[0:0]
+
+
+def _validate(name: str, df: pd.DataFrame):
+    """GX on the batch's rows (with their ``ds``); no rows: no suite run (the contract's columns, no ds)."""
+    from flows.validate import validate
+
+    return validate(name, df if len(df) else df.drop(columns="ds", errors="ignore"))
 
 
 def _orphans(name: str, df: pd.DataFrame, bad_articles: set[str]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -153,7 +160,6 @@ def _orphans(name: str, df: pd.DataFrame, bad_articles: set[str]) -> tuple[pd.Da
 def _validate_dates(out: storage.Root, dates: list[str], pubs: dict) -> dict:
     """One suite run per table over the batch's rows; good rows written into each date's staged partition.
     Returns the GX results, the merged summary, per-date counts and words, and the quarantine (with ``ds``)."""
-    from flows.validate import validate
     from transforms.schema import conform
 
     quarantine = [_read_dates(out, dates, "ingest_quarantine", "quarantine")]
@@ -165,7 +171,7 @@ def _validate_dates(out: storage.Root, dates: list[str], pubs: dict) -> dict:
     for name in PUBLISHED:
         df, orphans = _orphans(name, _read_dates(out, dates, name), bad_articles)
         quarantine.append(orphans)
-        v = validate(name, df if len(df) else df.drop(columns="ds", errors="ignore"))
+        v = _validate(name, df)
         gx.append((name, 0, v.result.pop("gx", None)))
         pipeline._merge_result(results, name, v.result, len(df))
         quarantine.append(v.quarantine)
@@ -178,7 +184,7 @@ def _validate_dates(out: storage.Root, dates: list[str], pubs: dict) -> dict:
                 words[ds] = int(_of(v.good, ds)["n_words"].sum())
     frames = [f for f in quarantine if f is not None and len(f)]
     q = pd.concat(frames, ignore_index=True) if frames else _read_dates(out, [], "quarantine")
-    vq = validate("quarantine", q)  # with its ds column; an empty one is not run
+    vq = _validate("quarantine", q)
     gx.append(("quarantine", 0, vq.result.pop("gx", None)))
     pipeline._merge_result(results, "quarantine", vq.result, len(q))
     for ds, part in _split(conform(q, "quarantine"), q, dates).items():

@@ -233,7 +233,9 @@ def input_hash(fingerprint: str) -> str:
 @task(name="unchanged-dates", **IO_TASK)
 def unchanged_dates_task(raw_url: str, out_url: str, files: dict[str, list[str]]) -> dict[str, dict]:
     """For every date: its input hash, and the recorded summary when its last publish was made from the same
-    input hash (then the date has nothing to redo). One task for all the dates of a run."""
+    input hash (then the date has nothing to redo) and the stories it counted as duplicates of other dates are
+    still published there, by dates not redone in this run (else the date is redone: the story is its own
+    now). One task for all the dates of a run."""
     raw, out = storage.root(raw_url), storage.root(out_url)
     res = {}
     for ds, rels in files.items():
@@ -241,7 +243,22 @@ def unchanged_dates_task(raw_url: str, out_url: str, files: dict[str, list[str]]
         state = storage.read_date_state(out, ds)
         same = state is not None and state.get("input_hash") == h
         res[ds] = {"input_hash": h, "summary": state.get("summary") if same else None}
+    for ds, r in res.items():
+        if r["summary"] is not None and not _duplicates_still_published(out, r["summary"], res):
+            _logger().info("%s: a date its duplicates are published under has changed; redone", ds)
+            r["summary"] = None
     return res
+
+
+def _duplicates_still_published(out: storage.Root, summary: dict, dates: dict[str, dict]) -> bool:
+    deferred: dict[str, list[str]] = {}
+    for article_id, other in (summary.get("already_published") or {}).items():
+        deferred.setdefault(other, []).append(article_id)
+    return all(
+        (other not in dates or dates[other]["summary"] is not None)
+        and storage.publishes_articles(out, other, ids)
+        for other, ids in deferred.items()
+    )
 
 
 def _ingest_files(raw_url: str, out_url: str, rels: list[str], ds: str, batch: int) -> dict:

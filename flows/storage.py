@@ -723,15 +723,27 @@ def published_article_dates(out: Root, ids, skip=frozenset()) -> dict[str, list[
     for ds in published_dates(out):
         if ds in skip:
             continue
-        index = _index_path(out, ds)
-        if out.fs.exists(index):
-            col = read_path(out, index).column("article_id")
-        else:
-            part = partition_path(out, "articles", ds)
-            col = pq.read_table(part, filesystem=out.fs, columns=["article_id"]).column("article_id")
+        col = _published_ids(out, ds)
         for hit in pc.filter(col, pc.is_in(col, value_set=wanted)).to_pylist():
             found.setdefault(hit, []).append(ds)
     return found
+
+
+def _published_ids(out: Root, ds: str) -> pa.ChunkedArray:
+    """The article ids published under ``ds``: its index, or the ``article_id`` column of a partition published
+    before the index existed (empty when the date is not published)."""
+    index = _index_path(out, ds)
+    if out.fs.exists(index):
+        return read_path(out, index).column("article_id")
+    part = partition_path(out, "articles", ds)
+    if not out.fs.exists(part):
+        return pa.chunked_array([], pa.string())
+    return pq.read_table(part, filesystem=out.fs, columns=["article_id"]).column("article_id")
+
+
+def publishes_articles(out: Root, ds: str, ids) -> bool:
+    """True when every one of ``ids`` is published under ``ds``."""
+    return set(ids) <= set(_published_ids(out, ds).to_pylist())
 
 
 def delete_date(out: Root, ds: str) -> list[str]:

@@ -107,3 +107,35 @@ def test_rerunning_a_date_of_a_batch_replaces_it_and_never_duplicates(seed_text,
     assert [x["articles"] for x in forced] == [1, 1, 1]
     for t, b in before.items():
         _same(b, _read(out, t))
+
+
+def test_a_date_whose_duplicate_is_no_longer_published_elsewhere_is_redone(seed_text, tmp_path):
+    raw = _raw(tmp_path, seed_text)
+    out = tmp_path / "curated"
+    pipeline.pipeline_flow(raw=str(raw), out=str(out))
+    # the first date's story is replaced: the last date's copy of it is now the only one
+    (raw / DATES[0] / "a.txt").write_text(_story(seed_text, 7), encoding="utf-8")
+    s = {x["ds"]: x for x in pipeline.pipeline_flow(raw=str(raw), out=str(out))}
+    assert s[DATES[1]]["skipped"] and not s[DATES[0]]["skipped"] and not s[DATES[2]]["skipped"]
+    assert s[DATES[2]]["articles"] == 2 and s[DATES[2]]["duplicates"] == 0
+    articles = _read(out, "articles")
+    assert len(articles) == 4 and articles["article_id"].is_unique
+    assert (articles["ds"] == DATES[2]).sum() == 2
+
+
+def test_a_schema_failure_in_a_batch_names_its_date_and_publishes_only_the_dates_before_it(
+    seed_text, tmp_path
+):
+    from flows import grouped, storage
+    from flows.validate import SchemaValidationError
+
+    raw, out = _raw(tmp_path, seed_text), tmp_path / "curated"
+    for ds in DATES:
+        pipeline.ingest_flow(ds=ds, raw=str(raw), out=str(out))
+        pipeline.extract_flow(ds=ds, out=str(out))
+    root = storage.root(out)
+    broken = storage.read_work(root, DATES[1], "events").drop_columns(["weapon"])
+    storage.write_work(root, DATES[1], "events", broken)
+    with pytest.raises(SchemaValidationError, match=f"{DATES[1]}: .*Nothing was published for {DATES[1]}"):
+        grouped.publish_dates_task.fn(str(out), list(DATES), "20241106T000000-test")
+    assert set(_read(out, "articles")["ds"]) == {DATES[0]}
