@@ -1,4 +1,4 @@
-"""Many small dates in one go: a run (or backfill) of many dates of a few articles each.
+"""Many small dates in one go: a `dateline run` over many dates of a few articles each.
 
 A date's fixed cost was mostly Great Expectations: a suite run costs ~0.3-1 s whatever its rows (GX plans every
 expectation's metrics), and a date took five. Here consecutive small dates are ingested and extracted by one task
