@@ -7,6 +7,7 @@ through ``flows.storage`` so every stage can re-run alone. Heavy imports (spaCy,
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import ctypes
 import datetime as dt
 import multiprocessing as mp
@@ -14,7 +15,7 @@ import os
 import threading
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -232,7 +233,9 @@ def input_hash(fingerprint: str) -> str:
 @task(name="unchanged-dates", **IO_TASK)
 def unchanged_dates_task(raw_url: str, out_url: str, files: dict[str, list[str]]) -> dict[str, dict]:
     """For every date: its input hash, and the recorded summary when its last publish was made from the same
-    input hash (then the date has nothing to redo). One task for all the dates of a run."""
+    input hash (then the date has nothing to redo) and the stories it counted as duplicates of other dates are
+    still published there, by dates not redone in this run (else the date is redone: the story is its own
+    now). One task for all the dates of a run."""
     raw, out = storage.root(raw_url), storage.root(out_url)
     res = {}
     for ds, rels in files.items():
@@ -240,7 +243,22 @@ def unchanged_dates_task(raw_url: str, out_url: str, files: dict[str, list[str]]
         state = storage.read_date_state(out, ds)
         same = state is not None and state.get("input_hash") == h
         res[ds] = {"input_hash": h, "summary": state.get("summary") if same else None}
+    for ds, r in res.items():
+        if r["summary"] is not None and not _duplicates_still_published(out, r["summary"], res):
+            _logger().info("%s: a date its duplicates are published under has changed; redone", ds)
+            r["summary"] = None
     return res
+
+
+def _duplicates_still_published(out: storage.Root, summary: dict, dates: dict[str, dict]) -> bool:
+    deferred: dict[str, list[str]] = {}
+    for article_id, other in (summary.get("already_published") or {}).items():
+        deferred.setdefault(other, []).append(article_id)
+    return all(
+        (other not in dates or dates[other]["summary"] is not None)
+        and storage.publishes_articles(out, other, ids)
+        for other, ids in deferred.items()
+    )
 
 
 def _ingest_files(raw_url: str, out_url: str, rels: list[str], ds: str, batch: int) -> dict:
@@ -312,11 +330,16 @@ def stage_articles_task(out_url: str, ds: str, batches: list[dict]) -> dict:
     """De-duplicate articles across parts (first occurrence kept, in raw file order) and against the articles
     already published under other dates (their article-id index; re-running a date does not count its own
     articles), and write the stats. Only the ids travel; a part that repeats an article is rewritten without it."""
-    import pyarrow.compute as pc
-
     out = storage.root(out_url)
     parts = [p for b in batches for p in b["parts"]]
     published = storage.published_article_ids(out, (i for p in parts for i in p["ids"]), exclude=ds)
+    return stage_articles(out, ds, parts, published)
+
+
+def stage_articles(out: storage.Root, ds: str, parts: list[dict], published: dict[str, str]) -> dict:
+    """``stage_articles_task``'s work, given the articles published under other dates (``{article_id: ds}``)."""
+    import pyarrow.compute as pc
+
     seen: set[str] = set()
     n_raw = n_quarantined = kept = 0
     for part in parts:
@@ -603,14 +626,16 @@ def _store_gx_results(
 
 @task(name="build-data-docs", **IO_TASK)
 def build_docs_task(out_url: str, keys: list[tuple]) -> str | None:
-    """Render the GX Data Docs of this run's validation results (and the site index) under ``OUT/_gx``."""
+    """Render the GX Data Docs of this run's validation results (and the site index) under ``OUT/_gx``; the
+    stored results of runs older than the newest ``validation_runs_kept()`` are removed first."""
     from great_expectations.data_context.types.resource_identifiers import ValidationResultIdentifier
 
-    from flows.validate import build_docs
+    from flows.validate import build_docs, prune_results
 
     project = storage.gx_project_dir(storage.root(out_url))
     if project is None or not keys:
         return None
+    prune_results(project, validation_runs_kept())  # the site keeps the newest runs, as _validation does
     return build_docs(project, [ValidationResultIdentifier.from_tuple(k) for k in keys])
 
 
@@ -728,7 +753,15 @@ def _process_date(
         storage.clear_date_work(out, ds)  # published: the staged work is no longer needed
     if gx_keys is not None:
         gx_keys.extend(pub.get("gx_keys", []))
-    summary = DateSummary(
+    summary = date_summary(ds, stats, pub, took, round(time.perf_counter() - t0, 3))
+    publish_artifacts_soon(summary)
+    _progress("date_done", ds=ds, seconds=summary.seconds, articles=summary.articles, events=summary.events)
+    return summary
+
+
+def date_summary(ds: str, stats: dict, pub: dict, took: dict[str, float], seconds: float) -> DateSummary:
+    """A published date's summary from its ingest stats and its publish result."""
+    return DateSummary(
         ds=ds,
         raw_records=stats["raw_records"],
         articles=pub["counts"]["articles"],
@@ -745,11 +778,8 @@ def _process_date(
         data_docs=pub.get("data_docs"),
         quarantine_reasons=pub.get("quarantine_reasons", {}),
         stage_seconds=took,
-        seconds=round(time.perf_counter() - t0, 3),
+        seconds=seconds,
     )
-    publish_artifacts(summary)
-    _progress("date_done", ds=ds, seconds=summary.seconds, articles=summary.articles, events=summary.events)
-    return summary
 
 
 def _approx_articles(raw_url: str, files: list[str]) -> int:
@@ -768,6 +798,25 @@ def _approx_articles(raw_url: str, files: list[str]) -> int:
 def artifact_key(ds: str, kind: str) -> str:
     """Artifact keys allow lowercase letters, digits and dashes: ``dateline-2024-11-02-counts``."""
     return f"dateline-{ds}-{kind}".lower().replace("_", "-")
+
+
+_ARTIFACT_THREAD: ThreadPoolExecutor | None = None
+_ARTIFACTS_PENDING: list[Future] = []
+
+
+def publish_artifacts_soon(s: DateSummary) -> None:
+    """``publish_artifacts`` in a background thread (in this run's context): each artifact is an API call of
+    ~50 ms that the server does on its own core, so a run of many dates does not wait for them one by one.
+    ``wait_for_artifacts`` (at the end of the run) waits for them all."""
+    global _ARTIFACT_THREAD
+    if _ARTIFACT_THREAD is None:
+        _ARTIFACT_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-artifacts")
+    _ARTIFACTS_PENDING.append(_ARTIFACT_THREAD.submit(contextvars.copy_context().run, publish_artifacts, s))
+
+
+def wait_for_artifacts() -> None:
+    while _ARTIFACTS_PENDING:
+        _ARTIFACTS_PENDING.pop(0).result()  # publish_artifacts never raises (a failure is a warning)
 
 
 def publish_artifacts(s: DateSummary) -> None:
@@ -891,35 +940,59 @@ def pipeline_flow(
         wanted.append(storage.UNDATED)
     _tag_run(wanted)
     _progress("dates", total=len(wanted))
-    summaries = []
-    gx_keys: list[tuple] = []
     known = unchanged_dates_task(raw, out, {ds: index.get(ds, []) for ds in wanted})
+    done: dict[str, dict] = {}
+    todo = []
     for ds in wanted:
         previous = known[ds]["summary"]
         if ds in index and previous is not None and not force:
             log.info("%s: raw input and extractor unchanged since its last publish; skipped", ds)
             _progress("skipped", ds=ds)
-            summaries.append(previous | {"skipped": True, "seconds": 0.0})
-            continue
-        if ds in index:
-            s = _process_date(raw, out, ds, index[ds], workers, gx_keys)
+            done[ds] = previous | {"skipped": True, "seconds": 0.0}
         else:
-            s = DateSummary(ds=ds, status=NO_RAW_DATA)
-        if s.status == NO_RAW_DATA:
-            log.warning(
-                "no raw records for %s in %s: nothing published, the published partition kept", ds, raw
-            )
+            todo.append(ds)
+    try:
+        gx_keys = _process_dates(raw, out, todo, index, workers, known, done)
+        if gx_keys:  # one Data Docs build per run, not per date
+            build_docs_task(out, gx_keys)
+    finally:
+        wait_for_artifacts()
+    return [done[ds] for ds in wanted]
+
+
+def _process_dates(
+    raw: str, out: str, todo: list[str], index: dict, workers: int, known: dict, done: dict
+) -> list[tuple]:
+    """Every date to do, in order: a batch of small dates together (``flows.grouped``), any other alone; each
+    date's summary goes into ``done``. Returns the GX result keys for the run's Data Docs."""
+    from flows import grouped
+
+    gx_keys: list[tuple] = []
+    for group in grouped.date_groups(raw, todo, index):
+        if len(group) > 1:  # small dates: one task a stage and one GX suite run a table for all of them
+            results = grouped.process_dates(raw, out, group, index, _run_id())
+        elif group[0] in index:
+            keys: list[tuple] = []
+            results = [(_process_date(raw, out, group[0], index[group[0]], workers, keys), keys)]
         else:
-            log.info("%s: %d articles, %d events, quarantined %s", ds, s.articles, s.events, s.quarantined)
-        summary = asdict(s) | {"identity_holds": s.identity_holds, "skipped": False}
-        if s.status != NO_RAW_DATA:
-            storage.write_date_state(
-                storage.root(out), ds, {"input_hash": known[ds]["input_hash"], "summary": summary}
-            )
-        summaries.append(summary)
-    if gx_keys:  # one Data Docs build per run, not per date
-        build_docs_task(out, gx_keys)
-    return summaries
+            results = [(DateSummary(ds=group[0], status=NO_RAW_DATA), [])]
+        for s, keys in results:
+            gx_keys.extend(keys)
+            done[s.ds] = _finish_date(s, raw, out, known[s.ds]["input_hash"])
+    return gx_keys
+
+
+def _finish_date(s: DateSummary, raw: str, out: str, input_hash: str) -> dict:
+    """Log a processed date and record its state (input hash and summary) for the next run's skip check."""
+    log = _logger()
+    if s.status == NO_RAW_DATA:
+        log.warning("no raw records for %s in %s: nothing published, the published partition kept", s.ds, raw)
+    else:
+        log.info("%s: %d articles, %d events, quarantined %s", s.ds, s.articles, s.events, s.quarantined)
+    summary = asdict(s) | {"identity_holds": s.identity_holds, "skipped": False}
+    if s.status != NO_RAW_DATA:
+        storage.write_date_state(storage.root(out), s.ds, {"input_hash": input_hash, "summary": summary})
+    return summary
 
 
 @task(name="wait-for-raw-data")

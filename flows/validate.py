@@ -88,7 +88,10 @@ def _suite_and_batch(table: str):
 
 def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
     """Validate one table's rows as they are published (with the ``ds`` partition column); return the rows that
-    pass, quarantine rows for the rest, the summary and the GX result (``Validated.result["gx"]``, JSON)."""
+    pass, quarantine rows for the rest, the summary and the GX result (``Validated.result["gx"]``, JSON).
+
+    ``df`` may carry its own ``ds`` column (the rows of several dates validated in one suite run): the good rows
+    keep it and each quarantine row gets its row's ``ds`` (not in ``original``), to be split back per date."""
     if df.empty and list(df.columns) == _COLUMNS.get(table):
         # no rows: no row can fail, and the columns are the contract's (GX would spend ~0.1-0.3 s to say so)
         summary = {"table": table, "success": True, "statistics": {"evaluated_expectations": 0}, "failed": []}
@@ -119,7 +122,7 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
             schema_failures.append(f"{desc}: observed {(r.result or {}).get('observed_value')}")
             continue
         if cfg.type in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
-            rows = _duplicates_after_first(df, cfg.kwargs)
+            rows = _duplicates_after_first(frame, cfg.kwargs)
         for i in rows:
             bad.setdefault(int(i), []).append(desc)
     summary = {
@@ -141,22 +144,28 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
     good = df.reset_index(drop=True)[~mask].reset_index(drop=True)
     failed = df.reset_index(drop=True)[mask]
     keys = PRIMARY_KEYS.get(table, [])
+    by_date = "ds" in df.columns
     q_rows = []
     for i, row in failed.iterrows():
         record = row.to_dict()
+        row_ds = record.pop("ds", None) if by_date else None
         rid = "|".join(str(record[k]) for k in keys) if keys else None
         raw = record.get("raw_path")
         reasons = bad[int(i)]
         q = quarantine_row(table, "failed " + "; ".join(reasons), raw, rid, record)
         q["expectation"] = reasons[0].split("(", 1)[0]
+        if by_date:
+            q["ds"] = row_ds
         q_rows.append(q)
-    return Validated(
-        good, pd.DataFrame(q_rows, columns=list(quarantine_row("x", "", None, None, {}).keys())), summary
-    )
+    return Validated(good, pd.DataFrame(q_rows, columns=_quarantine_columns(by_date)), summary)
+
+
+def _quarantine_columns(by_date: bool = False) -> list[str]:
+    return list(quarantine_row("x", "", None, None, {}).keys()) + (["ds"] if by_date else [])
 
 
 def _empty_quarantine() -> pd.DataFrame:
-    return pd.DataFrame(columns=list(quarantine_row("x", "", None, None, {}).keys()))
+    return pd.DataFrame(columns=_quarantine_columns())
 
 
 _KEEP_UNEXPECTED = 20  # stored results keep this many failing values / row positions per expectation
@@ -283,6 +292,20 @@ def store_results(project_dir: str, ds: str, run_id: str, results: list[tuple[st
 def docs_index(project_dir: str) -> str:
     """Where the project's Data Docs index is (built by ``build_docs``)."""
     return str(Path(project_dir) / "gx" / "uncommitted" / "data_docs" / DOCS_SITE / "index.html")
+
+
+def prune_results(project_dir: str, keep: int) -> int:
+    """Keep the stored GX results of the newest ``keep`` runs (run names start with their UTC time) and remove
+    the rest; the next Data Docs build drops their pages, so the site and its index stay bounded however long
+    the history. Returns how many results were removed."""
+    with _project_lock:
+        store = _project(project_dir).validation_results_store
+        keys = store.list_keys()
+        old = set(sorted({k.run_id.run_name for k in keys})[:-keep]) if keep > 0 else set()
+        gone = [k for k in keys if k.run_id.run_name in old]
+        for key in gone:
+            store.remove_key(key)
+        return len(gone)
 
 
 def build_docs(project_dir: str, keys: list) -> str:

@@ -129,6 +129,14 @@ def test_staged_work_is_removed_after_a_publish_and_validation_results_are_cappe
     assert not (out / "_work" / f"ds={DS}").exists()
     results = sorted((out / "_validation" / f"ds={DS}").iterdir())
     assert len(results) == 2 and all(json.loads(p.read_text())["success"] for p in results)
+    # the GX store and the Data Docs site keep the same newest runs: the index does not grow with history
+    gx = out / "_gx" / "gx" / "uncommitted"
+    stored = {p.relative_to(gx / "validations").parts[1] for p in (gx / "validations").rglob("*.json")}
+    site = gx / "data_docs" / "local_site" / "validations"
+    pages = {p.relative_to(site).parts[1] for p in site.rglob("*.html")}
+    assert len(stored) == 2 and pages == stored
+    index = (gx / "data_docs" / "local_site" / "index.html").read_text()
+    assert all(run in index for run in stored)
 
 
 def test_the_ingest_stage_of_a_date_without_raw_data_stages_nothing_to_publish(sample_raw, tmp_path):
