@@ -57,6 +57,7 @@ from transforms.events.places import (
     speakers_jurisdiction,
     the_place_named,
 )
+from transforms.events.prefilter import Prefiltered
 from transforms.events.structure import datelines, is_quote, paragraphs, reprint_start
 from transforms.events.temporal import (
     SentenceTime,
@@ -238,7 +239,13 @@ _PAST_SPAN = 2
 _PRESENT = re.compile(r"\b(?:is|are|has|have)\b")
 
 # a sentence that may carry a date of its own (a month named: the cheap look before reading its dates)
-_MAY_BE_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)"
+)
+_MAY_BE_DATED = Prefiltered(
+    re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\.?\s+\d|\b(?:in|since|during)\s+{_MONTHS}\b")
+)
 
 
 def region_of(m: Mention) -> str | None:
@@ -360,22 +367,28 @@ class StoryReader:
             yield Sentence(idx, s0, s1, text, low, paragraph, mentions, own, filed_only)
 
     def _context(self, idx: int, mentions: list[Mention], dateline_end: int, text: str, s0: int) -> None:
-        self.regions_seen += self.regions_now
-        self.regions_now = Counter(
-            region_of(m) for m in mentions if m.char_start >= dateline_end and region_of(m)
-            and not names_a_government(m, text, s0)
-        )  # fmt: skip
+        self.regions_seen.update(self.regions_now)
+        self.regions_now = Counter()
         before, named = None, len(self.recent)
         for m in mentions:
             if m.entity_type == "country":
                 self.last_country = m.canonical_name
-            elif m.entity_type == "place" and m.method != "provisional" and m.char_start >= dateline_end:
-                # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol;
-                # nor a capital standing for its government ("the easternmost city held by Kyiv")
+            elif m.entity_type in ("place", "region") and m.char_start >= dateline_end:
+                if names_a_government(m, text, s0):
+                    before = m
+                    continue  # a capital standing for its government ("the easternmost city held by Kyiv")
+                if region := region_of(m):
+                    self.regions_now[region] += 1
+                # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
                 qualifier = (
                     before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
                 )
-                if not (qualifier or names_a_government(m, text, s0) or in_a_speakers_title(m, text, s0)):
+                if (
+                    m.entity_type == "place"
+                    and m.method != "provisional"
+                    and not qualifier
+                    and not in_a_speakers_title(m, text, s0)
+                ):
                     self.recent.append((idx, m))
             before = m
         if len(self.recent) == named and (m := referred_back(text, self.recent, idx)) is not None:
@@ -404,7 +417,7 @@ class StoryReader:
         impact = (
             self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
         )
-        if triggers or lead or impact or _MAY_BE_DATED.search(s.low):
+        if triggers or lead or impact or _MAY_BE_DATED.search(s.low, s.low):
             time = sentence_time(
                 s.text, self.published, self.carried, cues=time
             )  # its date, where it matters
@@ -417,7 +430,11 @@ class StoryReader:
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if self.barrage is None and reason in (None, "aggregate") and s.idx < LEAD_SENTENCES:
             self.barrage = _barrage(triggers or find_triggers(s.text, s.low), s.text, time, self.published)
-        if reason is None and not (triggers and triggers[0].sub_event_type == "Arrests") and judicial(s.text):
+        if (
+            reason is None
+            and not (triggers and triggers[0].sub_event_type == "Arrests")
+            and judicial(s.text, s.low)
+        ):
             reason, triggers = "judicial", []  # a trial tells of an event of its own time, told elsewhere
         if not triggers:
             self._no_event(s, time, reason)
@@ -534,7 +551,8 @@ class StoryReader:
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
         side = owner or attacker_side(s.text) or forces_struck(s.text)
-        sub = territory_change(sub, taker_side(s.text, trig.start), country)
+        if sub in _TERRITORY_CHANGES:
+            sub = territory_change(sub, taker_side(s.text, trig.start), country)
         nationwide = (
             time.status == "nationwide"
             and trig.event_type == "Explosions/Remote violence"

@@ -462,11 +462,17 @@ _ANAPHOR = re.compile(
     r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
     re.IGNORECASE,
 )
+_ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "mayor", "outskirts", "cent")
+
+
+def _anaphor(text: str) -> re.Match | None:
+    low = text.lower()  # the words first: the pattern is tried at every "the" otherwise
+    return _ANAPHOR.search(text) if any(w in low for w in _ANAPHOR_WORDS) else None
 
 
 def refers_back(text: str) -> bool:
     """The text refers back to a settlement named before ("the city", "the island", "its mayor")."""
-    return _ANAPHOR.search(text) is not None
+    return _anaphor(text) is not None
 
 
 _SALIENCE_SPAN = 10  # sentences: what the story is about now, not what it was about at its start
@@ -484,11 +490,12 @@ def referred_back(
     """The settlement a definite description refers back to ("the city", "the island", "its mayor"): of the
     settlements the last sentence naming any named (within ``window`` sentences), the one the story has named
     most often lately (the city it is about, not a place named in passing: "the republics in Luhansk and
-    Donetsk"), the last named on a tie; an island for "the island". None when there is none. ``anaphor=False``: the settlement the story is talking about, whether or not the
+    Donetsk"), the last named on a tie; an island for "the island". None when there is none.
+    ``anaphor=False``: the settlement the story is talking about, whether or not the
     sentence refers back to it. ``at``: where a clause of the sentence starts — the settlements its sentence
     named before it count too ("gained control of Lyman, with the governor saying there was fighting around
     the city")."""
-    said = _ANAPHOR.search(sent) if recent else None
+    said = _anaphor(sent) if recent else None
     if not recent or (anaphor and not said):
         return None
     island = said is not None and "island" in said.group(0).lower()

@@ -114,6 +114,9 @@ _REPRINT = re.compile(
 def reprint_start(text: str, paras: list[Paragraph], within: int = 3) -> int | None:
     """Where the document a story reprints begins (the paragraph after the one announcing it, among the first
     ``within``), or None: "Read the President's full address below:" then the address."""
+    head = text[: paras[min(within, len(paras)) - 1].end].lower() if paras else ""
+    if "below" not in head and "follows" not in head:
+        return None  # the words every announcement of a reprint has, before any pattern runs
     for i, p in enumerate(paras[:within]):
         if _REPRINT.search(text, p.start, p.end) and i + 1 < len(paras):
             return paras[i + 1].start

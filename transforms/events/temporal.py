@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.events.dates import EventDate, find_dates
+from transforms.events.prefilter import Prefiltered
 from transforms.events.triggers import find_triggers, is_non_event
 
 # ACLED's unit is the day; the gold's tier 1 the last week. A story's events older than this are background.
@@ -89,13 +90,15 @@ def sentence_time(
 # what a place has been through, told as its state: "Bakhmut, which has seen repeated airstrikes", "weeks of
 # punishing shell fire", "under days of attack" (an undated sentence; a day named makes it news: "repeated
 # missile strikes at the weekend")
-_STATE = re.compile(
-    r"\brepeated(?:ly)?\s+(?:\w+\s+)?(?:strikes|airstrikes|attacks|shelling|bombing|bombardments?|shelled|bombed|attacked|struck|hit)\b|"
-    r"\b(?:days|weeks|months) of (?:\w+\s+){0,2}?(?:shelling|fighting|bombardment|attacks?|shell ?fire|strikes|airstrikes|bombing)\b|"
-    r"\bwhich (?:has|have|had) (?:seen|witnessed|endured|suffered|come under|been (?:subjected to|under))\s+"
-    r"(?:\w+\s+){0,3}?(?:strikes|airstrikes|attacks?|shelling|bombing|bombardment|fire)\b|"
-    r"\b(?:has|have) (?:seen|witnessed|endured|suffered)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|fighting)\b",
-    re.IGNORECASE,
+_STATE = Prefiltered(
+    re.compile(
+        r"\brepeated(?:ly)?\s+(?:\w+\s+)?(?:strikes|airstrikes|attacks|shelling|bombing|bombardments?|shelled|bombed|attacked|struck|hit)\b|"
+        r"\b(?:days|weeks|months) of (?:\w+\s+){0,2}?(?:shelling|fighting|bombardment|attacks?|shell ?fire|strikes|airstrikes|bombing)\b|"
+        r"\bwhich (?:has|have|had) (?:seen|witnessed|endured|suffered|come under|been (?:subjected to|under))\s+"
+        r"(?:\w+\s+){0,3}?(?:strikes|airstrikes|attacks?|shelling|bombing|bombardment|fire)\b|"
+        r"\b(?:has|have) (?:seen|witnessed|endured|suffered)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|fighting)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -180,14 +183,16 @@ def nearest_date(sentence: str, at: int, published: dt.date) -> EventDate | None
     return min(dates, key=lambda d: abs(d.start - at), default=None)
 
 
-_JUDICIAL = re.compile(
-    r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
-    r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia)\b",
-    re.IGNORECASE,
+_JUDICIAL = Prefiltered(
+    re.compile(
+        r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
+        r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia)\b",
+        re.IGNORECASE,
+    )
 )
 
 
-def judicial(sentence: str) -> bool:
+def judicial(sentence: str, lowered: str | None = None) -> bool:
     """A sentence about a trial, a charge or a verdict: the event it concerns happened at another time and is
     coded from its own telling, not from the courtroom's (arrests are events of their own)."""
-    return bool(_JUDICIAL.search(sentence))
+    return bool(_JUDICIAL.search(sentence, lowered))

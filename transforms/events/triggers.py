@@ -249,6 +249,8 @@ def downed_by_aircraft(sentence: str) -> bool:
 def _time_clause_at_the_end(low: str) -> re.Match | None:
     """A time clause that ends the sentence ("... after warning that it planned to ..."), not one the main
     clause follows ("after they were halted at the gates of Kyiv, Putin promised ...")."""
+    if " after " not in low and " despite " not in low:
+        return None
     m = _AFTER_CLAUSE.search(low)
     return m if m is not None and not re.search(r"[,;–—]", low[m.end() :]) else None
 

@@ -394,6 +394,8 @@ def _half_of_a_compound_name(text: str, start: int, end: int, named: set[int]) -
     """The name follows a hyphen after a capitalized word that is no name of its own: the second half of a
     longer name ("Rimsky-Korsakov", "Novo-Ivanivka"), not the place — "Kyiv-Moscow talks" keeps both places,
     and the first half of an unknown village's double name ("Kalynove-Borshchuvate") still places it."""
+    if start < 3 or text[start - 1] != "-":
+        return False
     before = _CAPITALIZED_BEFORE_HYPHEN.search(text, max(0, start - 30), start)
     return before is not None and before.start() not in named
 
