@@ -192,7 +192,7 @@ _BACKGROUND = Prefiltered(
         r"\b(?:months?|years?|weeks?) ago\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
         r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
-        r"\bsince the war began\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
+        r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
     )
 )
@@ -205,7 +205,10 @@ _AGGREGATE = Prefiltered(
         r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
         # habits and running totals: "every day", "has come under constant shelling", "so far"
         r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|to date|"
-        r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war)\b",
+        r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
+        # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
+        r"\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent)|"
+        r"\d+ ?(?:%|per ?cent) of (?:the )?(?:[\w’'-]+ ){0,3}?(?:territory|region|area|land|oblast)\b[^.]{0,20}?\b(?:is|are|remains?))\b",
         _W,
     )
 )

@@ -142,3 +142,17 @@ def test_a_territory_verb_describing_people_or_things_and_words_of_alerts_and_di
         'The ministry summoned the envoy in "strong protest" at his remarks.'
     )
     assert is_non_event("Cities such as Sumy are still within reach of Russian artillery.") == "hypothetical"
+
+
+def test_a_share_of_territory_held_is_a_state_and_a_since_clause_is_background():
+    assert (
+        is_non_event("About 20% of the Sumy region's territory is occupied by Russian forces.") == "aggregate"
+    )
+    assert is_non_event("Russian forces occupy about 20% of the region.") == "aggregate"
+    assert (
+        is_non_event("Ukrainian forces have recaptured around 20% of the territory they lost in the town.")
+        is None
+    )
+    assert is_non_event("Since Russian troops withdrew from the north, officials have counted the dead.") == (
+        "background"
+    )
