@@ -207,7 +207,7 @@ _AGGREGATE = Prefiltered(
         r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
-        r"\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent)|"
+        r"\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
         r"\d+ ?(?:%|per ?cent) of (?:the )?(?:[\w’'-]+ ){0,3}?(?:territory|region|area|land|oblast)\b[^.]{0,20}?\b(?:is|are|remains?))\b",
         _W,
     )
