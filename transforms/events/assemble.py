@@ -1216,7 +1216,12 @@ def read_article(
     published = _published(article)
     reader = StoryReader(article["text"], published, sentences, mentions)
     drafts = merge_retold(
-        reader.read(), _event_key, _fold, lambda d: _event_key(d)[:-1], lambda d: not d.date_explicit
+        reader.read(),
+        _event_key,
+        _fold,
+        lambda d: _event_key(d)[:-1],
+        lambda d: not d.date_explicit,
+        lambda d: (d.location_id, d.trigger.event_type, d.admin1_iso, d.date) if d.admin1_iso else None,
     )
     return _rows(article, published, drafts), drafts, reader
 

@@ -117,25 +117,34 @@ def own_clause(sentence: str, offset: int, mention: Mention) -> str:
     return m.group(0) if m else ""
 
 
-def merge_retold(events: list, key, merge, loose=None, undated=None) -> list:
+def merge_retold(events: list, key, merge, loose=None, undated=None, vague=None) -> list:
     """The events of an article with every later telling of an event (same ``key``) folded into its first
     telling by ``merge(first, later)``; order kept. With ``loose`` (the key without the day) and ``undated``
     (the event's day is only the story's default): a telling whose day is a default is the same event as one
     of the same ``loose`` key told with its day ("seven missiles hit a shopping centre on Monday" ... "the
-    chaos after seven missiles hit a shopping centre")."""
+    chaos after seven missiles hit a shopping centre"). With ``vague`` (a key without the settlement, or None
+    for an event told at one): a later telling known only by its region is the event told before at a
+    settlement of that region ("a missile struck Lozova" ... "Zelenskiy condemned the strike in the Kharkiv
+    region")."""
     first: dict = {}
     by_loose: dict = {}
+    by_region: dict = {}
     out = []
     for e in events:
         k = key(e)
         lk = loose(e) if loose is not None else None
+        vk = vague(e) if vague is not None else None
         if k in first:
             merge(first[k], e)
         elif lk is not None and lk in by_loose and (undated(e) or undated(by_loose[lk])):
             merge(by_loose[lk], e)
+        elif vk is not None and vk[0] is None and vk[1:] in by_region:
+            merge(by_region[vk[1:]], e)
         else:
             first[k] = e
             out.append(e)
             if lk is not None:
                 by_loose.setdefault(lk, e)
+            if vk is not None and vk[0] is not None:
+                by_region.setdefault(vk[1:], e)
     return out

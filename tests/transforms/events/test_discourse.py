@@ -376,3 +376,12 @@ def test_a_name_several_villages_bear_is_the_one_in_the_region_the_story_is_abou
     assert {r["location"]: r["admin1_iso"] for _, r in ev.iterrows()}.get("Ustynivka") == "UA-09"
     city = _events("On Friday Russian artillery hit Lysychansk. A missile also struck Mykolaiv on Friday.")
     assert set(city[city["location"] == "Mykolaiv"]["admin1_iso"]) == {"UA-48"}
+
+
+def test_a_strike_told_again_by_its_region_only_is_the_strike_told_at_its_town():
+    text = (
+        "A Russian missile hit a house of culture in Lozova on Friday, wounding seven people.\n\n"
+        "The president condemned the airstrike in the Kharkiv region on Friday as senseless."
+    )
+    ev = _events(text)
+    assert list(ev["location"]) == ["Lozova"] and list(ev["injuries"]) == [7]
