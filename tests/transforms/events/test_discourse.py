@@ -385,3 +385,16 @@ def test_a_strike_told_again_by_its_region_only_is_the_strike_told_at_its_town()
     )
     ev = _events(text)
     assert list(ev["location"]) == ["Lozova"] and list(ev["injuries"]) == [7]
+
+
+def test_assaults_told_as_going_on_and_missiles_fired_at_a_list_after_them_are_each_an_event():
+    ev = _events(
+        "On Friday Russian forces continue to storm the town of Vovchansk and fired missiles at the nearby "
+        "towns of Kupiansk, Balakliia and Chuhuiv, the army said."
+    )
+    assert set(ev[ev["sub_event_type"] == "Armed clash"]["location"]) == {"Vovchansk"}
+    shelled = ev[ev["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert sorted(shelled["location"]) == ["Balakliia", "Chuhuiv", "Kupiansk"]
+    assert _events("On Friday the fiercest fighting was in Vovchansk, the governor said.")[
+        "sub_event_type"
+    ].tolist() == ["Armed clash"]
