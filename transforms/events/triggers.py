@@ -79,7 +79,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
-     r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b"),
+     r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b|"
+     # bombardment with no weapon named, and being under fire: "continue to bombard", "under heavy Russian fire"
+     r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
@@ -99,6 +101,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:heavy|heaviest|fierce|fiercest|intense|intensive|street|bitter|ongoing|renewed)\s+(?:fighting|battles?|clashes)\b|"
      # assaults told as going on: "continue to storm the city", "fresh assaults", "attacked from four directions"
      r"\b(?:continue[sd]?|continuing) to (?:storm|assault|attack|advance on|push into)\b|"
+     r"\bfighting (?:is|was|has been|remains) (?:most |particularly |especially |very )?(?:intense|fierce|heavy)\b|"
      r"\b(?:fresh|new|renewed|repeated|continued) (?:ground )?(?:assaults|attacks) (?:on|against|in|near|around)\b|"
      r"\battacked (?:it |the city |the town )?from (?:\w+ )?(?:directions|sides)\b|\b(?:ground )?(?:attacks|assaults) (?:continued|continue)\b|"
      r"\bfighting\s+(?:in|near|around|for|at)\b|\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"

@@ -156,3 +156,15 @@ def test_a_share_of_territory_held_is_a_state_and_a_since_clause_is_background()
     assert is_non_event("Since Russian troops withdrew from the north, officials have counted the dead.") == (
         "background"
     )
+
+
+def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past_bombardment_noun_is_not():
+    def subs(text: str) -> set[str]:
+        return {t.sub_event_type for t in find_triggers(text)}
+
+    assert "Shelling/artillery/missile attack" in subs("Russian forces continue to bombard the plant.")
+    assert "Shelling/artillery/missile attack" in subs(
+        "Civilians remain in the plant under heavy Russian fire."
+    )
+    assert "Armed clash" in subs("The governor said fighting is most intense near Vovchansk.")
+    assert not subs("The plant was devastated by Russian bombardment.")
