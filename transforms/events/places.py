@@ -516,16 +516,9 @@ def referred_back(
     return max(reversed(near), key=lambda x: times[x[1].entity_id])[1]
 
 
-def the_place_named(
-    sent: str,
-    recent: list[tuple[int, Mention]],
-    idx: int,
-    window: int = 3,
-    anaphor: bool = True,
-    at: int = -1,
-):
-    """(location, admin1, 1) of the settlement a definite description refers back to, or None."""
-    m = referred_back(sent, recent, idx, window, anaphor, at)
+def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, **how):
+    """(location, admin1, 1) of the settlement ``referred_back`` finds (``how``: its options), or None."""
+    m = referred_back(sent, recent, idx, **how)
     ent = load_registry().get(m.entity_id) if m is not None else None
     return (site_of(ent.entity_id), ent.admin1_iso, 1) if ent is not None and ent.admin1_iso else None
 
