@@ -585,26 +585,37 @@ class StoryReader:
             # placed by the region named after it: later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             self.placed.setdefault(norm(name), (loc_id, admin1_iso))
+        if is_unplaced(loc_id, admin1_iso) and (told := self._placed_by_the_story(s, trig, hurt)):
+            (loc_id, admin1_iso, geo), word = told
+        country = reg.get(admin1_iso).country if admin1_iso else None
+        plural = PLURAL_REGIONS.search(s.text)
+        if plural and plural.group("adj"):
+            loc_id, admin1_iso, geo = None, None, None
+            country = side_named(plural.group("adj"))
+        return loc_id, admin1_iso, geo, country, word
+
+    def _placed_by_the_story(self, s: Sentence, trig: Trigger, hurt: bool):
+        """((location, admin1, geo_precision), the words that placed it) for an event its sentence does not
+        place, from the story around it: the scene set just before, the settlement "the city" refers back to,
+        the place the story is talking about (for ongoing fighting), the territory of the official who reports
+        it; None when nothing places it."""
         prev = self.drafts[-1] if self.drafts else None
+        right_after = prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1
         if (
-            is_unplaced(loc_id, admin1_iso)
-            and (trig.strength > 0.6 or hurt)
+            (trig.strength > 0.6 or hurt)
             and self.setting is not None
             and self.setting[:2] == (s.paragraph, s.idx - 1)
-            and not (prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1)
+            and not right_after
             and (scene := scene_of(*self.setting[2:]))
         ):
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
-            (loc_id, admin1_iso, geo), word = scene, "the sentence before, which set the scene"
-        elif is_unplaced(loc_id, admin1_iso) and (
-            named := the_place_named(s.text, self.recent, s.idx, at=s.start)
-        ):
+            return scene, "the sentence before, which set the scene"
+        if named := the_place_named(s.text, self.recent, s.idx, at=s.start):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
-            (loc_id, admin1_iso, geo), word = named, "a place named before ('the city')"
-        elif (
-            is_unplaced(loc_id, admin1_iso)
-            and _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
+            return named, "a place named before ('the city')"
+        if (
+            _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
             and not (prev is not None and prev.sentence_index == s.idx - 1)
             and not _WIDE_FRONT.search(s.text)
             and not any(m.entity_type in ("country", "area") for m in s.mentions)
@@ -613,17 +624,10 @@ class StoryReader:
         ):
             # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
             # battle for the settlement the story has just been talking about
-            (loc_id, admin1_iso, geo), word = focus, "the place the story is talking about"
-        elif is_unplaced(loc_id, admin1_iso) and (
-            where := speakers_jurisdiction(s.mentions, s.text, s.start)
-        ):
-            (loc_id, admin1_iso, geo), word = where, "the place the official who reports it is in charge of"
-        country = reg.get(admin1_iso).country if admin1_iso else None
-        plural = PLURAL_REGIONS.search(s.text)
-        if plural and plural.group("adj"):
-            loc_id, admin1_iso, geo = None, None, None
-            country = side_named(plural.group("adj"))
-        return loc_id, admin1_iso, geo, country, word
+            return focus, "the place the story is talking about"
+        if where := speakers_jurisdiction(s.mentions, s.text, s.start):
+            return where, "the place the official who reports it is in charge of"
+        return None
 
     # ------------------------------------------------------------------------------ discourse
 
