@@ -49,6 +49,7 @@ from transforms.events.places import (
     is_unplaced,
     item_place,
     names_a_government,
+    names_a_river,
     placed_by_region,
     referred_back,
     refers_back,
@@ -374,7 +375,7 @@ class StoryReader:
             if m.entity_type == "country":
                 self.last_country = m.canonical_name
             elif m.entity_type in ("place", "region") and m.char_start >= dateline_end:
-                if names_a_government(m, text, s0):
+                if names_a_government(m, text, s0) or names_a_river(m, text, s0):
                     before = m
                     continue  # a capital standing for its government ("the easternmost city held by Kyiv")
                 if region := region_of(m):

@@ -76,6 +76,19 @@ def launched_from(m: Mention, sentence: str, offset: int) -> bool:
     return bool(_LAUNCHED_FROM.search(sentence, max(0, start - 50), start))
 
 
+# a river named for a place, or the Donbas's river: "the Dnipro River", "the Siverskyi Donets"
+_RIVER_AFTER = re.compile(r"\s+[Rr]iver\b")
+_RIVER_BEFORE = re.compile(r"\b(?:Siverskyi|Siverskyy|Seversky|Severskiy|Sieverskyi)\s+$")
+
+
+def names_a_river(m: Mention, sentence: str, offset: int) -> bool:
+    """The place name is (part of) a river's name, not the settlement: a water body places no event."""
+    start, end = m.char_start - offset, m.char_end - offset
+    return bool(
+        _RIVER_AFTER.match(sentence, end) or _RIVER_BEFORE.search(sentence, max(0, start - 12), start)
+    )
+
+
 def compared_with(m: Mention, sentence: str, offset: int) -> bool:
     """The place is the standard of a comparison ("a siege like Mariupol's"), not where the event happened."""
     start = m.char_start - offset
@@ -333,6 +346,7 @@ def choose_location(
         and not in_a_speakers_title(m, sentence_text, offset)
         and not compared_with(m, sentence_text, offset)
         and not launched_from(m, sentence_text, offset)
+        and not names_a_river(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None

@@ -398,3 +398,12 @@ def test_assaults_told_as_going_on_and_missiles_fired_at_a_list_after_them_are_e
     assert _events("On Friday the fiercest fighting was in Vovchansk, the governor said.")[
         "sub_event_type"
     ].tolist() == ["Armed clash"]
+
+
+def test_a_river_named_for_a_place_places_no_event():
+    ev = _events(
+        "The governor of the Luhansk region said on Friday that Russian troops were repelled three times as they "
+        "tried to cross the Siverskyi Donets."
+    )
+    assert list(ev["admin1_iso"]) == ["UA-09"]
+    assert _events("On Friday a Russian drone hit a barge on the Dnipro River.").empty
