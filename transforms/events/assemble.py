@@ -144,6 +144,11 @@ class Draft:
     merged_into: Draft | None = None  # the first telling of the same event, when this is a later one
     nationwide: bool = False  # one day's barrage over the whole country (its interception is another row)
 
+    def dated_by(self, date: dt.date, precision: int, explicit: bool) -> None:
+        """A telling that names the event's day dates it when its own day was only the story's default."""
+        if explicit and not self.date_explicit:
+            self.date, self.precision, self.date_explicit = date, precision, True
+
     def extend(self, idx: int, end: int, sentence: str) -> None:
         """Add a later sentence of the same paragraph to this event's evidence."""
         self.sentence_index = idx
@@ -292,10 +297,9 @@ class StoryReader:
         self.recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
         # (paragraph, sentence, places) of the last sentence dated before the news window
         self.past_paragraph: tuple[int, int, set[str]] = (-1, -1, set())
-        self.regions_seen: Counter = (
-            Counter()
-        )  # the regions of the places the story named before this sentence
-        self.regions_now: Counter = Counter()  # and in this one
+        # the regions of the places the story named before this sentence, and in this one
+        self.regions_seen: Counter = Counter()
+        self.regions_now: Counter = Counter()
         self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
         self.weapon_context: str | None = None
         self.last_country: str | None = None
@@ -377,7 +381,7 @@ class StoryReader:
             elif m.entity_type in ("place", "region") and m.char_start >= dateline_end:
                 if names_a_government(m, text, s0) or names_a_river(m, text, s0):
                     before = m
-                    continue  # a capital standing for its government ("the easternmost city held by Kyiv")
+                    continue  # a capital standing for its government ("held by Kyiv"), a river ("the Siverskyi Donets")
                 if region := region_of(m):
                     self.regions_now[region] += 1
                 # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
@@ -572,9 +576,7 @@ class StoryReader:
         loc_id, word = site_of(loc_id), "its own place"
         chosen = next((m for m in s.own if m.entity_id == loc_id), None)
         if chosen is not None:
-            around = self.regions_seen + Counter(
-                region_of(m) for m in s.own if m is not chosen and region_of(m)
-            )
+            around = self.regions_seen + Counter(r for m in s.own if m is not chosen and (r := region_of(m)))
             loc_id, admin1_iso, geo = coherent(chosen, (loc_id, admin1_iso, geo), around)
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
@@ -601,12 +603,11 @@ class StoryReader:
         the place the story is talking about (for ongoing fighting), the territory of the official who reports
         it; None when nothing places it."""
         prev = self.drafts[-1] if self.drafts else None
-        right_after = prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1
         if (
             (trig.strength > 0.6 or hurt)
             and self.setting is not None
             and self.setting[:2] == (s.paragraph, s.idx - 1)
-            and not right_after
+            and self._told_just_before(s) is None
             and (scene := scene_of(*self.setting[2:]))
         ):
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
@@ -632,11 +633,20 @@ class StoryReader:
 
     # ------------------------------------------------------------------------------ discourse
 
+    def _told_just_before(self, s: Sentence) -> Draft | None:
+        """The last event, when the sentence right before this one, in its paragraph, told it."""
+        prev = self.drafts[-1] if self.drafts else None
+        return (
+            prev
+            if prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1
+            else None
+        )
+
     def _continues(self, s: Sentence, f: Frame) -> bool:
         """The sentence goes on with the event told right before it (the clash it became, the territory it
         changed, its toll, its interception): that event absorbs it. True when it did."""
-        prev = self.drafts[-1] if self.drafts else None
-        if prev is None or prev.paragraph != s.paragraph or prev.sentence_index != s.idx - 1:
+        prev = self._told_just_before(s)
+        if prev is None:
             return False
         if (
             f.sub == "Armed clash"
@@ -659,9 +669,8 @@ class StoryReader:
             prev.trigger = replace(prev.trigger, event_type=f.trig.event_type, sub_event_type=f.sub)
             prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
         elif self._same_account(prev, f):
-            if f.date.explicit and not prev.date_explicit:
-                # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
-                prev.date, prev.precision, prev.date_explicit = f.date.date, f.date.precision, True
+            # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
+            prev.dated_by(f.date.date, f.date.precision, f.date.explicit)
             self._absorb(prev, s, f)
             self.carried, self.carried_at = prev.date, prev.admin1_iso
             self._decide(
@@ -732,14 +741,9 @@ class StoryReader:
     def _unplaced_event(self, s: Sentence, f: Frame) -> None:
         """ACLED codes events at a place; a sentence with no place is context — of the event just told when it
         follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")."""
-        prev = self.drafts[-1] if self.drafts else None
+        prev = self._told_just_before(s)
         wider = any(m.entity_type in ("country", "area") for m in s.mentions)  # "in Ukraine's south and east"
-        if (
-            prev is not None
-            and prev.paragraph == s.paragraph
-            and prev.sentence_index == s.idx - 1
-            and not wider
-        ):
+        if prev is not None and not wider:
             if (
                 f.sub == "Armed clash"
                 and prev.trigger.event_type == "Explosions/Remote violence"
@@ -830,12 +834,10 @@ class StoryReader:
             before = self.sentences[s.idx - 1]
             prev_qty = weapon_quantity(self.text[before[0] : before[1]])
             f.quantity = prev_qty[0] if prev_qty else None
-        prev = self.drafts[-1] if self.drafts else None
+        prev = self._told_just_before(s)
         if (
             f.unplaced
             and prev is not None
-            and prev.paragraph == s.paragraph
-            and prev.sentence_index == s.idx - 1
             and prev.trigger.event_type == "Explosions/Remote violence"
             and prev.admin1_iso
             and _ADDITIVE.search(s.text)
@@ -1030,6 +1032,18 @@ def _local_impact(
     )  # fmt: skip
 
 
+def _among(mention: Mention, place: tuple, where: Counter, story: Counter) -> tuple:
+    """A list item's place read among the list's other items (``where``: the list's regions) and the story's
+    regions; kept by its name in the one region all the other items lie in, when the evidence is twofold."""
+    others = where - Counter({place[1]: 1})
+    if not others:
+        return place
+    evidence = others + story
+    return coherent(
+        mention, place, evidence, keep_name=len(others) == 1 and evidence.most_common(1)[0][1] >= 2
+    )
+
+
 def _list_events(
     d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter | None = None
 ) -> list[Draft]:
@@ -1045,14 +1059,7 @@ def _list_events(
         # a list's settlements lie together: an item resolved away from where the others are is read there
         where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
         places = [
-            coherent(
-                it.mention,
-                p,
-                others + story,
-                keep_name=len(others) == 1 and (others + story).most_common(1)[0][1] >= 2,
-            )
-            if not it.as_region and (others := where - Counter({p[1]: 1}))
-            else p
+            p if it.as_region else _among(it.mention, p, where, story)
             for it, p in zip(items, places, strict=True)
         ]
         if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
@@ -1198,8 +1205,7 @@ def _event_key(d: Draft) -> tuple:
 
 def _fold(first: Draft, later: Draft) -> None:
     """A later telling of ``first``: its counts where larger, its evidence appended."""
-    if later.date_explicit and not first.date_explicit:
-        first.date, first.precision, first.date_explicit = later.date, later.precision, True
+    first.dated_by(later.date, later.precision, later.date_explicit)
     first.fatalities = _max(first.fatalities, later.fatalities)
     first.injuries = _max(first.injuries, later.injuries)
     first.quantity = first.quantity or later.quantity
