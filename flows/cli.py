@@ -948,10 +948,21 @@ def _explain_targets(target: str, out: str) -> list[dict]:
     return [article]
 
 
+_KINDS = {
+    "news": "a news report (an undated event is its news day's)",
+    "live": "a live blog or summary of the day (an undated event is its news day's)",
+    "feature": "a feature (no news day: an undated event is background)",
+    "opinion": "an opinion piece (no news day: an undated event is background)",
+}
+
+
 def _print_explain(report: dict) -> None:
     a = report["article"]
     out_console.rule(f"{a.get('title') or a['article_id']}")
-    out_console.print(f"article {a['article_id']} · {a.get('source') or '?'} · published {a['published_at']}")
+    out_console.print(
+        f"article {a['article_id']} · {a.get('source') or '?'} · published {a['published_at']} · "
+        f"{_KINDS.get(a.get('kind'), a.get('kind'))}"
+    )
     for i, e in enumerate(report["events"]):
         if e["location"]:
             place = f"{e['location']}, {e['admin1_iso'] or e.get('country') or ''}"

@@ -45,6 +45,7 @@ def explain_article(article: dict) -> dict:
     head = {
         k: _plain(article.get(k)) for k in ("article_id", "title", "source", "published_at", "dateline_place")
     }
+    head["kind"] = reader.kind
     return {"article": head, "events": events, "sentences": told}
 
 

@@ -302,8 +302,10 @@ def test_explain_shows_each_event_with_its_evidence_and_every_rejected_sentence_
     outcomes = {s["index"]: (s["outcome"], s["reason"]) for s in report["sentences"]}
     assert outcomes[0][0] == "event"
     assert outcomes[1] == ("rejected", "background (before the news window, or since/ago/for months)")
+    assert report["article"]["kind"] == "news"
     text = runner.invoke(app, ["explain", str(story)])
     assert text.exit_code == 0 and "event 0" in text.output and "rejected" in text.output
+    assert "a news report" in text.output
 
 
 def test_explain_of_an_unknown_target_is_one_line_and_exit_1(tmp_path):

@@ -39,6 +39,7 @@ from transforms.events.conventions import territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
 from transforms.events.frames import clause_spans, main_clause_first
+from transforms.events.genre import NEWS, has_news_day, story_kind
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
     PLURAL_REGIONS,
@@ -67,6 +68,7 @@ from transforms.events.temporal import (
     nearest_date,
     sentence_time,
     spoken_on,
+    without_a_news_day,
 )
 from transforms.events.triggers import (
     FIRE_BACK,
@@ -286,9 +288,16 @@ class StoryReader:
     ``drafts`` are the events; ``trace`` says what became of every sentence."""
 
     def __init__(
-        self, text: str, published: dt.date, sentences: list[tuple[int, int]], mentions: list[Mention]
+        self,
+        text: str,
+        published: dt.date,
+        sentences: list[tuple[int, int]],
+        mentions: list[Mention],
+        kind: str = NEWS,
     ):
         self.text, self.published, self.sentences, self.mentions = text, published, sentences, mentions
+        self.kind = kind  # news, live, feature or opinion (genre.py)
+        self.news_day = has_news_day(kind)  # an undated event is the story's news day's
         self.story_day = published  # the day the story itself was published
         self.drafts: list[Draft] = []
         self.trace: list[Decision] = []
@@ -427,6 +436,8 @@ class StoryReader:
                 s.text, self.published, self.carried, cues=time
             )  # its date, where it matters
             time = self._in_a_past_paragraph(s, time)
+            if not self.news_day:
+                time = without_a_news_day(time, self.carried)
             triggers = triggers if time.is_news else []
         reason = None if time.status in ("news", "nationwide") else time.status
         if not time.is_news:
@@ -922,6 +933,7 @@ _REASONS = {
     "demand": "a call or demand, not an event",
     "denied": "the event is denied",
     "judicial": "a trial, charge or verdict (the event it concerns is told elsewhere)",
+    "undated": "no date of its own, in a story with no news day (a feature or an opinion piece)",
 }
 
 
@@ -1225,7 +1237,8 @@ def read_article(
 ) -> tuple[list[dict], list[Draft], StoryReader]:
     """(event rows, their drafts in row order, the reader with its trace) for one article."""
     published = _published(article)
-    reader = StoryReader(article["text"], published, sentences, mentions)
+    kind = story_kind(article.get("title"), article["text"], sentences, published)
+    reader = StoryReader(article["text"], published, sentences, mentions, kind)
     drafts = merge_retold(
         reader.read(),
         _event_key,

@@ -10,7 +10,8 @@ Statuses: ``news`` (today's or recent events: no date older than the news window
 barrage "across Ukraine": news, at the country's level), ``background`` (dated
 before the window, or a background cue: "since the invasion", "months ago"), ``aggregate`` ("over the past
 day across Ukraine", "as many as"), ``hypothetical`` (would, could, plans to, warned), ``demand`` (urged,
-called for: only a protest's), ``denied`` ("denied that its plane crashed").
+called for: only a protest's), ``denied`` ("denied that its plane crashed"), ``undated`` (no date, in a story with no news day:
+``without_a_news_day``).
 """
 
 from __future__ import annotations
@@ -155,6 +156,18 @@ _CUE_REASONS = {
     "background": "background (a time before the news: since, ago, for months)",
     "hypothetical": "not a reported event (plan, warning, threat, possibility)",
 }
+
+
+def without_a_news_day(time: SentenceTime, carried: dt.date | None) -> SentenceTime:
+    """In a story with no news day (a feature or an opinion piece: genre.py), an event told without a date of its
+    own, and not in an account a dated sentence began, has no day: undated background, not the publication
+    day's news."""
+    if time.is_news and time.own is None and carried is None:
+        return SentenceTime("undated", None, _UNDATED)
+    return time
+
+
+_UNDATED = "no date of its own, in a story with no news day (a feature or an opinion piece)"
 
 
 def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) -> EventDate:

@@ -7,9 +7,9 @@ import pandas as pd
 from transforms.extract import extract
 
 
-def article_events(text: str, published: dt.date) -> pd.DataFrame:
+def article_events(text: str, published: dt.date, title: str | None = None) -> pd.DataFrame:
     art = pd.DataFrame(
-        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": None, "dateline_place": None,
+        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": title, "dateline_place": None,
           "published_at": published, "text": text, "n_words": len(text.split()), "raw_path": "a"}]
     )  # fmt: skip
     return extract(art).events

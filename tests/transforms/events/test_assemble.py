@@ -7,7 +7,7 @@ from transforms.events.conventions import acled_place
 from transforms.extract import extract
 
 
-def _events(text: str, published=dt.date(2023, 5, 2)) -> pd.DataFrame:
+def _events(text: str, published=dt.date(2023, 5, 3)) -> pd.DataFrame:
     art = pd.DataFrame(
         [
             {
