@@ -210,8 +210,9 @@ _AGGREGATE = Prefiltered(
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
         r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
         r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
-        # habits and running totals: "every day", "has come under constant shelling", "so far"
-        r"every (?:day|night|week)|each (?:day|night)|daily|nightly|constant(?:ly)?|regularly|routinely|so far|to date|"
+        # habits and running totals: "every day", "has come under constant shelling", "so far" (a daily report
+        # is not a habit of the event it reports: "said in his nightly video address")
+        r"every (?:day|night|week)|each (?:day|night)|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|constant(?:ly)?|regularly|routinely|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
         r"\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
@@ -219,6 +220,9 @@ _AGGREGATE = Prefiltered(
         _W,
     )
 )
+# the circumstance a sentence's event happened in, told after it: ", with rescue impossible", "amid fears of",
+# "due to constant shelling" (a phrase with a verb of its own after "with" is a clause: not this)
+_CIRCUMSTANCE = re.compile(r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$")
 # "to hit" (intent) — but not "due to", "according to", "continued to fire" (it happened)
 _INFINITIVE_BEFORE = re.compile(
     r"(?<!\bdue )(?<!according )(?<!thanks )(?<!prior )(?<!next )(?<!close )(?<!subjected )(?<!continued )"
@@ -268,6 +272,11 @@ def _time_clause_at_the_end(low: str) -> re.Match | None:
 def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
     low = sentence.lower() if lowered is None else lowered
+    circumstance = _CIRCUMSTANCE.search(low) if ", " in low else None
+    if circumstance is not None and low.count(" ", 0, circumstance.start()) >= 4:
+        # "a school took a direct hit, with rescue said to be impossible due to constant shelling": what the
+        # circumstance says (a habit, a possibility) is not said of the main clause's event
+        sentence, low = sentence[: circumstance.start()], low[: circumstance.start()]
     if _AGGREGATE.search(sentence, low) and "observed" not in sentence:
         return "aggregate"
     if _BACKGROUND.search(sentence, low):

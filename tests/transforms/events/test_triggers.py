@@ -168,3 +168,31 @@ def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past
     )
     assert "Armed clash" in subs("The governor said fighting is most intense near Vovchansk.")
     assert not subs("The plant was devastated by Russian bombardment.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forty people died when a missile struck a hostel in Kramatorsk, with rescuers warning the search could last days.",
+        "Two drones hit a depot near Poltava, amid fears that the fire would spread to the town.",
+        "A shell killed a driver in Nikopol, the mayor said in his nightly video address.",
+        "Artillery destroyed a bridge outside Kupiansk, despite daily promises of a ceasefire.",
+    ],
+)
+def test_what_a_trailing_circumstance_or_a_daily_report_says_is_not_said_of_the_event(sentence):
+    assert is_non_event(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Nikopol, across the river, is shelled daily.", "aggregate"),
+        ("Now, with the river in between, the town could be shelled from the far bank.", "hypothetical"),
+        (
+            "Drones hit the town, with more expected, and officials warned the next attack would be worse.",
+            "hypothetical",
+        ),
+    ],
+)
+def test_a_circumstance_needs_a_main_clause_before_it_and_must_end_the_sentence(sentence, reason):
+    assert is_non_event(sentence) == reason
