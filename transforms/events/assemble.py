@@ -1050,6 +1050,11 @@ def _among(mention: Mention, place: tuple, where: Counter, story: Counter) -> tu
     others = where - Counter({place[1]: 1})
     if not others:
         return place
+    if len(others) == 1 and story.get(next(iter(others)), 0) > story.get(place[1], 0):
+        # the list's other places all lie in one region, the story told of it more than of this one's ("the
+        # towns of Zolote and Kamyshevakha" in a story of Luhansk): the village of that region, even if the story
+        # also told of the region the gazetteer's namesake lies in
+        return coherent(mention, place, others, keep_name=True)
     evidence = others + story
     return coherent(
         mention, place, evidence, keep_name=len(others) == 1 and evidence.most_common(1)[0][1] >= 2

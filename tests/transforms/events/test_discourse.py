@@ -407,3 +407,15 @@ def test_a_river_named_for_a_place_places_no_event():
     )
     assert list(ev["admin1_iso"]) == ["UA-09"]
     assert _events("On Friday a Russian drone hit a barge on the Dnipro River.").empty
+
+
+def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_told_of_its_namesakes():
+    text = (
+        "Shelling hit Zaporizhzhia and Lysychansk overnight, officials said. "
+        "Fighting went on around Sievierodonetsk. "
+        "On Friday, Russian troops unsuccessfully stormed the towns of Zolote and Kamyshevakha, the army said."
+    )
+    ev = _events(text)
+    placed = {r["location"]: r["admin1_iso"] for _, r in ev.iterrows()}
+    assert placed["Zolote"] == "UA-09" and placed.get("Kamyshevakha") == "UA-09"
+    assert "Komyshuvakha" not in placed  # the gazetteer's only namesake, in the Zaporizhzhia region
