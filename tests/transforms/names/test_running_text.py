@@ -50,6 +50,14 @@ def test_the_town_of_volodymyr_stays_a_place():
     assert ("Volodymyr", "Volodymyr") in places
 
 
+def test_a_towns_name_after_a_given_name_is_a_surname_or_a_ship():
+    text = (
+        "Navy officials said the Vsevolod Bobrov was hit near the island, and Yuri Gagarin's statue stands."
+    )
+    assert not [m for m in find_mentions(text) if m.entity_type == "place"]
+    assert ("Bobrov", "Bobrov") in _places("Shells fell on Bobrov, in the Voronezh region, at dawn.")
+
+
 def test_given_names_are_never_mentions():
     text = "Victory was claimed in Georgia, the Danish minister said, before the Mriya was destroyed."
     types = {m.surface: m.entity_type for m in find_mentions(text)}
