@@ -123,12 +123,16 @@ _CAPITALS = {
 _GOVERNMENT_AFTER = re.compile(
     # "Moscow-annexed Crimea", "Kyiv-backed": a compound is never the place
     r"-[a-z]+|"
-    r"\s+(?:has|have|had|is|was|will|would|could|can|may|might|must|should|does|did|says|said|claims?|claimed|"
-    r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|"
+    r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly|officially)\s+)?"
+    r"(?:has|have|had|is|was|will|would|could|can|may|might|must|should|does|did|says|said|claims?|claimed|"
+    r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|confirmed|condemned|rejected|"
+    r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
-    r"officials)\b|['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
+    r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"
+    r"['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
 )
+_AND_A_CAPITAL = re.compile(r"\s+and\s+([A-Z][a-z]+)")
 _HELD_BY = re.compile(r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$")
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
 
@@ -145,6 +149,20 @@ _SAYS_AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:said|says|saying|told|wrote|added|reported|announced|confirmed|conceded|admitted|"
     r"acknowledged|noted|warned|stated|claimed)\b"
 )
+
+
+# where somebody spoke: "Johnson said in Kyiv", "told reporters in Moscow", "at a news conference in Kyiv"
+_SPOKEN_IN = re.compile(
+    r"\b(?:said|says|told (?:reporters|journalists|a news conference|a press conference)|spoke|speaking|"
+    r"(?:news|press) conference|briefing|(?:during|on) a visit to|visiting)\s+(?:in|at|to)?\s*(?:the\s+)?$"
+)
+
+
+def where_spoken(m, sentence: str, offset: int) -> bool:
+    """The place a statement was made ("the prime minister said in Kyiv") is the speaker's, not the place of
+    what the statement tells."""
+    start = m.char_start - offset
+    return bool(_SPOKEN_IN.search(sentence, max(0, start - 40), start))
 
 
 def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
@@ -190,6 +208,10 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
     start, end = m.char_start - offset, m.char_end - offset
     if _GOVERNMENT_AFTER.match(sentence, end):
         return True
+    # "both Moscow and Kyiv have used": capitals coordinated before what their governments did
+    pair = _AND_A_CAPITAL.match(sentence, end)
+    if pair and pair.group(1) in _CAPITALS and _GOVERNMENT_AFTER.match(sentence, pair.end()):
+        return True
     if _HELD_BY.search(sentence, max(0, start - 25), start):
         return True  # "the easternmost city held by Kyiv", "blamed Kyiv for"
     before = sentence[max(0, start - 12) : start]
@@ -199,7 +221,8 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
         and not re.search(r"\b(?:in|at|on|near|into|over|around)\s+$", before)
         and bool(
             re.search(
-                r"\b(?:support|aid|help|assistance|weapons|talks|negotiations|pressure|sanctions|relations|ties|deal|agreement)\b",
+                r"\b(?:support|aid|help|assistance|backing|funding|weapons|arms|talks|negotiations|pressure|sanctions|"
+                r"relations|ties|deal|agreement)\b",
                 sentence[max(0, start - 40) : start],
             )
         )
@@ -344,6 +367,7 @@ def choose_location(
         and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
         and not names_a_government(m, sentence_text, offset)
         and not in_a_speakers_title(m, sentence_text, offset)
+        and not where_spoken(m, sentence_text, offset)
         and not compared_with(m, sentence_text, offset)
         and not launched_from(m, sentence_text, offset)
         and not names_a_river(m, sentence_text, offset)

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from tests.transforms.events.articles import article_events
 from transforms.events.discourse import place_lists
@@ -419,3 +420,19 @@ def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_
     placed = {r["location"]: r["admin1_iso"] for _, r in ev.iterrows()}
     assert placed["Zolote"] == "UA-09" and placed.get("Kamyshevakha") == "UA-09"
     assert "Komyshuvakha" not in placed  # the gazetteer's only namesake, in the Zaporizhzhia region
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both Kyiv and Moscow have used cluster munitions since the war began, officials noted on Friday.",
+        "Moscow also claimed on Friday that drones attacked a depot in the Belgorod region.",
+        "Western weapons captured from Kyiv forces were shown at an exhibition on Friday.",
+        "The US has provided military backing to Kyiv, including rocket artillery used on Friday.",
+        "Rocket artillery fired on Friday was a turning point, the minister said in Kyiv.",
+        "On Friday the Kyiv Independent reported that drones had hit a depot.",
+    ],
+)
+def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_place_nothing(sentence):
+    ev = _events(sentence)
+    assert ev.empty or not ({"Kyiv", "Moscow"} & set(ev["location"].dropna())), ev
