@@ -624,6 +624,11 @@ class StoryReader:
             # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
             # right after the sentence that set the scene at a place (and told no event there) happened there
             return scene, "the sentence before, which set the scene"
+        where = speakers_jurisdiction(s.mentions, s.text, s.start)
+        if where is not None and where[2] == 1:
+            # "the mayor of Mykolaiv reported explosions in the city": the mayor's city, named in the sentence,
+            # is the nearest city "the city" can mean
+            return where, "the place the official who reports it is in charge of"
         if named := the_place_named(s.text, self.recent, s.idx, at=s.start):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
@@ -638,7 +643,7 @@ class StoryReader:
             # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
             # battle for the settlement the story has just been talking about
             return focus, "the place the story is talking about"
-        if where := speakers_jurisdiction(s.mentions, s.text, s.start):
+        if where is not None:
             return where, "the place the official who reports it is in charge of"
         return None
 

@@ -436,3 +436,11 @@ def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_
 def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_place_nothing(sentence):
     ev = _events(sentence)
     assert ev.empty or not ({"Kyiv", "Moscow"} & set(ev["location"].dropna())), ev
+
+
+def test_the_city_of_a_mayor_who_reports_explosions_in_the_city_is_that_city():
+    ev = _events(
+        "Russian drones struck Odesa overnight, officials said. "
+        "The mayor of Mykolaiv, Anna Petrenko, reported explosions in the city on Friday."
+    )
+    assert set(ev["location"]) == {"Odesa", "Mykolaiv"}
