@@ -555,10 +555,15 @@ class StoryReader:
             if weapon == "drone":
                 sub = "Air/drone strike"
         killed, injured, victims = casualties(s.text)
+        effect = self._effect_told_first(s) if not (killed or injured) else None
+        if effect is not None:  # "A driver was killed on Friday. They had come under fire near X."
+            killed, injured = effect[:2]
         loc_id, admin1_iso, geo, country, word = self._place(s, trig, bool(killed or injured))
         # a date carries over the sentences of one account: not to an event in another region
         same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
         date = event_time(time, self.carried if same_account else None, self.published)
+        if effect is not None and effect[2] is not None and time.own is None:
+            date = effect[2]
         if sub == "Disrupted weapons use" and time.own is None and self.barrage is not None:
             # "Air defences shot down 31 of them": the lead attack's weapons, on its day
             date = EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)
@@ -579,6 +584,26 @@ class StoryReader:
             date = nearest_date(s.text, trig.start, self.published) or date
         return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
                      qty, side, owner, word, nationwide)  # fmt: skip
+
+    def _effect_told_first(self, s: Sentence) -> tuple[int | None, int | None, EventDate | None] | None:
+        """(killed, injured, date) of the sentence right before, in this paragraph, that told casualties and no
+        event, when this sentence tells their cause referring back to the victims ("A driver was killed and two
+        reporters were wounded on Friday. They had come under fire while en route to X."): one event, told
+        effect first. None otherwise."""
+        if (
+            self.setting is None
+            or self.setting[:2] != (s.paragraph, s.idx - 1)
+            or self.setting[5] is not None
+            or self._told_just_before(s) is not None
+            or not _REFERS_TO_VICTIMS.match(s.text)
+        ):
+            return None
+        before = self.setting[3]
+        killed, injured, _ = casualties(before)
+        if not (killed or injured):
+            return None
+        own = sentence_time(before, self.published).own
+        return killed, injured, own if own is not None and own.explicit else None
 
     def _place(self, s: Sentence, trig: Trigger, hurt: bool = False):
         """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
@@ -940,6 +965,10 @@ _REASONS = {
     "judicial": "a trial, charge or verdict (the event it concerns is told elsewhere)",
     "undated": "no date of its own, in a story with no news day (a feature or an opinion piece)",
 }
+
+
+# a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
+_REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 
 def side_of_actor(actor: str | None) -> str | None:

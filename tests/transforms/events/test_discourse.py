@@ -444,3 +444,13 @@ def test_the_city_of_a_mayor_who_reports_explosions_in_the_city_is_that_city():
         "The mayor of Mykolaiv, Anna Petrenko, reported explosions in the city on Friday."
     )
     assert set(ev["location"]) == {"Odesa", "Mykolaiv"}
+
+
+def test_an_event_told_effect_first_takes_the_casualties_and_day_of_the_sentence_before():
+    ev = _events(
+        "Kharkiv was quiet on Saturday.\n\n"
+        "A volunteer driver was killed and two medics were wounded on Thursday, their charity said. "
+        "They had come under fire while driving to Kupiansk."
+    )
+    row = ev[ev["location"] == "Kupiansk"].iloc[0]
+    assert (str(row["event_date"])[:10], row["fatalities"], row["injuries"]) == ("2024-03-07", 1, 2)
