@@ -199,7 +199,8 @@ def nearest_date(sentence: str, at: int, published: dt.date) -> EventDate | None
 _JUDICIAL = Prefiltered(
     re.compile(
         r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
-        r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia)\b",
+        r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia|"
+        r"(?:notice of |on |under )suspicion|suspected of|facing allegations|first hearing)\b",
         re.IGNORECASE,
     )
 )

@@ -230,6 +230,12 @@ _INFINITIVE_BEFORE = re.compile(
     _W,
 )
 
+# an event named as what somebody wants, not as what happened: "seeking the arrest of", "ordered the capture of"
+_WANTED_BEFORE = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|demand|demands|demanding|demanded|ordered|orders|requested|warrant for)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|an?\s+)?$",
+    _W,
+)
 
 # "appeared to have gained control", "is believed to have struck": it happened
 _PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
@@ -306,6 +312,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
             before = sentence[max(0, m.start() - 25) : m.start()]
             if _INFINITIVE_BEFORE.search(before) and not _PERFECT_INFINITIVE.search(before):
+                continue
+            if _WANTED_BEFORE.search(before):
                 continue
             if _FLED_BEFORE.search(before):
                 continue

@@ -2,7 +2,7 @@ import datetime as dt
 
 from tests.transforms.events.articles import article_events
 from transforms.events.dates import find_dates
-from transforms.events.temporal import event_time, sentence_time, spoken_on
+from transforms.events.temporal import event_time, judicial, sentence_time, spoken_on
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
 
@@ -137,3 +137,10 @@ def test_what_a_place_has_been_through_is_its_state_not_an_event_unless_a_day_is
     assert sentence_time("Odesa came under repeated missile strikes on Friday.", published).status == "news"
     took = "Russia has taken control of most of Vovchansk, which has come under intense shelling."
     assert sentence_time(took, published).status == "news"
+
+
+def test_suspects_named_for_an_earlier_crime_tell_no_event_of_the_day():
+    assert judicial("Five soldiers who looted shops in Irpin were served a notice of suspicion.")
+    assert judicial("Two gunners face a first hearing, facing allegations they shelled a school.")
+    ev = _events("Five soldiers who looted shops in Irpin were served a notice of suspicion on Friday.")
+    assert ev.empty

@@ -196,3 +196,9 @@ def test_what_a_trailing_circumstance_or_a_daily_report_says_is_not_said_of_the_
 )
 def test_a_circumstance_needs_a_main_clause_before_it_and_must_end_the_sentence(sentence, reason):
     assert is_non_event(sentence) == reason
+
+
+def test_an_event_named_as_what_somebody_wants_is_no_event():
+    assert not find_triggers("Prosecutors are seeking the arrest of the mayor of Kherson.")
+    assert not find_triggers("The court ordered the capture of the deserter.")
+    assert find_triggers("Police announced the arrest of two saboteurs in Odesa.")
