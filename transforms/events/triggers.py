@@ -278,7 +278,11 @@ def _time_clause_at_the_end(low: str) -> re.Match | None:
 def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
     low = sentence.lower() if lowered is None else lowered
-    circumstance = _CIRCUMSTANCE.search(low) if ", " in low else None
+    circumstance = (
+        _CIRCUMSTANCE.search(low)
+        if ", with " in low or ", amid" in low or ", despite " in low or ", due to " in low
+        else None
+    )
     if circumstance is not None and low.count(" ", 0, circumstance.start()) >= 4:
         # "a school took a direct hit, with rescue said to be impossible due to constant shelling": what the
         # circumstance says (a habit, a possibility) is not said of the main clause's event
