@@ -203,6 +203,16 @@ def interceptor_side(sentence: str) -> str | None:
     return side_of(_INTERCEPTOR.search(sentence))
 
 
+_AIRCRAFT_OF = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:(?:Su|MiG|Mi|Ka|Il|Tu|An)-\d+\w*|planes?|aircraft|jets?|helicopters?)\b"
+)
+
+
+def aircraft_side(sentence: str) -> str | None:
+    """Whose aircraft a sentence names ("shot down a Ukrainian Su-25" → Ukraine), or None."""
+    return side_of(_AIRCRAFT_OF.search(sentence))
+
+
 def repelled_side(sentence: str) -> str | None:
     """The attacker of a clash named as repelled: "Russian forces repelled Ukrainian attacks" → Ukraine."""
     return side_of(_REPELLED.search(sentence))

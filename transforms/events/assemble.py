@@ -21,6 +21,7 @@ from transforms.events.actors import (
     WITHDRAWER,
     acled_actor1,
     acled_actor2,
+    aircraft_side,
     attacker_side,
     forces_struck,
     interceptor_side,
@@ -35,7 +36,7 @@ from transforms.events.casualties import (
     casualties,
     says_coded,
 )
-from transforms.events.conventions import territory_change
+from transforms.events.conventions import aircraft_downed_as, territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
 from transforms.events.frames import clause_spans, main_clause_first
@@ -76,6 +77,7 @@ from transforms.events.triggers import (
     aircraft_downed,
     downed_by_aircraft,
     find_triggers,
+    tells_aircraft_downed,
 )
 from transforms.names.keys import norm
 from transforms.names.registry import load_registry
@@ -547,7 +549,7 @@ class StoryReader:
                 (t for t in triggers if t.event_type == "Explosions/Remote violence" and t.strength >= 0.6),
                 first,
             )
-        trig, owner = refine_trigger(first, s.text)
+        trig, owner = refine_trigger(first, s.text, self.kind)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
@@ -894,7 +896,14 @@ class StoryReader:
             # country, as ACLED codes a nationwide tally
             f.country = f.country or load_registry().get(f.admin1_iso).country
             f.loc_id, f.admin1_iso, f.geo = None, None, None
-        defender = interceptor_side(s.text) or (other_side(f.side) if f.side else f.country)
+        owner = (
+            aircraft_side(s.text)
+            if f.weapon == "aircraft" or tells_aircraft_downed(s.text, f.trig.start)
+            else None
+        )
+        defender = (
+            interceptor_side(s.text) or other_side(owner) or (other_side(f.side) if f.side else f.country)
+        )
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 
     @staticmethod
@@ -976,13 +985,16 @@ def side_of_actor(actor: str | None) -> str | None:
     return next((k for k, v in ACTOR_FORCES.items() if v == actor), None)
 
 
-def refine_trigger(trig: Trigger, sent: str) -> tuple[Trigger, str | None]:
+def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger, str | None]:
     """ACLED's reading of what the trigger found: a plane downed by a plane is a clash; an interception whose
     debris hit something is the attack, by the weapon's owner (returned as the second value); a place left
     without a fight changed hands peacefully; an abduction that killed is an attack."""
     owner = None
     if aircraft_downed(sent) and downed_by_aircraft(sent):
         trig = replace(trig, event_type="Battles", sub_event_type="Armed clash", weapon="aircraft")
+    if tells_aircraft_downed(sent, trig.start):
+        et, st = aircraft_downed_as(trig.event_type, trig.sub_event_type, kind)
+        trig = replace(trig, event_type=et, sub_event_type=st)
     elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
         trig = _attack_by_weapon(sent, trig)
         owner = other_side(interceptor_side(sent))

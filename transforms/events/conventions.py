@@ -3,6 +3,11 @@
 A territory change is coded by who took the place, not by the verb ("liberated" by the other side is that side
 overtaking territory).
 
+An aircraft shot down: ACLED's own notes code the attack that downed it (shelling by ground fire, an armed
+clash in the air); the codebook of the wire gold codes what the shoot-down disrupted — the aircraft's use —
+as for drones and missiles (``Disrupted weapons use``, with the armed clash as the acceptable alternative).
+``aircraft_downed_as`` reads a news story by the codebook and a coder's note (genre.py) by ACLED's practice.
+
 The events table codes what the story says: an event placed only by its region has no location (the
 codebook of the wire gold, and what an analyst can check against the text), with the region as admin1 and the
 region's coordinates, ``geo_precision`` 3. ACLED codes such an event at the region's administrative centre,
@@ -52,3 +57,11 @@ def territory_change(sub: str, taker: str | None, country: str | None) -> str:
     if sub not in _TERRITORY or not taker or not country:
         return sub
     return _TERRITORY[0] if taker == country else _TERRITORY[1]
+
+
+def aircraft_downed_as(event_type: str, sub_event_type: str, kind: str) -> tuple[str, str]:
+    """(event_type, sub_event_type) of an aircraft shot down, by the convention of the text's kind: ACLED's
+    (as read: shelling, or an armed clash air-to-air) in a coder's note, the codebook's in a story."""
+    if kind == "note":
+        return event_type, sub_event_type
+    return "Strategic developments", "Disrupted weapons use"

@@ -25,7 +25,7 @@ import re
 
 from transforms.events.dates import find_dates
 
-NEWS, LIVE, FEATURE, OPINION = "news", "live", "feature", "opinion"
+NEWS, LIVE, FEATURE, OPINION, NOTE = "news", "live", "feature", "opinion", "note"
 LEAD_SENTENCES = 4  # the lead read for a news report's marks (captions not counted)
 NEWS_WINDOW = dt.timedelta(days=7)
 
@@ -61,9 +61,18 @@ _FIRST_PERSON = re.compile(r"(?<!War )\b(?:I|me|my|I’m|I'm|I’ve|I've|I’d|I
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
 
+# an event coder's note (ACLED's own): a few sentences opening with the event's full date
+_CODERS_NOTE = re.compile(r"(?:[A-Z][\w /-]{0,40}: )?On \d{1,2} [A-Z][a-z]+ \d{4},")
+NOTE_SENTENCES = 6
+
+
 def story_kind(title: str | None, text: str, sentences: list[tuple[int, int]], published: dt.date) -> str:
-    """``news``, ``live``, ``feature`` or ``opinion`` (module docstring)."""
+    """``news``, ``live``, ``feature``, ``opinion`` (module docstring) or ``note``: an event coder's note
+    ("On 3 May 2023, Russian forces shelled ..."), coded by ACLED's own practice where it differs from the
+    codebook's reading of news (conventions.py)."""
     title = title if isinstance(title, str) else ""
+    if len(sentences) <= NOTE_SENTENCES and _CODERS_NOTE.match(text):
+        return NOTE
     if _OPINION_TITLE.search(title) or _OPINION_HEAD.search(text, 0, 600):
         return OPINION
     lead = [text[a:b] for a, b in sentences[: LEAD_SENTENCES + 2] if not _CAPTION.search(text, a, b)]
@@ -80,7 +89,7 @@ def story_kind(title: str | None, text: str, sentences: list[tuple[int, int]], p
 
 def has_news_day(kind: str) -> bool:
     """Whether an event the story tells without a date happened on its news day."""
-    return kind in (NEWS, LIVE)
+    return kind in (NEWS, LIVE, NOTE)
 
 
 def _news_mark(sentence: str, published: dt.date) -> bool:

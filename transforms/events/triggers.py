@@ -261,6 +261,11 @@ def aircraft_downed(sentence: str) -> bool:
     return bool(_AIRCRAFT_DOWNED.search(sentence))
 
 
+def tells_aircraft_downed(sentence: str, at: int) -> bool:
+    """The event word at offset ``at`` is the shooting down of an aircraft ("shot down a Su-25")."""
+    return any(m.start() <= at < m.end() for m in _AIRCRAFT_DOWNED.finditer(sentence))
+
+
 def downed_by_aircraft(sentence: str) -> bool:
     """ "the Ukrainian air force shot down a Russian plane": an air-to-air engagement."""
     return bool(_BY_AIRCRAFT.search(sentence))

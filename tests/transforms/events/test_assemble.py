@@ -723,3 +723,15 @@ def test_a_count_per_place_in_one_sentence_is_one_event_per_place():
     ev = _events("On 3 May 2023, Russian shelling killed three people in Bakhmut and two in Kramatorsk.")
     assert sorted(zip(ev["location"], ev["fatalities"], strict=True)) == [("Bakhmut", 3), ("Kramatorsk", 2)]
     assert len(set(ev["event_id"])) == 2
+
+
+def test_an_aircraft_shot_down_in_a_news_story_is_disrupted_weapons_use_as_the_codebook_codes_it():
+    news = _events(
+        "Russia's defence ministry said on Wednesday its air defence shot down a Ukrainian Su-25 near "
+        "Pokrovsk in the Donetsk region. It gave no further details."
+    )
+    assert list(news["sub_event_type"]) == ["Disrupted weapons use"]
+    assert news.iloc[0]["actor1"] == "Military Forces of Russia"
+    # the same in an ACLED coder's note keeps ACLED's practice (the test above)
+    note = _one("On 3 May 2023, Russian air defence shot down a Ukrainian Su-25 near Pokrovsk, Donetsk.")
+    assert note["sub_event_type"] == "Shelling/artillery/missile attack"

@@ -83,3 +83,11 @@ def test_an_undated_event_in_a_feature_is_background_but_a_dated_one_is_coded():
     ]
     news = "Russian artillery shelled the town square in Sumy and destroyed the bell tower, the mayor said."
     assert [str(d)[:10] for d in article_events(news, PUB)["event_date"]] == ["2024-11-02"]
+
+
+def test_a_coders_note_is_its_own_kind_and_has_a_news_day():
+    assert (
+        _kind("On 3 May 2024, Russian forces shelled Nikopol, Dnipropetrovsk. Casualties unknown") == "note"
+    )
+    long_history = ". ".join(["On 24 February 2022, the invasion began"] + ["The city burned"] * 8)
+    assert _kind(long_history) != "note"
