@@ -141,7 +141,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:captured|seized|overran|overtook|took over)\b(?!\s+(?:some\s+|several\s+|\w+\s+)?positions)"
      r"(?!\s+(?:an?|his|her|their|its)\s)|"
      r"\b(?:(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|"
-     r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b"),
+     r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b|"
+     # an advance told as the share of a place now held: "now control more than two-thirds of the city of X"
+     r"\bnow (?:controls?|holds?|occup(?:y|ies))\s+(?:about |around |some |nearly |almost |more than |over )?"
+     r"(?:\d+ ?(?:%|per ?cent)|(?:two|three)[- ]thirds|half|most|the majority|much) of\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
@@ -215,7 +218,7 @@ _AGGREGATE = Prefiltered(
         r"every (?:day|night|week)|each (?:day|night)|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|constant(?:ly)?|regularly|routinely|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
-        r"\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
+        r"(?<!now )\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
         r"\d+ ?(?:%|per ?cent) of (?:the )?(?:[\w’'-]+ ){0,3}?(?:territory|region|area|land|oblast)\b[^.]{0,20}?\b(?:is|are|remains?))\b",
         _W,
     )

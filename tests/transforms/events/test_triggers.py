@@ -202,3 +202,13 @@ def test_an_event_named_as_what_somebody_wants_is_no_event():
     assert not find_triggers("Prosecutors are seeking the arrest of the mayor of Kherson.")
     assert not find_triggers("The court ordered the capture of the deserter.")
     assert find_triggers("Police announced the arrest of two saboteurs in Odesa.")
+
+
+def test_a_place_now_held_in_part_is_an_advance_but_a_regions_share_is_a_state():
+    subs = [
+        t.sub_event_type
+        for t in find_triggers("Russian troops now control about 60% of the town of Vuhledar.")
+    ]
+    assert "Non-state actor overtakes territory" in subs
+    assert is_non_event("Russian troops now control about 60% of the town of Vuhledar.") is None
+    assert is_non_event("About 20% of the Zaporizhzhia region's territory is occupied.") == "aggregate"
