@@ -47,6 +47,7 @@ from transforms.events.places import (
     after_dateline,
     choose_location,
     coherent,
+    describes_what_follows,
     in_a_speakers_title,
     is_unplaced,
     item_place,
@@ -388,7 +389,8 @@ class StoryReader:
         before, named = None, len(self.recent)
         for m in mentions:
             if m.entity_type == "country":
-                self.last_country = m.canonical_name
+                if not describes_what_follows(m, text, s0):  # not "a US Stinger missile"
+                    self.last_country = m.canonical_name
             elif m.entity_type in ("place", "region") and m.char_start >= dateline_end:
                 if names_a_government(m, text, s0) or names_a_river(m, text, s0):
                     before = m

@@ -95,6 +95,26 @@ def compared_with(m: Mention, sentence: str, offset: int) -> bool:
     return bool(_COMPARED_WITH.search(sentence, max(0, start - 30), start))
 
 
+# a name that describes the thing after it, not where the event was: "the Black Sea port" (a port city), "a US
+# Stinger missile" (the weapon's origin), "UK-supplied rockets"
+_DESCRIBES_WHAT_FOLLOWS = re.compile(
+    r"(?:-(?:made|supplied|provided|built|donated|designed)\b|\s+(?:port|coast(?:al)? (?:city|town)|resort)\b|"
+    r"\s+(?:[A-Z][\w-]+\s+)?(?:missiles?|rockets?|Stingers?|Javelins?|HIMARS|howitzers?|tanks?|weapons|arms|"
+    r"artillery|jets?|drones?|ammunition|munitions)\b)",
+)
+
+
+_SEAS = frozenset({"dl:place:black-sea", "dl:place:sea-of-azov"})
+
+
+def describes_what_follows(m, sentence: str, offset: int) -> bool:
+    """A sea or a country named as what a port is on or where a weapon comes from (``_DESCRIBES_WHAT_FOLLOWS``),
+    not as a place of the event."""
+    if m.entity_type != "country" and m.entity_id not in _SEAS:
+        return False
+    return bool(_DESCRIBES_WHAT_FOLLOWS.match(sentence, m.char_end - offset))
+
+
 _NAMES_A_GROUP = re.compile(
     r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?)\b",
     re.I,
@@ -371,6 +391,7 @@ def choose_location(
         and not compared_with(m, sentence_text, offset)
         and not launched_from(m, sentence_text, offset)
         and not names_a_river(m, sentence_text, offset)
+        and not describes_what_follows(m, sentence_text, offset)
     ]
     if not places:
         return None, None, None
@@ -496,7 +517,8 @@ def _most_specific(
 
 _ANAPHOR = re.compile(
     # "the city", "the besieged city", "the eastern Ukrainian city" — not "the city of Kharkiv", which names it
-    r"\bthe (?:(?:[a-z][\w-]*|Ukrainian|Russian) ){0,3}?(?:city|town|village|island|port|settlement)\b(?!\s+of\b)(?!['’]s)|"
+    r"\bthe (?:(?:[a-z][\w-]*|Ukrainian|Russian|Black Sea|Azov) ){0,3}?(?:city|town|village|island|port|settlement)\b"
+    r"(?!\s+of\b)(?!['’]s)|"
     r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
     re.IGNORECASE,
 )

@@ -454,3 +454,13 @@ def test_an_event_told_effect_first_takes_the_casualties_and_day_of_the_sentence
     )
     row = ev[ev["location"] == "Kupiansk"].iloc[0]
     assert (str(row["event_date"])[:10], row["fatalities"], row["injuries"]) == ("2024-03-07", 1, 2)
+
+
+def test_a_sea_or_a_country_describing_what_follows_places_nothing():
+    ev = _events(
+        "Drones hit the port of Odesa on Friday, officials said. "
+        "On Saturday a missile struck a grain terminal near the Black Sea port."
+    )
+    assert set(ev["location"]) == {"Odesa"}
+    stinger = _events("Border guards shot down a drone near Sumy on Friday with a US Stinger missile.")
+    assert set(stinger["admin1_iso"]) == {"UA-59"}
