@@ -48,6 +48,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|production))|"
      r"\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
+     # clearing explosives left behind: "completed removing mines in the port", "cleaning the streets of ...
+     # unexploded shells"
+     r"(?<!\bin )(?<!\bfor )(?<!\bwith )(?<!\bof )(?<!\bto )\b(?:remov(?:ed|ing)|clean(?:ed|ing)|clearing|demining)\s+(?:[\w,’'-]+\s+){0,9}?(?:mines|landmines|unexploded|"
+     r"explosive devices|ordnance|booby[- ]traps)\b|"
      r"\bneutrali[sz]ed\s+(?:\d[\d ,]*\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,3}?(?:munitions?|submunitions?|mines|explosives?|ordnance|shells)\b|"
      r"\bcleared\b[^.]{0,60}\b(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,

@@ -212,3 +212,15 @@ def test_a_place_now_held_in_part_is_an_advance_but_a_regions_share_is_a_state()
     assert "Non-state actor overtakes territory" in subs
     assert is_non_event("Russian troops now control about 60% of the town of Vuhledar.") is None
     assert is_non_event("About 20% of the Zaporizhzhia region's territory is occupied.") == "aggregate"
+
+
+def test_clearing_explosives_left_behind_is_disrupted_weapons_use_but_help_to_clear_them_is_not():
+    subs = [
+        t.sub_event_type for t in find_triggers("Sappers finished removing mines from the beach at Odesa.")
+    ]
+    assert subs[0] == "Disrupted weapons use"
+    assert not [
+        t
+        for t in find_triggers("Allies pledged assistance in clearing landmines.")
+        if t.sub_event_type == "Disrupted weapons use"
+    ]
