@@ -953,6 +953,8 @@ _KINDS = {
     "live": "a live blog or summary of the day (an undated event is its news day's)",
     "feature": "a feature (no news day: an undated event is background)",
     "opinion": "an opinion piece (no news day: an undated event is background)",
+    "retrospective": "a retrospective, told at an earlier time (no news day: an undated event is background)",
+    "note": "an event coder's note (ACLED's own conventions)",
 }
 
 

@@ -1,4 +1,5 @@
-"""What kind of story an article is: a news report, a live blog, a feature or an opinion piece.
+"""What kind of story an article is: a news report, a live blog, a feature, an opinion piece, a retrospective
+(a story told at an earlier time) or an event coder's note.
 
 The kind decides one thing: whether the story has a *news day*. A news report tells today's and last night's
 events, so an event it tells without a date of its own happened on its news day (the codebook's tier-1 test
@@ -26,6 +27,7 @@ import re
 from transforms.events.dates import find_dates
 
 NEWS, LIVE, FEATURE, OPINION, NOTE = "news", "live", "feature", "opinion", "note"
+RETROSPECTIVE = "retrospective"
 LEAD_SENTENCES = 4  # the lead read for a news report's marks (captions not counted)
 NEWS_WINDOW = dt.timedelta(days=7)
 
@@ -83,13 +85,44 @@ def story_kind(title: str | None, text: str, sentences: list[tuple[int, int]], p
     if any(_FIRST_PERSON.search(s) for s in narrated):
         return OPINION
     if len(lead) < LEAD_SENTENCES or any(_news_mark(s, published) for s in narrated):
-        return NEWS  # a brief (or a coder's note) is too short to set a scene: news
+        return RETROSPECTIVE if retrospective(text, published) else NEWS  # a brief is too short for a scene
     return FEATURE
+
+
+# the words of a day in the news window ("on Sunday", "overnight") and of a month, where old dates are told
+_RECENT = re.compile(
+    r"\b(?:today|yesterday|overnight|last night|this morning|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+_MONTH_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+RETROSPECTIVE_DATES = (
+    5  # old dates a story must tell, three times as many as recent ones, to be a retrospective
+)
+
+
+def retrospective(text: str, published: dt.date) -> bool:
+    """A story told at an earlier time: it dates at least ``RETROSPECTIVE_DATES`` events before the news window
+    and three times as many as in it ("Less than a week after the start of the invasion, peace talks began
+    ... On March 10 ... By March 21 ..."): its undated events are that time's, not the news day's. Only the
+    months named are read (a date look at the whole story would cost a quarter of its extraction time)."""
+    old = recent = 0
+    for m in _MONTH_WORD.finditer(text):
+        window = text[max(0, m.start() - 12) : m.end() + 12]
+        for d in find_dates(window, published):
+            if d.explicit and published - d.date > NEWS_WINDOW:
+                old += 1
+                break
+    if old < RETROSPECTIVE_DATES:
+        return False
+    recent = len(_RECENT.findall(text))
+    return old >= 3 * max(1, recent)
 
 
 def has_news_day(kind: str) -> bool:
     """Whether an event the story tells without a date happened on its news day."""
-    return kind in (NEWS, LIVE, NOTE)
+    return kind in (NEWS, LIVE, NOTE)  # not a feature, an opinion piece or a retrospective
 
 
 def _news_mark(sentence: str, published: dt.date) -> bool:

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from tests.transforms.events.articles import article_events
-from transforms.events.genre import outside_quotes, story_kind
+from transforms.events.genre import outside_quotes, retrospective, story_kind
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
 
@@ -91,3 +91,16 @@ def test_a_coders_note_is_its_own_kind_and_has_a_news_day():
     )
     long_history = ". ".join(["On 24 February 2022, the invasion began"] + ["The city burned"] * 8)
     assert _kind(long_history) != "note"
+
+
+def test_a_story_told_at_an_earlier_time_is_a_retrospective_without_a_news_day():
+    past = (
+        "Talks began in March, officials have said. The first round met on 28 February. Another followed on "
+        "3 March. A third came on 7 March. The ministers met on 10 March. A draft was ready on 29 March. "
+        "Russian forces shelled the town square in Sumy and destroyed the bell tower."
+    )
+    assert retrospective(past, PUB)
+    assert _kind(past) == "retrospective"
+    assert article_events(past, PUB).empty
+    news = past.replace("Talks began in March", "Drones hit Sumy on Friday and Saturday and again on Sunday")
+    assert not retrospective(news + " Shells fell on Monday and Tuesday.", PUB)
