@@ -302,6 +302,9 @@ class StoryReader:
         self.kind = kind  # news, live, feature or opinion (genre.py)
         self.news_day = has_news_day(kind)  # an undated event is the story's news day's
         self.story_day = published  # the day the story itself was published
+        self.speech: tuple[int, int, dt.date] | None = (
+            None  # (paragraph, sentence, day): a speech of an earlier day
+        )
         self.drafts: list[Draft] = []
         self.trace: list[Decision] = []
         self.carried: dt.date | None = None  # the date of the account being told, within a paragraph
@@ -425,6 +428,35 @@ class StoryReader:
     # ------------------------------------------------------------------------------ time and triggers
 
     def _read(self, s: Sentence) -> None:
+        """Read a sentence at its own "now": the day a quoted speaker spoke, when the sentence tells or quotes
+        a speech given on an earlier day ("During his Monday night address ... 'The most difficult situation
+        today is in Donbas'"), else the story's."""
+        spoken = self._spoken_day(s)
+        if spoken is None:
+            return self._read_now(s)
+        base, self.published = self.published, spoken
+        try:
+            self._read_now(s)
+        finally:
+            self.published = base
+
+    def _spoken_day(self, s: Sentence) -> dt.date | None:
+        """The day of a speech told in this sentence, or in the sentence right before it that this one goes on
+        quoting (it has quotation marks), when that day is before the sentence's "now"."""
+        day = spoken_on(s.text, self.published)
+        if day is not None and day < self.published:
+            self.speech = (s.paragraph, s.idx, day)
+            return day
+        if (
+            self.speech is not None
+            and self.speech[:2] == (s.paragraph, s.idx - 1)
+            and _QUOTE_MARK.search(s.text)
+        ):
+            self.speech = (s.paragraph, s.idx, self.speech[2])  # the quote goes on
+            return self.speech[2]
+        return None
+
+    def _read_now(self, s: Sentence) -> None:
         time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
         triggers = find_triggers(s.text, s.low) if time.is_news else []
         lead = (
@@ -978,6 +1010,7 @@ _REASONS = {
 }
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
 # a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 

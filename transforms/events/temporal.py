@@ -179,14 +179,23 @@ def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) 
 
 
 _SPOKEN = re.compile(r"\b(?:address|speech|statement|remarks|briefing|video message)\b", re.IGNORECASE)
+_SPEECH_WORDS = ("ddress", "peech", "tatement", "emarks", "riefing", "message")
 
 
 def spoken_on(lead: str, published: dt.date) -> dt.date | None:
-    """The day a reprinted speech was given, from the lead that introduces it ("In Zelensky's address on
-    Thursday evening, July 21, ..."): the first date after a word for a speech, or None."""
+    """The day a speech was given, from the words that introduce it ("In Zelensky's address on Thursday
+    evening, July 21, ...", "During his Monday night address, ..."): a date right after a word for a speech
+    (the first after it in a reprint's lead) or right before it, within the news window; or None."""
+    if not any(w in lead for w in _SPEECH_WORDS):
+        return None
     m = _SPOKEN.search(lead)
-    dates = find_dates(lead[m.start() :], published) if m else []
-    return dates[0].date if dates and dates[0].date <= published else None
+    if m is None:
+        return None
+    dates = find_dates(lead[m.start() : m.end() + 30], published) or find_dates(
+        lead[max(0, m.start() - 20) : m.start()], published
+    )
+    ok = [d for d in dates if d.precision == 1 and dt.timedelta(0) <= published - d.date <= NEWS_WINDOW]
+    return ok[0].date if ok else None
 
 
 def nearest_date(sentence: str, at: int, published: dt.date) -> EventDate | None:

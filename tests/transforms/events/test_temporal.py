@@ -144,3 +144,18 @@ def test_suspects_named_for_an_earlier_crime_tell_no_event_of_the_day():
     assert judicial("Two gunners face a first hearing, facing allegations they shelled a school.")
     ev = _events("Five soldiers who looted shops in Irpin were served a notice of suspicion on Friday.")
     assert ev.empty
+
+
+def test_a_quote_from_a_speech_of_an_earlier_day_is_told_at_that_day():
+    published = dt.date(2024, 3, 9)  # a Saturday
+    text = (
+        "In his Thursday night address, the governor spoke about the front.\n\n"
+        "During his Thursday night address, the governor described the fighting around Kupiansk. "
+        "“Today Russian artillery shelled Kupiansk again,” he said."
+    )
+    ev = article_events(text, published)
+    assert set(str(d)[:10] for d in ev["event_date"]) == {"2024-03-07"}
+    later = article_events(
+        "Officials spoke on Thursday. “Today Russian artillery shelled Kupiansk,” he said.", published
+    )
+    assert [str(d)[:10] for d in later["event_date"]] == ["2024-03-09"]  # no speech of that day was told
