@@ -318,6 +318,7 @@ class StoryReader:
         self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
         self.weapon_context: str | None = None
         self.last_country: str | None = None
+        self.last_region: str | None = None  # the first-level region the story named last
         self.placed: dict[
             str, tuple[str, str]
         ] = {}  # norm(place name) -> (location, admin1) placed by region
@@ -400,6 +401,8 @@ class StoryReader:
                     continue  # a capital standing for its government ("held by Kyiv"), a river ("the Siverskyi Donets")
                 if region := region_of(m):
                     self.regions_now[region] += 1
+                if m.entity_type == "region" and region:
+                    self.last_region = region  # what "the region" refers back to
                 # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
                 qualifier = (
                     before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
@@ -690,6 +693,13 @@ class StoryReader:
             # "the mayor of Mykolaiv reported explosions in the city": the mayor's city, named in the sentence,
             # is the nearest city "the city" can mean
             return where, "the place the official who reports it is in charge of"
+        if (
+            self.last_region
+            and _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
+            and _THE_REGION.search(s.text)
+        ):
+            # "Heavy fighting has been raging in the region for days": the region the story named last
+            return (None, self.last_region, 3), "the region named before ('the region')"
         if named := the_place_named(s.text, self.recent, s.idx, at=s.start):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
@@ -1010,6 +1020,9 @@ _REASONS = {
 }
 
 
+_THE_REGION = re.compile(
+    r"\b(?:in|across|throughout|around) the (?:(?:eastern|southern|northern|western|border|front-line|frontline) )?region\b(?! of)"
+)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")

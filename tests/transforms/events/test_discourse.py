@@ -464,3 +464,12 @@ def test_a_sea_or_a_country_describing_what_follows_places_nothing():
     assert set(ev["location"]) == {"Odesa"}
     stinger = _events("Border guards shot down a drone near Sumy on Friday with a US Stinger missile.")
     assert set(stinger["admin1_iso"]) == {"UA-59"}
+
+
+def test_fighting_in_the_region_is_in_the_region_the_story_named_last():
+    ev = _events(
+        "Russian missiles hit Mariupol on Friday. Troops held the line in the Luhansk region, officials said. "
+        "Heavy fighting has been raging in the region for days."
+    )
+    clash = ev[ev["sub_event_type"] == "Armed clash"]
+    assert list(clash["admin1_iso"]) == ["UA-09"] and clash["location"].isna().all()
