@@ -70,6 +70,7 @@ from transforms.events.temporal import (
     nearest_date,
     sentence_time,
     spoken_on,
+    told_before_the_report,
     without_a_news_day,
 )
 from transforms.events.triggers import (
@@ -600,7 +601,12 @@ class StoryReader:
         loc_id, admin1_iso, geo, country, word = self._place(s, trig, bool(killed or injured))
         # a date carries over the sentences of one account: not to an event in another region
         same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
-        date = event_time(time, self.carried if same_account else None, self.published)
+        date = event_time(
+            time,
+            self.carried if same_account else None,
+            self.published,
+            told_before_the_report(s.text, trig.start),
+        )
         if effect is not None and effect[2] is not None and time.own is None:
             date = effect[2]
         if sub == "Disrupted weapons use" and time.own is None and self.barrage is not None:

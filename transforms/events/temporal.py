@@ -170,12 +170,29 @@ def without_a_news_day(time: SentenceTime, carried: dt.date | None) -> SentenceT
 _UNDATED = "no date of its own, in a story with no news day (a feature or an opinion piece)"
 
 
-def event_time(time: SentenceTime, carried: dt.date | None, published: dt.date) -> EventDate:
+def event_time(
+    time: SentenceTime, carried: dt.date | None, published: dt.date, before_the_report: bool = False
+) -> EventDate:
     """The date of an event told in a sentence: its own date expression, else the date of the account it
-    continues (``carried``), else the story's news day (the published date), flagged not explicit."""
+    continues (``carried``), else the story's news day (the published date), flagged not explicit — the day
+    before it when the event is told as having happened before the report (``before_the_report``: "the
+    governor said Russian forces had been repulsed")."""
     if time.own is not None:
         return time.own
+    if carried is None and before_the_report:
+        return EventDate(published - dt.timedelta(days=1), 1, False)
     return EventDate(carried or published, 1, False)
+
+
+def told_before_the_report(sentence: str, at: int) -> bool:
+    """The event word at ``at`` is in the past perfect ("had been repulsed", "had struck"): it happened
+    before the report that tells it."""
+    return bool(
+        _PERFECT_BEFORE.search(sentence, max(0, at - 20), at) or _PAST_PERFECT.match(sentence, max(0, at - 9))
+    )
+
+
+_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+|already\s+|also\s+)?$", re.IGNORECASE)
 
 
 _SPOKEN = re.compile(r"\b(?:address|speech|statement|remarks|briefing|video message)\b", re.IGNORECASE)

@@ -159,3 +159,10 @@ def test_a_quote_from_a_speech_of_an_earlier_day_is_told_at_that_day():
         "Officials spoke on Thursday. “Today Russian artillery shelled Kupiansk,” he said.", published
     )
     assert [str(d)[:10] for d in later["event_date"]] == ["2024-03-09"]  # no speech of that day was told
+
+
+def test_an_undated_event_in_the_past_perfect_happened_before_the_report():
+    ev = _events("The governor said Russian forces had been repulsed near Bilohorivka, Luhansk region.")
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-11-01"]
+    now = _events("The governor said Russian forces were repulsed near Bilohorivka, Luhansk region.")
+    assert [str(d)[:10] for d in now["event_date"]] == ["2024-11-02"]
