@@ -313,13 +313,18 @@ def placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple
 _REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
 
 
+def _named_as_a_region(m: Mention, sentence_text: str, offset: int) -> bool:
+    """A place's name told as its region's: "the region of Chernihiv" (``_REGION_OF`` before it)."""
+    return m.entity_type == "place" and bool(
+        _REGION_OF.search(sentence_text, max(0, m.char_start - offset - 25), m.char_start - offset)
+    )
+
+
 def _regions_named(places: list[Mention], sentence_text: str, offset: int) -> set[str]:
     """The first-level regions a sentence names, alone or after a place ("X, Luhansk")."""
     regions = {m.entity_id for m in places if m.entity_type == "region"}
     for m in places:  # "the village of Desna in the northern region of Chernihiv"
-        if m.entity_type == "place" and _REGION_OF.search(
-            sentence_text, max(0, m.char_start - offset - 25), m.char_start - offset
-        ):
+        if _named_as_a_region(m, sentence_text, offset):
             named = region_id(m.surface)
             if named:
                 regions.add(named)
@@ -396,6 +401,12 @@ def choose_location(
     if not places:
         return None, None, None
     places = _cities_of_districts(places, sentence_text, offset)
+    # "the north-eastern region of Chernihiv": the region, not its capital city — a settlement named in the
+    # sentence is the event's place, the region only when none is
+    regions_of = {i for i, m in enumerate(places) if _named_as_a_region(m, sentence_text, offset)}
+    if regions_of and len(regions_of) == len(places):
+        named = region_id(places[min(regions_of)].surface)
+        return (None, named, 3) if named else (None, None, None)
     sentence_places = places if sentence_places is None else sentence_places
     coded = _CODED_TO.search(sentence_text)
     if coded:  # ACLED's own note of where it placed the event: "(coded to Lozova, Kharkiv)"
@@ -416,7 +427,7 @@ def choose_location(
     found, skip = _placed_by_the_region_after(places, mentions, sentence_text, offset)
     if found is not None:
         return found
-    return _most_specific(places, skip, sentence_text, offset, sentence_places, placed)
+    return _most_specific(places, skip | regions_of, sentence_text, offset, sentence_places, placed)
 
 
 def _placed_by_the_region_after(

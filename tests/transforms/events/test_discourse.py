@@ -473,3 +473,13 @@ def test_fighting_in_the_region_is_in_the_region_the_story_named_last():
     )
     clash = ev[ev["sub_event_type"] == "Armed clash"]
     assert list(clash["admin1_iso"]) == ["UA-09"] and clash["location"].isna().all()
+
+
+def test_the_region_of_a_city_is_the_region_and_a_town_named_in_it_is_the_place():
+    ev = _events("A missile hit a rail depot in the western region of Lviv on Friday, the governor said.")
+    assert list(ev["admin1_iso"]) == ["UA-46"] and ev["location"].isna().all()
+    town = _events(
+        "In the northern region of Chernihiv, two people were killed on Friday in a strike on a school in "
+        "Novgorod-Siversky, rescuers said."
+    )
+    assert list(town["location"]) == ["Novhorod-Siverskyi"]
