@@ -25,11 +25,11 @@ import datetime as dt
 import re
 
 from transforms.events.dates import find_dates
+from transforms.events.temporal import NEWS_WINDOW
 
 NEWS, LIVE, FEATURE, OPINION, NOTE = "news", "live", "feature", "opinion", "note"
 RETROSPECTIVE = "retrospective"
 LEAD_SENTENCES = 4  # the lead read for a news report's marks (captions not counted)
-NEWS_WINDOW = dt.timedelta(days=7)
 
 # a live blog or a summary of the day: in its headline or lead
 _LIVE = re.compile(
