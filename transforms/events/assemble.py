@@ -300,7 +300,7 @@ class StoryReader:
         kind: str = NEWS,
     ):
         self.text, self.published, self.sentences, self.mentions = text, published, sentences, mentions
-        self.kind = kind  # news, live, feature or opinion (genre.py)
+        self.kind = kind  # news, live, feature, opinion, retrospective or note (genre.py)
         self.news_day = has_news_day(kind)  # an undated event is the story's news day's
         self.story_day = published  # the day the story itself was published
         self.speech: tuple[int, int, dt.date] | None = (
@@ -599,19 +599,7 @@ class StoryReader:
         if effect is not None:  # "A driver was killed on Friday. They had come under fire near X."
             killed, injured = effect[:2]
         loc_id, admin1_iso, geo, country, word = self._place(s, trig, bool(killed or injured))
-        # a date carries over the sentences of one account: not to an event in another region
-        same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
-        date = event_time(
-            time,
-            self.carried if same_account else None,
-            self.published,
-            told_before_the_report(s.text, trig.start),
-        )
-        if effect is not None and effect[2] is not None and time.own is None:
-            date = effect[2]
-        if sub == "Disrupted weapons use" and time.own is None and self.barrage is not None:
-            # "Air defences shot down 31 of them": the lead attack's weapons, on its day
-            date = EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)
+        date = self._date(s, time, trig, sub, admin1_iso, effect[2] if effect else None)
         qty = weapon_quantity(s.text)
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
@@ -629,6 +617,34 @@ class StoryReader:
             date = nearest_date(s.text, trig.start, self.published) or date
         return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
                      qty, side, owner, word, nationwide)  # fmt: skip
+
+    def _date(
+        self,
+        s: Sentence,
+        time: SentenceTime,
+        trig: Trigger,
+        sub: str,
+        admin1_iso,
+        effect_day: EventDate | None,
+    ) -> EventDate:
+        """The event's date: its sentence's own, else the day of the account it goes on with (in the same
+        region), of the casualties told just before it, of the lead attack (an interception), or the news day
+        (the day before when told in the past perfect of a report)."""
+        if time.own is not None:
+            return time.own
+        if effect_day is not None:
+            return effect_day
+        if sub == "Disrupted weapons use" and self.barrage is not None:
+            # "Air defences shot down 31 of them": the lead attack's weapons, on its day
+            return EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)
+        # a date carries over the sentences of one account: not to an event in another region
+        same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
+        return event_time(
+            time,
+            self.carried if same_account else None,
+            self.published,
+            told_before_the_report(s.text, trig.start),
+        )
 
     def _effect_told_first(self, s: Sentence) -> tuple[int | None, int | None, EventDate | None] | None:
         """(killed, injured, date) of the sentence right before, in this paragraph, that told casualties and no
