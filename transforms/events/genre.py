@@ -107,17 +107,17 @@ def retrospective(text: str, published: dt.date) -> bool:
     and three times as many as in it ("Less than a week after the start of the invasion, peace talks began
     ... On March 10 ... By March 21 ..."): its undated events are that time's, not the news day's. Only the
     months named are read (a date look at the whole story would cost a quarter of its extraction time)."""
-    old = recent = 0
-    for m in _MONTH_WORD.finditer(text):
+    needed = max(RETROSPECTIVE_DATES, 3 * len(_RECENT.findall(text)))
+    months = list(_MONTH_WORD.finditer(text))
+    old = 0
+    for i, m in enumerate(months):
+        if old + len(months) - i < needed:
+            return False  # too few months left to tell enough old dates
         window = text[max(0, m.start() - 12) : m.end() + 12]
-        for d in find_dates(window, published):
-            if d.explicit and published - d.date > NEWS_WINDOW:
-                old += 1
-                break
-    if old < RETROSPECTIVE_DATES:
-        return False
-    recent = len(_RECENT.findall(text))
-    return old >= 3 * max(1, recent)
+        old += any(d.explicit and published - d.date > NEWS_WINDOW for d in find_dates(window, published))
+        if old >= needed:
+            return True
+    return False
 
 
 def has_news_day(kind: str) -> bool:

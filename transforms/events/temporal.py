@@ -196,16 +196,14 @@ _PERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+|already\s+|also\s+)?$", re.IGN
 
 
 _SPOKEN = re.compile(r"\b(?:address|speech|statement|remarks|briefing|video message)\b", re.IGNORECASE)
-_SPEECH_WORDS = ("ddress", "peech", "tatement", "emarks", "riefing", "message")
+_SPEECH_HINT = re.compile("ddress|peech|tatement|emarks|riefing|essage")  # a cheap look before _SPOKEN
 
 
 def spoken_on(lead: str, published: dt.date) -> dt.date | None:
     """The day a speech was given, from the words that introduce it ("In Zelensky's address on Thursday
     evening, July 21, ...", "During his Monday night address, ..."): a date right after a word for a speech
     (the first after it in a reprint's lead) or right before it, within the news window; or None."""
-    if not any(w in lead for w in _SPEECH_WORDS):
-        return None
-    m = _SPOKEN.search(lead)
+    m = _SPOKEN.search(lead) if _SPEECH_HINT.search(lead) else None
     if m is None:
         return None
     dates = find_dates(lead[m.start() : m.end() + 30], published) or find_dates(
