@@ -99,6 +99,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
      r"\battempt(?:ed|ing|s)? to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     # a ground assault told by where it comes from: "attacked from four separate directions", "from three sides"
+     r"\battack(?:ed|ing|s)?\s+from\s+[“\"]?(?:[\w-]+\s+){0,3}?(?:directions|sides|flanks)\b|"
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"

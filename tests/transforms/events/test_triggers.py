@@ -224,3 +224,10 @@ def test_clearing_explosives_left_behind_is_disrupted_weapons_use_but_help_to_cl
         for t in find_triggers("Allies pledged assistance in clearing landmines.")
         if t.sub_event_type == "Disrupted weapons use"
     ]
+
+
+def test_a_place_attacked_from_several_directions_is_a_ground_assault():
+    subs = [
+        t.sub_event_type for t in find_triggers("Vuhledar has been attacked from three separate directions.")
+    ]
+    assert subs[:1] == ["Armed clash"]
