@@ -563,8 +563,9 @@ def add_given_names(reg: Registry) -> None:
 def add_common_given_names(reg: Registry) -> None:
     """The romanized given names common in Ukraine, Russia and Belarus (gender-guesser's name dictionary,
     Jörg Michael's nam_dict: a name with a frequency in one of those countries' columns) that no entity of the
-    registry bears, in no spelling of its transliteration key, and that are no everyday English word: evidence that the capitalized word after them is a
-    surname ("Vsevolod Bobrov" is a person or a ship named after one, not the town of Bobrov)."""
+    registry bears, in no spelling of its transliteration key, and that are no everyday English word: evidence
+    that the capitalized word after them is a surname ("Vsevolod Bobrov" is a person or a ship named after one,
+    not the town of Bobrov)."""
     import gender_guesser.detector as gg
 
     columns = [gg.Detector.COUNTRIES.index(c) for c in ("russia", "belarus", "ukraine")]

@@ -62,8 +62,9 @@ from transforms.events.places import (
     the_place_named,
 )
 from transforms.events.prefilter import Prefiltered
-from transforms.events.structure import datelines, is_quote, paragraphs, reprint_start
+from transforms.events.structure import QUOTE_MARK, datelines, is_quote, paragraphs, reprint_start
 from transforms.events.temporal import (
+    UNDATED,
     SentenceTime,
     event_time,
     judicial,
@@ -303,9 +304,8 @@ class StoryReader:
         self.kind = kind  # news, live, feature, opinion, retrospective or note (genre.py)
         self.news_day = has_news_day(kind)  # an undated event is the story's news day's
         self.story_day = published  # the day the story itself was published
-        self.speech: tuple[int, int, dt.date] | None = (
-            None  # (paragraph, sentence, day): a speech of an earlier day
-        )
+        # (paragraph, sentence, day) of the speech of an earlier day the story is telling or quoting
+        self.speech: tuple[int, int, dt.date] | None = None
         self.drafts: list[Draft] = []
         self.trace: list[Decision] = []
         self.carried: dt.date | None = None  # the date of the account being told, within a paragraph
@@ -454,7 +454,7 @@ class StoryReader:
         if (
             self.speech is not None
             and self.speech[:2] == (s.paragraph, s.idx - 1)
-            and _QUOTE_MARK.search(s.text)
+            and QUOTE_MARK.search(s.text)
         ):
             self.speech = (s.paragraph, s.idx, self.speech[2])  # the quote goes on
             return self.speech[2]
@@ -1038,14 +1038,13 @@ _REASONS = {
     "demand": "a call or demand, not an event",
     "denied": "the event is denied",
     "judicial": "a trial, charge or verdict (the event it concerns is told elsewhere)",
-    "undated": "no date of its own, in a story with no news day (a feature or an opinion piece)",
+    "undated": UNDATED,
 }
 
 
 _THE_REGION = re.compile(
     r"\b(?:in|across|throughout|around) the (?:(?:eastern|southern|northern|western|border|front-line|frontline) )?region\b(?! of)"
 )
-_QUOTE_MARK = re.compile(r"[“”\"]")
 # a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
@@ -1177,16 +1176,13 @@ def _among(mention: Mention, place: tuple, where: Counter, story: Counter) -> tu
     )
 
 
-def _list_events(
-    d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter | None = None
-) -> list[Draft]:
+def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
     if d.trigger.sub_event_type == "Disrupted weapons use" or is_unplaced(d.location_id, d.admin1_iso):
         return []
     regions = {m.entity_id for m in mentions if m.entity_type == "region"}
     region = next(iter(regions)) if len(regions) == 1 else None
-    story = story or Counter()
     for items in place_lists(sent, offset, mentions):
         places = [item_place(it, sent, offset, region) for it in items]
         # a list's settlements lie together: an item resolved away from where the others are is read there

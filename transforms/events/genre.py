@@ -25,6 +25,7 @@ import datetime as dt
 import re
 
 from transforms.events.dates import find_dates
+from transforms.events.structure import QUOTE_MARK
 from transforms.events.temporal import NEWS_WINDOW
 
 NEWS, LIVE, FEATURE, OPINION, NOTE = "news", "live", "feature", "opinion", "note"
@@ -60,7 +61,6 @@ _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|announced|reported|according to|claimed|confirmed|warned|stated)\b"
 )
 _FIRST_PERSON = re.compile(r"(?<!War )\b(?:I|me|my|I’m|I'm|I’ve|I've|I’d|I'd)\b")
-_QUOTE_MARK = re.compile(r"[“”\"]")
 
 
 # an event coder's note (ACLED's own): a few sentences opening with the event's full date
@@ -69,9 +69,9 @@ NOTE_SENTENCES = 6
 
 
 def story_kind(title: str | None, text: str, sentences: list[tuple[int, int]], published: dt.date) -> str:
-    """``news``, ``live``, ``feature``, ``opinion`` (module docstring) or ``note``: an event coder's note
-    ("On 3 May 2023, Russian forces shelled ..."), coded by ACLED's own practice where it differs from the
-    codebook's reading of news (conventions.py)."""
+    """``news``, ``live``, ``feature``, ``opinion``, ``retrospective`` (module docstring) or ``note``: an event
+    coder's note ("On 3 May 2023, Russian forces shelled ..."), coded by ACLED's own practice where it differs
+    from the codebook's reading of news (conventions.py)."""
     title = title if isinstance(title, str) else ""
     if len(sentences) <= NOTE_SENTENCES and _CODERS_NOTE.match(text):
         return NOTE
@@ -140,7 +140,7 @@ def outside_quotes(sentences: list[str]) -> list[str]:
     out, inside = [], False
     for s in sentences:
         kept, pos = [], 0
-        for m in _QUOTE_MARK.finditer(s):
+        for m in QUOTE_MARK.finditer(s):
             opening = m.group() == "“" or (m.group() == '"' and not inside)
             if not inside and opening:
                 kept.append(s[pos : m.start()])

@@ -33,6 +33,8 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_OPEN = ('"', "“", "‘", "'")
+# a double quotation mark anywhere in a sentence: somebody's words begin, go on or end there
+QUOTE_MARK = re.compile(r"[“”\"]")
 _BYLINE = re.compile(r"^(?:By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|Photo(?:graph)?:?\s+by\b|\(AP Photo/)")
 
 

@@ -159,15 +159,15 @@ _CUE_REASONS = {
 
 
 def without_a_news_day(time: SentenceTime, carried: dt.date | None) -> SentenceTime:
-    """In a story with no news day (a feature or an opinion piece: genre.py), an event told without a date of its
-    own, and not in an account a dated sentence began, has no day: undated background, not the publication
-    day's news."""
+    """In a story with no news day (a feature, an opinion piece or a retrospective: genre.py), an event told
+    without a date of its own, and not in an account a dated sentence began, has no day: undated background,
+    not the publication day's news."""
     if time.is_news and time.own is None and carried is None:
-        return SentenceTime("undated", None, _UNDATED)
+        return SentenceTime("undated", None, UNDATED)
     return time
 
 
-_UNDATED = "no date of its own, in a story with no news day (a feature or an opinion piece)"
+UNDATED = "no date of its own, in a story with no news day (a feature, an opinion piece or a retrospective)"
 
 
 def event_time(

@@ -500,7 +500,7 @@ _NOT_ATTRIBUTIVE = re.compile(
 )
 
 
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z’']+) $")
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
 
 def _after_a_given_name(reg: Registry, text: str, start: int) -> bool:
@@ -521,12 +521,7 @@ def _weak_small_place(reg: Registry, text: str, start: int, end: int, ent) -> bo
     first = start
     while (m := re.search(r"[A-Z][\w’']*-$", text[max(0, first - 30) : first])) is not None:
         first -= len(m.group(0))
-    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, first - 30) : first])
-    if (
-        before
-        and norm(before.group(1)) in reg.given_names
-        or _PERSON_CUE_BEFORE.search(text[max(0, first - 30) : first])
-    ):
+    if _after_a_given_name(reg, text, first) or _PERSON_CUE_BEFORE.search(text[max(0, first - 30) : first]):
         return True  # "Maria Lvova-Belova", "Commissioner Lvova-Belova": a person
     if _SHIP_BEFORE.search(text[max(0, first - 20) : first]) or (
         _ARTICLE_BEFORE.search(text[max(0, first - 6) : first]) and _NOT_ATTRIBUTIVE.match(text, end)
