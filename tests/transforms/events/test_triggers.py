@@ -33,10 +33,21 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
         "Moscow would consider such strikes a major escalation.",
         "Putin warned on September 12 that Russia would be at war.",
         "He raised the prospect of a pre-emptive strike on camps.",
+        # a year before the story's: history, however the clause is built
+        "Officials visited the border district, which troops briefly seized in a raid last year.",
+        "The depot had been hit by drones a year earlier.",
+        # what a side is said to be preparing is a plan
+        "The minister claimed the enemy was preparing a strike on the bridge.",
     ],
 )
 def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
     assert is_non_event(sentence)
+
+
+def test_preparing_for_what_comes_does_not_undo_what_happened():
+    # only "preparing a/an ..." names a plan: "preparing for more shelling" is what people expect next
+    s = "The town was hit hard on Sunday, and people are preparing for more shelling."
+    assert is_non_event(s) is None
 
 
 def test_intent_is_not_a_trigger():
