@@ -152,8 +152,23 @@ _GOVERNMENT_AFTER = re.compile(
     r"['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
 )
+# ... but a capital struck is the place: "Kyiv was hit by missiles", "Kyiv has again come under attack"
+_STRUCK_AFTER = re.compile(
+    r"\s+(?:(?:also|again|now|then|once again)\s+)?(?:(?:has|have|had)\s+(?:again\s+|also\s+)?been|was|were|is|are)\s+"
+    r"(?:\w+ly\s+|again\s+|also\s+)?(?:hit|struck|shelled|attacked|targeted|bombed|bombarded|rocked|shaken|pounded|"
+    r"hammered|plunged|under\s+(?:attack|fire|bombardment|shelling))\b|"
+    r"\s+(?:(?:has|have|had)\s+)?(?:again\s+|also\s+|once again\s+)?(?:come|came)\s+under\b"
+)
+# the subject of an action no place does: "Moscow stepped up strikes", "Kyiv retaliated" (a verb in the past
+# tense right after the capital); a place's own verbs are not these ("Kyiv suffered", "Kyiv shook")
+_ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly)\s+)?([a-z]+ed)\b")
+_A_PLACE_UNDERGOES = frozenset(
+    "suffered endured experienced witnessed sheltered shuddered trembled rattled reeled remained seemed "
+    "appeared looked lived died burned shelled attacked targeted bombed".split()
+)
 _AND_A_CAPITAL = re.compile(r"\s+and\s+([A-Z][a-z]+)")
 _HELD_BY = re.compile(r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$")
+_IN_BEFORE = re.compile(r"\b(?:in|at|on|near|into|over|around|outside|of)\s+$")
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
 
 
@@ -226,7 +241,12 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
     if m.surface not in _CAPITALS:
         return False
     start, end = m.char_start - offset, m.char_end - offset
+    if _STRUCK_AFTER.match(sentence, end):
+        return False
     if _GOVERNMENT_AFTER.match(sentence, end):
+        return True
+    acted = _ACTED.match(sentence, end)
+    if acted and acted.group(1) not in _A_PLACE_UNDERGOES and not _IN_BEFORE.search(sentence, 0, start):
         return True
     # "both Moscow and Kyiv have used": capitals coordinated before what their governments did
     pair = _AND_A_CAPITAL.match(sentence, end)

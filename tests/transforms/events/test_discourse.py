@@ -431,11 +431,24 @@ def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_
         "The US has provided military backing to Kyiv, including rocket artillery used on Friday.",
         "Rocket artillery fired on Friday was a turning point, the minister said in Kyiv.",
         "On Friday the Kyiv Independent reported that drones had hit a depot.",
+        "Moscow stepped up rocket strikes on Friday in the south.",
     ],
 )
 def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_place_nothing(sentence):
     ev = _events(sentence)
     assert ev.empty or not ({"Kyiv", "Moscow"} & set(ev["location"].dropna())), ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyiv was hit by a wave of missiles on Friday, killing two people.",
+        "Kyiv has again come under attack from drones on Friday, the mayor said.",
+    ],
+)
+def test_a_capital_that_is_struck_is_the_place(sentence):
+    ev = _events(sentence)
+    assert list(ev["location"]) == ["Kyiv"]
 
 
 def test_the_city_of_a_mayor_who_reports_explosions_in_the_city_is_that_city():
