@@ -36,7 +36,7 @@ from transforms.events.casualties import (
     casualties,
     says_coded,
 )
-from transforms.events.conventions import aircraft_downed_as, territory_change
+from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
 from transforms.events.frames import clause_spans, main_clause_first
@@ -492,6 +492,9 @@ class StoryReader:
             and judicial(s.text, s.low)
         ):
             reason, triggers = "judicial", []  # a trial tells of an event of its own time, told elsewhere
+        if triggers and not coded_in_a_story(triggers[0].sub_event_type, s.text, self.kind):
+            triggers = [t for t in triggers if t.sub_event_type != "Other"]
+            reason = reason if triggers else "humanitarian"
         if not triggers:
             self._no_event(s, time, reason)
             return
@@ -1039,6 +1042,7 @@ _REASONS = {
     "denied": "the event is denied",
     "judicial": "a trial, charge or verdict (the event it concerns is told elsewhere)",
     "undated": UNDATED,
+    "humanitarian": "a civilian evacuation: coded in ACLED's notes, not in a news story (conventions.py)",
 }
 
 

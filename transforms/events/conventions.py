@@ -8,6 +8,12 @@ clash in the air); the codebook of the wire gold codes what the shoot-down disru
 as for drones and missiles (``Disrupted weapons use``, with the armed clash as the acceptable alternative).
 ``aircraft_downed_as`` reads a news story by the codebook and a coder's note (genre.py) by ACLED's practice.
 
+Civilians evacuated or displaced: ACLED's notes code them (``Displacement:``, Strategic developments / Other,
+by ``Civilians``); the codebook of the wire gold does not — its ``Other`` is a troop movement, and no gold row
+of a story codes an evacuation its text tells. ``coded_in_a_story`` keeps a coder's note's evacuation and
+drops a story's, unless those moved are troops (the evacuation of the wounded defenders of a besieged plant
+is what a coder codes).
+
 The events table codes what the story says: an event placed only by its region has no location (the
 codebook of the wire gold, and what an analyst can check against the text), with the region as admin1 and the
 region's coordinates, ``geo_precision`` 3. ACLED codes such an event at the region's administrative centre,
@@ -17,6 +23,7 @@ export and for scoring against ACLED's rows.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from transforms.names.registry import load_registry
@@ -65,3 +72,15 @@ def aircraft_downed_as(event_type: str, sub_event_type: str, kind: str) -> tuple
     if kind == "note":
         return event_type, sub_event_type
     return "Strategic developments", "Disrupted weapons use"
+
+
+_EVACUATION = re.compile(r"\bevacuat(?:ed|ion|ing)\b|\bdisplaced\b", re.I)
+_TROOPS = re.compile(r"\b(?:soldiers|troops|fighters|defenders|servicem[ae]n|marines|garrison)\b", re.I)
+
+
+def coded_in_a_story(sub_event_type: str, sentence: str, kind: str) -> bool:
+    """Whether a trigger of ``sub_event_type`` in ``sentence`` is coded in a text of this kind: a civilian
+    evacuation is in a coder's note, not in a news story (module docstring); everything else is."""
+    if sub_event_type != "Other" or kind == "note" or not _EVACUATION.search(sentence):
+        return True
+    return bool(_TROOPS.search(sentence))

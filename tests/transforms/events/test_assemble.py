@@ -735,3 +735,19 @@ def test_an_aircraft_shot_down_in_a_news_story_is_disrupted_weapons_use_as_the_c
     # the same in an ACLED coder's note keeps ACLED's practice (the test above)
     note = _one("On 3 May 2023, Russian air defence shot down a Ukrainian Su-25 near Pokrovsk, Donetsk.")
     assert note["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_civilian_evacuation_is_coded_in_a_coders_note_but_not_in_a_news_story():
+    note = _one("On 3 May 2023, about 300 civilians were evacuated from Lozova, Kharkiv.")
+    assert (note["sub_event_type"], note["actor1"]) == ("Other", "Civilians (Ukraine)")
+    news = _events(
+        "Officials said on Wednesday that about 300 residents were evacuated from Lozova in the Kharkiv "
+        "region by bus. The city council gave no further details."
+    )
+    assert news.empty, news
+    # troops moved out of a besieged place are what a coder codes, in a story too
+    troops = _events(
+        "Officials said on Wednesday that 40 wounded soldiers were evacuated from the besieged plant in "
+        "Lozova in the Kharkiv region."
+    )
+    assert list(troops["sub_event_type"]) == ["Other"]
