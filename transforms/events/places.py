@@ -163,9 +163,9 @@ _STRUCK_AFTER = re.compile(
 # tense right after the capital); a place's own verbs are not these ("Kyiv suffered", "Kyiv shook")
 _ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly)\s+)?([a-z]+ed)\b")
 _A_PLACE_UNDERGOES = frozenset(
-    "suffered endured experienced witnessed sheltered shuddered trembled rattled reeled remained seemed "
-    "appeared looked lived died burned shelled attacked targeted bombed".split()
-)
+    ("suffered", "endured", "experienced", "witnessed", "sheltered", "shuddered", "trembled", "rattled",
+     "reeled", "remained", "seemed", "appeared", "looked", "lived", "died", "burned", "shelled", "attacked", "targeted", "bombed")
+)  # fmt: skip
 _AND_A_CAPITAL = re.compile(r"\s+and\s+([A-Z][a-z]+)")
 _HELD_BY = re.compile(r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|at|on|near|into|over|around|outside|of)\s+$")

@@ -97,7 +97,12 @@ _STATE = Prefiltered(
         r"\b(?:days|weeks|months) of (?:\w+\s+){0,2}?(?:shelling|fighting|bombardment|attacks?|shell ?fire|strikes|airstrikes|bombing)\b|"
         r"\bwhich (?:has|have|had) (?:seen|witnessed|endured|suffered|come under|been (?:subjected to|under))\s+"
         r"(?:\w+\s+){0,3}?(?:strikes|airstrikes|attacks?|shelling|bombing|bombardment|fire)\b|"
-        r"\b(?:has|have) (?:seen|witnessed|endured|suffered)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|fighting)\b",
+        r"\b(?:has|have) (?:seen|witnessed|endured|suffered)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|fighting)\b|"
+        # the damage it bears: "buildings in ruins from shelling", "debris left behind by shelling", land
+        # where mines "dot the landscape"
+        r"\bin ruins (?:from|after|by)\b|\b(?:left behind|scarred|pockmarked|ravaged) by (?:\w+\s+){0,3}?"
+        r"(?:shelling|strikes|airstrikes|attacks|bombing|bombardments?|fighting|shell ?fire)\b|"
+        r"\bmines\s+(?:\w+\s+)?(?:dot|dots|litter|litters|cover|covers)\b|\b(?:littered|strewn|riddled|contaminated) with (?:\w+\s+){0,2}?mines\b",
         re.IGNORECASE,
     )
 )

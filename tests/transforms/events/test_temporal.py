@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from tests.transforms.events.articles import article_events
 from transforms.events.dates import find_dates
 from transforms.events.temporal import event_time, judicial, sentence_time, spoken_on
@@ -137,6 +139,20 @@ def test_what_a_place_has_been_through_is_its_state_not_an_event_unless_a_day_is
     assert sentence_time("Odesa came under repeated missile strikes on Friday.", published).status == "news"
     took = "Russia has taken control of most of Vovchansk, which has come under intense shelling."
     assert sentence_time(took, published).status == "news"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The museum, whose halls are in ruins from shelling, reopened a single room.",
+        "The minister walked past the burnt cars left behind by Russian shelling of the town.",
+        "Aid still reaches the village, where shrapnel and mines dot the fields.",
+    ],
+)
+def test_the_damage_a_place_bears_is_its_state_not_an_event(sentence):
+    published = dt.date(2024, 3, 9)
+    assert sentence_time(sentence, published).status == "aggregate"
+    assert sentence_time("Russian shelling hit the museum on Friday.", published).status == "news"
 
 
 def test_suspects_named_for_an_earlier_crime_tell_no_event_of_the_day():
