@@ -89,6 +89,26 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS or bool(_DOTTED.match(word + "."))
 
 
+# A sentence whose period a scrape lost ("... as Russian attacks continued About 90 people had been using the
+# school"): a word that starts sentences, capitalized after a lower-case word and before one, where no name
+# would put it.
+_LOST_END = re.compile(
+    r"(?<=[a-z]{3}[ ])(?=(?:About|It|He|She|They|We|In|The|An?|But|However|Meanwhile) [a-z0-9])"
+)
+
+
+def _ends(text: str, pos: int, end: int) -> list[int]:
+    """Where sentences end in ``text[pos:end]``: the end marks (not an abbreviation's period), and the lost ones
+    (``_LOST_END``), in order."""
+    out = [
+        m.end()
+        for m in _END.finditer(text, pos, end)
+        if not (m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, m.start()))
+    ]
+    lost = [m.start() for m in _LOST_END.finditer(text, pos, end)]
+    return sorted(out + lost) if lost else out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (stripped of surrounding whitespace)."""
     out: list[tuple[int, int]] = []
@@ -103,11 +123,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     pos = 0
     for para_end in [m.start() for m in re.finditer(r"\n\s*\n", text)] + [len(text)]:
         start = pos
-        for m in _END.finditer(text, pos, para_end):
-            if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
-                continue
-            add(start, m.end())
-            start = m.end()
+        for end in _ends(text, pos, para_end):
+            add(start, end)
+            start = end
         add(start, para_end)
         pos = para_end
     return out

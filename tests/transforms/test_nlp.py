@@ -43,6 +43,16 @@ def test_a_quote_closing_after_the_stop_stays_with_its_sentence():
     ]
 
 
+def test_a_sentence_whose_stop_a_scrape_lost_still_ends_where_the_next_begins():
+    text = "Shelling went on all day in the east About 40 people sheltered in the basement of The Kyiv Post office."
+    assert _sents(text) == [
+        "Shelling went on all day in the east",
+        "About 40 people sheltered in the basement of The Kyiv Post office.",
+    ]
+    # a capitalized word inside a title or before a name is no boundary
+    assert len(_sents("He read The Times and spoke of In Cold Blood, which he liked.")) == 1
+
+
 def test_pipeline_sentences_and_mentions_on_the_seed(seed_text):
     text = clean_text(seed_text)[0]
     doc = get_nlp()(make_doc(get_nlp(), text, "Ukraine"))
