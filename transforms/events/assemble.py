@@ -77,6 +77,7 @@ from transforms.events.temporal import (
 from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
+    aggregate_only_by_habit,
     aircraft_downed,
     downed_by_aircraft,
     find_triggers,
@@ -462,7 +463,8 @@ class StoryReader:
 
     def _read_now(self, s: Sentence) -> None:
         time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
-        triggers = find_triggers(s.text, s.low) if time.is_news else []
+        looked = time.is_news
+        triggers = find_triggers(s.text, s.low) if looked else []
         lead = (
             self.barrage is None
             and s.idx < LEAD_SENTENCES
@@ -471,13 +473,16 @@ class StoryReader:
         impact = (
             self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
         )
-        if triggers or lead or impact or _MAY_BE_DATED.search(s.low, s.low):
+        habit = time.status == "aggregate" and aggregate_only_by_habit(s.text)  # a day named may make it news
+        if triggers or lead or impact or habit or _MAY_BE_DATED.search(s.low, s.low):
             time = sentence_time(
                 s.text, self.published, self.carried, cues=time
             )  # its date, where it matters
             time = self._in_a_past_paragraph(s, time)
             if not self.news_day:
                 time = without_a_news_day(time, self.carried)
+            if time.is_news and not looked:  # a habit word, and a day named: that day's event
+                triggers = find_triggers(s.text, s.low)
             triggers = triggers if time.is_news else []
         reason = None if time.status in ("news", "nationwide") else time.status
         if not time.is_news:
@@ -909,6 +914,13 @@ class StoryReader:
                 and not _WEAPON_WORD.search(s.text)
                 and not forces_struck(s.text)
             ) and not self._of_the_barrage(f):
+                # "the attack on the school in Bilohorivka took place at 6pm on Saturday": the event told there
+                if (told := self._told_there(f)) is not None:
+                    told.dated_by(f.date.date, f.date.precision, f.date.explicit)
+                    told.notes.append(s.text)
+                    self._decide(s.idx, s.start, s.end, "continues", "retells the event told at its place",
+                                 self.drafts.index(told))  # fmt: skip
+                    return
                 self._decide(s.idx, s.start, s.end, "rejected",
                              "a bare attack word with no victims, no weapon and no military named")  # fmt: skip
                 return
@@ -927,6 +939,19 @@ class StoryReader:
         )  # fmt: skip
         self._decide(s.idx, s.start, s.end, "event", f"{f.trig.event_type} / {f.sub}", len(self.drafts) - 1)
         self._split(s, f)
+
+    def _told_there(self, f: Frame) -> Draft | None:
+        """The event of this type the story told at this very place, which a bare "the attack" names again."""
+        if f.loc_id is None:
+            return None
+        return next(
+            (
+                d
+                for d in reversed(self.drafts)
+                if d.location_id == f.loc_id and d.trigger.event_type == f.trig.event_type
+            ),
+            None,
+        )
 
     def _of_the_barrage(self, f: Frame) -> bool:
         """A bare strike at a place after the story's lead attack is one of its strikes ("The strike on Starychi

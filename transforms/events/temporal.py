@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from transforms.events.dates import EventDate, find_dates
 from transforms.events.prefilter import Prefiltered
-from transforms.events.triggers import find_triggers, is_non_event
+from transforms.events.triggers import aggregate_only_by_habit, find_triggers, is_non_event
 
 # ACLED's unit is the day; the gold's tier 1 the last week. A story's events older than this are background.
 NEWS_WINDOW = dt.timedelta(days=7)
@@ -74,6 +74,8 @@ def sentence_time(
     cue = is_non_event(sentence, low) if cues is None else _CUE_OF.get(cues.status)
     if cue == "aggregate" and (cues is None or cues.status == "nationwide"):
         cue = _nationwide(sentence, own, dated, cue)
+    if cue == "aggregate" and _one_day(own, published) and aggregate_only_by_habit(sentence):
+        cue = None  # "the attack took place at 6pm on Saturday, and was followed by a constant barrage"
     if cue in ("aggregate", "background", "hypothetical"):
         return SentenceTime(cue, own, _CUE_REASONS[cue])
     if own is not None and published - own.date > NEWS_WINDOW + _slack(own):
@@ -86,6 +88,16 @@ def sentence_time(
     if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
         return SentenceTime("denied", own, "the event is denied")
     return SentenceTime(cue if cue in ("demand", "nationwide") else "news", own)
+
+
+def _one_day(own: EventDate | None, published: dt.date) -> bool:
+    """An explicit day in the news window ("on Saturday", "on 7 May")."""
+    return (
+        own is not None
+        and own.explicit
+        and own.precision == 1
+        and dt.timedelta(0) <= published - own.date <= NEWS_WINDOW
+    )
 
 
 # what a place has been through, told as its state: "Bakhmut, which has seen repeated airstrikes", "weeks of

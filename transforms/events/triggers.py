@@ -229,6 +229,22 @@ _AGGREGATE = Prefiltered(
         _W,
     )
 )
+# a habit word: what happens again and again ("constant shelling", "every night") — not a count over many places
+# or days, so a sentence that also names one day tells that day's event ("the attack took place at 6pm on
+# Saturday and was followed by a constant barrage")
+_HABIT = re.compile(
+    r"\b(?:every (?:day|night|week)|each (?:day|night)|constant(?:ly)?|regularly|routinely|"
+    r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions)\b",
+    _W,
+)
+
+
+def aggregate_only_by_habit(sentence: str) -> bool:
+    """The sentence is an aggregate only because of a habit word (``_HABIT``)."""
+    masked = _HABIT.sub(lambda m: " " * len(m.group()), sentence)
+    return masked != sentence and not _AGGREGATE.search(masked)
+
+
 # the circumstance a sentence's event happened in, told after it: ", with rescue impossible", "amid fears of",
 # "due to constant shelling" (a phrase with a verb of its own after "with" is a clause: not this)
 _CIRCUMSTANCE = re.compile(r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$")

@@ -751,3 +751,13 @@ def test_a_civilian_evacuation_is_coded_in_a_coders_note_but_not_in_a_news_story
         "Lozova in the Kharkiv region."
     )
     assert list(troops["sub_event_type"]) == ["Other"]
+
+
+def test_a_bare_attack_at_a_place_already_told_retells_that_event_and_may_give_its_day():
+    ev = _events(
+        "Russian missiles hit a school in Izium, killing three people, officials said.\n\n"
+        "Aid groups asked for more generators before winter. Talks on grain exports resumed in Istanbul.\n\n"
+        "The attack on the school in Izium took place at 6pm on Monday, the governor said."
+    )
+    assert len(ev) == 1, ev
+    assert (str(ev.iloc[0]["event_date"])[:10], ev.iloc[0]["fatalities"]) == ("2023-05-01", 3)

@@ -141,6 +141,21 @@ def test_what_a_place_has_been_through_is_its_state_not_an_event_unless_a_day_is
     assert sentence_time(took, published).status == "news"
 
 
+def test_a_habit_word_does_not_hide_the_event_of_a_named_day():
+    published = dt.date(2024, 3, 9)  # a Saturday
+    s = "The strike on the depot came at 9pm on Friday and was followed by constant shelling of the area."
+    assert sentence_time(s, published).status == "news"
+    assert sentence_time("The depot comes under constant shelling.", published).status == "aggregate"
+    # a count over many places or days stays one, a day named or not
+    assert sentence_time("Strikes across the regions on Friday killed nine.", published).status == "aggregate"
+    ev = article_events(
+        "Officials said the strike on the depot in Izium came at 9pm on Friday and was followed by "
+        "constant shelling that killed two firefighters.",
+        published,
+    )
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-08"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
