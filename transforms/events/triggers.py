@@ -90,7 +90,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
      r"\bdestroyed (?:a |an |the |\d+ |two |three )?(?:[\w-]+ ){0,3}(?:column|convoy|tanks?|vehicles?|IFVs?|APCs?|positions?|depot|"
-     r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters|carriers?|systems?|equipment|guns?)\b|"
+     r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters|carriers?|systems?|equipment|guns?|"
+     r"arsenals?|stockpiles?|hangars?|storage (?:facility|facilities|site|sites|base|bases))\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:at|on)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:positions?|enterprise|facility|infrastructure|settlement|village|town|city|outskirts)\b|"
      # weapons fired at the other side's forces: "fired IFVs and Javelin anti-tank weapons at Russian forces"
      r"\bfired\s+(?:[\w-]+\s+){1,6}?(?:at|on)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"

@@ -19,6 +19,10 @@ from transforms.events.triggers import find_triggers, is_non_event
         ("Russian forces launched an airborne missile strike at the town", "Air/drone strike"),
         ("soldiers dropped two grenades of the VOG type from a quadcopter on the house", "Air/drone strike"),
         ("Russian air forces destroyed a Ukrainian drone-control center", "Air/drone strike"),
+        (
+            "the ministry said its forces destroyed a large army arsenal near the city",
+            "Shelling/artillery/missile attack",
+        ),
     ],
 )
 def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
