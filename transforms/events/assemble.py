@@ -59,6 +59,7 @@ from transforms.events.places import (
     scene_of,
     site_of,
     speakers_jurisdiction,
+    speaking_state,
     the_place_named,
 )
 from transforms.events.prefilter import Prefiltered
@@ -286,6 +287,10 @@ _ONGOING_FIGHTING = re.compile(
 # fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
 _WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
+# a sentence whose speaker is the one the sentence before named: "It also claimed to have ...", "The ministry said"
+_CLAIMED_BY_IT = re.compile(
+    r"(?:It|They|The (?:ministry|military|army|statement))\s+(?:\w+\s+)?(?:claimed|claims|said|says|reported|added)\b"
+)
 
 
 class StoryReader:
@@ -320,6 +325,7 @@ class StoryReader:
         self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
         self.weapon_context: str | None = None
         self.last_country: str | None = None
+        self.speaker: tuple[int, str] | None = None  # (sentence, country) of the last state named as speaking
         self.last_region: str | None = None  # the first-level region the story named last
         self.placed: dict[
             str, tuple[str, str]
@@ -394,7 +400,9 @@ class StoryReader:
         self.regions_now = Counter()
         before, named = None, len(self.recent)
         for m in mentions:
-            if m.entity_type == "country":
+            if m.entity_type in ("country", "organization") and (state := speaking_state(m, text, s0)):
+                self.speaker = (idx, state)  # "Russia's defence ministry said", "Russia claimed": who speaks
+            elif m.entity_type == "country":
                 if not describes_what_follows(m, text, s0):  # not "a US Stinger missile"
                     self.last_country = m.canonical_name
             elif m.entity_type in ("place", "region") and m.char_start >= dateline_end:
@@ -963,9 +971,27 @@ class StoryReader:
         f.side = f.side or side_of_actor(b.actor1)
         return True
 
+    def _claimant(self, s: Sentence) -> str | None:
+        """The state that claims what a sentence tells, when the sentence refers back to it ("Russia's defence
+        ministry said ... It also claimed to have shot down two planes"): the state named as speaking in the
+        sentence before."""
+        if self.speaker is None or self.speaker[0] != s.idx - 1 or not _CLAIMED_BY_IT.match(s.text):
+            return None
+        return self.speaker[1]
+
+    def _country_told_of(self) -> str | None:
+        """The country of the regions the story has named most (where its places are), or None — in a story;
+        a coder's note's unplaced interception is part of the event the note codes (one note, one event)."""
+        if self.kind == "note":
+            return None
+        for region, _ in (self.regions_seen + self.regions_now).most_common(1):
+            ent = load_registry().entities.get(region)
+            return ent.country if ent is not None else None
+        return None
+
     def _interception(self, s: Sentence, f: Frame) -> tuple[str | None, str | None] | None:
         """ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them."""
-        f.country = f.country or self.last_country
+        f.country = f.country or self.last_country or self._country_told_of()
         f.weapon = f.weapon or self.weapon_context
         if f.quantity is None and s.idx > 0 and not f.qty:
             before = self.sentences[s.idx - 1]
@@ -996,7 +1022,11 @@ class StoryReader:
             else None
         )
         defender = (
-            interceptor_side(s.text) or other_side(owner) or (other_side(f.side) if f.side else f.country)
+            interceptor_side(s.text)
+            or other_side(owner)
+            or (other_side(f.side) if f.side else None)
+            or self._claimant(s)
+            or f.country
         )
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 

@@ -101,6 +101,7 @@ _DESCRIBES_WHAT_FOLLOWS = re.compile(
     r"(?:-(?:made|supplied|provided|built|donated|designed)\b|\s+(?:port|coast(?:al)? (?:city|town)|resort)\b|"
     r"\s+(?:[A-Z][\w-]+\s+)?(?:missiles?|rockets?|Stingers?|Javelins?|HIMARS|howitzers?|tanks?|weapons|arms|"
     r"artillery|jets?|drones?|ammunition|munitions)\b)",
+    re.IGNORECASE,  # "a US stinger missile"
 )
 
 
@@ -113,6 +114,34 @@ def describes_what_follows(m, sentence: str, offset: int) -> bool:
     if m.entity_type != "country" and m.entity_id not in _SEAS:
         return False
     return bool(_DESCRIBES_WHAT_FOLLOWS.match(sentence, m.char_end - offset))
+
+
+# a country named as the state that speaks or acts, not as where something happened: "Russia's defence ministry
+# said", "Russia claimed", "Ukraine's air force"
+_STATE_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:ministry|president|leader|leadership|government|officials?|forces|troops|army|"
+    r"military|air force|navy|general staff|embassy|ambassador|envoy|spokes(?:man|woman|person)|authorities)\b"
+)
+
+
+def names_a_state(m, sentence: str, offset: int) -> bool:
+    """A country standing for its state, the subject of what it says or does ("Russia claimed", "Russia's
+    defence ministry"), not the country an event happened in."""
+    if m.entity_type != "country":
+        return False
+    end = m.char_end - offset
+    return bool(_STATE_AFTER.match(sentence, end) or _GOVERNMENT_AFTER.match(sentence, end))
+
+
+def speaking_state(m, sentence: str, offset: int) -> str | None:
+    """The country whose state speaks in this mention: a country standing for its state (``names_a_state``), or
+    an organization of a country that says or does something ("Russia's defence ministry said"); else None."""
+    if m.entity_type == "country":
+        return m.canonical_name if names_a_state(m, sentence, offset) else None
+    if m.entity_type != "organization" or not _GOVERNMENT_AFTER.match(sentence, m.char_end - offset):
+        return None
+    ent = load_registry().entities.get(m.entity_id)
+    return ent.country if ent is not None else None
 
 
 _NAMES_A_GROUP = re.compile(

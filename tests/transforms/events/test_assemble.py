@@ -761,3 +761,21 @@ def test_a_bare_attack_at_a_place_already_told_retells_that_event_and_may_give_i
     )
     assert len(ev) == 1, ev
     assert (str(ev.iloc[0]["event_date"])[:10], ev.iloc[0]["fatalities"]) == ("2023-05-01", 3)
+
+
+def test_an_interception_claimed_by_a_state_is_that_states_over_the_country_the_story_is_about():
+    ev = _events(
+        "Russian shelling hit Kupiansk in the Kharkiv region on Tuesday, officials said.\n\n"
+        "Russia's defence ministry said its forces had advanced near Kreminna. "
+        "It also claimed to have shot down two aircraft and 12 drones on Tuesday."
+    )
+    row = ev[ev["sub_event_type"] == "Disrupted weapons use"].iloc[0]
+    # Russia speaks (it is no place of the event): the downing is Russia's, over Ukraine, where the story is
+    assert (row["actor1"], row["country"]) == ("Military Forces of Russia", "Ukraine")
+
+
+def test_a_weapon_named_for_its_maker_places_nothing_whatever_its_case():
+    ev = _events(
+        "Officials in the Donetsk region said on Monday that soldiers shot down a drone with a US stinger missile."
+    )
+    assert "United States" not in set(ev["country"]), ev

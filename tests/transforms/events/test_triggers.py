@@ -42,10 +42,16 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
         "The depot had been hit by drones a year earlier.",
         # what a side is said to be preparing is a plan
         "The minister claimed the enemy was preparing a strike on the bridge.",
+        # a running total told as an ordinal
+        "The general said his gunners had downed their 150th enemy drone.",
     ],
 )
 def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
     assert is_non_event(sentence)
+
+
+def test_a_units_ordinal_is_no_running_total():
+    assert is_non_event("Gunners of the 24th tank brigade shelled the bridge on Friday.") is None
 
 
 def test_preparing_for_what_comes_does_not_undo_what_happened():
