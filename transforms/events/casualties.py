@@ -118,6 +118,16 @@ def _after_last(rx: re.Pattern, text: str) -> str:
     return text[last.end() :] if last else text
 
 
+def _count_before_noun(before: str) -> str:
+    """The number that counts a casualty noun, right before it or an adjective of it ("four", "four serious"),
+    as a phrase ``parse_count`` reads; "" when no number word is there ("He suffered injuries")."""
+    words = before.split()[-2:]
+    for i, w in enumerate(words):
+        if w.isdigit() or word_number(w.lower()) is not None:
+            return " ".join(words[i:]) + " "
+    return ""
+
+
 def casualties(sentence: str) -> tuple[int | None, int | None, str]:
     """(fatalities, injuries, victim phrases) in one sentence. 0 when no such verb; None when uncountable."""
     out = {}
@@ -151,6 +161,8 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
                 and _BE_FORM.search(aux.group(0)) is not None
             )
             phrase = np_before if passive else np_after
+            if verb == "injuries":  # a noun counted by the word before it: "reported four injuries"
+                phrase = _count_before_noun(sentence[: m.start()])
             count = parse_count(phrase)
             if count is None and not passive:
                 alt = parse_count(np_before)

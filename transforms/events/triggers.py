@@ -88,8 +88,13 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
+    # fire across the border, and fire on a building: remote violence whose weapon the text does not name
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
-     r"\bdestroyed (?:a |an |the |\d+ |two |three )?(?:[\w-]+ ){0,3}(?:column|convoy|tanks?|vehicles?|IFVs?|APCs?|positions?|depot|"
+     r"\b(?:firing|fire|shelling)\s+from\s+(?:the\s+)?(?:Ukraine|Russia|Ukrainian|Russian)\b|"
+     r"\bfired\s+(?:at|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:school|hospital|kindergarten|house|home|building|"
+     r"block|shelter|market|station|church|plant|factory|bus|train)\b"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
+     r"\bdestroyed (?:a |an |the |\d+ |two |three )?(?:[\w-]+ ){0,5}(?:column|convoy|tanks?|vehicles?|IFVs?|APCs?|positions?|depot|"
      r"ammunition|warehouse|command post|train|boats?|ships?|radar|headquarters|carriers?|systems?|equipment|guns?|"
      r"arsenals?|stockpiles?|hangars?|storage (?:facility|facilities|site|sites|base|bases))\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:at|on)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:positions?|enterprise|facility|infrastructure|settlement|village|town|city|outskirts)\b|"
@@ -118,7 +123,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bpush(?:ed|ing)?\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\s+back\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
-     r"\bpositional battles?\b"),
+     r"\bpositional battles?\b|"
+     # an advance under way: "pushing west of X", "an offensive is under way to seize X", "advancing 10km"
+     r"\b(?:were|was|are|is)\s+pushing\s+(?:west|east|north|south|deeper|further|toward|towards|into|on)\b|"
+     r"\boffensive\s+(?:is|was)\s+(?:now\s+)?under\s?way\b|"
+     r"\badvanc(?:ed|ing)\s+(?:about\s+|some\s+|nearly\s+|more than\s+|up to\s+)?\d+\s?(?:km|kilometres|kilometers|miles)\b"),
     # one side killing the other's soldiers, no weapon named: a clash (weak: after an event, its casualties)
     ("Battles", "Armed clash", None, 0.6,
      r"\bkilled (?:up to |about |at least |over |more than |some )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|"
@@ -149,6 +158,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?!\s+(?:an?|his|her|their|its)\s)|"
      r"\b(?:(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|"
      r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b|"
+     # a side's flag over a place: "hoisted a Russian flag on the council building", "a tricolour flying above X"
+     r"\b(?:hoisted|raised|planted)\s+(?:a|the|their|its)\s+(?:Russian|Ukrainian)\s+(?:flag|tricolou?r)\b|"
+     r"(?:(?<=Russian )|(?<=Ukrainian ))(?:flag|tricolou?r)\s+(?:was\s+|being\s+)?(?:flying|raised|hoisted|planted)\s+(?:above|over|on)\b|"
      # an advance told as the share of a place now held: "now control more than two-thirds of the city of X"
      r"\bnow (?:controls?|holds?|occup(?:y|ies))\s+(?:about |around |some |nearly |almost |more than |over )?"
      r"(?:\d+ ?(?:%|per ?cent)|(?:two|three)[- ]thirds|half|most|the majority|much) of\b"),

@@ -779,3 +779,8 @@ def test_a_weapon_named_for_its_maker_places_nothing_whatever_its_case():
         "Officials in the Donetsk region said on Monday that soldiers shot down a drone with a US stinger missile."
     )
     assert "United States" not in set(ev["country"]), ev
+
+
+def test_injuries_counted_as_a_noun_are_the_events_injured():
+    ev = _events("Officials in the Sumy region reported four injuries from 30 Russian attacks on Tuesday.")
+    assert list(ev["injuries"]) == [4]

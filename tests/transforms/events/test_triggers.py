@@ -23,6 +23,22 @@ from transforms.events.triggers import find_triggers, is_non_event
             "the ministry said its forces destroyed a large army arsenal near the city",
             "Shelling/artillery/missile attack",
         ),
+        (
+            "it said it had destroyed an enemy S-300 air defence missile system",
+            "Shelling/artillery/missile attack",
+        ),
+        # fire across a border, and fire on a building, with no weapon named
+        ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
+        ("troops fired on a hospital in the town, killing two", "Shelling/artillery/missile attack"),
+        # an advance under way, and a side's flag over a place
+        ("Russian troops were pushing west of the town", "Armed clash"),
+        ("a large offensive is under way to seize the town", "Armed clash"),
+        ("soldiers advanced about 5km in ten days", "Armed clash"),
+        ("footage showed a Russian flag flying above the village", "Non-state actor overtakes territory"),
+        (
+            "they entered the town and hoisted a Ukrainian flag on the council building",
+            "Non-state actor overtakes territory",
+        ),
     ],
 )
 def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
