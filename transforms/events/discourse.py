@@ -21,7 +21,9 @@ _PLACE_TYPES = ("place", "region")
 # kind of place ("and the north-eastern Kharkiv region", ", and the town of X"), and a relative clause that says
 # what happened at the place before it (", where one person died,")
 _GAP = re.compile(
-    r"^(?P<clause>,\s*where\b[^;:.]{0,100}?)?\s*(?P<sep>,|,?\s*\b(?:and|or)\b)\s*(?:the\s+)?"
+    r"^(?P<clause>,\s*where\b[^;:.]{0,100}?)?\s*(?P<sep>,|,?\s*\b(?:and|or)\b)\s*"
+    # a second thing hit, at a place of its own: "a school in Kharkiv and a hospital in Izium"
+    r"(?:(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,4}?(?:in|near|at|outside)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"northern|southern|eastern|western)\s+)?(?:(?:city|town|village|settlement|region|oblast)s?\s+of\s+)?$",
     re.IGNORECASE,

@@ -39,6 +39,11 @@ def test_one_sentence_attacking_a_list_of_places_is_one_event_per_place():
     assert set(ev["admin1_iso"]) == {"UA-63"} and set(ev["event_date"]) == {dt.date(2024, 3, 8)}
 
 
+def test_things_hit_each_at_a_place_of_its_own_are_one_event_per_place():
+    ev = _events("On Friday Russian missiles hit a school in Izium and a hospital near the town of Kupiansk.")
+    assert sorted(ev["location"]) == ["Izium", "Kupiansk"]
+
+
 def test_a_list_of_regions_is_one_region_level_event_each_with_its_own_casualties():
     ev = _events(
         "Russian missiles hit the city of Uman, where two people died, and the southern Mykolaiv region on Friday."
