@@ -39,7 +39,7 @@ from transforms.events.casualties import (
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
-from transforms.events.frames import clause_spans, main_clause_first
+from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first
 from transforms.events.genre import NEWS, has_news_day, story_kind
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
@@ -540,6 +540,16 @@ class StoryReader:
     def _clauses(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
         """(the sentence, its triggers), or each of its clauses with theirs when two or more clauses tell an
         event at a place of their own (frames.py)."""
+        main = fronted_clause_end(s.text)
+        if main is not None and all(t.start >= main for t in triggers):
+            # "As the battle for Mariupol ground on, Russia claimed villages elsewhere": the main clause's event
+            # is placed by the main clause, not by the frame put before it
+            return [
+                (
+                    self._part(s, main, len(s.text)),
+                    [replace(t, start=t.start - main, end=t.end - main) for t in triggers],
+                )
+            ]
         spans = clause_spans(s.text)
         if len(spans) < 2:
             return [(s, triggers)]
@@ -558,12 +568,18 @@ class StoryReader:
                 # around the city"): the battle and the change of hands are two rows
                 continue
             if found:
-                text = s.text[a:b]
-                mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
-                clause = replace(s, start=s.start + a, end=s.start + b, text=text, low=text.lower(),
-                                 mentions=mentions, own=own)  # fmt: skip
-                parts.append((clause, found))
+                parts.append((self._part(s, a, b), found))
         return parts if len(parts) > 1 else [(s, triggers)]
+
+    @staticmethod
+    def _part(s: Sentence, a: int, b: int) -> Sentence:
+        """The clause ``s.text[a:b]`` of a sentence, as a sentence of its own with its own names."""
+        text = s.text[a:b]
+        mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
+        own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
+        return replace(
+            s, start=s.start + a, end=s.start + b, text=text, low=text.lower(), mentions=mentions, own=own
+        )
 
     def _no_event(self, s: Sentence, time, reason: str | None) -> None:
         """A sentence with no event word of its own: a local impact of the lead attack, a follow-up of the event

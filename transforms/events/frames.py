@@ -20,12 +20,28 @@ _BREAK = re.compile(
 )
 
 
+# a subordinate clause put first, the frame of the main clause after its comma: "As the port of Odesa is pounded
+# by missiles, further north officials talk of having recaptured territory" (two events, each at its own place)
+_FRONTED = re.compile(r"(?:As|When|While|Whereas|After|Before|Although|Though)\s[^,;:.]{3,150}?(,\s+)")
+
+
+def fronted_clause_end(sentence: str) -> int | None:
+    """Where the main clause begins after a subordinate clause put first ("As the battle for X ground on, |Russia
+    claimed ..."), or None."""
+    m = _FRONTED.match(sentence)
+    return m.end() if m is not None else None
+
+
 def clause_spans(sentence: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a sentence, in order, covering it."""
     spans, start = [], 0
-    for m in _BREAK.finditer(sentence):
-        spans.append((start, m.start()))
-        start = m.end()
+    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(sentence)]
+    fronted = _FRONTED.match(sentence)
+    if fronted is not None and not any(a < fronted.end() for a, _ in breaks):
+        breaks.insert(0, fronted.span(1))
+    for a, b in breaks:
+        spans.append((start, a))
+        start = b
     spans.append((start, len(sentence)))
     return [(a, b) for a, b in spans if sentence[a:b].strip()]
 

@@ -501,3 +501,17 @@ def test_the_region_of_a_city_is_the_region_and_a_town_named_in_it_is_the_place(
         "Novgorod-Siversky, rescuers said."
     )
     assert list(town["location"]) == ["Novhorod-Siverskyi"]
+
+
+def test_a_clause_put_first_frames_the_main_clause_but_does_not_place_its_event():
+    ev = _events(
+        "As the battle for Mariupol ground on, Russia claimed on Friday it had taken control of several "
+        "villages elsewhere in the Donbas."
+    )
+    assert "Mariupol" not in set(ev["location"].dropna()), ev
+    # each clause with its own event word and place is an event there
+    ev = _events(
+        "As the port of Odesa was pounded by missiles on Friday, further north in the Kharkiv region "
+        "Ukrainian troops retook two villages."
+    )
+    assert set(ev["admin1_iso"]) == {"UA-51", "UA-63"}, ev
