@@ -287,6 +287,11 @@ _ONGOING_FIGHTING = re.compile(
 # fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
 _WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
+# a place named to locate the place before it: "Dergachi, on the outskirts of Kharkiv", "Irpin, near Kyiv"
+_LOCATES_THE_PLACE_BEFORE = re.compile(
+    r"\w,\s+(?:on the outskirts of|outside|near|just (?:north|south|east|west) of|"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?(?:city\s+of\s+)?$"
+)
 # a sentence whose speaker is the one the sentence before named: "It also claimed to have ...", "The ministry said"
 _CLAIMED_BY_IT = re.compile(
     r"(?:It|They|The (?:ministry|military|army|statement))\s+(?:\w+\s+)?(?:claimed|claims|said|says|reported|added)\b"
@@ -422,8 +427,13 @@ class StoryReader:
                     and m.method != "provisional"
                     and not qualifier
                     and not in_a_speakers_title(m, text, s0)
+                    and not _LOCATES_THE_PLACE_BEFORE.search(
+                        text, max(0, m.char_start - s0 - 40), m.char_start - s0
+                    )
                 ):
-                    self.recent.append((idx, m))
+                    self.recent.append(
+                        (idx, m)
+                    )  # not "Dergachi, on the outskirts of Kharkiv": Kharkiv locates
             before = m
         if len(self.recent) == named and (m := referred_back(text, self.recent, idx)) is not None:
             self.recent.append((idx, m))  # "the city" again: the story still talks of the same place

@@ -88,6 +88,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
+    # a ship hit: "damaged a Russian navy logistics ship", "sank a patrol boat"
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
+     r"\b(?:damaged|sank|sunk|struck|hit)\s+(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,4}?"
+     r"(?:ship|vessel|boat|frigate|corvette|cruiser|landing craft|tug(?:boat)?|submarine)s?\b"),
     # fire across the border, and fire on a building: remote violence whose weapon the text does not name
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
      r"\b(?:firing|fire|shelling)\s+from\s+(?:the\s+)?(?:Ukraine|Russia|Ukrainian|Russian)\b|"

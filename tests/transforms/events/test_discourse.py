@@ -515,3 +515,12 @@ def test_a_clause_put_first_frames_the_main_clause_but_does_not_place_its_event(
         "Ukrainian troops retook two villages."
     )
     assert set(ev["admin1_iso"]) == {"UA-51", "UA-63"}, ev
+
+
+def test_a_place_named_to_locate_another_is_not_what_the_story_goes_on_about():
+    ev = _events(
+        "On Friday a missile hit the House of Culture in Derhachi, on the outskirts of Kharkiv, officials said.\n\n"
+        "Aid groups asked for generators. Talks on grain exports resumed.\n\n"
+        "The mayor said a second missile had hit the building on Thursday and killed two people."
+    )
+    assert set(ev["location"]) == {"Derhachi"}, ev

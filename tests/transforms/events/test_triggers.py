@@ -27,6 +27,10 @@ from transforms.events.triggers import find_triggers, is_non_event
             "it said it had destroyed an enemy S-300 air defence missile system",
             "Shelling/artillery/missile attack",
         ),
+        (
+            "the navy said it had damaged an enemy logistics ship near the island",
+            "Shelling/artillery/missile attack",
+        ),
         # fire across a border, and fire on a building, with no weapon named
         ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
         ("troops fired on a hospital in the town, killing two", "Shelling/artillery/missile attack"),
