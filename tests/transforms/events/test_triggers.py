@@ -31,6 +31,8 @@ from transforms.events.triggers import find_triggers, is_non_event
             "the navy said it had damaged an enemy logistics ship near the island",
             "Shelling/artillery/missile attack",
         ),
+        ("the army has had some success in the battles in Vovchansk", "Armed clash"),
+        ("the bloody battle for Vovchansk continues", "Armed clash"),
         # fire across a border, and fire on a building, with no weapon named
         ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
         ("troops fired on a hospital in the town, killing two", "Shelling/artillery/missile attack"),
@@ -68,6 +70,14 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
 )
 def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
     assert is_non_event(sentence)
+
+
+def test_a_battle_named_as_a_thing_is_no_event():
+    for s in (
+        "The brutality of the battle for Mariupol isolated Moscow.",
+        "Russia has lost the battle for Kyiv.",
+    ):
+        assert not any(t.sub_event_type == "Armed clash" for t in find_triggers(s)), s
 
 
 def test_a_units_ordinal_is_no_running_total():
