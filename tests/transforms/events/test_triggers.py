@@ -33,6 +33,7 @@ from transforms.events.triggers import find_triggers, is_non_event
         ),
         ("the army has had some success in the battles in Vovchansk", "Armed clash"),
         ("the bloody battle for Vovchansk continues", "Armed clash"),
+        ("a commander said “heavy, bloody fighting” continues at the plant", "Armed clash"),
         # fire across a border, and fire on a building, with no weapon named
         ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
         ("troops fired on a hospital in the town, killing two", "Shelling/artillery/missile attack"),
