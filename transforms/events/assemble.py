@@ -47,6 +47,7 @@ from transforms.events.places import (
     after_dateline,
     choose_location,
     coherent,
+    compared_with,
     describes_what_follows,
     in_a_speakers_title,
     is_unplaced,
@@ -427,6 +428,7 @@ class StoryReader:
                     and m.method != "provisional"
                     and not qualifier
                     and not in_a_speakers_title(m, text, s0)
+                    and not compared_with(m, text, s0)  # "As with Kyiv, the Russians attempted to storm ..."
                     and not _LOCATES_THE_PLACE_BEFORE.search(
                         text, max(0, m.char_start - s0 - 40), m.char_start - s0
                     )

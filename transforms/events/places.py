@@ -57,7 +57,8 @@ _CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 # a place name that names an armed group, not where it acted: "Azov Battalion", "Donetsk rebel forces"
 # a place a scene is compared with is not where it is: "conditions reminiscent of Mariupol"
 _COMPARED_WITH = re.compile(
-    r"\b(?:reminiscent of|similar to|compared (?:with|to)|comparable to|akin to|echoes of|the fate of|like)\s+(?:those in\s+|that of\s+|in\s+)?$",
+    r"\b(?:reminiscent of|similar to|compared (?:with|to)|comparable to|akin to|echoes of|the fate of|like|"
+    r"as with|unlike(?: with)?|(?-i:As) (?:with|in))\s+(?:those in\s+|that of\s+|in\s+)?$",
     re.I,
 )
 

@@ -108,7 +108,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
-     r"\battempt(?:ed|ing|s)? to (?:advance|break through|storm)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     r"\battempt(?:ed|ing|s)? to (?:advance|break through|storm)\b|"
+     # an assault told as what a side is trying to do: "trying to encircle and storm the city"
+     r"\b(?:trying|tries|seeking) to (?:seize|storm|encircle|capture|break through|advance|surround|cut off)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
      # a ground assault told by where it comes from: "attacked from four separate directions", "from three sides"
      r"\battack(?:ed|ing|s)?\s+from\s+[“\"]?(?:[\w-]+\s+){0,3}?(?:directions|sides|flanks)\b|"
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
@@ -143,7 +145,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bexchanged (?:[\w-]+ ){0,2}(?:fire|strikes|attacks|shelling|blows)\b|\b(?:shelled|fired (?:at|on)) each other\b|"
      + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
-     r"\b(?:liberated|recaptured|retook|regained (?:the |full )?control|de-occupied|took back)\b"),
+     r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back)\b"),
     # what is taken decides: people (an abduction), weapons (a seizure, disrupted use), property (land seizure),
     # positions (part of a clash), a place (territory)
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.92,

@@ -524,3 +524,12 @@ def test_a_place_named_to_locate_another_is_not_what_the_story_goes_on_about():
         "The mayor said a second missile had hit the building on Thursday and killed two people."
     )
     assert set(ev["location"]) == {"Derhachi"}, ev
+
+
+def test_a_place_named_for_comparison_is_not_what_the_city_refers_to():
+    ev = _events(
+        "Kharkiv was the second city Russian troops tried to storm. As with Kyiv, they were stopped on the outskirts "
+        "and, unlike with Kyiv, they are still within range. Last Thursday, areas within the city limits were "
+        "shelled and nine civilians died, officials said."
+    )
+    assert list(ev["location"]) == ["Kharkiv"], ev

@@ -34,6 +34,8 @@ from transforms.events.triggers import find_triggers, is_non_event
         ("the army has had some success in the battles in Vovchansk", "Armed clash"),
         ("the bloody battle for Vovchansk continues", "Armed clash"),
         ("a commander said “heavy, bloody fighting” continues at the plant", "Armed clash"),
+        ("Russian troops are trying to encircle and storm the town", "Armed clash"),
+        ("the army has retaken three villages north of the city", "Government regains territory"),
         # fire across a border, and fire on a building, with no weapon named
         ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
         ("troops fired on a hospital in the town, killing two", "Shelling/artillery/missile attack"),
@@ -71,6 +73,14 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
 )
 def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
     assert is_non_event(sentence)
+
+
+def test_what_a_side_tried_or_is_trying_to_take_is_no_assault_of_its_own():
+    for s in (
+        "after the siege as they tried to take it over",
+        "Russia is trying to take the rest of the region",
+    ):
+        assert not any(t.sub_event_type == "Armed clash" for t in find_triggers(s)), s
 
 
 def test_a_battle_named_as_a_thing_is_no_event():
