@@ -70,7 +70,7 @@ def create_word_tokenizer():
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) before whitespace and a character that is not
 # lower case -- unless the period belongs to an abbreviation, an initial or a dotted acronym (U.S., a.m.).
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[^\sa-z])")
+_END = re.compile(r"[.!?…]+[\ufe0f\"'”’)\]]*(?=\s+[^\sa-z])")  # (U+FE0F: an emoji's variation selector)
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "cmdr", "adm", "brig", "gov",
     "sen", "rep", "rev", "st", "mt", "ft", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",

@@ -49,6 +49,8 @@ def test_a_sentence_whose_stop_a_scrape_lost_still_ends_where_the_next_begins():
         "Shelling went on all day in the east",
         "About 40 people sheltered in the basement of The Kyiv Post office.",
     ]
+    # an emoji's variation selector between a stop and its closing quote
+    assert len(_sents("He said: “They will pay.\ufe0f” Troops fired on the town.")) == 2
     # a capitalized word inside a title or before a name is no boundary
     assert len(_sents("He read The Times and spoke of In Cold Blood, which he liked.")) == 1
 

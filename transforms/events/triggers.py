@@ -108,9 +108,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
+     # an assault told as what a side is trying to do: "are trying to encircle and storm the city", "attempted to
+     # break through" (not "tried to take", history, nor "take", which is anything; not "an attempt to", nor a
+     # description: "forces attempting to seize Kyiv")
      r"\battempt(?:ed|ing|s)? to (?:advance|break through|storm)\b|"
-     # an assault told as what a side is trying to do: "trying to encircle and storm the city"
-     r"\b(?:trying|tries|seeking) to (?:seize|storm|encircle|capture|break through|advance|surround|cut off)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     r"\b(?:(?:is|are|was|were|been)\s+(?:still\s+|now\s+)?(?:trying|attempting|seeking)|attempted|tries) to "
+     r"(?:seize|storm|encircle|capture|break through|advance|surround|cut off|assault)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
      # a ground assault told by where it comes from: "attacked from four separate directions", "from three sides"
      r"\battack(?:ed|ing|s)?\s+from\s+[“\"]?(?:[\w-]+\s+){0,3}?(?:directions|sides|flanks)\b|"
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"

@@ -35,6 +35,7 @@ from transforms.events.triggers import find_triggers, is_non_event
         ("the bloody battle for Vovchansk continues", "Armed clash"),
         ("a commander said “heavy, bloody fighting” continues at the plant", "Armed clash"),
         ("Russian troops are trying to encircle and storm the town", "Armed clash"),
+        ("Russian troops are attempting to encircle and storm the town", "Armed clash"),
         ("the army has retaken three villages north of the city", "Government regains territory"),
         # fire across a border, and fire on a building, with no weapon named
         ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
@@ -79,6 +80,8 @@ def test_what_a_side_tried_or_is_trying_to_take_is_no_assault_of_its_own():
     for s in (
         "after the siege as they tried to take it over",
         "Russia is trying to take the rest of the region",
+        "as they did to forces attempting to seize the capital",
+        "troops crossed the river in an attempt to cut off the town",
     ):
         assert not any(t.sub_event_type == "Armed clash" for t in find_triggers(s)), s
 
