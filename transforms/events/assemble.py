@@ -523,6 +523,9 @@ class StoryReader:
         if not triggers:
             self._no_event(s, time, reason)
             return
+        if time.own is None and _told_as_the_time(s.text, triggers):
+            self._no_event(s, time, "as_a_time")  # "When the dam was blown up ..., he blamed Ukraine"
+            return
         main = main_clause_first(s.text, [t.start for t in triggers])
         triggers = [t for t, keep in zip(triggers, main, strict=True) if keep]
         for c, c_triggers in self._clauses(s, triggers):
@@ -1126,7 +1129,17 @@ _REASONS = {
     "judicial": "a trial, charge or verdict (the event it concerns is told elsewhere)",
     "undated": UNDATED,
     "humanitarian": "a civilian evacuation: coded in ACLED's notes, not in a news story (conventions.py)",
+    "as_a_time": "an earlier event named as the time of what the sentence tells ('When ..., he blamed')",
 }
+
+
+def _told_as_the_time(sentence: str, triggers: list[Trigger]) -> bool:
+    """Every event word is in a "When ..." clause put first: an event the reader knows, named as the time of what
+    the main clause tells ("When the Kakhovka dam was blown up, he blamed Ukraine")."""
+    if not sentence.startswith("When "):
+        return False
+    main = fronted_clause_end(sentence)
+    return main is not None and all(t.start < main for t in triggers)
 
 
 _THE_REGION = re.compile(

@@ -197,3 +197,16 @@ def test_an_undated_event_in_the_past_perfect_happened_before_the_report():
     assert [str(d)[:10] for d in ev["event_date"]] == ["2024-11-01"]
     now = _events("The governor said Russian forces were repulsed near Bilohorivka, Luhansk region.")
     assert [str(d)[:10] for d in now["event_date"]] == ["2024-11-02"]
+
+
+def test_an_undated_event_named_as_the_time_of_what_a_sentence_tells_is_no_event_of_the_day():
+    published = dt.date(2024, 3, 9)
+    ev = article_events(
+        "When the bridge at Zatoka was blown up, the minister blamed the other side.", published
+    )
+    assert ev.empty, ev
+    # a day of its own makes it an event of that day
+    ev = article_events(
+        "When the bridge at Zatoka was blown up on Friday, the minister blamed the other side.", published
+    )
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-08"]
