@@ -146,7 +146,7 @@ def speaking_state(m, sentence: str, offset: int) -> str | None:
 
 
 _NAMES_A_GROUP = re.compile(
-    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?)\b",
+    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?|fighters)\b",
     re.I,
 )
 

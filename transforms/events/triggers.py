@@ -131,6 +131,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
      r"\bpush(?:ed|ing)?\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\s+back\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
+     r"\bcounter-?attack(?:ed|s|ing)?\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
      r"\bpositional battles?\b|\bbattles\s+(?:in|for|near|around|over)\s+(?-i:[A-Z])|"
      r"\bbattle\s+(?:for|of)\s+(?-i:[A-Z])[\w’'-]+\s+(?:(?:has|had)\s+)?(?:continues|continued|rages|raged|goes on|went on|intensified)\b|"

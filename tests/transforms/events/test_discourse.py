@@ -533,3 +533,8 @@ def test_a_place_named_for_comparison_is_not_what_the_city_refers_to():
         "shelled and nine civilians died, officials said."
     )
     assert list(ev["location"]) == ["Kharkiv"], ev
+
+
+def test_a_unit_named_for_a_place_is_no_place_of_the_event():
+    ev = _events("On Friday, Azov fighters in Mariupol staged a counter-attack at the steel plant.")
+    assert list(ev["location"]) == ["Mariupol"], ev

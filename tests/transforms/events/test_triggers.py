@@ -36,6 +36,7 @@ from transforms.events.triggers import find_triggers, is_non_event
         ("a commander said “heavy, bloody fighting” continues at the plant", "Armed clash"),
         ("Russian troops are trying to encircle and storm the town", "Armed clash"),
         ("Russian troops are attempting to encircle and storm the town", "Armed clash"),
+        ("the ministry said Ukrainian forces had counterattacked in the city", "Armed clash"),
         ("the army has retaken three villages north of the city", "Government regains territory"),
         # fire across a border, and fire on a building, with no weapon named
         ("firing from Ukraine wounded two people in the border village", "Shelling/artillery/missile attack"),
