@@ -248,7 +248,7 @@ _AGGREGATE = Prefiltered(
         # a running total told as an ordinal: "downed its 200th Russian aircraft"
         r"\b(?:a|an|its|their|the)\s+\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:aircraft|planes?|helicopters?|drones?|"
         r"missiles?|tanks?)\b(?!\s+(?:brigade|battalion|regiment|division|army|unit|corps|squadron))|"
-        r"every (?:day|night|week)|each (?:day|night)|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|constant(?:ly)?|regularly|routinely|so far|to date|"
+        r"every (?:day|night|week)|each (?:day|night)|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?constant|constantly|regularly|routinely|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
         r"(?<!now )\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"

@@ -187,6 +187,14 @@ def test_habits_and_requests_are_not_events(sentence, reason):
     assert is_non_event(sentence) == reason
 
 
+def test_constant_attacks_being_repelled_are_the_news_but_a_place_under_constant_fire_is_its_state():
+    assert (
+        is_non_event("Ukrainian troops are repelling constant attacks near the town, the president said.")
+        is None
+    )
+    assert is_non_event("The town is under constant fire.") == "aggregate"
+
+
 def test_coal_mines_are_no_landmines_and_six_weeks_are_an_aggregate():
     assert not any(
         t.sub_event_type == "Remote explosive/landmine/IED" for t in find_triggers("a region of coal mines")
