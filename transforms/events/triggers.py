@@ -297,6 +297,15 @@ _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|o
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)
 
+# a weapon named on its own, and weapons moved or massed: a deployment, not an attack
+_ARMS_WORD = re.compile(
+    r"artillery|mortars?|MLRS|Grads?|Uragans?|Smerch(?:es)?|HIMARS|howitzers?|multiple (?:launch )?rocket", _W
+)
+_MOVED_ABOUT = re.compile(
+    r"\b(?:muster(?:ing|ed)|mass(?:ing|ed)|amass(?:ing|ed)|build-?up|moved|moving|transferr(?:ing|ed)|"
+    r"deploy(?:ing|ed|ment)|sent|sending|delivered|supplied|supplying|arriv(?:ing|ed)|shipments?)\b"
+)
+
 # what people fled is the reason they left, not an event told: "Ukrainians who had fled fighting in the east"
 _FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
 
@@ -378,6 +387,10 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue
             if _FLED_BEFORE.search(before):
                 continue
+            if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(
+                low, max(0, m.start() - 40), m.end() + 60
+            ):
+                continue  # "artillery and rocket launchers mustering near Kursk": weapons moved, none fired
             if st in _TERRITORY and _TAKEN_AS_A_WORD.search(sentence, max(0, m.start() - 25), m.start()):
                 continue  # "the captured city of Mariupol", "recently liberated villages": a description
             if (

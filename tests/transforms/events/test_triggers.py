@@ -305,3 +305,9 @@ def test_a_place_attacked_from_several_directions_is_a_ground_assault():
         t.sub_event_type for t in find_triggers("Vuhledar has been attacked from three separate directions.")
     ]
     assert subs[:1] == ["Armed clash"]
+
+
+def test_weapons_moved_or_massed_are_a_deployment_not_an_attack():
+    s = "Reports said troops, artillery and rocket launchers were mustering near the border town."
+    assert not any(t.event_type == "Explosions/Remote violence" for t in find_triggers(s))
+    assert find_triggers("Russian artillery shelled the town.")[0].event_type == "Explosions/Remote violence"
