@@ -185,6 +185,14 @@ def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
 LEAD_SENTENCES = 3
 # the words a sentence counting casualties has (a local impact of the lead attack is read only then)
 _COUNTS_PEOPLE = re.compile(r"kill|dead|died|death|injur|wound|hurt|bod(?:y|ies)")
+# an attack aimed at a country as a whole: "air attacks on Ukraine's energy system", "a barrage against Ukraine"
+_COUNTRY_TARGET = re.compile(
+    r"\b(?:attacks?|strikes?|barrages?|bombardment|assault)\s+(?:on|against)\s+(Ukraine|Russia)(?:['’]s\b|\b)"
+)
+# what a lead attack did at a place with nobody counted: "In the Volyn region, a power plant was damaged"
+_DAMAGED = re.compile(
+    r"\b(?:was|were|been) (?:badly |seriously |partly |heavily )?(?:damaged|destroyed|hit)\b"
+)
 
 
 @dataclass
@@ -491,7 +499,9 @@ class StoryReader:
             and time.status in ("news", "aggregate", "nationwide")
         )
         impact = (
-            self.barrage is not None and time.status == "news" and _COUNTS_PEOPLE.search(s.low) is not None
+            self.barrage is not None
+            and time.status == "news"
+            and (_COUNTS_PEOPLE.search(s.low) is not None or _DAMAGED.search(s.low) is not None)
         )
         habit = time.status == "aggregate" and aggregate_only_by_habit(s.text)  # a day named may make it news
         if triggers or lead or impact or habit or _MAY_BE_DATED.search(s.low, s.low):
@@ -608,7 +618,7 @@ class StoryReader:
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
                 self.drafts.append(impact)
                 self.drafts[-1:-1] = _list_events(impact, s.text, s.start, s.own, self.regions_seen)
-                self._decide(s.idx, s.start, s.end, "local impact", "casualties at a place after the lead attack",
+                self._decide(s.idx, s.start, s.end, "local impact", "casualties or damage at a place after the lead attack",
                              len(self.drafts) - 1)  # fmt: skip
                 return
         if _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
@@ -654,8 +664,13 @@ class StoryReader:
         side = owner or attacker_side(s.text) or forces_struck(s.text)
         if sub in _TERRITORY_CHANGES:
             sub = territory_change(sub, taker_side(s.text, trig.start), country)
+        target = _COUNTRY_TARGET.search(s.text) if s.filed_only else None
+        if target is not None and trig.event_type == "Explosions/Remote violence":
+            # "air attacks on Ukraine's energy system" under a "KYIV —" dateline: the whole country, not the
+            # city the story was filed from
+            loc_id, admin1_iso, geo, country = None, None, None, target.group(1)
         nationwide = (
-            time.status == "nationwide"
+            (time.status == "nationwide" or target is not None)
             and trig.event_type == "Explosions/Remote violence"
             and is_unplaced(loc_id, admin1_iso)
         )
@@ -1059,6 +1074,9 @@ class StoryReader:
             or self._claimant(s)
             or f.country
         )
+        if f.unplaced and defender == "Ukraine":
+            # Ukraine's air defence downs what comes at it over Ukraine, whoever launched it
+            f.country = "Ukraine"
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 
     @staticmethod
@@ -1235,11 +1253,11 @@ def _barrage(triggers: list[Trigger], sent: str, time, published: dt.date) -> Dr
 def _local_impact(
     barrage: Draft, sent: str, s0: int, idx: int, paragraph: int, own: list[Mention], placed: dict, time
 ) -> Draft | None:
-    """A sentence that counts casualties at a place of its own, with no event word, after the story's lead
-    attack: a local event of that attack ("Two more people died in the Sumy region"). None when the sentence
-    counts nobody or places nothing."""
+    """A sentence that counts casualties or tells damage at a place of its own, with no event word, after the
+    story's lead attack: a local event of that attack ("Two more people died in the Sumy region", "In the Volyn
+    region, a power plant was damaged"). None when the sentence tells neither or places nothing."""
     killed, injured, victims = casualties(sent)
-    if not (killed or injured):
+    if not (killed or injured or _DAMAGED.search(sent)):
         return None
     loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
     loc_id = site_of(loc_id)

@@ -229,7 +229,7 @@ _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
         r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
-        r"\b(?:months?|years?|weeks?) ago\b|\b(?:last|the previous) year\b|\ba year (?:earlier|before)\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\b(?:months?|years?|weeks?) ago\b|\b(?:last|the previous) year\b|\b(?:a|one|two|three|four|several|few)\s+weeks?\s+(?:after|before|earlier)\b|\ba year (?:earlier|before)\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
         r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",

@@ -784,3 +784,28 @@ def test_a_weapon_named_for_its_maker_places_nothing_whatever_its_case():
 def test_injuries_counted_as_a_noun_are_the_events_injured():
     ev = _events("Officials in the Sumy region reported four injuries from 30 Russian attacks on Tuesday.")
     assert list(ev["injuries"]) == [4]
+
+
+def test_a_barrage_on_the_country_under_a_dateline_is_told_by_its_interception_and_its_places():
+    ev = _events(
+        "KYIV, May 3 (Reuters) - Russia launched a large air attack on Ukraine's power grid overnight, killing "
+        "five people, officials said on Wednesday.\n\n"
+        "Ukraine's air force said it shot down 60 of 75 drones launched by Russia.\n\n"
+        "In the southern city of Mykolaiv, two people were killed when a drone struck a house, the governor said.\n\n"
+        "In the western Volyn region, the energy ministry said a power plant was damaged.\n\n"
+        "The attack came two weeks after Kyiv was hit by a barrage of drones that killed three people."
+    )
+    rows = {
+        (
+            r["sub_event_type"],
+            next(x for x in (r["location"], r["admin1_iso"], r["country"]) if isinstance(x, str)),
+        )
+        for _, r in ev.iterrows()
+    }
+    # the dateline's city is no place of the barrage, Ukraine's interception is over Ukraine, each place hit is
+    # a row, and the attack of two weeks before is background
+    assert rows == {
+        ("Disrupted weapons use", "Ukraine"),
+        ("Air/drone strike", "Mykolaiv"),
+        ("Air/drone strike", "UA-07"),  # the lead attack's weapon (drones)
+    }, rows
