@@ -618,8 +618,8 @@ class StoryReader:
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
                 self.drafts.append(impact)
                 self.drafts[-1:-1] = _list_events(impact, s.text, s.start, s.own, self.regions_seen)
-                self._decide(s.idx, s.start, s.end, "local impact", "casualties or damage at a place after the lead attack",
-                             len(self.drafts) - 1)  # fmt: skip
+                self._decide(s.idx, s.start, s.end, "local impact",
+                             "casualties or damage at a place after the lead attack", len(self.drafts) - 1)  # fmt: skip
                 return
         if _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
             self._decide(
