@@ -80,6 +80,7 @@ from transforms.events.triggers import (
     FIRE_BACK,
     Trigger,
     aggregate_only_by_habit,
+    aggregate_only_by_the_past_day,
     aircraft_downed,
     downed_by_aircraft,
     find_triggers,
@@ -514,6 +515,9 @@ class StoryReader:
             if time.is_news and not looked:  # a habit word, and a day named: that day's event
                 triggers = find_triggers(s.text, s.low)
             triggers = triggers if time.is_news else []
+        if time.status == "aggregate" and self._one_regions_day(s):
+            time = SentenceTime("news", time.own)  # one region's past day: that region's event of the day
+            triggers = find_triggers(s.text, s.low)
         reason = None if time.status in ("news", "nationwide") else time.status
         if not time.is_news:
             self.carried = None  # background does not date what is told after it
@@ -542,6 +546,14 @@ class StoryReader:
             frame = self._frame(c, time, c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
+
+    def _one_regions_day(self, s: Sentence) -> bool:
+        """A count of the past day in one region ("Russian strikes on Zaporizhzhia Oblast killed two people over
+        the past day"): that region's event of the day, not a roundup of many places."""
+        if not aggregate_only_by_the_past_day(s.text) or _WIDE_FRONT.search(s.text):
+            return False
+        regions = {r for m in s.own if (r := region_of(m)) and not names_a_government(m, s.text, s.start)}
+        return len(regions) == 1
 
     def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:
         """A sentence dated before the news window ("Day 24: Saturday 19 March. Mariupol theatre struck ...")
@@ -1322,7 +1334,10 @@ def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], stor
                 anchor = it
                 continue
             clause = own_clause(sent, offset, it.mention)
-            killed, injured, _ = casualties(clause) if clause else (None, None, "")
+            # a place of a list with no clause of its own: none counted when the sentence counts nobody, unknown
+            # when it counts the whole list's
+            tolled = d.fatalities != 0 or d.injuries != 0
+            killed, injured, _ = casualties(clause) if clause else (None, None, "") if tolled else (0, 0, "")
             out.append(
                 replace(
                     d, location_id=loc, admin1_iso=iso, geo_precision=geo, country=load_registry().get(iso).country,

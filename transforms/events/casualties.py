@@ -29,7 +29,7 @@ _INJURE = re.compile(r"\b(?:injur(?:ed|ing|es|ies)|wound(?:ed|ing|s)|hurt|hospit
 
 
 _AFTER_NP_END = re.compile(
-    r"\s(?:on|in|at(?!\s+(?:least|most)\b)|after|when|while|as|during|near|from|by|according|said|says|officials|"
+    r"\s(?:on|in|at(?!\s+(?:least|most)\b)|after|when|while|as|during|near|from|by|according|said|says|officials|over the|"
     r"local)\b|[;.:]|\s—"
     # a coordinated participle clause: "killing four people and knocking out power to hundreds of thousands"
     r"|,?\s+and\s+(?!(?:\w+\s+)?(?:injur|wound|hurt|kill|maim))\w+ing\b",

@@ -90,6 +90,16 @@ def names_a_river(m: Mention, sentence: str, offset: int) -> bool:
     )
 
 
+# a sector of the front named for a city: "in the Pokrovsk direction", "on the Bakhmut axis"
+_SECTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:direction|axis|sector|front)\b", re.I)
+
+
+def names_a_sector(m: Mention, sentence: str, offset: int) -> bool:
+    """The place names a sector of the front ("the Pokrovsk direction"), which the events told in it are at the
+    villages of, not at the city it is named for."""
+    return bool(_SECTOR_AFTER.match(sentence, m.char_end - offset))
+
+
 def compared_with(m: Mention, sentence: str, offset: int) -> bool:
     """The place is the standard of a comparison ("a siege like Mariupol's"), not where the event happened."""
     start = m.char_start - offset
@@ -446,6 +456,7 @@ def choose_location(
         and not compared_with(m, sentence_text, offset)
         and not launched_from(m, sentence_text, offset)
         and not names_a_river(m, sentence_text, offset)
+        and not names_a_sector(m, sentence_text, offset)
         and not describes_what_follows(m, sentence_text, offset)
     ]
     if not places:

@@ -266,6 +266,17 @@ _HABIT = re.compile(
 )
 
 
+# the last day counted: one region's day when the sentence names one region, many places' when it spans more
+_PAST_DAY = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:day|24 hours|night)\b", _W)
+
+
+def aggregate_only_by_the_past_day(sentence: str) -> bool:
+    """The sentence is an aggregate only because it counts the past day ("Russian strikes on the Zaporizhzhia
+    region killed two people over the past day")."""
+    masked = _PAST_DAY.sub(lambda m: " " * len(m.group()), sentence)
+    return masked != sentence and not _AGGREGATE.search(masked)
+
+
 def aggregate_only_by_habit(sentence: str) -> bool:
     """The sentence is an aggregate only because of a habit word (``_HABIT``)."""
     masked = _HABIT.sub(lambda m: " " * len(m.group()), sentence)

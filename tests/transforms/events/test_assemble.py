@@ -809,3 +809,25 @@ def test_a_barrage_on_the_country_under_a_dateline_is_told_by_its_interception_a
         ("Air/drone strike", "Mykolaiv"),
         ("Air/drone strike", "UA-07"),  # the lead attack's weapon (drones)
     }, rows
+
+
+def test_a_front_line_report_one_regions_past_day_and_a_sector_named_for_a_city():
+    ev = _events(
+        "Russian forces launched 90 attacks along the front line over the past day, the General Staff said on "
+        "Wednesday.\n\n"
+        "The heaviest fighting was in the Pokrovsk direction, where troops repelled 20 assaults near Mykolaivka "
+        "and Hrodivka.\n\n"
+        "Russian strikes on Zaporizhzhia Oblast killed two people and injured four over the past day, the governor "
+        "said."
+    )
+    rows = sorted(
+        (r["sub_event_type"], r["location"] if isinstance(r["location"], str) else r["admin1_iso"],
+         r["fatalities"], r["injuries"])
+        for _, r in ev.iterrows()
+    )  # fmt: skip
+    # the sector is no place (its villages are), the front-wide count is no event, one region's day is
+    assert rows == [
+        ("Armed clash", "Hrodivka", 0, 0),
+        ("Armed clash", "Mykolaivka", 0, 0),
+        ("Shelling/artillery/missile attack", "UA-23", 2, 4),
+    ], rows
