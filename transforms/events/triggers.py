@@ -88,12 +88,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
-    # a ship hit: "damaged a Russian navy logistics ship", "sank a patrol boat"
+    # a ship hit ("damaged a Russian navy logistics ship", "sank a patrol boat"), fire across the border and fire
+    # on a building: remote violence whose weapon the text does not name
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
      r"\b(?:damaged|sank|sunk|struck|hit)\s+(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,4}?"
-     r"(?:ship|vessel|boat|frigate|corvette|cruiser|landing craft|tug(?:boat)?|submarine)s?\b"),
-    # fire across the border, and fire on a building: remote violence whose weapon the text does not name
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
+     r"(?:ship|vessel|boat|frigate|corvette|cruiser|landing craft|tug(?:boat)?|submarine)s?\b|"
      r"\b(?:firing|fire|shelling)\s+from\s+(?:the\s+)?(?:Ukraine|Russia|Ukrainian|Russian)\b|"
      r"\bfired\s+(?:at|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:school|hospital|kindergarten|house|home|building|"
      r"block|shelter|market|station|church|plant|factory|bus|train)\b"),
