@@ -210,3 +210,15 @@ def test_an_undated_event_named_as_the_time_of_what_a_sentence_tells_is_no_event
         "When the bridge at Zatoka was blown up on Friday, the minister blamed the other side.", published
     )
     assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-08"]
+
+
+def test_a_live_blogs_undated_events_are_the_day_before_its_page_and_its_dated_ones_their_day():
+    published = dt.date(2024, 3, 9)
+    text = (
+        "Welcome to our live coverage of the war. Here is what we know so far.\n\n"
+        "Russian shelling killed two people in Kherson, the regional governor said.\n\n"
+        "A drone hit a school in Sumy on Saturday morning, officials said."
+    )
+    ev = article_events(text, published, title="Ukraine war live: latest developments")
+    dated = {r["location"]: str(r["event_date"])[:10] for _, r in ev.iterrows()}
+    assert dated == {"Kherson": "2024-03-08", "Sumy": "2024-03-09"}, dated
