@@ -316,6 +316,12 @@ _MOVED_ABOUT = re.compile(
     r"deploy(?:ing|ed|ment)|sent|sending|delivered|supplied|supplying|arriv(?:ing|ed)|shipments?)\b"
 )
 
+# an event named as a time or a memory, not told: "the anniversary of the battle for Stalingrad", "equipment
+# captured during the fighting in Ukraine" (the war as a whole; "during heavy fighting" is news)
+_NAMED_AS_PAST = re.compile(
+    r"\b(?:anniversary|commemoration|memory|memorial) of (?:the )?(?:[\w-]+ ){0,4}$|\bduring the $", _W
+)
+
 # what people fled is the reason they left, not an event told: "Ukrainians who had fled fighting in the east"
 _FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
 
@@ -397,6 +403,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue
             if _FLED_BEFORE.search(before):
                 continue
+            if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):
+                continue  # "the anniversary of the end of the bitter battle for Stalingrad", "during the fighting"
             if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(
                 low, max(0, m.start() - 40), m.end() + 60
             ):

@@ -311,3 +311,14 @@ def test_weapons_moved_or_massed_are_a_deployment_not_an_attack():
     s = "Reports said troops, artillery and rocket launchers were mustering near the border town."
     assert not any(t.event_type == "Explosions/Remote violence" for t in find_triggers(s))
     assert find_triggers("Russian artillery shelled the town.")[0].event_type == "Explosions/Remote violence"
+
+
+def test_an_event_named_as_a_time_or_a_memory_is_not_told():
+    for s in (
+        "He spoke on the anniversary of the end of the battle for the city.",
+        "An exhibition of equipment captured during the fighting in Ukraine opened in the capital.",
+    ):
+        assert not any(t.event_type == "Battles" for t in find_triggers(s)), s
+    # fighting going on as a photo was taken is news
+    s = "Smoke rises from the plant during heavy fighting in the city on Monday."
+    assert find_triggers(s)[0].sub_event_type == "Armed clash"
