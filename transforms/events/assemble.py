@@ -40,7 +40,7 @@ from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, 
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first
-from transforms.events.genre import LIVE, NEWS, has_news_day, story_kind
+from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
     PLURAL_REGIONS,
@@ -441,13 +441,12 @@ class StoryReader:
                     and not qualifier
                     and not in_a_speakers_title(m, text, s0)
                     and not compared_with(m, text, s0)  # "As with Kyiv, the Russians attempted to storm ..."
+                    # not "Dergachi, on the outskirts of Kharkiv": Kharkiv only locates Dergachi
                     and not _LOCATES_THE_PLACE_BEFORE.search(
                         text, max(0, m.char_start - s0 - 40), m.char_start - s0
                     )
                 ):
-                    self.recent.append(
-                        (idx, m)
-                    )  # not "Dergachi, on the outskirts of Kharkiv": Kharkiv locates
+                    self.recent.append((idx, m))
             before = m
         if len(self.recent) == named and (m := referred_back(text, self.recent, idx)) is not None:
             self.recent.append((idx, m))  # "the city" again: the story still talks of the same place
@@ -1046,7 +1045,7 @@ class StoryReader:
     def _country_told_of(self) -> str | None:
         """The country of the regions the story has named most (where its places are), or None — in a story;
         a coder's note's unplaced interception is part of the event the note codes (one note, one event)."""
-        if self.kind == "note":
+        if self.kind == NOTE:
             return None
         for region, _ in (self.regions_seen + self.regions_now).most_common(1):
             ent = load_registry().entities.get(region)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.events.genre import NOTE
 from transforms.names.registry import load_registry
 from transforms.names.resolve import resolve_place_in
 
@@ -69,7 +70,7 @@ def territory_change(sub: str, taker: str | None, country: str | None) -> str:
 def aircraft_downed_as(event_type: str, sub_event_type: str, kind: str) -> tuple[str, str]:
     """(event_type, sub_event_type) of an aircraft shot down, by the convention of the text's kind: ACLED's
     (as read: shelling, or an armed clash air-to-air) in a coder's note, the codebook's in a story."""
-    if kind == "note":
+    if kind == NOTE:
         return event_type, sub_event_type
     return "Strategic developments", "Disrupted weapons use"
 
@@ -81,6 +82,6 @@ _TROOPS = re.compile(r"\b(?:soldiers|troops|fighters|defenders|servicem[ae]n|mar
 def coded_in_a_story(sub_event_type: str, sentence: str, kind: str) -> bool:
     """Whether a trigger of ``sub_event_type`` in ``sentence`` is coded in a text of this kind: a civilian
     evacuation is in a coder's note, not in a news story (module docstring); everything else is."""
-    if sub_event_type != "Other" or kind == "note" or not _EVACUATION.search(sentence):
+    if sub_event_type != "Other" or kind == NOTE or not _EVACUATION.search(sentence):
         return True
     return bool(_TROOPS.search(sentence))

@@ -235,19 +235,23 @@ _BACKGROUND = Prefiltered(
         _W,
     )
 )
+# words shared by the aggregate cues and the readings that look behind them (``_HABIT``, ``_PAST_DAY``)
+_HABITUAL = r"every (?:day|night|week)|each (?:day|night)|regularly|routinely"
+_REPEATED = r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions"
+_PAST_DAY_WORDS = r"over the (?:past|last) (?:day|24 hours)|in the (?:past|last) 24 hours"
 _AGGREGATE = Prefiltered(
     re.compile(
         r"\b(?:as many|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
-        r"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|over the (?:past|last) (?:day|24 hours)|"
-        r"in the (?:past|last) 24 hours|(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|"
-        # habits and running totals: "every day", "has come under constant shelling", "so far" (a daily report
-        # is not a habit of the event it reports: "said in his nightly video address")
+        rf"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|{_PAST_DAY_WORDS}|{_REPEATED}|"
         # a running total told as an ordinal: "downed its 200th Russian aircraft"
         r"\b(?:a|an|its|their|the)\s+\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:aircraft|planes?|helicopters?|drones?|"
         r"missiles?|tanks?)\b(?!\s+(?:brigade|battalion|regiment|division|army|unit|corps|squadron))|"
-        r"every (?:day|night|week)|each (?:day|night)|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?constant|constantly|regularly|routinely|so far|to date|"
+        # habits and running totals: "every day", "has come under constant shelling", "so far" (a daily report
+        # is not a habit of the event it reports: "said in his nightly video address")
+        rf"{_HABITUAL}|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|"
+        r"(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?constant|constantly|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
         r"(?<!now )\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
@@ -258,15 +262,11 @@ _AGGREGATE = Prefiltered(
 # a habit word: what happens again and again ("constant shelling", "every night") — not a count over many places
 # or days, so a sentence that also names one day tells that day's event ("the attack took place at 6pm on
 # Saturday and was followed by a constant barrage")
-_HABIT = re.compile(
-    r"\b(?:every (?:day|night|week)|each (?:day|night)|constant(?:ly)?|regularly|routinely|"
-    r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions)\b",
-    _W,
-)
+_HABIT = re.compile(rf"\b(?:{_HABITUAL}|constant(?:ly)?|{_REPEATED})\b", _W)
 
 
 # the last day counted: one region's day when the sentence names one region, many places' when it spans more
-_PAST_DAY = re.compile(r"\b(?:over|in|during) the (?:past|last) (?:day|24 hours|night)\b", _W)
+_PAST_DAY = re.compile(rf"\b(?:{_PAST_DAY_WORDS})\b", _W)
 
 
 def aggregate_only_by_the_past_day(sentence: str) -> bool:
