@@ -15,7 +15,9 @@ _BREAK = re.compile(
     r"\s+and\s+(?=(?:[\w’'-]+\s+){0,2}(?:shelling|strikes?|fighting|attacks?|missiles?|drones?|explosions?|"
     r"artillery|rockets?|airstrikes?|clashes|battles?)\b)|"
     # a second predicate of the same subject with a strike verb of its own: "fired at A with X and hit B with Y"
-    r"\s+and\s+(?=(?:also\s+)?(?:hit|struck|shelled|fired\s+at|attacked|targeted|bombed)\s+(?-i:[A-Z])|fired\s+(?:[\w-]+\s+){0,2}?at\s)",
+    r"\s+and\s+(?=(?:also\s+)?(?:hit|struck|shelled|fired\s+at|attacked|targeted|bombed|encircled|surrounded)\s+(?-i:[A-Z])|fired\s+(?:[\w-]+\s+){0,2}?at\s)|"
+    # ... or one that goes on with it: "fired missiles at A on Saturday and continued to bombard a plant in B"
+    r"\s+and\s+(?=(?:continued|kept|went on)\s+(?:to\s+)?(?:bombard|shell|pound|strike|attack|hit|fire|storm)\w*\b)",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from transforms.events.dates import EventDate, find_dates
 from transforms.events.prefilter import Prefiltered
-from transforms.events.triggers import aggregate_only_by_habit, find_triggers, is_non_event
+from transforms.events.triggers import aggregate_only_by_habit, find_triggers, is_non_event, quoted_after
 
 # ACLED's unit is the day; the gold's tier 1 the last week. A story's events older than this are background.
 NEWS_WINDOW = dt.timedelta(days=7)
@@ -70,6 +70,9 @@ def sentence_time(
     reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 30), d.start)]
     if reported and (len(reported) < len(dates) or _PAST_PERFECT.search(sentence, reported[0].start)):
         dates = [d for d in dates if d not in reported]
+    quote = quoted_after(sentence) if dates else None
+    if quote is not None:
+        dates = [d for d in dates if d.start < quote]
     own = dates[0] if dates else None
     cue = is_non_event(sentence, low) if cues is None else _CUE_OF.get(cues.status)
     if cue == "aggregate" and (cues is None or cues.status == "nationwide"):

@@ -62,7 +62,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
      r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
-     r"\bdrones?\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on))|"
+     r"\b(?:drones?|Bayraktars?|TB2s?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on))|"
      r"\b(?:drone|UAV|Shahed|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
      r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
      r"\bdrop(?:ped|s)?\b[^.]{0,50}?\bfrom\s+(?:a\s+|the\s+)?(?:drones?|UAVs?|quadcopters?)\b|"
@@ -85,7 +85,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b|"
      # bombardment with no weapon named, and being under fire: "continue to bombard", "under heavy Russian fire"
-     r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
+     r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bcame under (?:\w+ )?bombardment\b|"
+     # a bombardment as the doer of a damage: "a bombardment flattened a school"
+     r"\bbombardments?\s+(?:\w+\s+)?(?:flattened|destroyed|hit|struck|killed|damaged|levell?ed|wrecked)\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
     # a ship hit ("damaged a Russian navy logistics ship", "sank a patrol boat"), fire across the border and fire
@@ -128,6 +130,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
      r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way)|raged|rages|erupted|broke out)\b|"
      r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
+     # a town encircled by the other side's forces: "claims to have encircled Sievierodonetsk"
+     r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:encircled|surrounded)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
+     r"(?<=\band\s)(?:encircled|surrounded)\s+(?-i:[A-Z])|"
      r"\bpush(?:ed|ing)?\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\s+back\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\bcounter-?attack(?:ed|s|ing)?\b|"
@@ -283,8 +288,25 @@ def aggregate_only_by_habit(sentence: str) -> bool:
 
 
 # the circumstance a sentence's event happened in, told after it: ", with rescue impossible", "amid fears of",
-# "due to constant shelling" (a phrase with a verb of its own after "with" is a clause: not this)
-_CIRCUMSTANCE = re.compile(r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$")
+# "due to constant shelling" (a phrase with a verb of its own after "with" is a clause: not this); and what the
+# teller went on to say, quoted after the event (``_QUOTED_AFTER``)
+_QUOTED_AFTER = re.compile(
+    r"(?<=\w),\s+(?:tweeting|writing|posting|saying|adding)\s*:?\s*[“\"][^“\"]*[”\"]?\W*$"
+)
+_CIRCUMSTANCE = re.compile(
+    r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$|" + _QUOTED_AFTER.pattern
+)
+
+
+def quoted_after(sentence: str) -> int | None:
+    """Where a quote the teller went on to give after the event begins (", tweeting: “The parade on 9 May will
+    not take place”"): its tense and dates are the quote's, not the event's."""
+    if "ing" not in sentence:
+        return None
+    m = _QUOTED_AFTER.search(sentence)
+    return m.start() if m is not None else None
+
+
 # "to hit" (intent) — but not "due to", "according to", "continued to fire" (it happened)
 _INFINITIVE_BEFORE = re.compile(
     r"(?<!\bdue )(?<!according )(?<!thanks )(?<!prior )(?<!next )(?<!close )(?<!subjected )(?<!continued )"
@@ -362,7 +384,7 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     low = sentence.lower() if lowered is None else lowered
     circumstance = (
         _CIRCUMSTANCE.search(low)
-        if ", with " in low or ", amid" in low or ", despite " in low or ", due to " in low
+        if ", with " in low or ", amid" in low or ", despite " in low or ", due to " in low or "ing: " in low
         else None
     )
     if circumstance is not None and low.count(" ", 0, circumstance.start()) >= 4:

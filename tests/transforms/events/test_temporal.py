@@ -222,3 +222,13 @@ def test_a_live_blogs_undated_events_are_the_day_before_its_page_and_its_dated_o
     ev = article_events(text, published, title="Ukraine war live: latest developments")
     dated = {r["location"]: str(r["event_date"])[:10] for _, r in ev.iterrows()}
     assert dated == {"Kherson": "2024-03-08", "Sumy": "2024-03-09"}, dated
+
+
+def test_a_date_in_a_quote_the_teller_went_on_to_give_does_not_date_the_event():
+    # PUB is Saturday 2 November: "on 3 November" in the quote would be read as last year's, background
+    t = sentence_time(
+        "The navy said a drone sank a tug near the spit on Friday, tweeting: “The regatta on 3 November will "
+        "not take place.”",
+        PUB,
+    )
+    assert t.status == "news" and t.own.date == dt.date(2024, 11, 1)

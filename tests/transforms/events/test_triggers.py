@@ -242,6 +242,21 @@ def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past
     )
     assert "Armed clash" in subs("The governor said fighting is most intense near Vovchansk.")
     assert not subs("The plant was devastated by Russian bombardment.")
+    # a bombardment that did something, a place that came under one: an event
+    assert "Shelling/artillery/missile attack" in subs(
+        "A Russian bombardment levelled a clinic in the village."
+    )
+    assert "Shelling/artillery/missile attack" in subs("The port came under heavy bombardment again.")
+
+
+def test_a_drone_named_by_its_make_and_a_town_encircled_are_events():
+    assert "Air/drone strike" in {
+        t.sub_event_type for t in find_triggers("A Bayraktar hit a patrol boat off the coast.")
+    }
+    assert "Armed clash" in {
+        t.sub_event_type for t in find_triggers("The army says it has encircled Kreminna.")
+    }
+    assert not find_triggers("The army hopes to encircle Kreminna.")
 
 
 @pytest.mark.parametrize(
@@ -251,6 +266,8 @@ def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past
         "Two drones hit a depot near Poltava, amid fears that the fire would spread to the town.",
         "A shell killed a driver in Nikopol, the mayor said in his nightly video address.",
         "Artillery destroyed a bridge outside Kupiansk, despite daily promises of a ceasefire.",
+        # what the teller went on to say, quoted: its tense is the quote's
+        "The navy said a drone had sunk a tug near the spit, tweeting: “The regatta will not be held this summer.”",
     ],
 )
 def test_what_a_trailing_circumstance_or_a_daily_report_says_is_not_said_of_the_event(sentence):
