@@ -635,7 +635,13 @@ class StoryReader:
                 self._decide(s.idx, s.start, s.end, "local impact",
                              "casualties or damage at a place after the lead attack", len(self.drafts) - 1)  # fmt: skip
                 return
-        if _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
+        elsewhere = self._casualties_elsewhere(s, prev, time, reason) if follows else None
+        if elsewhere:  # "At least seven civilians were killed in the Luhansk region and in Mykolaiv"
+            self.drafts.extend(elsewhere)
+            self._decide(s.idx, s.start, s.end, "local impact",
+                         "casualties at places of their own, not the event just told", len(self.drafts) - 1)  # fmt: skip
+            return
+        if elsewhere is None and _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
             self._decide(
                 s.idx,
                 s.start,
@@ -648,6 +654,34 @@ class StoryReader:
             self._decide(s.idx, s.start, s.end, "rejected", _REASONS.get(reason, reason or "no event word"))
         # read only if the next sentence tells an event without a place
         self.setting = (s.paragraph, s.idx, s.mentions, s.text, s.start, reason)
+
+    def _casualties_elsewhere(self, s: Sentence, prev: Draft, time, reason: str | None) -> list[Draft] | None:
+        """A count of casualties right after an event, at places of which one lies in another region than the
+        event's: not that event's toll. Civilians killed or hurt there are each place's strike (ACLED codes harm
+        to civilians by an unnamed weapon as remote violence): the events; [] when the count is nobody's event
+        (no place to put it); None when the sentence may be the event's follow-up."""
+        if reason is not None or prev.admin1_iso is None or self.kind == NOTE:
+            return None
+        regions = {r for m in s.own if (r := region_of(m)) and not names_a_government(m, s.text, s.start)}
+        if not regions - {prev.admin1_iso}:
+            return None
+        killed, injured, victims = casualties(s.text)
+        if not (killed or injured):
+            return None
+        if not CIVILIAN.search(victims) and "people" not in victims:
+            return None  # soldiers counted along a front: the battle's toll, read as its follow-up
+        strike = prev
+        if prev.trigger.event_type != "Explosions/Remote violence":
+            trig = Trigger("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0, 0, 0.5)
+            strike = replace(prev, trigger=trig, actor2=None)
+        out = []
+        for region in sorted(regions):  # one strike per region named; a toll told for them all is no one's
+            own = [m for m in s.own if region_of(m) == region]
+            impact = _local_impact(strike, s.text, s.start, s.idx, s.paragraph, own, self.placed, time)
+            if impact is not None and len(regions) > 1:
+                impact.fatalities, impact.injuries = None, None
+            out += [impact] if impact is not None else []
+        return out
 
     # ------------------------------------------------------------------------------ the sentence frame
 

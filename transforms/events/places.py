@@ -240,13 +240,32 @@ def where_spoken(m, sentence: str, offset: int) -> bool:
     return bool(_SPOKEN_IN.search(sentence, max(0, start - 40), start))
 
 
+# ... or named before the office: "the head of the Svitlodarsk military administration, who said"
+_OF_THE_BEFORE = re.compile(
+    r"\b(?:head|chief|mayor|secretary|spokes(?:man|woman|person))\s+of\s+the\s+$", re.I
+)
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:(?:city|town|village|military|regional|district|oblast|civil(?:ian)?)\s+){0,3}(?:administration|council)\b"
+)
+
+
+def _office_after(m, sentence: str, offset: int) -> re.Match | None:
+    """The office a place names before it ("the |Svitlodarsk| military administration"), or None."""
+    start = m.char_start - offset
+    if not _OF_THE_BEFORE.search(sentence, max(0, start - 30), start):
+        return None
+    return _OFFICE_AFTER.match(sentence, m.char_end - offset)
+
+
 def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
-    """A place in the title of the official who speaks ("the governor of Luhansk region, said") — not the
-    victim's ("kidnapped the head of Dvorichna village")."""
+    """A place in the title of the official who speaks ("the governor of Luhansk region, said", "the head of
+    the Svitlodarsk military administration, who said") — not the victim's ("kidnapped the head of Dvorichna
+    village")."""
     start, end = m.char_start - offset, m.char_end - offset
-    return bool(_IN_A_TITLE.search(sentence, max(0, start - 40), start)) and bool(
-        _SAYS_AFTER.match(sentence, end)
-    )
+    if _IN_A_TITLE.search(sentence, max(0, start - 40), start):
+        return bool(_SAYS_AFTER.match(sentence, end))
+    office = _office_after(m, sentence, offset)
+    return office is not None and bool(_SAYS_AFTER.match(sentence, office.end()))
 
 
 _MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -265,12 +284,19 @@ def speakers_jurisdiction(mentions: list[Mention], sentence: str, offset: int):
     for m in mentions:
         if m.entity_type not in _PLACE_TYPES or not in_a_speakers_title(m, sentence, offset):
             continue
-        if not _AUTHORITY_OF.search(sentence, max(0, m.char_start - offset - 30), m.char_start - offset):
+        office = _office_after(m, sentence, offset)
+        if office is None and not _AUTHORITY_OF.search(
+            sentence, max(0, m.char_start - offset - 30), m.char_start - offset
+        ):
             continue
         ent = reg.entities.get(m.entity_id)
         if ent is None or not ent.admin1_iso:
             continue
-        if m.entity_type == "place" and _MAYOR_OF.search(sentence, 0, m.char_start - offset):
+        town_office = (
+            office is not None and "regional" not in office.group(0) and "oblast" not in office.group(0)
+        )
+        if m.entity_type == "place" and (town_office or _MAYOR_OF.search(sentence, 0, m.char_start - offset)):
+            # a mayor's city, the town a town's administration runs: the place itself
             return site_of(ent.entity_id), ent.admin1_iso, 1
         return None, ent.admin1_iso, 3
     return None

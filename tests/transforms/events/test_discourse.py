@@ -124,6 +124,41 @@ def test_a_sentence_with_two_clauses_each_placing_an_event_is_read_clause_by_cla
     assert len(one) == 1 and one.iloc[0]["fatalities"] == 2
 
 
+def test_a_second_predicate_that_goes_on_striking_is_a_clause_with_its_own_place():
+    ev = _events("Russian forces fired missiles at Mykolaiv on Friday and kept shelling the port of Ochakiv.")
+    assert set(ev["location"]) == {"Mykolaiv", "Ochakiv"}
+    claim = _events("The ministry said its troops had captured Lyman and encircled Kreminna on Friday.")
+    assert set(zip(claim["location"], claim["sub_event_type"], strict=True)) == {
+        ("Lyman", "Non-state actor overtakes territory"),
+        ("Kreminna", "Armed clash"),
+    }
+
+
+def test_civilians_killed_in_other_regions_after_an_event_are_strikes_there_not_its_toll():
+    ev = _events(
+        "Fierce fighting went on in Vovchansk on Friday, officials said. "
+        "At least five civilians were killed in the Sumy region and in the city of Nikopol."
+    )
+    by = {r.admin1_iso: r for r in ev.itertuples()}
+    assert set(by) == {"UA-63", "UA-59", "UA-12"}
+    assert by["UA-63"].sub_event_type == "Armed clash" and by["UA-63"].fatalities != 5
+    assert by["UA-59"].sub_event_type == "Shelling/artillery/missile attack" and pd.isna(
+        by["UA-59"].fatalities
+    )
+    # the same count at the event's own place is its toll
+    one = _events("Fierce fighting went on in Vovchansk on Friday. Two civilians were killed in the town.")
+    assert len(one) == 1
+
+
+def test_the_town_a_speakers_office_names_is_the_place_the_town_refers_to():
+    ev = _events(
+        "Fighting went on around Kupiansk on Friday. That was confirmed by the head of the Borova military "
+        "administration, who said Russian troops had entered the town and raised their flag."
+    )
+    took = ev[ev["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert list(took["location"]) == ["Borova"]
+
+
 def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     ev = _events(
         "Kupiansk was shelled on Thursday. "
