@@ -625,6 +625,10 @@ class StoryReader:
         just told (its casualties), or the scene of the next."""
         prev = self.drafts[-1] if self.drafts else None
         follows = prev is not None and prev.paragraph == s.paragraph and s.idx - prev.sentence_index <= 2
+        if not self.news_day and reason is None and time.own is not None and time.own.explicit:
+            # a story with no news day told by dated entries ("Day 97: Tuesday 31 May. Russia gaining ground
+            # ..."): the entry's day dates the account that follows it in its paragraph
+            self.carried = time.own.date
         if reason is None and self.barrage is not None and not follows:
             impact = _local_impact(
                 self.barrage, s.text, s.start, s.idx, s.paragraph, s.own, self.placed, time
@@ -782,7 +786,12 @@ class StoryReader:
     def _place(self, s: Sentence, trig: Trigger, hurt: bool = False):
         """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
         reg = load_registry()
-        loc_id, admin1_iso, geo = choose_location(s.own, s.text, s.start, placed=self.placed)
+        own = s.own
+        if trig.event_type == "Protests" and (gathered := _gathered_at(s, trig)):
+            # "supporters of the fighters holed up in the Azovstal plant demonstrated in Kyiv": a protest is
+            # where its people gathered, not the place of the cause they speak for
+            own = gathered
+        loc_id, admin1_iso, geo = choose_location(own, s.text, s.start, placed=self.placed)
         loc_id, word = site_of(loc_id), "its own place"
         chosen = next((m for m in s.own if m.entity_id == loc_id), None)
         if chosen is not None:
@@ -1305,6 +1314,23 @@ def _barrage(triggers: list[Trigger], sent: str, time, published: dt.date) -> Dr
         admin1_iso=None, country=None, geo_precision=None, actor1=ACTOR_FORCES.get(side), actor2=None,
         fatalities=None, injuries=None, quantity=None, actor_explicit=side is not None,
     )  # fmt: skip
+
+
+# where a protest gathered, right after its word: "demonstrated in Kyiv", "marched through central Lviv"
+_GATHERED_IN = re.compile(
+    r"\s*(?:(?<=\s)(?:(?-i:[a-z])\w*\s+){0,2}?(?:in|at|through|outside|on|across)\s+)?(?:the\s+)?(?:central\s+|downtown\s+|"
+    r"(?:centre|center|streets|main square|square)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
+    """The place named right after a protest's word, where its people gathered; [] when none is."""
+    m = _GATHERED_IN.match(s.text, trig.end)
+    if m is None:
+        return []
+    at = s.start + m.end()
+    return [x for x in s.own if x.char_start == at and x.entity_type in ("place", "region")]
 
 
 def _local_impact(

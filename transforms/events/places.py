@@ -156,7 +156,9 @@ def speaking_state(m, sentence: str, offset: int) -> str | None:
 
 
 _NAMES_A_GROUP = re.compile(
-    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?|fighters)\b",
+    r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?|fighters)\b|"
+    # a person introduced by the town they come from: "Mariupol resident Alina Nesterenko"
+    r"\s+(?:resident|native)\s+(?-i:[A-Z])",
     re.I,
 )
 

@@ -130,6 +130,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
      r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way)|raged|rages|erupted|broke out)\b|"
      r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
+     # forces breaking into a town: "has broken into Sievierodonetsk" (not "broke into a house": a crime)
+     r"\b(?:broke|broken|breaking)\s+into\s+(?:the\s+(?:city|town|village)\b|(?-i:[A-Z]))|"
      # a town encircled by the other side's forces: "claims to have encircled Sievierodonetsk"
      r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:encircled|surrounded)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
      r"(?<=\band\s)(?:encircled|surrounded)\s+(?-i:[A-Z])|"

@@ -159,6 +159,14 @@ def test_the_town_a_speakers_office_names_is_the_place_the_town_refers_to():
     assert list(took["location"]) == ["Borova"]
 
 
+def test_a_protest_is_where_its_people_gathered_not_the_place_of_their_cause():
+    ev = _events(
+        "Families of the soldiers trapped in the Azovstal steel plant rallied in Lviv on Friday, asking for "
+        "their rescue. Mariupol resident Olena Koval was also at the rally in the city."
+    )
+    assert [(e.sub_event_type, e.location) for e in ev.itertuples()] == [("Peaceful protest", "Lviv")]
+
+
 def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     ev = _events(
         "Kupiansk was shelled on Thursday. "

@@ -85,6 +85,21 @@ def test_an_undated_event_in_a_feature_is_background_but_a_dated_one_is_coded():
     assert [str(d)[:10] for d in article_events(news, PUB)["event_date"]] == ["2024-11-02"]
 
 
+def test_in_a_feature_told_by_dated_entries_the_entrys_day_dates_the_account_after_it():
+    feature = (
+        "The bells of the old church in Sumy rang again this spring, after a long silence. "
+        "Russian artillery shelled the town square and destroyed the bell tower. "
+        "The bell-ringer, a retired teacher, kept the cracked bell in his garage. "
+        "He polished it every week.\n\n"
+        "Day 250: Wednesday 30 October. The army is tired but holding. "
+        "Russian troops have broken into Vovchansk after weeks of assaults.\n\n"
+        "Russian troops have broken into Kupiansk after weeks of assaults."
+    )
+    ev = article_events(feature, PUB)
+    # the entry's paragraph is dated by its heading; the undated paragraph after it is still background
+    assert [(e.location, str(e.event_date)[:10]) for e in ev.itertuples()] == [("Vovchansk", "2024-10-30")]
+
+
 def test_a_coders_note_is_its_own_kind_and_has_a_news_day():
     assert (
         _kind("On 3 May 2024, Russian forces shelled Nikopol, Dnipropetrovsk. Casualties unknown") == "note"

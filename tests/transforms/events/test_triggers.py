@@ -257,6 +257,10 @@ def test_a_drone_named_by_its_make_and_a_town_encircled_are_events():
         t.sub_event_type for t in find_triggers("The army says it has encircled Kreminna.")
     }
     assert not find_triggers("The army hopes to encircle Kreminna.")
+    assert "Armed clash" in {
+        t.sub_event_type for t in find_triggers("Russian units have broken into Chasiv Yar.")
+    }
+    assert not find_triggers("The man had broken into a neighbour's flat.")
 
 
 @pytest.mark.parametrize(
