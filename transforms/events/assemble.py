@@ -281,8 +281,12 @@ def region_of(m: Mention) -> str | None:
     return ent.admin1_iso if ent is not None else None
 
 
-# a further event of the same account: "also shot down four other cruise missiles"
+# a further event of the same account: "also shot down four other cruise missiles"; or a part of the attack's
+# weapons: "five cruise missiles were launched, one of which was intercepted"
 _ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
+_PARTITIVE = re.compile(
+    r"\b(?:one|two|three|four|five|\d+|some|most|all|none)\s+of\s+(?:which|them|these|those)\b", re.I
+)
 
 # a claim of its own, by another source: "Russian media reported that separatists had seized the city"
 _REPORTED_BY = re.compile(r"\b(?:reported|claimed|said|says|announced)\s+(?:on\s+\w+\s+)?that\b", re.I)
@@ -1109,7 +1113,7 @@ class StoryReader:
             and prev is not None
             and prev.trigger.event_type == "Explosions/Remote violence"
             and prev.admin1_iso
-            and _ADDITIVE.search(s.text)
+            and (_ADDITIVE.search(s.text) or (self.kind != NOTE and _PARTITIVE.search(s.text)))
         ):
             # "a missile hit a storage unit in the Odesa region. Ukraine said it had also shot down four other
             # cruise missiles": the attack's other weapons, downed over the region it struck (without "also" or

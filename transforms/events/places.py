@@ -30,6 +30,11 @@ PLURAL_REGIONS = re.compile(
 _PLACE_TYPES = ("place", "region")
 
 
+# the next name of a list: ", the Kharkiv region", " and Odesa"
+_NEXT_ITEM = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?(?-i:[A-Z])")
+_PLURAL_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:regions|oblasts|provinces)\b"
+)  # "In Kyiv, Sumy, Chernihiv regions"
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|\s+(?:regions|oblasts|provinces)\b")
 
 
@@ -565,6 +570,13 @@ def _placed_by_the_region_after(
         if m.method == "provisional":
             return (m.canonical_name, hint, 2), skip
         ent = reg.get(m.entity_id)
+        if (
+            hint not in (ent.admin1_iso, SURROUNDING_REGION.get(ent.admin1_iso))
+            and ent.population >= _CITY
+            and _NEXT_ITEM.match(sentence_text, region_end)
+            and not _PLURAL_AFTER.match(sentence_text, region_end)
+        ):
+            continue  # "Mykolaiv, Kharkiv, the Kharkiv region were shelled": a city in a list of places
         if ent.admin1_iso != hint:
             alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
             if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
@@ -690,7 +702,10 @@ def item_place(
     names, where a settlement of the list is looked for first ("in the Donetsk region in Maryinka, Slovyansk")."""
     if item.as_region:
         return None, item_region(item), 3
-    if region and item.mention.entity_type == "place":
+    ent = load_registry().entities.get(item.mention.entity_id) if region else None
+    if region and item.mention.entity_type == "place" and (ent is None or ent.population < _TOWN):
+        # a city is the city ("Mykolaiv, Kharkiv, the Kharkiv region were shelled"), a village's name is looked
+        # for in the region the sentence names
         alt = resolve_place_in(item.mention.surface, region)
         if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == region:
             return site_of(alt.entity_id), region, 2 if _is_near(item.mention, sent, offset) else 1
@@ -699,6 +714,7 @@ def item_place(
 
 
 _TOWN = 20_000  # inhabitants: a settlement this large is the one a story means by its name
+_CITY = 100_000  # ... and one this large is never a namesake placed by a region named after it
 
 
 def coherent(mention: Mention, place: tuple, regions: Counter, keep_name: bool = False) -> tuple:

@@ -37,6 +37,12 @@ def test_the_region_after_a_place_picks_the_same_named_settlement_in_that_region
     kharkiv = _events("On 1 May 2023, Russian forces shelled Mykolaivka, Kharkiv region.").iloc[0]
     donetsk = _events("On 1 May 2023, Russian forces shelled Mykolaivka, Donetsk region.").iloc[0]
     assert kharkiv["admin1_iso"] == "UA-63" and donetsk["admin1_iso"] == "UA-14"
+    # the coders' way stays for a city too ("Makiivka, Luhansk" is the Luhansk village) — but a city named in a
+    # list of places is the city, and the next name is the list's next place
+    makiivka = _events("On 1 May 2023, Russian forces shelled Makiivka, Luhansk. Casualties unknown.").iloc[0]
+    assert makiivka["admin1_iso"] == "UA-09"
+    listed = _events("“Mykolaiv, Kharkiv, the Kharkiv region were shelled,” the president said on Tuesday.")
+    assert set(zip(listed["location"], listed["admin1_iso"], strict=True)) >= {("Mykolaiv", "UA-48")}
 
 
 def test_casualties_in_the_next_sentence_belong_to_the_event():

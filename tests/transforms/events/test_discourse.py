@@ -405,6 +405,13 @@ def test_the_eastern_city_refers_back_and_missiles_launched_from_the_sea_were_no
     )
     downed = sea[sea["sub_event_type"] == "Disrupted weapons use"]
     assert list(downed["admin1_iso"]) == ["UA-48"]
+    # a part of the attack's own weapons, downed: over the place it struck
+    part = _events(
+        "Early on Friday Russian cruise missiles struck a depot in Dnipro. "
+        "Four cruise missiles were fired from bombers, one of which was shot down, the air force said."
+    )
+    downed = part[part["sub_event_type"] == "Disrupted weapons use"]
+    assert list(downed["admin1_iso"]) == ["UA-12"]
 
 
 def test_strikes_on_homes_told_after_a_battle_with_no_place_of_their_own_are_a_row_of_their_own():
