@@ -106,6 +106,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # weapons fired at the other side's forces: "fired IFVs and Javelin anti-tank weapons at Russian forces"
      r"\bfired\s+(?:[\w-]+\s+){1,6}?(?:at|on)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
      r"\bobserved\b[^.]{0,60}\b(?:explosions?|projectiles|bursts|shots|impacts)\b"),
+    # a fighter killed in combat, fighting the other side ("was killed while fighting Russian forces in Izyum"):
+    # fighting, unless the sentence names the weapon that killed ("died in artillery fire")
+    ("Battles", "Armed clash", None, 0.65,
+     r"\b(?:killed|died)\s+(?:in\s+(?:combat|action|battle)|during\s+combat(?:\s+operations)?|while\s+fighting)\b|"
+     r"\bfighting\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|soldiers)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
      r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
@@ -226,7 +231,10 @@ _HYPOTHETICAL = Prefiltered(
         _W,
     )
 )
-_PURPOSE = re.compile(r"\b(?:so that|in order to|so as to)\b")
+# a purpose, or a result ("the bombing is so intense that the casualties cannot be assessed")
+_PURPOSE = re.compile(
+    r"\b(?:so that|in order to|so as to|so (?:\w+ )?(?:intense|heavy|fierce|severe|bad|great|many|much|dense)(?: \w+){0,3}? that)\b"
+)
 # a time clause after the main one: "Russia has resumed attacks on Kyiv after warning that it planned to ..."
 _AFTER_CLAUSE = re.compile(
     r"\s(?:after|despite|days after|hours after)\s+(?:\w+ing\b|it\b|they\b|the\b|a\b|an\b)"

@@ -135,6 +135,15 @@ def test_a_takeover_or_capture_without_armed_forces_is_not_a_seizure_or_abductio
 def test_a_modal_verb_in_a_purpose_clause_does_not_make_the_sentence_hypothetical():
     assert is_non_event("Soldiers shot a man in Bucha so that they could take his car.") is None
     assert is_non_event("Moscow would strike Kyiv in order to punish it.") == "hypothetical"
+    # nor in a result clause: what could not be done because of the event says nothing of whether it happened
+    assert (
+        is_non_event("Shelling of Vovchansk was so intense on Monday that the dead could not be counted.")
+        is None
+    )
+    assert (
+        is_non_event("Shelling of Vovchansk could be so intense that the dead would not be counted.")
+        == "hypothetical"
+    )
 
 
 @pytest.mark.parametrize(
@@ -247,6 +256,20 @@ def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past
         "A Russian bombardment levelled a clinic in the village."
     )
     assert "Shelling/artillery/missile attack" in subs("The port came under heavy bombardment again.")
+
+
+def test_a_fighter_killed_in_combat_is_fighting_unless_the_weapon_that_killed_is_named():
+    def first(text: str) -> str:
+        return find_triggers(text)[0].sub_event_type
+
+    assert (
+        first("A volunteer from Lviv was killed while fighting Russian troops near Kupiansk.")
+        == "Armed clash"
+    )
+    assert first("The boxer died during combat operations near Bakhmut on Sunday.") == "Armed clash"
+    assert first("A volunteer was killed in combat after he was caught in artillery fire.") == (
+        "Shelling/artillery/missile attack"
+    )
 
 
 def test_a_drone_named_by_its_make_and_a_town_encircled_are_events():
