@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from transforms.events.actors import (
     ACTOR_FORCES,
@@ -154,11 +155,14 @@ class Draft:
     evidence: dict[str, str] = field(default_factory=dict)  # the words that decided each field
     merged_into: Draft | None = None  # the first telling of the same event, when this is a later one
     nationwide: bool = False  # one day's barrage over the whole country (its interception is another row)
+    date_reported: bool = False  # the date is only the day the event was reported on ("said on Sunday")
 
-    def dated_by(self, date: dt.date, precision: int, explicit: bool) -> None:
-        """A telling that names the event's day dates it when its own day was only the story's default."""
-        if explicit and not self.date_explicit:
+    def dated_by(self, date: dt.date, precision: int, explicit: bool, reported: bool = False) -> None:
+        """A telling that names the event's day dates it when its own day was only the story's default, or only
+        the day it was reported on."""
+        if explicit and (not self.date_explicit or (self.date_reported and not reported)):
             self.date, self.precision, self.date_explicit = date, precision, True
+            self.date_reported = reported
 
     def extend(self, idx: int, end: int, sentence: str) -> None:
         """Add a later sentence of the same paragraph to this event's evidence."""
@@ -594,8 +598,6 @@ class StoryReader:
                 )
             ]
         spans = clause_spans(s.text)
-        if len(spans) < 2:
-            return [(s, triggers)]
         parts = []
         for a, b in spans:
             own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
@@ -612,7 +614,58 @@ class StoryReader:
                 continue
             if found:
                 parts.append((self._part(s, a, b), found))
-        return parts if len(parts) > 1 else [(s, triggers)]
+        if len(parts) > 1:
+            return parts
+        near = self._by_proximity(s, triggers) if self.kind != NOTE and len(triggers) > 1 else []
+        return near or [(s, triggers)]
+
+    def _by_proximity(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
+        """A sentence whose clauses its punctuation does not part, telling events of different kinds each beside
+        a place of its own ("with Odesa coming under repeated missile strikes and the fighters in Mariupol
+        saying ... as Russian attacks continued"; "fighting raged in Ukraine's east, the port of Odesa came under
+        bombardment"): cut where one event word's place ends and the next one's begins, at the comma or "and"
+        between them; the parts with a place of their own. [] when the event words share a place or nothing
+        parts them."""
+        strong = [t for t in triggers if t.strength > 0.6]
+        if len({(t.event_type, t.sub_event_type) for t in strong}) < 2:
+            return []
+        anchors = [
+            m
+            for m in s.mentions
+            if m.entity_type in ("place", "region", "country", "area")
+            and not names_a_government(m, s.text, s.start)  # "Moscow claimed": a speaker, not a place
+            and not in_a_speakers_title(m, s.text, s.start)
+        ]
+        groups: list[tuple[int, int, str]] = []  # (start, end, where) of each event word with its place
+        for t in sorted(strong, key=lambda t: t.start):
+            m = min(
+                anchors, key=lambda m: _gap(t, m.char_start - s.start, m.char_end - s.start), default=None
+            )
+            if m is None:
+                return []
+            where = (region_of(m) or "") if m.entity_type in ("place", "region") else m.entity_type
+            a, b = min(t.start, m.char_start - s.start), max(t.end, m.char_end - s.start)
+            if groups and groups[-1][2] == where:
+                groups[-1] = (min(groups[-1][0], a), max(groups[-1][1], b), where)
+            else:
+                groups.append((a, b, where))
+        if len(groups) < 2 or any(g[1] > h[0] for g, h in pairwise(groups)):
+            return []
+        cuts = []
+        for g, h in pairwise(groups):
+            seps = list(_BETWEEN_EVENTS.finditer(s.text, g[1], h[0]))
+            if not seps:
+                return []
+            cuts.append((seps[-1].start(), seps[-1].end()))
+        bounds = [0, *[x for c in cuts for x in c], len(s.text)]
+        out = []
+        for (a, b), (_, _, where) in zip(zip(bounds[::2], bounds[1::2], strict=True), groups, strict=True):
+            found = [
+                replace(t, start=t.start - a, end=t.end - a) for t in triggers if a <= t.start and t.end <= b
+            ]
+            if found and where not in _NO_PLACE:  # an account by a country or area alone places no row
+                out.append((self._part(s, a, b), found))
+        return out
 
     @staticmethod
     def _part(s: Sentence, a: int, b: int) -> Sentence:
@@ -703,11 +756,17 @@ class StoryReader:
         trig, owner = refine_trigger(first, s.text, self.kind)
         weapon = trig.weapon or next((t.weapon for t in triggers if t.weapon), None)
         sub = trig.sub_event_type
+        killed, injured, victims = casualties(s.text)
         if trig.strength <= 0.6 and trig.event_type == "Explosions/Remote violence":
+            lead = self.barrage
+            if weapon is None and lead is not None and killed and lead.fatalities == killed:
+                # "Sixty people have been killed after a village school took a direct hit in a Russian air raid
+                # ... As a result of a Russian strike on Bilohorivka, about 60 people were killed": the lead's
+                # attack, told again with its place — armed as the lead armed it
+                weapon, sub = lead.weapon, lead.trigger.sub_event_type
             weapon = weapon or self.weapon_context
             if weapon == "drone":
                 sub = "Air/drone strike"
-        killed, injured, victims = casualties(s.text)
         effect = self._effect_told_first(s) if not (killed or injured) else None
         if effect is not None:  # "A driver was killed on Friday. They had come under fire near X."
             killed, injured = effect[:2]
@@ -1034,7 +1093,7 @@ class StoryReader:
             ) and not self._of_the_barrage(f):
                 # "the attack on the school in Bilohorivka took place at 6pm on Saturday": the event told there
                 if (told := self._told_there(f)) is not None:
-                    told.dated_by(f.date.date, f.date.precision, f.date.explicit)
+                    told.dated_by(f.date.date, f.date.precision, f.date.explicit, f.date.reported)
                     told.notes.append(s.text)
                     self._decide(s.idx, s.start, s.end, "continues", "retells the event told at its place",
                                  self.drafts.index(told))  # fmt: skip
@@ -1049,7 +1108,8 @@ class StoryReader:
             Draft(
                 trigger=Trigger(f.trig.event_type, f.sub, f.weapon, f.trig.start, f.trig.end, f.trig.strength),
                 sentence_index=s.idx, paragraph=s.paragraph, char_start=s.start, char_end=s.end, date=d.date,
-                precision=d.precision, date_explicit=d.explicit, weapon=f.weapon, location_id=f.loc_id,
+                precision=d.precision, date_explicit=d.explicit, date_reported=d.reported, weapon=f.weapon,
+                location_id=f.loc_id,
                 admin1_iso=f.admin1_iso, country=f.country, geo_precision=f.geo, actor1=actor1, actor2=actor2,
                 fatalities=f.killed, injuries=f.injured, quantity=f.quantity, actor_explicit=f.side is not None,
                 notes=[s.text], first_sentence=s.idx, evidence=self._evidence(s, f), nationwide=f.nationwide,
@@ -1316,7 +1376,7 @@ def _barrage(triggers: list[Trigger], sent: str, time, published: dt.date) -> Dr
         trigger=trig, sentence_index=-1, paragraph=-1, char_start=0, char_end=0, date=date.date,
         precision=date.precision, date_explicit=date.explicit, weapon=trig.weapon, location_id=None,
         admin1_iso=None, country=None, geo_precision=None, actor1=ACTOR_FORCES.get(side), actor2=None,
-        fatalities=None, injuries=None, quantity=None, actor_explicit=side is not None,
+        fatalities=casualties(sent)[0] or None, injuries=None, quantity=None, actor_explicit=side is not None,
     )  # fmt: skip
 
 
@@ -1335,6 +1395,19 @@ def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
         return []
     at = s.start + m.end()
     return [x for x in s.own if x.char_start == at and x.entity_type in ("place", "region")]
+
+
+# where one event's account ends and the next begins, inside a clause: ", the port of X came under",
+# " and the fighters in Y"
+_BETWEEN_EVENTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+_NO_PLACE = ("country", "area", "")
+
+
+def _gap(t: Trigger, a: int, b: int) -> int:
+    """Characters between an event word and a name at [a, b)."""
+    return max(a - t.end, t.start - b, 0)
 
 
 def _local_impact(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.events.dates import EventDate, find_dates
 from transforms.events.prefilter import Prefiltered
@@ -34,7 +34,10 @@ _DENIED = re.compile(
 
 # a date expression that dates the report, not the event: "said on Monday", "told reporters Tuesday"
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed)\s+"
+    # ... or in the address, statement or post that reported it: "said in his nightly video address on Sunday"
+    r"(?:in\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:address|statement|post|interview|briefing|"
+    r"speech|message|update)\s+)?(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
 
@@ -67,9 +70,13 @@ def sentence_time(
     # "said on Monday that strikes had hit the city over the weekend", "said on Saturday the strike had killed
     # three": the report's day is not the event's when another date or the past perfect says so ("the ministry
     # said on Friday" after "has taken control" is the news of that day)
-    reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 30), d.start)]
+    reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start)]
     if reported and (len(reported) < len(dates) or _PAST_PERFECT.search(sentence, reported[0].start)):
         dates = [d for d in dates if d not in reported]
+    elif reported:
+        # only the report's day: the event's day as far as the sentence tells, until a telling that names the
+        # event's own day ("... had taken place at 6pm on Saturday") dates it
+        dates = [replace(d, reported=True) if d in reported else d for d in dates]
     quote = quoted_after(sentence) if dates else None
     if quote is not None:
         dates = [d for d in dates if d.start < quote]

@@ -355,7 +355,14 @@ _NAMED_AS_PAST = re.compile(
 )
 
 # what people fled is the reason they left, not an event told: "Ukrainians who had fled fighting in the east"
-_FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
+# what people fled or sheltered from ("civilians who hid at the school, sheltering from shelling"): their plight,
+# not the event the sentence tells
+_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
+_FLED_BEFORE = re.compile(
+    _FLED.pattern
+    + r"|\b(?:shelter(?:ing|ed|s)?|hid(?:ing|e|es)?|refuge|cover)\s+from\s+(?:the\s+)?(?:\w+\s+)?$",
+    _W,
+)
 
 _AIRCRAFT_DOWNED = re.compile(_AIRCRAFT_DOWNED_PATTERN, _W)
 # who downed it: an aircraft (air-to-air: ACLED codes an armed clash) or the ground (an attack)
@@ -389,6 +396,18 @@ def _time_clause_at_the_end(low: str) -> re.Match | None:
     return m if m is not None and not re.search(r"[,;–—]", low[m.end() :]) else None
 
 
+# what the event made impossible, or what cannot be known of it, is no possibility of the event itself: "a
+# barrage that had made rescue attempts impossible", "it was impossible to determine casualties"
+_MADE_BEFORE = re.compile(r"\b(?:made|makes|make|making|rendered|renders)\b[^.,;:]{0,40}$")
+_TO_KNOW_AFTER = re.compile(r"\s+to\s+(?:determine|establish|count|verify|assess|say|know|confirm|tell)\b")
+
+
+def _made_impossible(low: str, m: re.Match) -> bool:
+    if m.group(0).lower() not in ("impossible", "not possible"):
+        return False
+    return bool(_MADE_BEFORE.search(low, 0, m.start()) or _TO_KNOW_AFTER.match(low, m.end()))
+
+
 def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
     low = sentence.lower() if lowered is None else lowered
@@ -411,7 +430,7 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         # after warning that it planned to": the modal verb of a purpose or time clause says nothing about
         # whether the main clause happened
         sentence, low = sentence[: purpose.start()], low[: purpose.start()]
-    m = _HYPOTHETICAL.search(sentence, low)
+    m = next((x for x in _HYPOTHETICAL.finditer(sentence, low) if not _made_impossible(low, x)), None)
     if m:
         # what protesters do ("rallied to call for the release of ...") is not a hypothetical
         if _DEMAND.fullmatch(m.group(0)) and not any(
@@ -425,6 +444,7 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
 def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped."""
     out: list[Trigger] = []
+    plight: list[Trigger] = []  # what people fled or sheltered from: the event only when nothing else is told
     low = sentence.lower() if lowered is None else lowered
     for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
@@ -434,6 +454,7 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             if _WANTED_BEFORE.search(before):
                 continue
             if _FLED_BEFORE.search(before):
+                plight.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
                 continue
             if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):
                 continue  # "the anniversary of the end of the bitter battle for Stalingrad", "during the fighting"
@@ -450,5 +471,6 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             ):
                 continue  # "soldiers captured by Russian forces", "equipment captured from Kyiv's forces"
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
+    out = out or [t for t in plight if not _FLED.search(sentence, max(0, t.start - 25), t.start)]
     out.sort(key=lambda t: (-t.strength, t.start))
     return out

@@ -167,6 +167,39 @@ def test_a_protest_is_where_its_people_gathered_not_the_place_of_their_cause():
     assert [(e.sub_event_type, e.location) for e in ev.itertuples()] == [("Peaceful protest", "Lviv")]
 
 
+def test_event_words_of_different_kinds_each_beside_a_place_of_their_own_are_two_events():
+    ev = _events(
+        "Attacks grew over the weekend, with the port of Mykolaiv coming under heavy missile strikes and the "
+        "soldiers holding the coke plant in Avdiivka saying on Sunday that Russian assaults continued."
+    )
+    assert set(zip(ev["location"], ev["sub_event_type"], strict=True)) == {
+        ("Mykolaiv", "Shelling/artillery/missile attack"),
+        ("Avdiivka", "Armed clash"),
+    }
+    # fighting told of a whole area, beside a town shelled: the town's shelling, no row for the area
+    area = _events(
+        "Fierce fighting raged in Ukraine's east on Friday, the city of Kherson came under bombardment again."
+    )
+    assert list(zip(area["location"], area["sub_event_type"], strict=True)) == [
+        ("Kherson", "Shelling/artillery/missile attack")
+    ]
+
+
+def test_the_lead_attack_told_again_at_its_place_is_armed_as_the_lead_armed_it_and_dated_by_its_retelling():
+    ev = _events(
+        "Forty people have been killed after a village school in eastern Ukraine was hit in a Russian air raid.\n\n"
+        "“After a Russian strike on Toshkivka in the Luhansk region, 40 people were killed,” the governor said in "
+        "his evening address on Saturday. He said the attack on the school in Toshkivka had taken place at 5pm "
+        "on Friday."
+    )
+    school = ev[ev["location"] == "Toshkivka"]
+    assert len(school) == 1
+    assert (school.iloc[0]["sub_event_type"], str(school.iloc[0]["event_date"])[:10]) == (
+        "Air/drone strike",
+        "2024-03-08",
+    )
+
+
 def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     ev = _events(
         "Kupiansk was shelled on Thursday. "

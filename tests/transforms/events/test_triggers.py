@@ -258,6 +258,23 @@ def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past
     assert "Shelling/artillery/missile attack" in subs("The port came under heavy bombardment again.")
 
 
+def test_what_an_event_made_impossible_or_what_cannot_be_known_of_it_is_no_possibility_of_the_event():
+    assert is_non_event("A barrage hit Vovchansk on Monday that made any rescue impossible.") is None
+    assert is_non_event("Shells hit the town on Monday; it was impossible to count the dead.") is None
+    assert (
+        is_non_event("It is impossible for the army to retake Vovchansk, the general said.") == "hypothetical"
+    )
+
+
+def test_what_people_shelter_from_is_the_event_only_when_the_sentence_tells_no_other():
+    sentence = "A strike hit the school, where families were sheltering from shelling."
+    assert find_triggers(sentence) and all(
+        t.end < sentence.index("shelling") for t in find_triggers(sentence)
+    )
+    assert find_triggers("Hundreds of people are sheltering from Russian shelling in a basement in the town.")
+    assert not find_triggers("Families fled the shelling last spring.")
+
+
 def test_a_fighter_killed_in_combat_is_fighting_unless_the_weapon_that_killed_is_named():
     def first(text: str) -> str:
         return find_triggers(text)[0].sub_event_type
