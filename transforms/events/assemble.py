@@ -12,7 +12,6 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from transforms.events.actors import (
     ACTOR_FORCES,
@@ -40,7 +39,7 @@ from transforms.events.casualties import (
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, own_clause, place_lists
-from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first
+from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
 from transforms.events.numbers import parse_count, weapon_quantity
 from transforms.events.places import (
@@ -620,50 +619,22 @@ class StoryReader:
         return near or [(s, triggers)]
 
     def _by_proximity(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
-        """A sentence whose clauses its punctuation does not part, telling events of different kinds each beside
-        a place of its own ("with Odesa coming under repeated missile strikes and the fighters in Mariupol
-        saying ... as Russian attacks continued"; "fighting raged in Ukraine's east, the port of Odesa came under
-        bombardment"): cut where one event word's place ends and the next one's begins, at the comma or "and"
-        between them; the parts with a place of their own. [] when the event words share a place or nothing
-        parts them."""
-        strong = [t for t in triggers if t.strength > 0.6]
-        if len({(t.event_type, t.sub_event_type) for t in strong}) < 2:
-            return []
+        """The parts ``frames.proximity_parts`` cuts a sentence into, with their event words, that have a place
+        of their own (an account placed only by a country or area gives no row); [] when nothing parts it."""
         anchors = [
-            m
+            (m.char_start - s.start, m.char_end - s.start, _where(m))
             for m in s.mentions
             if m.entity_type in ("place", "region", "country", "area")
             and not names_a_government(m, s.text, s.start)  # "Moscow claimed": a speaker, not a place
             and not in_a_speakers_title(m, s.text, s.start)
         ]
-        groups: list[tuple[int, int, str]] = []  # (start, end, where) of each event word with its place
-        for t in sorted(strong, key=lambda t: t.start):
-            m = min(
-                anchors, key=lambda m: _gap(t, m.char_start - s.start, m.char_end - s.start), default=None
-            )
-            if m is None:
-                return []
-            where = (region_of(m) or "") if m.entity_type in ("place", "region") else m.entity_type
-            a, b = min(t.start, m.char_start - s.start), max(t.end, m.char_end - s.start)
-            if groups and groups[-1][2] == where:
-                groups[-1] = (min(groups[-1][0], a), max(groups[-1][1], b), where)
-            else:
-                groups.append((a, b, where))
-        if len(groups) < 2 or any(g[1] > h[0] for g, h in pairwise(groups)):
-            return []
-        cuts = []
-        for g, h in pairwise(groups):
-            seps = list(_BETWEEN_EVENTS.finditer(s.text, g[1], h[0]))
-            if not seps:
-                return []
-            cuts.append((seps[-1].start(), seps[-1].end()))
-        bounds = [0, *[x for c in cuts for x in c], len(s.text)]
+        strong = [(t.start, t.end, (t.event_type, t.sub_event_type)) for t in triggers if t.strength > 0.6]
         out = []
-        for (a, b), (_, _, where) in zip(zip(bounds[::2], bounds[1::2], strict=True), groups, strict=True):
+        for a, b, where in proximity_parts(s.text, strong, anchors):
             found = [
                 replace(t, start=t.start - a, end=t.end - a) for t in triggers if a <= t.start and t.end <= b
             ]
-            if found and where not in _NO_PLACE:  # an account by a country or area alone places no row
+            if found and where not in _NO_PLACE:
                 out.append((self._part(s, a, b), found))
         return out
 
@@ -1397,17 +1368,12 @@ def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
     return [x for x in s.own if x.char_start == at and x.entity_type in ("place", "region")]
 
 
-# where one event's account ends and the next begins, inside a clause: ", the port of X came under",
-# " and the fighters in Y"
-_BETWEEN_EVENTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-
-
 _NO_PLACE = ("country", "area", "")
 
 
-def _gap(t: Trigger, a: int, b: int) -> int:
-    """Characters between an event word and a name at [a, b)."""
-    return max(a - t.end, t.start - b, 0)
+def _where(m: Mention) -> str:
+    """What a name places an event in, for telling two accounts apart: a place's region, else its kind."""
+    return (region_of(m) or "") if m.entity_type in ("place", "region") else m.entity_type
 
 
 def _local_impact(

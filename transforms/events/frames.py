@@ -6,6 +6,7 @@ own; a sentence with two or more such clauses is read clause by clause."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # where one clause ends and the next, with its own event, begins
 _BREAK = re.compile(
@@ -60,3 +61,41 @@ def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     if aside is None or not any(x < aside.start() for x in starts):
         return [True] * len(starts)
     return [x < aside.start() for x in starts]
+
+
+# where one event's account ends and the next begins inside a clause: ", the port of X came under", " and the
+# fighters in Y"
+_BETWEEN_EVENTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def proximity_parts(
+    sentence: str, events: list[tuple[int, int, object]], names: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, where) of the parts of a sentence whose punctuation does not part its clauses but which
+    tells events of different kinds (``events``: span and kind of each event word) each beside a name of its
+    own (``names``: span and what each places the event in): each event word goes with the name nearest it,
+    and the sentence is cut at the last comma or "and" between one word's name and the next's ("with Odesa
+    coming under missile strikes and the fighters in Mariupol saying ... attacks continued"). [] when the
+    words are of one kind, share a place, or nothing parts them."""
+    if len({kind for _, _, kind in events}) < 2 or not names:
+        return []
+    groups: list[tuple[int, int, str]] = []  # (start, end, where) of the event words with their names
+    for start, end, _ in sorted(events, key=lambda e: e[0]):
+        a, b, where = min(names, key=lambda n: max(n[0] - end, start - n[1], 0))
+        a, b = min(start, a), max(end, b)
+        if groups and groups[-1][2] == where:
+            groups[-1] = (min(groups[-1][0], a), max(groups[-1][1], b), where)
+        else:
+            groups.append((a, b, where))
+    if len(groups) < 2 or any(g[1] > h[0] for g, h in pairwise(groups)):
+        return []
+    bounds = [0]
+    for g, h in pairwise(groups):
+        seps = list(_BETWEEN_EVENTS.finditer(sentence, g[1], h[0]))
+        if not seps:
+            return []
+        bounds += [seps[-1].start(), seps[-1].end()]
+    bounds.append(len(sentence))
+    return [
+        (a, b, g[2]) for (a, b), g in zip(zip(bounds[::2], bounds[1::2], strict=True), groups, strict=True)
+    ]

@@ -5,6 +5,7 @@ import pytest
 
 from tests.transforms.events.articles import article_events
 from transforms.events.discourse import place_lists
+from transforms.events.frames import proximity_parts
 from transforms.names.resolve import find_mentions
 
 PUB = dt.date(2024, 3, 9)
@@ -183,6 +184,15 @@ def test_event_words_of_different_kinds_each_beside_a_place_of_their_own_are_two
     assert list(zip(area["location"], area["sub_event_type"], strict=True)) == [
         ("Kherson", "Shelling/artillery/missile attack")
     ]
+
+
+def test_proximity_parts_cut_between_two_event_words_at_the_and_between_their_names():
+    text = "Drones hit Sumy and troops stormed Vovchansk."
+    words = [(7, 10, "drone"), (25, 32, "clash")]  # "hit", "stormed"
+    names = [(11, 15, "UA-59"), (33, 42, "UA-63")]
+    assert proximity_parts(text, words, names) == [(0, 15, "UA-59"), (20, 45, "UA-63")]
+    assert proximity_parts(text, [(7, 10, "drone"), (25, 32, "drone")], names) == []  # one kind of event
+    assert proximity_parts(text, words, [(11, 15, "UA-59"), (33, 42, "UA-59")]) == []  # one region
 
 
 def test_the_lead_attack_told_again_at_its_place_is_armed_as_the_lead_armed_it_and_dated_by_its_retelling():
