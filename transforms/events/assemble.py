@@ -552,9 +552,17 @@ class StoryReader:
         main = main_clause_first(s.text, [t.start for t in triggers])
         triggers = [t for t, keep in zip(triggers, main, strict=True) if keep]
         for c, c_triggers in self._clauses(s, triggers):
-            frame = self._frame(c, time, c_triggers)
+            frame = self._frame(c, self._clause_time(s, c, time), c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
+
+    def _clause_time(self, s: Sentence, c: Sentence, time: SentenceTime) -> SentenceTime:
+        """The time of a clause read apart from its sentence: its own date when it names one ("..., and the
+        fighters in Mariupol said on Sunday that attacks continued"), else the sentence's."""
+        if c.text == s.text or time.own is None:
+            return time
+        own = sentence_time(c.text, self.published, self.carried, cues=time).own
+        return replace(time, own=own) if own is not None and own.explicit else time
 
     def _one_regions_day(self, s: Sentence) -> bool:
         """A count of the past day in one region ("Russian strikes on Zaporizhzhia Oblast killed two people over

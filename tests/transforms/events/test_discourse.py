@@ -170,12 +170,15 @@ def test_a_protest_is_where_its_people_gathered_not_the_place_of_their_cause():
 
 def test_event_words_of_different_kinds_each_beside_a_place_of_their_own_are_two_events():
     ev = _events(
-        "Attacks grew over the weekend, with the port of Mykolaiv coming under heavy missile strikes and the "
-        "soldiers holding the coke plant in Avdiivka saying on Sunday that Russian assaults continued."
+        "Attacks grew on Thursday, with the port of Mykolaiv coming under heavy missile strikes and the "
+        "soldiers holding the coke plant in Avdiivka saying on Friday that Russian assaults continued."
     )
-    assert set(zip(ev["location"], ev["sub_event_type"], strict=True)) == {
-        ("Mykolaiv", "Shelling/artillery/missile attack"),
-        ("Avdiivka", "Armed clash"),
+    # each at its own place, and each part on the day it names itself
+    assert set(
+        zip(ev["location"], ev["sub_event_type"], ev["event_date"].astype(str).str[:10], strict=True)
+    ) == {
+        ("Mykolaiv", "Shelling/artillery/missile attack", "2024-03-07"),
+        ("Avdiivka", "Armed clash", "2024-03-08"),
     }
     # fighting told of a whole area, beside a town shelled: the town's shelling, no row for the area
     area = _events(
