@@ -289,6 +289,16 @@ def test_a_fighter_killed_in_combat_is_fighting_unless_the_weapon_that_killed_is
     )
 
 
+def test_weapons_of_the_later_war_named_by_their_make_are_strikes():
+    def subs(text: str) -> set[str]:
+        return {t.sub_event_type for t in find_triggers(text)}
+
+    assert "Air/drone strike" in subs("A Lancet hit a howitzer near Kupiansk.")
+    assert "Air/drone strike" in subs("Geran drone attacks hit Odesa overnight.")
+    assert "Shelling/artillery/missile attack" in subs("ATACMS hit an airfield near Berdiansk.")
+    assert not subs("Washington will not send ATACMS to Kyiv.")
+
+
 def test_a_drone_named_by_its_make_and_a_town_encircled_are_events():
     assert "Air/drone strike" in {
         t.sub_event_type for t in find_triggers("A Bayraktar hit a patrol boat off the coast.")
