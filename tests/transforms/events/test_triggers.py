@@ -3,6 +3,11 @@ import pytest
 from transforms.events.triggers import find_triggers, is_non_event
 
 
+def subs(text: str) -> set[str]:
+    """The sub-event types of every event word of a sentence."""
+    return {t.sub_event_type for t in find_triggers(text)}
+
+
 @pytest.mark.parametrize(
     ("sentence", "sub"),
     [
@@ -212,9 +217,6 @@ def test_coal_mines_are_no_landmines_and_six_weeks_are_an_aggregate():
 
 
 def test_a_territory_verb_describing_people_or_things_and_words_of_alerts_and_diplomacy_are_no_events():
-    def subs(text: str) -> set[str]:
-        return {t.sub_event_type for t in find_triggers(text)}
-
     assert "Non-state actor overtakes territory" not in subs("Aid reached the captured city of Berdiansk.")
     assert "Non-state actor overtakes territory" not in subs(
         "Soldiers captured by Russian forces were moved."
@@ -242,9 +244,6 @@ def test_a_share_of_territory_held_is_a_state_and_a_since_clause_is_background()
 
 
 def test_bombardment_being_under_fire_and_intense_fighting_are_events_but_a_past_bombardment_noun_is_not():
-    def subs(text: str) -> set[str]:
-        return {t.sub_event_type for t in find_triggers(text)}
-
     assert "Shelling/artillery/missile attack" in subs("Russian forces continue to bombard the plant.")
     assert "Shelling/artillery/missile attack" in subs(
         "Civilians remain in the plant under heavy Russian fire."
@@ -290,9 +289,6 @@ def test_a_fighter_killed_in_combat_is_fighting_unless_the_weapon_that_killed_is
 
 
 def test_weapons_of_the_later_war_named_by_their_make_are_strikes():
-    def subs(text: str) -> set[str]:
-        return {t.sub_event_type for t in find_triggers(text)}
-
     assert "Air/drone strike" in subs("A Lancet hit a howitzer near Kupiansk.")
     assert "Air/drone strike" in subs("Geran drone attacks hit Odesa overnight.")
     assert "Shelling/artillery/missile attack" in subs("ATACMS hit an airfield near Berdiansk.")
