@@ -569,7 +569,7 @@ class StoryReader:
         the past day"): that region's event of the day, not a roundup of many places."""
         if not aggregate_only_by_the_past_day(s.text) or _WIDE_FRONT.search(s.text):
             return False
-        regions = {r for m in s.own if (r := region_of(m)) and not names_a_government(m, s.text, s.start)}
+        regions = _regions_told(s)
         return len(regions) == 1
 
     def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:
@@ -702,7 +702,7 @@ class StoryReader:
         (no place to put it); None when the sentence may be the event's follow-up."""
         if reason is not None or prev.admin1_iso is None or self.kind == NOTE:
             return None
-        regions = {r for m in s.own if (r := region_of(m)) and not names_a_government(m, s.text, s.start)}
+        regions = _regions_told(s)
         if not regions - {prev.admin1_iso}:
             return None
         killed, injured, victims = casualties(s.text)
@@ -1374,6 +1374,11 @@ def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
         return []
     at = s.start + m.end()
     return [x for x in s.own if x.char_start == at and x.entity_type in ("place", "region")]
+
+
+def _regions_told(s: Sentence) -> set[str]:
+    """The first-level regions a sentence's own places lie in (not a capital standing for its government)."""
+    return {r for m in s.own if (r := region_of(m)) and not names_a_government(m, s.text, s.start)}
 
 
 _NO_PLACE = ("country", "area", "")

@@ -58,9 +58,8 @@ class EventDate:
     precision: int  # 1 day, 2 week, 3 month
     explicit: bool  # found in the sentence (not defaulted)
     start: int = -1
-    reported: bool = (
-        False  # the day the event was reported ("said on Sunday"), the only day the sentence names
-    )
+    # the day the event was reported ("said on Sunday"), the only day the sentence names
+    reported: bool = False
 
 
 def _year_for(month: int, day: int, published: dt.date, year: str | None) -> dt.date | None:

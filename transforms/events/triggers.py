@@ -356,13 +356,12 @@ _NAMED_AS_PAST = re.compile(
 )
 
 # what people fled is the reason they left, not an event told: "Ukrainians who had fled fighting in the east"
-# what people fled or sheltered from ("civilians who hid at the school, sheltering from shelling"): their plight,
-# not the event the sentence tells
-_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
-_FLED_BEFORE = re.compile(
-    _FLED.pattern
-    + r"|\b(?:shelter(?:ing|ed|s)?|hid(?:ing|e|es)?|refuge|cover)\s+from\s+(?:the\s+)?(?:\w+\s+)?$",
-    _W,
+# what people fled ("fleeing the shelling"): not the event the sentence tells; what they sheltered from
+# ("civilians who hid at the school, sheltering from shelling"): their plight, the event only when the sentence
+# tells no other
+_FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
+_SHELTERED_BEFORE = re.compile(
+    r"\b(?:shelter(?:ing|ed|s)?|hid(?:ing|e|es)?|refuge|cover)\s+from\s+(?:the\s+)?(?:\w+\s+)?$", _W
 )
 
 _AIRCRAFT_DOWNED = re.compile(_AIRCRAFT_DOWNED_PATTERN, _W)
@@ -445,7 +444,7 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
 def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped."""
     out: list[Trigger] = []
-    plight: list[Trigger] = []  # what people fled or sheltered from: the event only when nothing else is told
+    plight: list[Trigger] = []  # what people sheltered from: the event only when nothing else is told
     low = sentence.lower() if lowered is None else lowered
     for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
@@ -455,6 +454,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             if _WANTED_BEFORE.search(before):
                 continue
             if _FLED_BEFORE.search(before):
+                continue
+            if _SHELTERED_BEFORE.search(before):
                 plight.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
                 continue
             if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):
@@ -472,6 +473,6 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             ):
                 continue  # "soldiers captured by Russian forces", "equipment captured from Kyiv's forces"
             out.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
-    out = out or [t for t in plight if not _FLED.search(sentence, max(0, t.start - 25), t.start)]
+    out = out or plight
     out.sort(key=lambda t: (-t.strength, t.start))
     return out
