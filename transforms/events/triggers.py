@@ -30,6 +30,12 @@ FIRE_BACK = r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-
 _ARMED = r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders"
 # Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack) or, by another aircraft,
 # an armed clash — not an interception (that is for drones and missiles).
+# a side's forces as the object of combat verbs ("repelled Russian forces", "pushing back the enemy")
+_FORCES = (
+    r"(?:the\s+)?(?:invading\s+|occupying\s+|attacking\s+|advancing\s+)?"
+    r"(?:Russian|Ukrainian|enemy|Russia[’']s|Ukraine[’']s)\s+(?:forces|troops|units|soldiers|army)\b|"
+    r"the\s+(?:enemy|invaders|occupiers)\b"
+)
 _AIRCRAFT = r"(?:aircraft|airplanes?|planes?|jets?|helicopters?|fighters?|bombers?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)"
 _AIRCRAFT_DOWNED_PATTERN = (
     rf"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w'-]+\s+){{0,4}}?{_AIRCRAFT}\b|"
@@ -141,7 +147,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # a town encircled by the other side's forces: "claims to have encircled Sievierodonetsk"
      r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:encircled|surrounded)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
      r"(?<=\band\s)(?:encircled|surrounded)\s+(?-i:[A-Z])|"
-     r"\bpush(?:ed|ing)?\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\s+back\b|"
+     # the other side's forces fought off: "repelled Russian forces", "pushing back the enemy", "pushed them back"
+     rf"\brepel(?:led|ling|s)?\s+(?:{_FORCES})|"
+     rf"\bpush(?:ed|es|ing)?\s+(?:back\s+(?:{_FORCES})|(?:(?:{_FORCES})|them)\s+back\b)|"
+     # forces at a town's edge, the fighting there told by its force: "entered the outskirts", "the fighting as
+     # 'very fierce'"
+     r"\bentered\s+the\s+outskirts\b|\bfighting\s+as\s+[“\"]?(?:very\s+|extremely\s+)?(?:fierce|intense|heavy)\b|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\bcounter-?attack(?:ed|s|ing)?\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"

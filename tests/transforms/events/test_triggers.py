@@ -164,6 +164,34 @@ def test_ongoing_fighting_reported_as_news_is_a_clash(sentence):
     assert find_triggers(sentence)[0].sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The brigade said it had repelled Russian troops east of the river.",
+        "Our units keep pushing back the enemy near the border, the commander said.",
+        "Defenders pushed them back by about a third of the district overnight.",
+        "Ukrainian units were pushing the occupying Russian forces back from the highway.",
+        "Russian units have entered the outskirts of the town.",
+        "The mayor described the fighting as “extremely heavy”.",
+    ],
+)
+def test_the_other_side_fought_off_or_at_a_towns_edge_is_a_clash(sentence):
+    assert subs(sentence) == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm pushed the deadline back by a week.",
+        "Police pushed the crowd back from the embassy gates.",
+        "Officials repelled the accusation as baseless.",
+        "Residents who fled the outskirts returned home on Sunday.",
+    ],
+)
+def test_pushing_back_what_is_no_armed_force_is_no_clash(sentence):
+    assert "Armed clash" not in subs(sentence)
+
+
 def test_demonstrated_in_the_sense_of_shown_is_no_protest_and_habits_are_aggregates():
     assert not [
         t
