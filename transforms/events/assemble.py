@@ -1621,7 +1621,7 @@ def read_article(
         _event_key,
         _fold,
         lambda d: _event_key(d)[:-1],
-        lambda d: not d.date_explicit,
+        lambda d: not d.date_explicit or d.date_reported,  # a report's day is no day of the event's own
         lambda d: (d.location_id, d.trigger.event_type, d.admin1_iso, d.date) if d.admin1_iso else None,
     )
     return _rows(article, published, drafts), drafts, reader

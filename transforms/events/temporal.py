@@ -71,11 +71,12 @@ def sentence_time(
     # three": the report's day is not the event's when another date or the past perfect says so ("the ministry
     # said on Friday" after "has taken control" is the news of that day)
     reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start)]
-    if reported and (len(reported) < len(dates) or _PAST_PERFECT.search(sentence, reported[0].start)):
+    if reported and len(reported) < len(dates):
         dates = [d for d in dates if d not in reported]
     elif reported:
-        # only the report's day: the event's day as far as the sentence tells, until a telling that names the
-        # event's own day ("... had taken place at 6pm on Saturday") dates it
+        # only the report's day: the event's day as far as the sentence tells (told in the past perfect, the
+        # latest it can be: "said yesterday that forces had completed removing mines"), until a telling that
+        # names the event's own day ("... had taken place at 6pm on Saturday") dates it
         dates = [replace(d, reported=True) if d in reported else d for d in dates]
     quote = quoted_after(sentence) if dates else None
     if quote is not None:

@@ -95,6 +95,13 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombard(?:s|ed|ing)?\b|\b(?:fresh|new|renewed|heavy|intense) bombardments?\b|\bcame under (?:\w+ )?bombardment\b|"
      # a bombardment as the doer of a damage: "a bombardment flattened a school"
      r"\bbombardments?\s+(?:\w+\s+)?(?:flattened|destroyed|hit|struck|killed|damaged|levell?ed|wrecked)\b|\bunder (?:heavy |constant |intense )?(?:Russian |Ukrainian |enemy )?(?:fire|shelling)\b"),
+    # an attack told by what it did to a place or a thing, no weapon named: "a series of explosions struck the
+    # city", "Russian attacks destroyed a TV tower", "hit by fresh strikes", "came under deadly attack" (the
+    # attack words alone are no event: "Russia's assault on Ukraine", "blast furnaces")
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
+     r"\b(?:explosions?|blasts|strikes|attacks)\s+(?:also\s+|again\s+)?(?:struck|hit|rocked|destroyed|damaged)\b|"
+     r"\b(?:hit|struck|rocked)\s+by\s+(?:(?:fresh|new|more|further|several|multiple|Russian|Ukrainian)\s+){0,2}"
+     r"(?:explosions|blasts|strikes|attacks)\b|\bcame under (?:\w+ )?attack\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,
      r"\bexplosions?\b|\bblasts?\b|\bdebris\b|\bstruck\b|\bstrikes?\b|\bhit\b"),
     # a ship hit ("damaged a Russian navy logistics ship", "sank a patrol boat"), fire across the border and fire
@@ -419,6 +426,23 @@ def _made_impossible(low: str, m: re.Match) -> bool:
     return bool(_MADE_BEFORE.search(low, 0, m.start()) or _TO_KNOW_AFTER.match(low, m.end()))
 
 
+# a verbless appositive set off by commas, which describes the noun before it: "In eastern Ukraine, the focus of
+# Russia's military campaign, nine civilians were killed"
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an)\s+(?![^,;:.]*\b(?:is|are|was|were|has|have|had|will|would|said|says)\b)[^,;:.“”\"]{1,60}?,"
+)
+
+
+def _describes_a_noun(sentence: str, cue: re.Match) -> bool:
+    """The background word lies in an appositive that describes a noun, and no other background word is told:
+    what a place is known for is no time of the event the sentence tells."""
+    for a in _APPOSITIVE.finditer(sentence):
+        if a.start() <= cue.start() and cue.end() <= a.end():
+            rest = sentence[: a.start()] + " " * (a.end() - a.start()) + sentence[a.end() :]
+            return _BACKGROUND.search(rest, rest.lower()) is None
+    return False
+
+
 def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     """Why a sentence does not report an event, or None. Explicit OSCE/observer counts are not aggregates."""
     low = sentence.lower() if lowered is None else lowered
@@ -433,7 +457,7 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         sentence, low = sentence[: circumstance.start()], low[: circumstance.start()]
     if _AGGREGATE.search(sentence, low) and "observed" not in sentence:
         return "aggregate"
-    if _BACKGROUND.search(sentence, low):
+    if (bg := _BACKGROUND.search(sentence, low)) and not _describes_a_noun(sentence, bg):
         return "background"
     purpose = _PURPOSE.search(low) or _time_clause_at_the_end(low)
     if purpose and purpose.start() > 0:

@@ -199,6 +199,17 @@ def test_an_undated_event_in_the_past_perfect_happened_before_the_report():
     assert [str(d)[:10] for d in now["event_date"]] == ["2024-11-02"]
 
 
+def test_the_reports_day_bounds_an_event_told_in_the_past_perfect_when_no_other_day_is_named():
+    wed = dt.date(2024, 11, 6)
+    t = sentence_time(
+        "The navy said on Monday that its divers had finished clearing mines in the harbour.", wed
+    )
+    assert t.own.date == dt.date(2024, 11, 4) and t.own.reported
+    # another day named: that one is the event's
+    t = sentence_time("The navy said on Monday that its divers had cleared the harbour on Saturday.", wed)
+    assert t.own.date == dt.date(2024, 11, 2) and not t.own.reported
+
+
 def test_an_undated_event_named_as_the_time_of_what_a_sentence_tells_is_no_event_of_the_day():
     published = dt.date(2024, 3, 9)
     ev = article_events(

@@ -182,6 +182,46 @@ def test_the_other_side_fought_off_or_at_a_towns_edge_is_a_clash(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Three loud explosions rocked the port city before dawn.",
+        "Russian attacks damaged a power substation in Sumy.",
+        "The town was hit by fresh strikes on Monday evening.",
+        "Two villages near the border came under heavy attack.",
+    ],
+)
+def test_an_attack_told_by_what_it_did_to_a_place_is_an_attack_with_no_weapon_named(sentence):
+    assert any(
+        t.strength > 0.6 and t.sub_event_type == "Shelling/artillery/missile attack"
+        for t in find_triggers(sentence)
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president condemned Russia's assault on Ukraine.",
+        "The new album hit the shops on Friday.",
+        "Two blast furnaces in the city are working at half capacity.",
+    ],
+)
+def test_attack_words_alone_tell_no_attack(sentence):
+    assert all(t.strength <= 0.6 for t in find_triggers(sentence))
+
+
+def test_a_background_word_describing_a_place_is_no_time_of_the_event():
+    assert (
+        is_non_event("In the south, the focus of the spring campaign, two men were killed by shelling.")
+        is None
+    )
+    assert (
+        is_non_event("Two men were killed by shelling, the focus of the spring campaign, last year.")
+        == "background"
+    )
+    assert is_non_event("The spring campaign, the regiment said, killed two men.") == "background"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The storm pushed the deadline back by a week.",
         "Police pushed the crowd back from the embassy gates.",
         "Officials repelled the accusation as baseless.",
