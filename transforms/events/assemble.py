@@ -622,7 +622,13 @@ class StoryReader:
             if found:
                 parts.append((self._part(s, a, b), found))
         if len(parts) > 1:
-            return parts
+            # a clause may itself tell events of different kinds each beside its own place ("intense fighting
+            # raged in the east, Odesa came under bombardment again, and ...")
+            return [q for part in parts for q in self._near(*part)]
+        return self._near(s, triggers)
+
+    def _near(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
+        """The sentence (or clause) cut by ``_by_proximity``, else itself whole."""
         near = self._by_proximity(s, triggers) if self.kind != NOTE and len(triggers) > 1 else []
         return near or [(s, triggers)]
 

@@ -132,8 +132,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # break through" (not "tried to take", history, nor "take", which is anything; not "an attempt to", nor a
      # description: "forces attempting to seize Kyiv")
      r"\battempt(?:ed|ing|s)? to (?:advance|break through|storm)\b|"
-     r"\b(?:(?:is|are|was|were|been)\s+(?:still\s+|now\s+)?(?:trying|attempting|seeking)|attempted|tries) to "
-     r"(?:seize|storm|encircle|capture|break through|advance|surround|cut off|assault)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
+     r"\b(?:(?:is|are|was|were|been)\s+(?:still\s+|now\s+)?(?:trying|attempting|seeking)|attempted|tries|sought) to "
+     r"(?:seize|storm|encircle|capture|break through|advance|surround|cut off|assault|finish off|dislodge|drive out)\b|\bengaged in (?:an? )?(?:\w+ )?(?:offensive|attack|assault|clash)|"
      # a ground assault told by where it comes from: "attacked from four separate directions", "from three sides"
      r"\battack(?:ed|ing|s)?\s+from\s+[“\"]?(?:[\w-]+\s+){0,3}?(?:directions|sides|flanks)\b|"
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"

@@ -187,6 +187,15 @@ def test_event_words_of_different_kinds_each_beside_a_place_of_their_own_are_two
     assert list(zip(area["location"], area["sub_event_type"], strict=True)) == [
         ("Kherson", "Shelling/artillery/missile attack")
     ]
+    # ... and so within each clause of a sentence its punctuation parts: the third clause is a clash of its own
+    clauses = _events(
+        "Fierce fighting raged in Ukraine's east on Friday, the city of Kherson came under bombardment again, "
+        "and Russian troops sought to dislodge the Ukrainian units holding a bridgehead near Vovchansk."
+    )
+    assert set(zip(clauses["location"], clauses["sub_event_type"], strict=True)) == {
+        ("Kherson", "Shelling/artillery/missile attack"),
+        ("Vovchansk", "Armed clash"),
+    }
 
 
 def test_proximity_parts_cut_between_two_event_words_at_the_and_between_their_names():

@@ -172,6 +172,7 @@ def test_ongoing_fighting_reported_as_news_is_a_clash(sentence):
         "Defenders pushed them back by about a third of the district overnight.",
         "Ukrainian units were pushing the occupying Russian forces back from the highway.",
         "Russian units have entered the outskirts of the town.",
+        "Russian forces sought to finish off the last defenders of the plant.",
         "The mayor described the fighting as “extremely heavy”.",
     ],
 )
