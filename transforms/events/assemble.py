@@ -53,6 +53,7 @@ from transforms.events.places import (
     is_unplaced,
     item_place,
     names_a_government,
+    names_a_group,
     names_a_river,
     placed_by_region,
     referred_back,
@@ -447,6 +448,9 @@ class StoryReader:
                     and m.method != "provisional"
                     and not qualifier
                     and not in_a_speakers_title(m, text, s0)
+                    and not names_a_group(
+                        m, text, s0
+                    )  # "the Azov regiment": a unit, not a place "the plant" is at
                     and not compared_with(m, text, s0)  # "As with Kyiv, the Russians attempted to storm ..."
                     # not "Dergachi, on the outskirts of Kharkiv": Kharkiv only locates Dergachi
                     and not _LOCATES_THE_PLACE_BEFORE.search(

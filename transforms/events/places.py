@@ -168,6 +168,12 @@ _NAMES_A_GROUP = re.compile(
 )
 
 
+def names_a_group(m: Mention, sentence: str, offset: int) -> bool:
+    """The place's name names an armed group or a person ("the Azov regiment", "Mariupol resident ..."), not a
+    place of the story."""
+    return _NAMES_A_GROUP.match(sentence, m.char_end - offset) is not None
+
+
 _NOT_PLACE_WORDS = {
     "Russian", "Ukrainian", "In", "At", "Near", "On", "The", "Occupied", "Eastern", "Western", "Southern",
     "Northern", "Central", "Kyiv", "Moscow", "Donetsk", "Luhansk", "Russia", "Ukraine", "DPR", "LPR",
@@ -482,7 +488,7 @@ def choose_location(
         m
         for m in mentions
         if m.entity_type in _PLACE_TYPES
-        and not _NAMES_A_GROUP.match(sentence_text, m.char_end - offset)
+        and not names_a_group(m, sentence_text, offset)
         and not names_a_government(m, sentence_text, offset)
         and not in_a_speakers_title(m, sentence_text, offset)
         and not where_spoken(m, sentence_text, offset)
@@ -631,10 +637,13 @@ _ANAPHOR = re.compile(
     # "the city", "the besieged city", "the eastern Ukrainian city" — not "the city of Kharkiv", which names it
     r"\bthe (?:(?:[a-z][\w-]*|Ukrainian|Russian|Black Sea|Azov) ){0,3}?(?:city|town|village|island|port|settlement)\b"
     r"(?!\s+of\b)(?!['’]s)|"
-    r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b",
+    r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b|"
+    # a works the story named lies at the settlement named with it: "the steelworks being bombarded"
+    r"\bthe (?:steel ?works|steel plant|plant|factory|refinery|airfield|airport)\b(?!\s+(?:of|in|at|near)\b)",
     re.IGNORECASE,
 )
-_ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "mayor", "outskirts", "cent")
+_ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "mayor", "outskirts", "cent", "plant",
+                  "works", "factory", "refinery", "airfield", "airport")  # fmt: skip
 
 
 def _anaphor(text: str) -> re.Match | None:

@@ -71,6 +71,19 @@ def test_the_city_refers_back_to_the_settlement_named_last():
     assert ev.iloc[0]["location"] == "Kupiansk"
 
 
+def test_the_plant_refers_back_to_the_settlement_it_was_named_with_and_a_units_name_places_nothing():
+    ev = _events(
+        "Soldiers of the brigade are holding out in a chemical works in Sievierodonetsk. "
+        "Video released on Friday showed the plant being bombarded."
+    )
+    assert list(ev["location"]) == ["Sievierodonetsk"]
+    # "the Azov regiment" names a unit, not the place "the plant" is at
+    unit = _events(
+        "The commander of the Azov regiment spoke on Friday. Video showed the plant being bombarded again."
+    )
+    assert "Azov" not in set(unit["location"].dropna())
+
+
 def test_a_region_list_is_not_a_place_placed_in_the_next_region():
     ev = _events(
         "Russian forces attacked along the front of the Sumy, Kharkiv and Poltava regions on Friday."
