@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from transforms.events.actors import (
     ACTOR_FORCES,
@@ -31,17 +31,14 @@ from transforms.events.actors import (
     side_of,
     taker_side,
 )
-from transforms.events.casualties import (
-    CODING_NOTES,
-    casualties,
-    says_coded,
-)
+from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import EventDate
-from transforms.events.discourse import merge_retold, own_clause, place_lists
+from transforms.events.discourse import merge_retold, place_lists
+from transforms.events.draft import Draft, _max, event_key, fold
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
-from transforms.events.numbers import parse_count, weapon_quantity
+from transforms.events.numbers import weapon_quantity
 from transforms.events.places import (
     PLURAL_REGIONS,
     after_dateline,
@@ -51,7 +48,6 @@ from transforms.events.places import (
     describes_what_follows,
     in_a_speakers_title,
     is_unplaced,
-    item_place,
     names_a_government,
     names_a_group,
     names_a_river,
@@ -65,6 +61,20 @@ from transforms.events.places import (
     the_place_named,
 )
 from transforms.events.prefilter import Prefiltered
+from transforms.events.roundup import (
+    DAMAGED,
+    DEBRIS_DAMAGE,
+    attach_follow_up,
+    attack_by_weapon,
+    become_clash,
+    debris_hit,
+    force_on_protesters,
+    hit_civilians,
+    lead_attack,
+    list_events,
+    local_impact,
+    split_per_place,
+)
 from transforms.events.structure import QUOTE_MARK, datelines, is_quote, paragraphs, reprint_start
 from transforms.events.temporal import (
     UNDATED,
@@ -103,11 +113,6 @@ _WEAPON_WORD = re.compile(
     re.I,
 )
 _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b", re.I)
-_DEBRIS_DAMAGE = re.compile(
-    r"\b(?:debris|shrapnel|fragments|wreckage)\b[^.]{0,60}\b(?:hit|damag\w*|fell|struck|injur\w*|kill\w*|destroy\w*)|"
-    r"\bcrashed (?:on|onto|into) (?:[\w-]+ ){0,2}(?:houses?|buildings?|homes?)",
-    re.I,
-)
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
 )
@@ -119,71 +124,6 @@ _FIGHTING = re.compile(
     re.I,
 )
 _FIRE_BACK = re.compile(FIRE_BACK, re.I)
-_FORCE_ON_PROTESTERS = re.compile(
-    r"\b(?:tear gas|stun grenades?|rubber bullets|water cannons?|batons)\b|"
-    r"\b(?:fired|shot|opened fire)\s+(?:at|on)\s+(?:the\s+)?(?:protesters|demonstrators|crowd|rally)\b|"
-    r"\b(?:beat|beaten|attacked)\s+(?:the\s+)?(?:protesters|demonstrators)\b|\bdispersed\b[^.]{0,40}\b(?:violently|by force|force)\b",
-    re.I,
-)
-
-
-@dataclass
-class Draft:
-    """An event being assembled from one or more sentences."""
-
-    trigger: Trigger
-    sentence_index: int
-    paragraph: int
-    char_start: int
-    char_end: int
-    date: dt.date
-    precision: int
-    date_explicit: bool
-    weapon: str | None
-    location_id: str | None
-    admin1_iso: str | None
-    country: str | None
-    geo_precision: int | None
-    actor1: str | None
-    actor2: str | None
-    fatalities: int | None
-    injuries: int | None
-    quantity: int | None
-    actor_explicit: bool
-    notes: list[str] = field(default_factory=list)
-    first_sentence: int = -1
-    evidence: dict[str, str] = field(default_factory=dict)  # the words that decided each field
-    merged_into: Draft | None = None  # the first telling of the same event, when this is a later one
-    nationwide: bool = False  # one day's barrage over the whole country (its interception is another row)
-    date_reported: bool = False  # the date is only the day the event was reported on ("said on Sunday")
-
-    def dated_by(self, date: dt.date, precision: int, explicit: bool, reported: bool = False) -> None:
-        """A telling that names the event's day dates it when its own day was only the story's default, or only
-        the day it was reported on."""
-        if explicit and (not self.date_explicit or (self.date_reported and not reported)):
-            self.date, self.precision, self.date_explicit = date, precision, True
-            self.date_reported = reported
-
-    def extend(self, idx: int, end: int, sentence: str) -> None:
-        """Add a later sentence of the same paragraph to this event's evidence."""
-        self.sentence_index = idx
-        self.char_end = end
-        self.notes.append(sentence)
-
-
-def _attack_by_weapon(text: str, trig: Trigger) -> Trigger:
-    """The attack an interception turned out to be (its debris hit something): a drone strike or a missile
-    attack, by the weapon named."""
-    if re.search(r"\b(?:drones?|UAVs?|Shaheds?)\b", text, re.I):
-        return replace(
-            trig, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", weapon="drone"
-        )
-    return replace(
-        trig,
-        event_type="Explosions/Remote violence",
-        sub_event_type="Shelling/artillery/missile attack",
-        weapon="missile",
-    )
 
 
 # a story's lead: the sentences that tell its news; a lead attack is told there
@@ -193,10 +133,6 @@ _COUNTS_PEOPLE = re.compile(r"kill|dead|died|death|injur|wound|hurt|bod(?:y|ies)
 # an attack aimed at a country as a whole: "air attacks on Ukraine's energy system", "a barrage against Ukraine"
 _COUNTRY_TARGET = re.compile(
     r"\b(?:attacks?|strikes?|barrages?|bombardment|assault)\s+(?:on|against)\s+(Ukraine|Russia)(?:['’]s\b|\b)"
-)
-# what a lead attack did at a place with nobody counted: "In the Volyn region, a power plant was damaged"
-_DAMAGED = re.compile(
-    r"\b(?:was|were|been) (?:badly |seriously |partly |heavily )?(?:damaged|destroyed|hit)\b"
 )
 
 
@@ -515,7 +451,7 @@ class StoryReader:
         impact = (
             self.barrage is not None
             and time.status == "news"
-            and (_COUNTS_PEOPLE.search(s.low) is not None or _DAMAGED.search(s.low) is not None)
+            and (_COUNTS_PEOPLE.search(s.low) is not None or DAMAGED.search(s.low) is not None)
         )
         habit = time.status == "aggregate" and aggregate_only_by_habit(s.text)  # a day named may make it news
         if triggers or lead or impact or habit or _MAY_BE_DATED.search(s.low, s.low):
@@ -537,7 +473,7 @@ class StoryReader:
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if self.barrage is None and reason in (None, "aggregate") and s.idx < LEAD_SENTENCES:
-            self.barrage = _barrage(triggers or find_triggers(s.text, s.low), s.text, time, self.published)
+            self.barrage = lead_attack(triggers or find_triggers(s.text, s.low), s.text, time, self.published)
         if (
             reason is None
             and not (triggers and triggers[0].sub_event_type == "Arrests")
@@ -676,12 +612,10 @@ class StoryReader:
             # ..."): the entry's day dates the account that follows it in its paragraph
             self.carried = time.own.date
         if reason is None and self.barrage is not None and not follows:
-            impact = _local_impact(
-                self.barrage, s.text, s.start, s.idx, s.paragraph, s.own, self.placed, time
-            )
+            impact = local_impact(self.barrage, s.text, s.start, s.idx, s.paragraph, s.own, self.placed, time)
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
                 self.drafts.append(impact)
-                self.drafts[-1:-1] = _list_events(impact, s.text, s.start, s.own, self.regions_seen)
+                self.drafts[-1:-1] = list_events(impact, s.text, s.start, s.own, self.regions_seen)
                 self._decide(s.idx, s.start, s.end, "local impact",
                              "casualties or damage at a place after the lead attack", len(self.drafts) - 1)  # fmt: skip
                 return
@@ -691,7 +625,7 @@ class StoryReader:
             self._decide(s.idx, s.start, s.end, "local impact",
                          "casualties at places of their own, not the event just told", len(self.drafts) - 1)  # fmt: skip
             return
-        if elsewhere is None and _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
+        if elsewhere is None and attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, reason):
             self._decide(
                 s.idx,
                 s.start,
@@ -727,7 +661,7 @@ class StoryReader:
         out = []
         for region in sorted(regions):  # one strike per region named; a toll told for them all is no one's
             own = [m for m in s.own if region_of(m) == region]
-            impact = _local_impact(strike, s.text, s.start, s.idx, s.paragraph, own, self.placed, time)
+            impact = local_impact(strike, s.text, s.start, s.idx, s.paragraph, own, self.placed, time)
             if impact is not None and len(regions) > 1:
                 impact.fatalities, impact.injuries = None, None
             out += [impact] if impact is not None else []
@@ -1005,15 +939,15 @@ class StoryReader:
 
     @staticmethod
     def _absorb(prev: Draft, s: Sentence, f: Frame) -> None:
-        if _debris_hit(prev, s.text, f.victims):
+        if debris_hit(prev, s.text, f.victims):
             pass
         elif f.sub == "Disrupted weapons use" and prev.trigger.sub_event_type != f.sub:
             # "attacked with 70 drones ... most were shot down": the event is the interception
             prev.trigger = f.trig
             prev.actor1, prev.actor2 = ACTOR_FORCES.get(other_side(f.side) or "") or prev.actor2, prev.actor1
-        elif _force_on_protesters(prev, s.text):
+        elif force_on_protesters(prev, s.text):
             pass
-        elif _hit_civilians(prev, f.victims):
+        elif hit_civilians(prev, f.victims):
             # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
             prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
         prev.fatalities = _max(prev.fatalities, f.killed)
@@ -1034,7 +968,7 @@ class StoryReader:
             ):
                 # "... shelled near Kodema. They clashed with Ukrainian forces and were repelled." — but a strike
                 # that hit civilians stays one: the clash told after it is between other actors
-                _become_clash(prev, None)
+                become_clash(prev, None)
             if (
                 prev.trigger.event_type == "Battles"
                 and f.trig.event_type == "Explosions/Remote violence"
@@ -1047,8 +981,8 @@ class StoryReader:
                                            geo=prev.geo_precision, country=prev.country,
                                            place_word="the place of the battle told before"))  # fmt: skip
                 return
-            _debris_hit(prev, s.text, f.victims)
-            _attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, None, always=True)
+            debris_hit(prev, s.text, f.victims)
+            attach_follow_up(self.drafts, s.idx, s.paragraph, s.end, s.text, None, always=True)
             self._decide(s.idx, s.start, s.end, "continues", "no place of its own: part of the event before",
                          len(self.drafts) - 1)  # fmt: skip
         else:
@@ -1224,13 +1158,13 @@ class StoryReader:
     def _split(self, s: Sentence, f: Frame) -> None:
         """One sentence, several events: a count per place, a list of places; and a placeless clash before."""
         drafts = self.drafts
-        _force_on_protesters(drafts[-1], s.text)  # "police used tear gas to disperse a rally in Odesa"
-        second = _split_per_place(drafts[-1], s.text, s.start, s.mentions)
+        force_on_protesters(drafts[-1], s.text)  # "police used tear gas to disperse a rally in Odesa"
+        second = split_per_place(drafts[-1], s.text, s.start, s.mentions)
         if second is not None:  # "killed two people in Kostiantynivka and one in Pokrovsk": two events
             drafts.append(second)
         else:  # "shelling in Maryinka, Slovyansk, and Kramatorsk": one event per place of the list (the
             # first place's event stays last: casualties told next are read as the first place's)
-            drafts[-1:-1] = _list_events(drafts[-1], s.text, s.start, s.own, self.regions_seen)
+            drafts[-1:-1] = list_events(drafts[-1], s.text, s.start, s.own, self.regions_seen)
         if (
             self.placeless_clash
             and self.placeless_clash[:2] == (s.paragraph, s.idx - 1)
@@ -1238,7 +1172,7 @@ class StoryReader:
         ):
             # "Russian forces attacked towards X, clashing with Ukrainian forces. They also shelled X, Donetsk.":
             # the fighting named first, without its region, and the shelling are one clash
-            _become_clash(drafts[-1], self.placeless_clash[2])
+            become_clash(drafts[-1], self.placeless_clash[2])
         if f.date.explicit:
             self.carried, self.carried_at = f.date.date, f.admin1_iso
 
@@ -1301,8 +1235,8 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
     if tells_aircraft_downed(sent, trig.start):
         et, st = aircraft_downed_as(trig.event_type, trig.sub_event_type, kind)
         trig = replace(trig, event_type=et, sub_event_type=st)
-    elif trig.sub_event_type == "Disrupted weapons use" and _DEBRIS_DAMAGE.search(sent):
-        trig = _attack_by_weapon(sent, trig)
+    elif trig.sub_event_type == "Disrupted weapons use" and DEBRIS_DAMAGE.search(sent):
+        trig = attack_by_weapon(sent, trig)
         owner = other_side(interceptor_side(sent))
     if (
         trig.sub_event_type in _TERRITORY_CHANGES
@@ -1315,58 +1249,6 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
     if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
         trig = replace(trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None)
     return trig, owner
-
-
-_PLACE_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
-_PER_PLACE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing))\s+(?P<a>[\w-]+)\s+(?:[\w-]+\s+)?in\s+"
-    rf"(?P<pa>{_PLACE_NAME})\s*,?\s+and\s+(?P<b>[\w-]+)\s+(?:(?:more|other|others|people|civilians)\s+)?in\s+"
-    rf"(?P<pb>{_PLACE_NAME})\b"
-)
-
-
-def _split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> Draft | None:
-    """A count per place in one sentence ("Russian shelling killed two people in Kostiantynivka and one in
-    Pokrovsk") is one event per place, each with its own count: ``d`` keeps the first place and count, and the
-    second place's event is returned (None when the sentence is not built that way)."""
-    m = _PER_PLACE.search(sent)
-    if m is None:
-        return None
-    at = {
-        x.char_start - offset: x for x in mentions if x.entity_type == "place" and x.method != "provisional"
-    }
-    first, second = at.get(m.start("pa")), at.get(m.start("pb"))
-    a, b = parse_count(m.group("a")), parse_count(m.group("b"))
-    if first is None or second is None or first.entity_id != d.location_id or a is None or b is None:
-        return None
-    ent = load_registry().get(second.entity_id)
-    if not ent.admin1_iso:
-        return None
-    other = replace(d, location_id=ent.entity_id, admin1_iso=ent.admin1_iso, notes=list(d.notes))
-    if m.group("verb").startswith("kill"):
-        d.fatalities, other.fatalities = a.value, b.value
-    else:
-        d.injuries, other.injuries = a.value, b.value
-    return other
-
-
-def _barrage(triggers: list[Trigger], sent: str, time, published: dt.date) -> Draft | None:
-    """The story's lead attack when this sentence tells one ("Russia launched a massive missile and drone
-    attack overnight", "Dozens of Russian missiles struck targets across Ukraine"): a remote attack with its
-    weapon named, as a template for the local impacts told after it."""
-    trig = next(
-        (t for t in triggers if t.event_type == "Explosions/Remote violence" and t.strength > 0.6), None
-    )
-    if trig is None:
-        return None
-    date = event_time(time, None, published)
-    side = attacker_side(sent) or "Russia"
-    return Draft(
-        trigger=trig, sentence_index=-1, paragraph=-1, char_start=0, char_end=0, date=date.date,
-        precision=date.precision, date_explicit=date.explicit, weapon=trig.weapon, location_id=None,
-        admin1_iso=None, country=None, geo_precision=None, actor1=ACTOR_FORCES.get(side), actor2=None,
-        fatalities=casualties(sent)[0] or None, injuries=None, quantity=None, actor_explicit=side is not None,
-    )  # fmt: skip
 
 
 # where a protest gathered, right after its word: "demonstrated in Kyiv", "marched through central Lviv"
@@ -1399,221 +1281,6 @@ def _where(m: Mention) -> str:
     return (region_of(m) or "") if m.entity_type in ("place", "region") else m.entity_type
 
 
-def _local_impact(
-    barrage: Draft, sent: str, s0: int, idx: int, paragraph: int, own: list[Mention], placed: dict, time
-) -> Draft | None:
-    """A sentence that counts casualties or tells damage at a place of its own, with no event word, after the
-    story's lead attack: a local event of that attack ("Two more people died in the Sumy region", "In the Volyn
-    region, a power plant was damaged"). None when the sentence tells neither or places nothing."""
-    killed, injured, victims = casualties(sent)
-    if not (killed or injured or _DAMAGED.search(sent)):
-        return None
-    loc_id, admin1_iso, geo = choose_location(own, sent, s0, placed=placed)
-    loc_id = site_of(loc_id)
-    if is_unplaced(loc_id, admin1_iso):
-        return None
-    date = time.own if time.own is not None else None
-    country = load_registry().get(admin1_iso).country if admin1_iso else None
-    return replace(
-        barrage, sentence_index=idx, paragraph=paragraph, char_start=s0, char_end=s0 + len(sent),
-        date=date.date if date else barrage.date, precision=date.precision if date else barrage.precision,
-        date_explicit=date is not None or barrage.date_explicit, location_id=loc_id, admin1_iso=admin1_iso,
-        country=country, geo_precision=geo, fatalities=killed, injuries=injured,
-        actor2=f"Civilians ({country})" if CIVILIAN.search(victims) and country else None,
-        notes=[sent], first_sentence=idx,
-        evidence={"trigger": "(the story's lead attack)", "date": "its own" if date else "the lead attack's",
-                  "place": "its own place", "counts": victims, "side": "the lead attack's"},
-    )  # fmt: skip
-
-
-def _among(mention: Mention, place: tuple, where: Counter, story: Counter) -> tuple:
-    """A list item's place read among the list's other items (``where``: the list's regions) and the story's
-    regions; kept by its name in the one region all the other items lie in, when the evidence is twofold."""
-    others = where - Counter({place[1]: 1})
-    if not others:
-        return place
-    if len(others) == 1 and story.get(next(iter(others)), 0) > story.get(place[1], 0):
-        # the list's other places all lie in one region, the story told of it more than of this one's ("the
-        # towns of Zolote and Kamyshevakha" in a story of Luhansk): the village of that region, even if the story
-        # also told of the region the gazetteer's namesake lies in
-        return coherent(mention, place, others, keep_name=True)
-    evidence = others + story
-    return coherent(
-        mention, place, evidence, keep_name=len(others) == 1 and evidence.most_common(1)[0][1] >= 2
-    )
-
-
-def _list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter) -> list[Draft]:
-    """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
-    with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
-    if d.trigger.sub_event_type == "Disrupted weapons use" or is_unplaced(d.location_id, d.admin1_iso):
-        return []
-    regions = {m.entity_id for m in mentions if m.entity_type == "region"}
-    region = next(iter(regions)) if len(regions) == 1 else None
-    for items in place_lists(sent, offset, mentions):
-        places = [item_place(it, sent, offset, region) for it in items]
-        # a list's settlements lie together: an item resolved away from where the others are is read there
-        where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
-        places = [
-            p if it.as_region else _among(it.mention, p, where, story)
-            for it, p in zip(items, places, strict=True)
-        ]
-        if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
-            it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
-        ):
-            continue
-        out, anchor = [], None
-        for it, (loc, iso, geo) in zip(items, places, strict=True):
-            if iso is None:
-                continue
-            if (loc == d.location_id or it.as_region) and iso == d.admin1_iso:
-                d.location_id, d.geo_precision = loc, geo  # a list of regions: the region, not its centre
-                anchor = it
-                continue
-            clause = own_clause(sent, offset, it.mention)
-            # a place of a list with no clause of its own: none counted when the sentence counts nobody, unknown
-            # when it counts the whole list's
-            tolled = d.fatalities != 0 or d.injuries != 0
-            killed, injured, _ = casualties(clause) if clause else (None, None, "") if tolled else (0, 0, "")
-            out.append(
-                replace(
-                    d, location_id=loc, admin1_iso=iso, geo_precision=geo, country=load_registry().get(iso).country,
-                    fatalities=killed, injuries=injured, notes=list(d.notes),
-                )
-            )  # fmt: skip
-        if out and anchor is not None and (d.fatalities or d.injuries):
-            # a toll told for the whole list is no one place's ("struck Donetsk and Kharkiv, killing 170"): the
-            # first place keeps only what its own clause says
-            clause = own_clause(sent, offset, anchor.mention)
-            d.fatalities, d.injuries = casualties(clause)[:2] if clause else (None, None)
-        return out
-    return []
-
-
-def _attach_follow_up(
-    drafts: list[Draft],
-    idx: int,
-    paragraph: int,
-    end: int,
-    sent: str,
-    reason: str | None,
-    always: bool = False,
-) -> bool:
-    """Casualties reported in the next sentences of the same paragraph ("Two people were killed, the
-    governor said.", "Unspecified fatalities coded as 10.") belong to the event just described. ``always``:
-    the sentence is part of that event's account even when it counts nobody (the next one may). True when the
-    sentence was read as part of that event."""
-    if not drafts or reason in ("background", "aggregate"):
-        return False
-    prev = drafts[-1]
-    coded = says_coded(sent) and any(rx.search(sent) for rx in CODING_NOTES)
-    if prev.paragraph != paragraph or idx - prev.sentence_index > (5 if coded else 2):
-        return False
-    if coded:  # ACLED's note of the count it coded for the event replaces any count read before
-        prev.fatalities = casualties(sent)[0]
-        prev.extend(idx, end, sent)
-        return True
-    if _force_on_protesters(prev, sent):
-        always = True
-    killed, injured, victims = casualties(sent)
-    if not killed and not injured:
-        if always:
-            prev.extend(idx, end, sent)
-        return always
-    if prev.trigger.sub_event_type == "Disrupted weapons use" and not _DEBRIS_DAMAGE.search(sent):
-        # people are killed by the attack, not by its interception ("... struck Pavlohrad. Air defence
-        # intercepted 5 drones. 1 civilian was killed."): the attack told just before in the paragraph
-        attack = next(
-            (
-                d
-                for d in reversed(drafts[:-1])
-                if d.paragraph == paragraph and d.trigger.event_type == "Explosions/Remote violence"
-            ),
-            None,
-        )
-        prev = attack or prev
-    prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
-    prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
-    if killed and prev.trigger.sub_event_type == "Abduction/forced disappearance":
-        # "... kidnapped the mayor. His body was found the next day.": the abduction was a killing (ACLED: Attack)
-        prev.trigger = replace(prev.trigger, sub_event_type="Attack", weapon=None)
-    if _hit_civilians(prev, victims):
-        prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"  # the people it hit
-    prev.extend(idx, end, sent)
-    return True
-
-
-def _become_clash(d: Draft, attacker: str | None) -> None:
-    """Shelling with fighting on the ground is an armed clash (ACLED): the attacker's forces (by default the
-    side that shelled) against the other side's."""
-    d.trigger = replace(d.trigger, event_type="Battles", sub_event_type="Armed clash")
-    attacker = attacker or next((k for k, v in ACTOR_FORCES.items() if v == d.actor1), None)
-    d.actor1 = ACTOR_FORCES.get(attacker or "") or d.actor1
-    d.actor2 = ACTOR_FORCES.get(other_side(attacker) or "") or d.actor2
-
-
-def _debris_hit(prev: Draft, sent: str, victims: str) -> bool:
-    """ "... was shot down. Debris of the drone hit residential buildings.": the interception is coded as the
-    attack, by the weapon's owner. True when ``prev`` was changed."""
-    if prev.trigger.sub_event_type != "Disrupted weapons use" or not _DEBRIS_DAMAGE.search(sent):
-        return False
-    prev.trigger = _attack_by_weapon(" ".join(prev.notes) + " " + sent, prev.trigger)
-    prev.actor1, prev.actor2 = (
-        prev.actor2,
-        acled_actor2(prev.trigger.event_type, victims, sent, prev.country, None),
-    )
-    return True
-
-
-def _force_on_protesters(prev: Draft, sent: str) -> bool:
-    """A protest met with force ("Russian forces ... threw stun grenades at the protesters"): ACLED codes it as
-    excessive force, by the force (actor1) against the protesters (actor2). True when ``prev`` was changed."""
-    if prev.trigger.event_type != "Protests" or not _FORCE_ON_PROTESTERS.search(sent):
-        return False
-    prev.trigger = replace(prev.trigger, sub_event_type="Excessive force against protesters")
-    if prev.actor1 and prev.actor1.startswith("Protesters"):
-        prev.actor2 = prev.actor1
-    side = attacker_side(sent)
-    police = f"Police Forces of {prev.country}" if prev.country else "Police Forces"
-    prev.actor1 = ACTOR_FORCES.get(side or "") or police
-    return True
-
-
-def _hit_civilians(prev: Draft, victims: str) -> bool:
-    """A later sentence's victims are civilians, and the strike before named no one it hit."""
-    return (
-        prev.actor2 is None
-        and prev.trigger.event_type == "Explosions/Remote violence"
-        and bool(CIVILIAN.search(victims))
-    )
-
-
-def _max(a: int | None, b: int | None) -> int | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b)
-
-
-def _event_key(d: Draft) -> tuple:
-    """ACLED's unit: one event type at one place on one day (a place known only by its region is that
-    region)."""
-    return (d.trigger.event_type, d.trigger.sub_event_type, d.location_id, d.admin1_iso, d.country, d.date)
-
-
-def _fold(first: Draft, later: Draft) -> None:
-    """A later telling of ``first``: its counts where larger, its evidence appended."""
-    first.dated_by(later.date, later.precision, later.date_explicit)
-    first.fatalities = _max(first.fatalities, later.fatalities)
-    first.injuries = _max(first.injuries, later.injuries)
-    first.quantity = first.quantity or later.quantity
-    first.actor2 = first.actor2 or later.actor2
-    first.char_end = max(first.char_end, later.char_end)
-    first.notes.extend(n for n in later.notes if n not in first.notes)
-    later.merged_into = first
-
-
 def extract_events(article: dict, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[dict]:
     """Event rows (schema ``events``) for one article."""
     return read_article(article, sentences, mentions)[0]
@@ -1628,9 +1295,9 @@ def read_article(
     reader = StoryReader(article["text"], published, sentences, mentions, kind)
     drafts = merge_retold(
         reader.read(),
-        _event_key,
-        _fold,
-        lambda d: _event_key(d)[:-1],
+        event_key,
+        fold,
+        lambda d: event_key(d)[:-1],
         lambda d: not d.date_explicit or d.date_reported,  # a report's day is no day of the event's own
         lambda d: (d.location_id, d.trigger.event_type, d.admin1_iso, d.date) if d.admin1_iso else None,
     )
