@@ -67,9 +67,8 @@ def sentence_time(
     first look, whose cue words are then not read again."""
     low = sentence.lower()
     dates = find_dates(sentence, published, previous) if dated else []
-    # "said on Monday that strikes had hit the city over the weekend", "said on Saturday the strike had killed
-    # three": the report's day is not the event's when another date or the past perfect says so ("the ministry
-    # said on Friday" after "has taken control" is the news of that day)
+    # "said on Monday that strikes had hit the city over the weekend": the report's day is not the event's when
+    # another date says so ("the ministry said on Friday" after "has taken control" is the news of that day)
     reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start)]
     if reported and len(reported) < len(dates):
         dates = [d for d in dates if d not in reported]

@@ -28,14 +28,14 @@ _W = re.IGNORECASE
 FIRE_BACK = r"\b(?:responded|replied) with (?:[\w-]+ )?fire\b|\breturned (?:[\w-]+ )?fire\b|\bfired back\b"
 # armed men named as acting (an abduction or a land seizure needs them; a company or the police do not count)
 _ARMED = r"\b(?:forces|troops|soldiers|servicemen|military|occupiers|invaders"
-# Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack) or, by another aircraft,
-# an armed clash — not an interception (that is for drones and missiles).
 # a side's forces as the object of combat verbs ("repelled Russian forces", "pushing back the enemy")
 _FORCES = (
     r"(?:the\s+)?(?:invading\s+|occupying\s+|attacking\s+|advancing\s+)?"
     r"(?:Russian|Ukrainian|enemy|Russia[’']s|Ukraine[’']s)\s+(?:forces|troops|units|soldiers|army)\b|"
     r"the\s+(?:enemy|invaders|occupiers)\b"
 )
+# Manned aircraft: downing one is an attack (ACLED: Shelling/artillery/missile attack) or, by another aircraft,
+# an armed clash — not an interception (that is for drones and missiles).
 _AIRCRAFT = r"(?:aircraft|airplanes?|planes?|jets?|helicopters?|fighters?|bombers?|(?:Su|MiG|Il|Mi|Ka|K|Tu|An)-\d+\w*)"
 _AIRCRAFT_DOWNED_PATTERN = (
     rf"\b(?:shot|shoot(?:s|ing)?)\s+down\s+(?:[\w'-]+\s+){{0,4}}?{_AIRCRAFT}\b|"
