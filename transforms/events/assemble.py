@@ -35,7 +35,7 @@ from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import EventDate
 from transforms.events.discourse import merge_retold, place_lists
-from transforms.events.draft import Draft, _max, event_key, fold
+from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
 from transforms.events.numbers import weapon_quantity
@@ -384,9 +384,8 @@ class StoryReader:
                     and m.method != "provisional"
                     and not qualifier
                     and not in_a_speakers_title(m, text, s0)
-                    and not names_a_group(
-                        m, text, s0
-                    )  # "the Azov regiment": a unit, not a place "the plant" is at
+                    # not "the Azov regiment": a unit, not a place "the plant" is at
+                    and not names_a_group(m, text, s0)
                     and not compared_with(m, text, s0)  # "As with Kyiv, the Russians attempted to storm ..."
                     # not "Dergachi, on the outskirts of Kharkiv": Kharkiv only locates Dergachi
                     and not _LOCATES_THE_PLACE_BEFORE.search(
@@ -950,8 +949,8 @@ class StoryReader:
         elif hit_civilians(prev, f.victims):
             # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
             prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
-        prev.fatalities = _max(prev.fatalities, f.killed)
-        prev.injuries = _max(prev.injuries, f.injured)
+        prev.fatalities = larger_count(prev.fatalities, f.killed)
+        prev.injuries = larger_count(prev.injuries, f.injured)
         prev.quantity = prev.quantity or f.quantity
         prev.extend(s.idx, s.end, s.text)
 

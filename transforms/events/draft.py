@@ -52,7 +52,8 @@ class Draft:
         self.notes.append(sentence)
 
 
-def _max(a: int | None, b: int | None) -> int | None:
+def larger_count(a: int | None, b: int | None) -> int | None:
+    """The larger of two counts, either of which may be unknown (None)."""
     if a is None:
         return b
     if b is None:
@@ -69,8 +70,8 @@ def event_key(d: Draft) -> tuple:
 def fold(first: Draft, later: Draft) -> None:
     """A later telling of ``first``: its counts where larger, its evidence appended."""
     first.dated_by(later.date, later.precision, later.date_explicit)
-    first.fatalities = _max(first.fatalities, later.fatalities)
-    first.injuries = _max(first.injuries, later.injuries)
+    first.fatalities = larger_count(first.fatalities, later.fatalities)
+    first.injuries = larger_count(first.injuries, later.injuries)
     first.quantity = first.quantity or later.quantity
     first.actor2 = first.actor2 or later.actor2
     first.char_end = max(first.char_end, later.char_end)

@@ -27,7 +27,7 @@ from dataclasses import replace
 from transforms.events.actors import ACTOR_FORCES, CIVILIAN, acled_actor2, attacker_side, other_side
 from transforms.events.casualties import CODING_NOTES, casualties, says_coded
 from transforms.events.discourse import own_clause, place_lists
-from transforms.events.draft import Draft, _max
+from transforms.events.draft import Draft, larger_count
 from transforms.events.numbers import parse_count
 from transforms.events.places import choose_location, coherent, is_unplaced, item_place, site_of
 from transforms.events.temporal import event_time
@@ -253,8 +253,8 @@ def attach_follow_up(
             None,
         )
         prev = attack or prev
-    prev.fatalities = _max(prev.fatalities, killed) if killed != 0 else prev.fatalities
-    prev.injuries = _max(prev.injuries, injured) if injured != 0 else prev.injuries
+    prev.fatalities = larger_count(prev.fatalities, killed) if killed != 0 else prev.fatalities
+    prev.injuries = larger_count(prev.injuries, injured) if injured != 0 else prev.injuries
     if killed and prev.trigger.sub_event_type == "Abduction/forced disappearance":
         # "... kidnapped the mayor. His body was found the next day.": the abduction was a killing (ACLED: Attack)
         prev.trigger = replace(prev.trigger, sub_event_type="Attack", weapon=None)
