@@ -886,7 +886,7 @@ class StoryReader:
             prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
         elif self._same_account(prev, f):
             # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
-            prev.dated_by(f.date.date, f.date.precision, f.date.explicit)
+            prev.dated_by(f.date.date, f.date.precision, f.date.explicit, f.date.reported)
             self._absorb(prev, s, f)
             self.carried, self.carried_at = prev.date, prev.admin1_iso
             self._decide(

@@ -69,7 +69,7 @@ def event_key(d: Draft) -> tuple:
 
 def fold(first: Draft, later: Draft) -> None:
     """A later telling of ``first``: its counts where larger, its evidence appended."""
-    first.dated_by(later.date, later.precision, later.date_explicit)
+    first.dated_by(later.date, later.precision, later.date_explicit, later.date_reported)
     first.fatalities = larger_count(first.fatalities, later.fatalities)
     first.injuries = larger_count(first.injuries, later.injuries)
     first.quantity = first.quantity or later.quantity
