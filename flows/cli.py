@@ -715,10 +715,6 @@ def eval_(
     against an article corpus (--gold-dir with --raw or --events: tier-1 recall, precision, F1)."""
     import json
 
-    import pandas as pd
-
-    from transforms import evaluate
-
     if gold_dir is not None:
         _eval_corpus(gold_dir, raw, events, rows, as_json)
         return
@@ -726,6 +722,19 @@ def eval_(
         _fail(
             "give --gold FILE (ACLED rows or tiered gold) or --gold-dir DIR with --raw DIR or --events DIR", 2
         )
+    report = _score_gold(gold, events, limit, by, rows)
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    _print_gold_report(report, gold.name, by)
+
+
+def _score_gold(gold: Path, events: str | None, limit: int | None, by: str | None, rows: Path | None) -> dict:
+    """Figures of ``--gold``: tiered gold against published events, or ACLED rows against their own notes."""
+    import pandas as pd
+
+    from transforms import evaluate
+
     if not gold.exists():
         _fail(f"{gold} does not exist")
     g = pd.read_csv(gold, keep_default_na=False)
@@ -760,10 +769,14 @@ def eval_(
         report = {"mode": "acled", **evaluate.score_acled(g, articles, ev, by=by, rows=per_row)}
         if rows:
             pd.DataFrame(per_row).to_csv(rows, index=False)
-    if as_json:
-        sys.stdout.write(json.dumps(report) + "\n")
-        return
-    table = Table(title=f"dateline eval — {gold.name} ({report['mode']})")
+    return report
+
+
+def _print_gold_report(report: dict, gold_name: str, by: str | None) -> None:
+    """The figures of ``--gold`` as tables: overall, per sub-event type, the confusion, per ``--by`` value."""
+    from transforms import evaluate
+
+    table = Table(title=f"dateline eval — {gold_name} ({report['mode']})")
     table.add_column("figure")
     table.add_column("value", justify="right")
     for k, v in report.items():
