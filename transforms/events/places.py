@@ -168,10 +168,21 @@ _NAMES_A_GROUP = re.compile(
 )
 
 
+# a ship is named after a town: "the landing ship Novocherkassk", "the cruiser Moskva", "the 'Moskva' cruiser"
+_VESSEL = r"(?:ships?|cruisers?|frigates?|corvettes?|submarines?|vessels?|warships?|flagship|tankers?|tugs?|minesweepers?)"
+_VESSEL_BEFORE = re.compile(rf"\b{_VESSEL}\s+(?:the\s+)?[\"“'‘]?$", re.I)
+_VESSEL_AFTER = re.compile(rf"[\"”'’]?\s+(?:(?:landing|patrol|missile|guided-missile)\s+)?{_VESSEL}\b", re.I)
+
+
 def names_a_group(m: Mention, sentence: str, offset: int) -> bool:
-    """The place's name names an armed group or a person ("the Azov regiment", "Mariupol resident ..."), not a
-    place of the story."""
-    return _NAMES_A_GROUP.match(sentence, m.char_end - offset) is not None
+    """The place's name names an armed group, a ship or a person ("the Azov regiment", "the landing ship
+    Novocherkassk", "Mariupol resident ..."), not a place of the story."""
+    start, end = m.char_start - offset, m.char_end - offset
+    return (
+        _NAMES_A_GROUP.match(sentence, end) is not None
+        or _VESSEL_BEFORE.search(sentence, max(0, start - 40), start) is not None
+        or _VESSEL_AFTER.match(sentence, end) is not None
+    )
 
 
 _NOT_PLACE_WORDS = {

@@ -50,7 +50,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"protesters|residents?|boy|girl|proposals?|plans?|idea|bill|motion|request)\b)|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
      # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
-     r"\bdestroyed\s+(?:\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
+     # ... nor "was destroyed in a missile strike": what follows a preposition is the means, not what was downed
+     r"\bdestroyed\s+(?:(?!(?:in|by|with|during|after|under|from)\b)\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
      r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|production))|"
      r"\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"

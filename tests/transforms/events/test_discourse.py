@@ -656,3 +656,16 @@ def test_a_place_named_for_comparison_is_not_what_the_city_refers_to():
 def test_a_unit_named_for_a_place_is_no_place_of_the_event():
     ev = _events("On Friday, Azov fighters in Mariupol staged a counter-attack at the steel plant.")
     assert list(ev["location"]) == ["Mariupol"], ev
+
+
+def test_a_ship_named_after_a_town_is_not_the_place_it_was_hit():
+    ev = _events(
+        "The navy's landing ship Azov was destroyed in a missile strike on the port of Sevastopol on Thursday."
+    )
+    assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]
+    assert list(ev["location"]) == ["Sevastopol"]
+    cruiser = _events("Missiles hit the 'Kerch' cruiser in the port of Novorossiysk on Thursday.")
+    assert list(cruiser["location"]) == ["Novorossiysk"] and list(cruiser["admin1_iso"]) == ["RU-KDA"]
+    # a missile that was itself destroyed is still an interception
+    downed = _events("Air defence destroyed two missiles over Odesa on Thursday.")
+    assert list(downed["sub_event_type"]) == ["Disrupted weapons use"]
