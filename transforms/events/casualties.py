@@ -54,6 +54,9 @@ _DEATH_TOLL = re.compile(
 )
 
 
+_SAID = re.compile(r"\s(?:said|says)\b", re.I)
+
+
 _BE_FORM = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
 
 
@@ -144,6 +147,9 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             nxt = _KILL.search(after) or _INJURE.search(after)
             end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
             np_after = after[:end]
+            if stop is not None and end == stop.start() and _SAID.match(stop.group(0)):
+                # "killing three, the Russian-installed mayor said": the phrase before "said" is its speaker
+                np_after = np_after[: np_after.rfind(",")] if "," in np_after else np_after
             # the words right before the verb: "was tortured and killed" has its subject before both verbs, and
             # "were" / "have been" make it passive (only the end of the text is searched: both are anchored there)
             before = sentence[: m.start()]

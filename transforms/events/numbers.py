@@ -92,12 +92,14 @@ def word_number(text: str) -> int | None:
 def parse_count(phrase: str) -> Count | None:
     """The number of people a noun phrase denotes, or None when it denotes no people.
 
-    ``"a 40-year-old woman"`` → 1, ``"three others, including two children"`` → 3, ``"dozens"`` → unknown.
+    ``"a 40-year-old woman"`` → 1, ``"three others, including two children"`` → 3, ``"four, two of them
+    children"`` → 4, ``"dozens"`` → unknown.
     Coordinations add up: ``"two men and a woman"`` → 3.
     """
-    phrase = re.split(r",?\s+(?:including|among them|among whom|of whom|most of them)\b", phrase, maxsplit=1)[
-        0
-    ]
+    # what follows counts a part of the people counted before: "including two children", "two of them children"
+    phrase = re.split(
+        r",?\s+(?:including|among them|among whom|of whom|[\w-]+ of them)\b", phrase, maxsplit=1
+    )[0]
     total: int | None = 0
     found = False
     for part in re.split(r"\s+and\s+|,\s+", phrase):

@@ -75,6 +75,9 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         ("The soldiers executed two prisoners of war.", 2, 0),
         ("The brigade executed a plan to encircle the town.", 0, 0),  # executed what is not a person
         ("The death toll from Friday's strike on the market has risen to twenty-two.", 22, 0),
+        # the phrase before "said" is who said it, not one more victim
+        ("A drone hit a car near the town, killing two, the regional police chief said.", 2, 0),
+        ("The shell wounded five, three of them teenagers, the mayor says.", 0, 5),  # a part of the five
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
