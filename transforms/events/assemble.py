@@ -213,6 +213,12 @@ _MAY_BE_DATED = Prefiltered(
 )
 
 
+def _narrows(prev: Draft, f: Frame) -> bool:
+    """The frame's place is the event's place or lies within it: the same settlement, or any of the region when
+    the event was placed only by its region or around a settlement ("fighting around Kharkiv")."""
+    return f.loc_id == prev.location_id or prev.location_id is None or prev.geo_precision != 1
+
+
 def region_of(m: Mention) -> str | None:
     """The first-level region of a place or region mention."""
     if m.entity_type not in ("place", "region"):
@@ -788,8 +794,11 @@ class StoryReader:
             nowhere = trig.event_type == "Battles" or trig.sub_event_type == "Disrupted weapons use"
             loc_id, admin1_iso, geo = (None, None, None) if nowhere else (loc_id, admin1_iso, 3)
             word = "the dateline"
-        if placed_by_region(s.mentions, s.text, s.start, (loc_id, admin1_iso, geo)):
-            # placed by the region named after it: later bare mentions of that name are this place
+        if placed_by_region(s.mentions, s.text, s.start, (loc_id, admin1_iso, geo)) or (
+            admin1_iso and any(m.method == "provisional" and m.surface == loc_id for m in own)
+        ):
+            # placed by the region named after it, or a settlement the gazetteer lacks placed by what locates it:
+            # later bare mentions of that name are this place
             name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
             self.placed.setdefault(norm(name), (loc_id, admin1_iso))
         if is_unplaced(loc_id, admin1_iso) and (told := self._placed_by_the_story(s, trig, hurt)):
@@ -876,14 +885,20 @@ class StoryReader:
         elif (
             f.sub in _TERRITORY_CHANGES
             and prev.trigger.sub_event_type == "Armed clash"
-            and (f.unplaced or f.admin1_iso == prev.admin1_iso)
+            and (f.unplaced or f.admin1_iso == prev.admin1_iso and _narrows(prev, f))
             and not self._told_before(f)
             and not _REPORTED_BY.search(s.text)
         ):
             # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a
-            # battle after which the place changed hands as the territory change
+            # battle after which the place changed hands as the territory change — at the settlement that
+            # changed hands ("counteroffensives around Kharkiv ... recaptured Pytomnyk, a village north of it")
             prev.trigger = replace(prev.trigger, event_type=f.trig.event_type, sub_event_type=f.sub)
             prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
+            if prev.actor2 == prev.actor1:  # the side that took the place fought the other one
+                taker = next((k for k, v in ACTOR_FORCES.items() if v == prev.actor1), None)
+                prev.actor2 = ACTOR_FORCES.get(other_side(taker) or "") or prev.actor2
+            if not f.unplaced and f.loc_id is not None:
+                prev.location_id, prev.geo_precision = f.loc_id, f.geo
         elif self._same_account(prev, f):
             # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
             prev.dated_by(f.date.date, f.date.precision, f.date.explicit, f.date.reported)

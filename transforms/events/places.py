@@ -10,7 +10,15 @@ from collections import Counter
 from transforms.events.discourse import ListItem, item_region
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
-from transforms.names.resolve import Mention, region_id, region_span, resolve_name, resolve_place_in
+from transforms.names.resolve import (
+    SETTLEMENT_AFTER,
+    SETTLEMENT_OF,
+    Mention,
+    region_id,
+    region_span,
+    resolve_name,
+    resolve_place_in,
+)
 
 # A city that is its own first-level region; "near" it means the surrounding region.
 SURROUNDING_REGION = {"UA-30": "UA-32", "UA-40": "UA-43", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
@@ -538,6 +546,9 @@ def choose_location(
     found, skip = _placed_by_the_region_after(places, mentions, sentence_text, offset)
     if found is not None:
         return found
+    found = _named_settlement(places, sentence_text, offset, placed)
+    if found is not None:
+        return found
     return _most_specific(places, skip | regions_of, sentence_text, offset, sentence_places, placed)
 
 
@@ -605,6 +616,46 @@ def _placed_by_the_region_after(
                 return (_spelling_of(m, ent), hint, 2), skip
         return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
     return None, skip
+
+
+# what places a settlement the gazetteer lacks: "north of Kharkiv", "near Orikhiv", "in the Zaporizhzhia region"
+_LOCATED_BY = re.compile(
+    r"^,?\s+(?:(?:a|the)\s+(?:small\s+|tiny\s+|frontline\s+)?(?:village|hamlet|settlement)\s+)?"
+    r"(?:(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:just\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?|near|outside|close to|not far from|"
+    r"on the outskirts of|in|of)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+){0,3}?"
+    r"(?:(?:city|town|region|province|oblast)\s+of\s+)?$"
+)
+
+
+def _named_settlement(places: list[Mention], sentence_text: str, offset: int, placed) -> tuple | None:
+    """(name, admin1, 2) of a settlement the gazetteer lacks that the story names as one, placed by the place or
+    region that locates it ("the village of Pytomnyk, north of Kharkiv", "the village of Robotyne in the
+    Zaporizhzhia region") or where the story placed it before; None when there is none or nothing places it."""
+    reg = load_registry()
+    for i, v in enumerate(places):
+        if v.method != "provisional" or v.entity_type != "place":
+            continue
+        if placed and norm(v.surface) in placed:
+            loc, iso = placed[norm(v.surface)]
+            return loc, iso, 2
+        start = v.char_start - offset
+        if not (
+            SETTLEMENT_OF.search(sentence_text, max(0, start - 40), start)
+            or SETTLEMENT_AFTER.match(sentence_text, v.char_end - offset)
+        ):
+            continue
+        for m in places[i + 1 :]:
+            gap = sentence_text[v.char_end - offset : m.char_start - offset]
+            ent = reg.entities.get(m.entity_id)
+            if len(gap) > 60 or ent is None or not _LOCATED_BY.match(gap):
+                continue
+            iso = ent.entity_id if ent.entity_type == "region" else ent.admin1_iso
+            if m.entity_type == "place" and _named_as_a_region(m, sentence_text, offset):
+                iso = region_id(m.surface) or iso
+            if iso:
+                return v.surface, iso, 2
+    return None
 
 
 def _most_specific(

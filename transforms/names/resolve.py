@@ -598,8 +598,23 @@ class Occupied:
         return self.mask.find(1, start, end) != -1
 
 
+# a settlement named as one: "the village of Robotyne", "the settlements of Soloviove" — the story's own evidence
+# that a name the gazetteer lacks (GeoNames' 500-people cut) is a place
+SETTLEMENT_OF = re.compile(r"\b(?:village|town|settlement|urban-type settlement|hamlet)s?\s+of\s+$", re.I)
+# ... or told as one right after its name: "Pytomnyk, a village north of Kharkiv"
+SETTLEMENT_AFTER = re.compile(
+    r",\s+(?:a|the)\s+(?:small\s+|tiny\s+|frontline\s+)?(?:village|hamlet|settlement)\b"
+)
+
+
+def _small_place(reg: Registry, eid: str) -> bool:
+    ent = reg.get(eid)
+    return ent.entity_type == "place" and ent.population < 10_000
+
+
 def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> list[Mention]:
     out = []
+    introduced: set[tuple] = set()  # settlements the story named as such: their later bare mentions too
     for m in _CAPSEQ.finditer(text):
         start, end = m.start(), m.end()
         if occupied.overlaps(start, end):
@@ -613,7 +628,8 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
             not text[max(0, start - 3) : start].strip(' “"(')
             or text[max(0, start - 3) : start].rstrip()[-1:] in ".!?:\n"
         )
-        if sentence_start and len(toks) == 1:
+        told_as_settlement = SETTLEMENT_AFTER.match(text, end, end + 40) is not None
+        if sentence_start and len(toks) == 1 and not (tuple(toks) in introduced or told_as_settlement):
             continue  # a capitalized first word is no evidence of a name
         before = text[max(0, start - 30) : start]
         after = text[end : end + 12]
@@ -637,6 +653,17 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
             else:
                 name = text[start:end]
                 out.append(Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5))
+            occupied.append((start, end))
+        elif (
+            not person_cue
+            and len(toks) <= 3
+            and (tuple(toks) in introduced or SETTLEMENT_OF.search(before) or told_as_settlement)
+            # unknown, or only a guess at a village elsewhere (Robotyne is not Rybotyn of Chernihiv)
+            and (eid is None or method in ("key", "phonetic") and _small_place(reg, eid))
+        ):
+            introduced.add(tuple(toks))
+            name = text[start:end]
+            out.append(Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5))
             occupied.append((start, end))
         elif eid is not None and method in ("key", "phonetic"):
             ent = reg.get(eid)

@@ -669,3 +669,38 @@ def test_a_ship_named_after_a_town_is_not_the_place_it_was_hit():
     # a missile that was itself destroyed is still an interception
     downed = _events("Air defence destroyed two missiles over Odesa on Thursday.")
     assert list(downed["sub_event_type"]) == ["Disrupted weapons use"]
+
+
+def test_a_settlement_the_gazetteer_lacks_is_placed_by_what_locates_it_and_kept_for_later_mentions():
+    # "Tykhobrody" is no settlement of the registry: the story's own words say it is a village and where it is
+    ev = _events(
+        "Ukrainian troops retook the village of Tykhobrody, south of Orikhiv, on Thursday. "
+        "Russian artillery shelled Tykhobrody again on Friday, killing a soldier."
+    )
+    assert list(ev["location"]) == ["Tykhobrody", "Tykhobrody"]
+    assert list(ev["admin1_iso"]) == ["UA-23", "UA-23"]
+    told_after = _events(
+        "Kyiv said it had liberated Tykhobrody, a village in the Kharkiv region, on Thursday."
+    )
+    assert list(told_after["location"]) == ["Tykhobrody"] and list(told_after["admin1_iso"]) == ["UA-63"]
+    # nothing locates it: the event is not placed at a guess
+    unplaced = _events("Ukrainian troops retook the village of Tykhobrody on Thursday.")
+    assert unplaced.empty or unplaced["location"].ne("Tykhobrody").all()
+
+
+def test_a_fight_around_a_city_that_ends_in_a_village_changing_hands_is_that_village_changing_hands():
+    ev = _events(
+        "On Friday Ukrainian units fought Russian forces around Kharkiv. "
+        "They recaptured Tykhobrody, a village north of Kharkiv."
+    )
+    assert list(ev["sub_event_type"]) == ["Government regains territory"]
+    assert list(ev["location"]) == ["Tykhobrody"] and list(ev["admin1_iso"]) == ["UA-63"]
+    assert list(ev["actor1"]) == ["Military Forces of Ukraine"] and list(ev["actor2"]) == [
+        "Military Forces of Russia"
+    ]
+    # a fight in one town and another town retaken are two events, each at its own place
+    two = _events("On Friday fighting raged in Izium. Ukrainian forces liberated Balakliia.")
+    assert sorted(zip(two["location"], two["sub_event_type"])) == [
+        ("Balakliia", "Government regains territory"),
+        ("Izium", "Armed clash"),
+    ]

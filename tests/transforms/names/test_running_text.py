@@ -133,3 +133,20 @@ def test_the_second_half_of_a_hyphenated_name_is_no_place_but_two_places_joined_
     assert [m.surface for m in find_mentions("They heard a Rimsky-Korsakov suite in the park.")] == []
     joined = find_mentions("The Kyiv-Moscow talks and a Kharkiv-based charity")
     assert [m.surface for m in joined] == ["Kyiv", "Moscow", "Kharkiv"]
+
+
+def test_a_settlement_the_story_names_as_one_is_a_provisional_place_and_so_are_its_later_mentions():
+    text = (
+        "Troops entered the village of Tykhobrody at dawn. Tykhobrody was quiet by noon. "
+        "Mirnopil, a small village nearby, was shelled. Captain Tykhobrody was not there."
+    )
+    places = [(m.surface, m.method) for m in find_mentions(text) if m.entity_type == "place"]
+    assert places.count(("Tykhobrody", "provisional")) == 2  # "Captain Tykhobrody" is a person
+    assert ("Mirnopil", "provisional") in places
+    # a guess at a namesake elsewhere gives way to the story's own words: Robotyne is not Rybotyn of Chernihiv
+    robotyne = [
+        m for m in find_mentions("They liberated the village of Robotyne.") if m.surface == "Robotyne"
+    ]
+    assert [(m.method, m.entity_type) for m in robotyne] == [("provisional", "place")]
+    # an unknown capitalized word with no such evidence stays unresolved
+    assert [m for m in find_mentions("Officials met in Tykhobrody.") if m.surface == "Tykhobrody"] == []
