@@ -253,15 +253,40 @@ _TAKER = re.compile(
 )
 
 
+# Russia's groupings of forces in its ministry's daily claims: "units of the Battlegroup Center"
+_RUSSIAN_GROUPING = re.compile(
+    r"\b(?:Battle ?group|Group of Forces|group of forces)\s+(?:Center|Centre|East|West|South|North|Dnepr|Dnipro|"
+    r"Vostok|Zapad|Yug|Sever|Tsentr)\b"
+)
+# a side's command that claims the gain for its own forces: "Russia's defence ministry said its forces had
+# liberated Komar", "..., the Russian Defense Ministry reported"
+_CLAIMING_COMMAND = re.compile(
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:defen[cs]e ministry|Defen[cs]e Ministry|ministry of defen[cs]e|"
+    r"Ministry of Defen[cs]e|General Staff|general staff|military command|MoD)\b"
+)
+_OWN_FORCES = re.compile(
+    r"\b(?:its|our|their) (?:forces|troops|units|servicemen|soldiers|fighters)\b|\bunits of\b"
+)
+
+
 def taker_side(sentence: str, at: int) -> str | None:
     """The side named as the subject of the territory verb at offset ``at``: the first side named before it, in
     its sentence, as an actor ("Pro-Russia separatists said they had liberated ...", "Ukraine has staged a
-    counterattack ... and recaptured") — not one taken from ("recaptured the city from Russian forces")."""
+    counterattack ... and recaptured") — not one taken from ("recaptured the city from Russian forces"); with
+    none, a side's command claiming it for "its forces" ("Russia's defence ministry said its forces had
+    liberated ...")."""
     by = _TAKEN_BY.match(sentence, at)
     if by:  # "soldiers captured by Russian forces", "the town was retaken by Ukrainian troops"
         return side_of(by)
     start = max(sentence.rfind(". ", 0, at), sentence.rfind("; ", 0, at), 0)
-    return side_of(_TAKER.search(sentence, start, at))
+    named = side_of(_TAKER.search(sentence, start, at))
+    if named is not None:
+        return named
+    if _RUSSIAN_GROUPING.search(sentence, start, at):
+        return "Russia"
+    if _OWN_FORCES.search(sentence, start, at):
+        return side_of(_CLAIMING_COMMAND.search(sentence))
+    return None
 
 
 _TAKEN_BY = re.compile(rf"\w*\s+(?:[\w-]+\s+){{0,3}}?by\s+(?:the\s+)?{_SIDE}")

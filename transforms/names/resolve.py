@@ -261,6 +261,10 @@ def _fuzzy(reg: Registry, toks: tuple[str, ...], text: str, key: str, standalone
     return None, "provisional", 0.0
 
 
+def _key_of(name: str) -> str:
+    return " ".join(token_key(t) for t in strip_name(name))
+
+
 def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
     """A place name resolved within a first-level region ("Vodyane" in Donetsk region is not the most
     prominent Vodiane of Ukraine): a place of that region bearing the name or a spelling with its
@@ -274,7 +278,11 @@ def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
     toks = strip_name(name)
     text = " ".join(toks)
     key = " ".join(token_key(t) for t in toks)
-    cands = [e for e, _ in reg.alias_index.get(text, ())] + [e for e, _ in reg.key_index.get(key, ())]
+    # a spelling of the place's own name, not of another name it once bore or is also known by ("Pishchane" is
+    # not Pokrovske, whose alternate names include "Peschany")
+    cands = [e for e, _ in reg.alias_index.get(text, ())] + [
+        e for e, _ in reg.key_index.get(key, ()) if _key_of(reg.get(e).canonical_name) == key
+    ]
     inside = [e for e in cands if reg.get(e).entity_type == "place" and reg.get(e).admin1_iso == admin1_iso]
     if not inside:
         return res

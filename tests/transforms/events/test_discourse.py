@@ -374,6 +374,17 @@ def test_a_territory_change_is_coded_by_the_side_that_took_the_place_not_by_its_
         "On Friday Ukraine launched a counterattack near Kreminna and recaptured the town from Russian forces."
     )
     assert list(back["sub_event_type"]) == ["Government regains territory"]
+    # a command claiming a gain for its own forces took the place: Moscow's "liberated" is Russia overtaking
+    claimed = _events(
+        "On Friday Russia's defence ministry said its troops had liberated the town of Kreminna."
+    )
+    assert list(claimed["sub_event_type"]) == ["Non-state actor overtakes territory"]
+    grouping = _events(
+        "Units of the Group of Forces West liberated Kreminna on Friday, the ministry in Moscow said."
+    )
+    assert list(grouping["sub_event_type"]) == ["Non-state actor overtakes territory"]
+    own = _events("On Friday Ukraine's general staff said its troops had liberated the town of Kreminna.")
+    assert list(own["sub_event_type"]) == ["Government regains territory"]
 
 
 def test_the_city_is_the_one_the_story_is_about_and_the_island_an_island():

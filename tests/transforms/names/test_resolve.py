@@ -180,6 +180,9 @@ def test_a_place_name_resolves_within_a_region_when_one_is_given():
         reg.get(kharkiv.entity_id).admin1_iso == "UA-63" and reg.get(donetsk.entity_id).admin1_iso == "UA-14"
     )
     assert resolve_place_in("Kharkiv", None).entity_id == resolve_name("Kharkiv").entity_id
+    # a spelling of a settlement's own name, not a town of the region that was once also called something like it
+    pishchane = resolve_place_in("Pishchane", "UA-14")
+    assert reg.get(pishchane.entity_id).admin1_iso != "UA-14" or pishchane.canonical_name == "Pishchane"
 
 
 def test_a_name_written_in_parts_resolves_to_the_one_word_name():
