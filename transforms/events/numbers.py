@@ -51,7 +51,8 @@ PERSON_NOUNS = (
     r"(?:family )?members?|couple|staff|crew|students?|teachers?|residents|sailors?|pilots?|marines?|paratroopers?|"
     r"sappers?|mothers?|fathers?|sons?|daughters?|husbands?|wife|wives|brothers?|sisters?|grand(?:mother|father)s?|"
     r"officials?|mayors?|heads?|chiefs?|commanders?|deputies|governors?|priests?|activists?|prisoners?|hostages?|"
-    r"detainees?|collaborators?|protesters?|demonstrators?|he|she|him"
+    r"detainees?|collaborators?|protesters?|demonstrators?|paramedics?|pedestrians?|cyclists?|monks?|nuns?|"
+    r"postm[ae]n|shopkeepers?|fisherm[ae]n|electricians?|engineers?|he|she|him"
 )
 _QUANTIFIER = re.compile(
     r"^(?:over|more than|at least|about|around|up to|some|nearly|almost|another|a further)\s+", re.IGNORECASE

@@ -63,7 +63,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bcleared\b[^.]{0,60}\b(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?(?:explosive devices|explosives|mines|ordnance)\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive", 0.9,
      # not the industry's: "the heartland of coal mines and factories"
-     r"(?<!coal )(?<!salt )(?<!iron )(?<!gold )(?<!ore )(?<!uranium )\b(?:land)?mines?\b(?!\s+(?:workers|company|No\b|\d))|\bIEDs?\b|\bimprovised explosive\b|\bexplosive device\b|"
+     r"(?<!coal )(?<!salt )(?<!iron )(?<!gold )(?<!ore )(?<!uranium )\b(?:land)?mines?\b(?!\s+(?:workers|company|No\b|\d))|\bIEDs?\b|"
+     # not the payload a drone or an aircraft dropped: "a drone dropped an explosive device on a minibus"
+     r"(?<!dropped an )(?<!dropped )(?<!dropping an )(?:\bimprovised explosive\b|\bexplosive device\b)"
+     r"(?!s?\s+(?:was\s+|were\s+)?dropped\b)|"
      r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"

@@ -48,3 +48,8 @@ def test_weapon_quantities():
         "drones",
     )
     assert weapon_quantity("no numbers here") is None
+
+
+@pytest.mark.parametrize("phrase", ["a paramedic", "two pedestrians", "a monk", "the postman"])
+def test_people_named_by_their_work_or_walk_of_life_are_counted(phrase):
+    assert parse_count(phrase).value == (2 if phrase.startswith("two") else 1)

@@ -458,3 +458,10 @@ def test_an_event_named_as_a_time_or_a_memory_is_not_told():
     # fighting going on as a photo was taken is news
     s = "Smoke rises from the plant during heavy fighting in the city on Monday."
     assert find_triggers(s)[0].sub_event_type == "Armed clash"
+
+
+def test_an_explosive_a_drone_dropped_is_the_drones_strike_and_one_left_on_the_ground_a_remote_explosive():
+    assert subs("a drone dropped an explosive device on a car") == {"Air/drone strike"}
+    dropped = subs("an explosive device dropped from a drone hit the bus")
+    assert "Air/drone strike" in dropped and "Remote explosive/landmine/IED" not in dropped
+    assert subs("an explosive device went off near the bus stop") == {"Remote explosive/landmine/IED"}
