@@ -143,6 +143,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
+     # a general staff's daily report: "the enemy attacked twice near X", "attacked our positions 5 times",
+     # "stopped 38 assaults", "held off 12 attacks"
+     r"\battacked\s+(?:(?:Ukrainian|Russian|our|enemy|the|their|its)\s+)?(?:positions|defen[cs]es|lines)\b|"
+     r"\b(?:enemy|occupiers|invaders)\s+attacked\s+(?:\w+\s+){0,3}?(?:twice|\d+\s+times|[a-z]+\s+times|near|in the area of)\b|"
+     r"\b(?:stopped|thwarted|held off|fought off|beat off|beat back|repelled|repulsed)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:assaults|attacks|attempts)\b|"
      r"\b(?:heavy|heaviest|fierce|fiercest|intense|intensive|street|bitter|ongoing|renewed)(?:,?\s+(?:bloody|brutal|fierce|heavy|intense)\b)?\s+(?:fighting|battles?|clashes)\b|"
      # assaults told as going on: "continue to storm the city", "fresh assaults", "attacked from four directions"
      r"\b(?:continue[sd]?|continuing) to (?:storm|assault|attack|advance on|push into)\b|"
@@ -151,7 +157,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\battacked (?:it |the city |the town )?from (?:\w+ )?(?:directions|sides)\b|\b(?:ground )?(?:attacks|assaults) (?:continued|continue)\b|"
      r"\bfighting\s+(?:in|near|around|for|at)\b|\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"
      # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
-     r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way)|raged|rages|erupted|broke out)\b|"
+     r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way)|raged|rages|erupted|broke out|took place)\b|"
      r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
      # forces breaking into a town: "has broken into Sievierodonetsk" (not "broke into a house": a crime)
      r"\b(?:broke|broken|breaking)\s+into\s+(?:the\s+(?:city|town|village)\b|(?-i:[A-Z]))|"

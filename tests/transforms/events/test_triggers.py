@@ -465,3 +465,20 @@ def test_an_explosive_a_drone_dropped_is_the_drones_strike_and_one_left_on_the_g
     dropped = subs("an explosive device dropped from a drone hit the bus")
     assert "Air/drone strike" in dropped and "Remote explosive/landmine/IED" not in dropped
     assert subs("an explosive device went off near the bus stop") == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Near the town the enemy attacked three times over the day.",
+        "The occupiers attacked our positions near the village twice.",
+        "Defenders stopped 17 assaults in that sector.",
+        "Most of the fighting took place near the railway station.",
+    ],
+)
+def test_a_general_staff_report_of_ground_attacks_is_a_clash(sentence):
+    assert "Armed clash" in subs(sentence)
+
+
+def test_an_attack_on_a_city_with_weapons_is_no_ground_attack():
+    assert "Armed clash" not in subs("The enemy attacked the city with drones overnight.")
