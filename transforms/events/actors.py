@@ -249,7 +249,7 @@ def acled_actor2(
 _TAKER = re.compile(
     rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:forces|troops|army|military|units|soldiers|separatists|proxies|fighters|defenders)\b|"
-    rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE.replace('side', 'side2')}\s+(?=has|have|had|said|says|claimed|appeared)"
+    rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE.replace('side', 'side2')}\s+(?=has|have|had|said|says|claimed|appeared|confirmed|announced)"
 )
 
 

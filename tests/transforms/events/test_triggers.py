@@ -482,3 +482,20 @@ def test_a_general_staff_report_of_ground_attacks_is_a_clash(sentence):
 
 def test_an_attack_on_a_city_with_weapons_is_no_ground_attack():
     assert "Armed clash" not in subs("The enemy attacked the city with drones overnight.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers raised the national flag over the town hall.",
+        "Troops hung up a Ukrainian flag on the school.",
+        "The town, which the army said its troops had entered, was quiet.",
+        "Government forces entered the city at dawn.",
+    ],
+)
+def test_a_flag_raised_or_troops_inside_a_place_is_a_change_of_hands(sentence):
+    assert subs(sentence) & {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def test_troops_at_the_edge_of_a_town_are_fighting_not_holding_it():
+    assert subs("Troops entered the outskirts of the town.") == {"Armed clash"}
