@@ -213,6 +213,9 @@ _MAY_BE_DATED = Prefiltered(
 )
 
 
+_VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
+
+
 def _narrows(prev: Draft, f: Frame) -> bool:
     """The frame's place is the event's place or lies within it: the same settlement, or any of the region when
     the event was placed only by its region or around a settlement ("fighting around Kharkiv")."""
@@ -786,8 +789,17 @@ class StoryReader:
         loc_id, word = site_of(loc_id), "its own place"
         chosen = next((m for m in s.own if m.entity_id == loc_id), None)
         if chosen is not None:
-            around = self.regions_seen + Counter(r for m in s.own if m is not chosen and (r := region_of(m)))
-            loc_id, admin1_iso, geo = coherent(chosen, (loc_id, admin1_iso, geo), around)
+            beside = Counter(
+                r
+                for m in s.own
+                if m is not chosen and (r := region_of(m)) and not names_a_river(m, s.text, s.start)
+            )
+            # a village named beside places of one other region is a namesake there, known or not: "in the
+            # Pokrovsk direction ... near Promin" is not the Promin of Mykolaiv
+            small = chosen.entity_id in reg.entities and reg.get(chosen.entity_id).population < _VILLAGE
+            keep = small and len(beside) == 1
+            around = beside if keep else self.regions_seen + beside
+            loc_id, admin1_iso, geo = coherent(chosen, (loc_id, admin1_iso, geo), around, keep_name=keep)
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, nor for an interception, which is over the whole country

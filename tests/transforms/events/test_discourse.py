@@ -715,3 +715,12 @@ def test_a_fight_around_a_city_that_ends_in_a_village_changing_hands_is_that_vil
         ("Balakliia", "Government regains territory"),
         ("Izium", "Armed clash"),
     ]
+
+
+def test_a_village_named_beside_a_town_of_another_region_is_its_namesake_there():
+    # the registry's only Promin is a village of the Mykolaiv region
+    ev = _events("On Friday Russian shells hit Promin, near Pokrovsk.")
+    assert list(ev["location"]) == ["Promin"] and list(ev["admin1_iso"]) == ["UA-14"]
+    # a river named in the sentence is no such place
+    river = _events("On Friday shells hit Bilohorivka as troops tried to cross the Siverskyi Donets river.")
+    assert list(river["admin1_iso"]) == ["UA-09"]
