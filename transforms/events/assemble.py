@@ -247,6 +247,10 @@ _ONGOING_FIGHTING = re.compile(
     re.IGNORECASE,
 )
 
+# ... or that ends by saying so: "Air defences shot down 102 of the missiles, it said."
+_IT_SAID_AT_THE_END = re.compile(
+    r",\s+(?:it|they|the (?:ministry|military|army|air force|statement|command))\s+(?:said|says|added|reported)\W*$"
+)
 # fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
 _WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
@@ -296,6 +300,7 @@ class StoryReader:
         self.speaker: tuple[int, str] | None = None  # (sentence, country) of the last state named as speaking
         self.speakers: list[tuple[int, str]] = []  # (offset, country) of the states speaking in this sentence
         self.last_region: str | None = None  # the first-level region the story named last
+        self.region_named_last: str | None = None  # the region of the place or region the story named last
         self.placed: dict[
             str, tuple[str, str]
         ] = {}  # norm(place name) -> (location, admin1) placed by region
@@ -384,6 +389,8 @@ class StoryReader:
                     self.regions_now[region] += 1
                 if m.entity_type == "region" and region:
                     self.last_region = region  # what "the region" refers back to
+                if region:
+                    self.region_named_last = region  # ... and "over the region" of an interception
                 # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
                 qualifier = (
                     before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
@@ -850,6 +857,13 @@ class StoryReader:
         ):
             # "Heavy fighting has been raging in the region for days": the region the story named last
             return (None, self.last_region, 3), "the region named before ('the region')"
+        if (
+            trig.sub_event_type == "Disrupted weapons use"
+            and self.region_named_last
+            and _OVER_THE_REGION.search(s.text)
+        ):
+            # "a rocket attack on the city of Belgorod ... air defences shot down 14 rockets over the region"
+            return (None, self.region_named_last, 3), "the region named before ('over the region')"
         if named := the_place_named(s.text, self.recent, s.idx, at=s.start):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
@@ -1094,7 +1108,9 @@ class StoryReader:
         """The state that claims what a sentence tells, when the sentence refers back to it ("Russia's defence
         ministry said ... It also claimed to have shot down two planes"): the state named as speaking in the
         sentence before."""
-        if self.speaker is None or self.speaker[0] != s.idx - 1 or not _CLAIMED_BY_IT.match(s.text):
+        if self.speaker is None or self.speaker[0] != s.idx - 1:
+            return None
+        if not (_CLAIMED_BY_IT.match(s.text) or _IT_SAID_AT_THE_END.search(s.text)):
             return None
         return self.speaker[1]
 
@@ -1239,6 +1255,7 @@ def _told_as_the_time(sentence: str, triggers: list[Trigger]) -> bool:
     return main is not None and all(t.start < main for t in triggers)
 
 
+_OVER_THE_REGION = re.compile(r"\b(?:over|above) the region\b(?! of)")
 _THE_REGION = re.compile(
     r"\b(?:in|across|throughout|around) the (?:(?:eastern|southern|northern|western|border|front-line|frontline) )?region\b(?! of)"
 )

@@ -840,3 +840,25 @@ def test_a_front_line_report_one_regions_past_day_and_a_sector_named_for_a_city(
         ("Armed clash", "Mykolaivka", 0, 0),
         ("Shelling/artillery/missile attack", "UA-23", 2, 4),
     ], rows
+
+
+def test_an_interception_told_as_the_speaker_of_the_sentence_before_said_is_that_speakers():
+    ev = _events(
+        "Russia fired 40 missiles at Ukraine overnight, Ukraine's air force said on Tuesday. "
+        "Air defences shot down 35 of them, it said."
+    )
+    row = ev[ev["sub_event_type"] == "Disrupted weapons use"].iloc[0]
+    assert (row["actor1"], row["country"]) == ("Military Forces of Ukraine", "Ukraine")
+
+
+def test_an_interception_over_the_region_is_over_the_region_of_the_place_told_before():
+    ev = _events(
+        "A rocket attack on the town of Shebekino wounded two people on Tuesday, officials said. "
+        "Russia's defence ministry said its air defences shot down ten rockets over the region the same day."
+    )
+    row = ev[ev["sub_event_type"] == "Disrupted weapons use"].iloc[0]
+    assert (row["admin1_iso"], row["country"], row["actor1"]) == (
+        "RU-BEL",
+        "Russia",
+        "Military Forces of Russia",
+    )
