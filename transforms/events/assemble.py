@@ -79,6 +79,7 @@ from transforms.events.structure import QUOTE_MARK, datelines, is_quote, paragra
 from transforms.events.temporal import (
     UNDATED,
     SentenceTime,
+    days_before_the_anchor,
     event_time,
     judicial,
     nearest_date,
@@ -745,6 +746,10 @@ class StoryReader:
         """The event's date: its sentence's own, else the day of the account it goes on with (in the same
         region), of the casualties told just before it, of the lead attack (an interception), or the news day
         (the day before when told in the past perfect of a report, or in a live blog)."""
+        if shift := days_before_the_anchor(s.text, trig.start):
+            # "on Saturday, a day after Ukrainian forces rolled into the city": the day before the sentence's
+            base = time.own or EventDate(self.published, 1, False)
+            return EventDate(base.date - dt.timedelta(days=shift), 1, base.explicit, base.start)
         if time.own is not None:
             return time.own
         if effect_day is not None:

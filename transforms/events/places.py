@@ -92,14 +92,18 @@ def launched_from(m: Mention, sentence: str, offset: int) -> bool:
 
 # a river named for a place, or the Donbas's river: "the Dnipro River", "the Siverskyi Donets"
 _RIVER_AFTER = re.compile(r"\s+[Rr]iver\b")
-_RIVER_BEFORE = re.compile(r"\b(?:Siverskyi|Siverskyy|Seversky|Severskiy|Sieverskyi)\s+$")
+_RIVER_BEFORE = re.compile(
+    r"\b(?:Siverskyi|Siverskyy|Seversky|Severskiy|Sieverskyi)\s+$|"
+    # "the western bank of the Dnieper", "across the Dnipro": a town's name is written without an article
+    r"\b(?:banks?|shores?|side|embankment) of the\s+$|\b(?:across|crossed|crossing) the\s+$"
+)
 
 
 def names_a_river(m: Mention, sentence: str, offset: int) -> bool:
     """The place name is (part of) a river's name, not the settlement: a water body places no event."""
     start, end = m.char_start - offset, m.char_end - offset
     return bool(
-        _RIVER_AFTER.match(sentence, end) or _RIVER_BEFORE.search(sentence, max(0, start - 12), start)
+        _RIVER_AFTER.match(sentence, end) or _RIVER_BEFORE.search(sentence, max(0, start - 30), start)
     )
 
 

@@ -261,3 +261,17 @@ def judicial(sentence: str, lowered: str | None = None) -> bool:
     """A sentence about a trial, a charge or a verdict: the event it concerns happened at another time and is
     coded from its own telling, not from the courtroom's (arrests are events of their own)."""
     return bool(_JUDICIAL.search(sentence, lowered))
+
+
+_DAYS_AFTER = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six)\s+days?\s+after\s+(?:[^.;:]{0,80}?)$", re.IGNORECASE
+)
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_before_the_anchor(sentence: str, at: int) -> int:
+    """How many days before the sentence's own day the event word at ``at`` happened, when it is told in a
+    clause "N days after ..." ("Residents wept on Saturday, a day after Ukrainian forces entered the city": the
+    entry was on Friday); 0 otherwise."""
+    m = _DAYS_AFTER.search(sentence, max(0, at - 110), at)
+    return _DAYS[m.group("n").lower()] if m else 0

@@ -724,3 +724,9 @@ def test_a_village_named_beside_a_town_of_another_region_is_its_namesake_there()
     # a river named in the sentence is no such place
     river = _events("On Friday shells hit Bilohorivka as troops tried to cross the Siverskyi Donets river.")
     assert list(river["admin1_iso"]) == ["UA-09"]
+
+
+def test_a_river_named_as_a_bank_or_a_crossing_is_no_city_of_that_name():
+    ev = _events("On Friday troops retook villages on the western bank of the Dnipro, among them Snihurivka.")
+    assert "Dnipro" not in set(ev["location"])
+    assert list(ev["location"]) == ["Snihurivka"]
