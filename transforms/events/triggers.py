@@ -72,7 +72,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
      r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
-     r"\b(?:drones?|Bayraktars?|TB2s?|Lancets?|Gerans?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on))|"
+     r"\b(?:drones?|Bayraktars?|TB2s?|Lancets?|Gerans?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on)|"
+     r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es))|"
      r"\b(?:drone|UAV|Shahed|Geran|Lancet|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
      r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
      r"\bdrop(?:ped|s)?\b[^.]{0,50}?\bfrom\s+(?:a\s+|the\s+)?(?:drones?|UAVs?|quadcopters?)\b|"
@@ -87,7 +88,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombed\b(?![- ]out)|\bbombing\b|\bair raid\b(?!\s+(?:sirens?|alerts?|warnings?|shelters?))"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic|ATACMS|Storm Shadows?|SCALPs?|Neptunes?|"
-     r"Tochka(?:-U)?s?)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed)|"
+     r"Tochka(?:-U)?s?)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fired|launched|slammed|"
+     # the weapon as the doer of the harm: "a Russian missile killed 12 people in Odesa"
+     r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es)|destroy(?:ed|ing|s))|"
      # a missile system named as the weapon: "hit Kramatorsk with Iskanders"
      r"\b(?:fired|hit|struck|attacked|shelled|targeted)\b[^.]{0,60}?\bwith\s+[“\"]?(?:Iskanders?|Kalibrs?|Kinzhals?|S-300s?|Tochka(?:-U)?s?|Onyx|Oniks|Kh-\d+\w*)\b|"
      r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),

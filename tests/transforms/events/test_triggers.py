@@ -499,3 +499,16 @@ def test_a_flag_raised_or_troops_inside_a_place_is_a_change_of_hands(sentence):
 
 def test_troops_at_the_edge_of_a_town_are_fighting_not_holding_it():
     assert subs("Troops entered the outskirts of the town.") == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("A cruise missile killed four people in the port", "Shelling/artillery/missile attack"),
+        ("The rockets wounded two farmers", "Shelling/artillery/missile attack"),
+        ("A drone killed a cyclist on the bridge", "Air/drone strike"),
+    ],
+)
+def test_a_weapon_that_killed_or_wounded_is_a_strike_of_that_weapon_not_a_direct_attack(sentence, sub):
+    found = find_triggers(sentence)
+    assert found[0].sub_event_type == sub
