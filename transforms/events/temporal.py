@@ -67,6 +67,9 @@ def sentence_time(
     first look, whose cue words are then not read again."""
     low = sentence.lower()
     dates = find_dates(sentence, published, previous) if dated else []
+    # "its biggest gain since it seized Bakhmut in May": a day in a since-clause is the yardstick, not the
+    # event's day
+    dates = [d for d in dates if not _SINCE_CLAUSE.search(sentence, max(0, d.start - 60), d.start)]
     # "said on Monday that strikes had hit the city over the weekend": the report's day is not the event's when
     # another date says so ("the ministry said on Friday" after "has taken control" is the news of that day)
     reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start)]
@@ -98,6 +101,9 @@ def sentence_time(
     if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
         return SentenceTime("denied", own, "the event is denied")
     return SentenceTime(cue if cue in ("demand", "nationwide") else "news", own)
+
+
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:.()]*$", re.IGNORECASE)
 
 
 def _one_day(own: EventDate | None, published: dt.date) -> bool:

@@ -369,6 +369,8 @@ _WANTED_BEFORE = re.compile(
 _PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
+# inside a clause of comparison that "since" opens, after the words it compares ("the deadliest attack since")
+_SINCE_BEFORE = re.compile(r"\b(?:\w+est|first|most \w+|largest|biggest)\s+(?:[\w-]+\s+){0,3}?since\b[^,;:.()]*$", _W)
 _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)
@@ -508,6 +510,8 @@ def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             if _SHELTERED_BEFORE.search(before):
                 plight.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
                 continue
+            if _SINCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+                continue  # "its biggest gain since it seized Bakhmut in May": the yardstick, not the news
             if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):
                 continue  # "the anniversary of the end of the bitter battle for Stalingrad", "during the fighting"
             if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(

@@ -253,3 +253,15 @@ def test_an_event_told_n_days_after_the_sentences_day_is_that_many_days_before_i
     assert days_before_the_anchor(text, text.index("cheered")) == 0
     ev = article_events("Crowds cheered in Kupiansk on Friday, two days after Ukrainian troops recaptured it.", PUB)
     assert list(ev["event_date"]) == [dt.date(2024, 10, 30)]
+
+
+def test_a_day_in_a_since_clause_is_the_yardstick_not_the_events_day():
+    t = sentence_time("Missiles hit Odesa on Thursday, the heaviest strike since the one in March.", PUB)
+    assert t.status == "news" and t.own.date == dt.date(2024, 10, 31)
+    ev = article_events(
+        "The ministry said on Saturday that Russian forces had captured Kupiansk, their biggest gain since they "
+        "seized Lyman in May.",
+        PUB,
+    )
+    # the town compared with is no event of the story, and the gain is the news of the report's day
+    assert list(ev["location"]) == ["Kupiansk"] and list(ev["event_date"]) == [PUB]
