@@ -84,10 +84,29 @@ _LAUNCHED_FROM = re.compile(
 )
 
 
+# where the attackers stand, told in the subject before what they struck: "Russian troops on the occupied left
+# bank near Enerhodar shelled Nikopol"
+_ATTACKERS_AT = re.compile(
+    r"\b(?:troops|forces|units|artillery|batteries|gunners)\s+(?:[\w-]+\s+){0,5}?(?:near|in|at|around|from)\s+"
+    r"(?:the\s+)?(?:(?:occupied|town|city|village)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_THEN_STRUCK = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:shelled|struck|hit|attacked|bombarded|pounded|fired (?:at|on))\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
+
+
 def launched_from(m: Mention, sentence: str, offset: int) -> bool:
-    """The place is where the weapons were launched from, not where they struck or were downed."""
-    start = m.char_start - offset
-    return bool(_LAUNCHED_FROM.search(sentence, max(0, start - 50), start))
+    """The place is where the weapons were launched from or the attackers stand, not where they struck or
+    were downed."""
+    start, end = m.char_start - offset, m.char_end - offset
+    if _LAUNCHED_FROM.search(sentence, max(0, start - 50), start):
+        return True
+    return bool(
+        _ATTACKERS_AT.search(sentence, max(0, start - 80), start)
+        and _THEN_STRUCK.match(sentence[end:].lstrip(" ,"))
+    )
 
 
 # a river named for a place, or the Donbas's river: "the Dnipro River", "the Siverskyi Donets"
