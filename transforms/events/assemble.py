@@ -68,6 +68,7 @@ from transforms.events.roundup import (
     attack_by_weapon,
     become_clash,
     debris_hit,
+    downed_per_region,
     force_on_protesters,
     hit_civilians,
     lead_attack,
@@ -1209,6 +1210,10 @@ class StoryReader:
         second = split_per_place(drafts[-1], s.text, s.start, s.mentions)
         if second is not None:  # "killed two people in Kostiantynivka and one in Pokrovsk": two events
             drafts.append(second)
+        elif regions := downed_per_region(drafts[-1], s.text, s.start, s.mentions):
+            drafts.extend(
+                regions
+            )  # "destroyed 33 drones: 14 over the Bryansk Region, 11 over the Kursk Region"
         else:  # "shelling in Maryinka, Slovyansk, and Kramatorsk": one event per place of the list (the
             # first place's event stays last: casualties told next are read as the first place's)
             drafts[-1:-1] = list_events(drafts[-1], s.text, s.start, s.own, self.regions_seen)

@@ -28,7 +28,7 @@ from transforms.events.actors import ACTOR_FORCES, CIVILIAN, acled_actor2, attac
 from transforms.events.casualties import CODING_NOTES, casualties, says_coded
 from transforms.events.discourse import own_clause, place_lists
 from transforms.events.draft import Draft, larger_count
-from transforms.events.numbers import parse_count
+from transforms.events.numbers import parse_count, word_number
 from transforms.events.places import choose_location, coherent, is_unplaced, item_place, site_of
 from transforms.events.temporal import event_time
 from transforms.events.triggers import Trigger
@@ -99,6 +99,36 @@ def split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) -
     else:
         d.injuries, other.injuries = a.value, b.value
     return other
+
+
+# a count of downed weapons told per region: "33 drones overnight: 14 over the Bryansk Region, 11 over the Kursk
+# Region and eight over other regions"
+_DOWNED_HERE = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:of them\s+)?(?:over|above|in)\s+(?:the\s+)?$", re.I)
+
+
+def downed_per_region(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
+    """An interception counted per region in one sentence is one interception per region, each with its own
+    count, as ACLED codes a defence ministry's tally by region: ``d`` takes the first region and count, the
+    others' events are returned ([] when the sentence does not count two regions)."""
+    if d.trigger.sub_event_type != "Disrupted weapons use":
+        return []
+    reg = load_registry()
+    counted = []
+    for m in mentions:
+        n = _DOWNED_HERE.search(sent, max(0, m.char_start - offset - 30), m.char_start - offset)
+        value = None if n is None else (int(n["n"]) if n["n"].isdigit() else word_number(n["n"].lower()))
+        region = m.entity_id if m.entity_type == "region" else None
+        if value is not None and region is not None and reg.get(region).country:
+            counted.append((region, value))
+    if len(counted) < 2:
+        return []
+    out = []
+    for region, value in counted[1:]:
+        out.append(replace(d, location_id=None, admin1_iso=region, geo_precision=3,
+                           country=reg.get(region).country, quantity=value, notes=list(d.notes)))  # fmt: skip
+    d.location_id, d.admin1_iso, d.geo_precision = None, counted[0][0], 3
+    d.country, d.quantity = reg.get(counted[0][0]).country, counted[0][1]
+    return out
 
 
 def lead_attack(triggers: list[Trigger], sent: str, time, published: dt.date) -> Draft | None:

@@ -862,3 +862,13 @@ def test_an_interception_over_the_region_is_over_the_region_of_the_place_told_be
         "Russia",
         "Military Forces of Russia",
     )
+
+
+def test_an_interception_counted_per_region_is_one_interception_per_region():
+    ev = _events(
+        "On Tuesday the ministry in Moscow said air defences destroyed 25 drones: 15 over the Belgorod region "
+        "and ten over the Bryansk region."
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert sorted(zip(downed["admin1_iso"], downed["quantity"])) == [("RU-BEL", 15), ("RU-BRY", 10)]
+    assert set(downed["country"]) == {"Russia"}
