@@ -512,6 +512,24 @@ def _cities_of_districts(places: list[Mention], sentence_text: str, offset: int)
     return out
 
 
+_BEARING_OF = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
+)
+_THEN_NEAR = re.compile(r"^(?:\s+[Cc]ity)?,?\s+(?:near|at|in|around|outside)\s+(?:the\s+)?(?:village\s+of\s+)?$")
+
+
+def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str, offset: int) -> bool:
+    """The place is named as the bearing of the settlement named right after it ("southwest of Donetsk City
+    near Marinka")."""
+    start, end = m.char_start - offset, m.char_end - offset
+    if not _BEARING_OF.search(sentence, max(0, start - 40), start):
+        return False
+    return any(
+        o is not m and o.entity_type == "place" and _THEN_NEAR.match(sentence[end : o.char_start - offset])
+        for o in places
+    )
+
+
 def choose_location(
     mentions: list[Mention],
     sentence_text: str,
@@ -542,6 +560,8 @@ def choose_location(
     ]
     if not places:
         return None, None, None
+    # "attacks southwest of Donetsk City near Marinka": the city named as a bearing locates the place after it
+    places = [m for m in places if not _a_bearing_to_a_place_after(m, places, sentence_text, offset)] or places
     places = _cities_of_districts(places, sentence_text, offset)
     # "the north-eastern region of Chernihiv": the region, not its capital city — a settlement named in the
     # sentence is the event's place, the region only when none is

@@ -738,3 +738,10 @@ def test_where_the_attackers_stand_is_not_where_they_struck():
     # troops told at a place with no other place struck: the place is where it happened
     here = _events("On Friday Russian troops in Kherson shelled residential areas, wounding a woman.")
     assert list(here["location"]) == ["Kherson"]
+
+
+def test_a_city_named_as_a_bearing_locates_the_village_after_it():
+    ev = _events("On Friday Russian troops continued attacks southwest of Donetsk near Marinka.")
+    assert list(ev["location"]) == ["Maryinka"]
+    alone = _events("On Friday Russian troops continued attacks southwest of Donetsk.")
+    assert list(alone["location"]) == ["Donetsk"]

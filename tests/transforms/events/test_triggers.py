@@ -512,3 +512,20 @@ def test_troops_at_the_edge_of_a_town_are_fighting_not_holding_it():
 def test_a_weapon_that_killed_or_wounded_is_a_strike_of_that_weapon_not_a_direct_attack(sentence, sub):
     found = find_triggers(sentence)
     assert found[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army began a large-scale offensive effort around the town.",
+        "Troops continued attacks near the village.",
+        "Units inflicted losses on manpower and equipment in the area of the settlement.",
+        "Fighting was continuing in the area.",
+    ],
+)
+def test_an_assessments_or_ministrys_words_for_ground_fighting_are_a_clash(sentence):
+    assert "Armed clash" in subs(sentence)
+
+
+def test_attacks_continued_on_a_city_or_the_grid_are_no_ground_fighting():
+    assert "Armed clash" not in subs("Russia continued attacks on energy infrastructure overnight.")
