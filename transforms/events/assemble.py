@@ -718,7 +718,9 @@ class StoryReader:
             quantity = qty[0]
         side = owner or attacker_side(s.text) or forces_struck(s.text)
         if sub in _TERRITORY_CHANGES:
-            sub = territory_change(sub, taker_side(s.text, trig.start), country)
+            left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
+            taker = other_side(side_of(left)) if left else taker_side(s.text, trig.start)
+            sub = territory_change(sub, taker, country)
         target = _COUNTRY_TARGET.search(s.text) if s.filed_only else None
         if target is not None and trig.event_type == "Explosions/Remote violence":
             # "air attacks on Ukraine's energy system" under a "KYIV —" dateline: the whole country, not the
@@ -1180,15 +1182,17 @@ class StoryReader:
             f.country = "Ukraine"
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 
-    @staticmethod
-    def _attack_actors(s: Sentence, f: Frame) -> tuple[str | None, str | None]:
+    def _attack_actors(self, s: Sentence, f: Frame) -> tuple[str | None, str | None]:
         sent, country = s.text, f.country
         # with no side named, the other side of the country attacks; partisans act against the occupiers
         home = country if PARTISANS.search(sent) else other_side(country)
         attacker = (repelled_side(sent) if f.trig.event_type == "Battles" else None) or f.side or home
         actor1 = acled_actor1(f.trig.event_type, f.sub, attacker, country)
         actor2 = acled_actor2(f.trig.event_type, f.victims, sent, country, attacker)
-        left = WITHDRAWER.search(sent) if f.sub == "Non-violent transfer of territory" else None
+        territory = (
+            f.sub == "Non-violent transfer of territory" or f.sub in _TERRITORY_CHANGES and self.kind != NOTE
+        )
+        left = WITHDRAWER.search(sent) if territory else None
         if left:  # the side that took the place over is the actor, the side that left the other
             gone = side_of(left)
             actor1, actor2 = ACTOR_FORCES.get(other_side(gone) or ""), ACTOR_FORCES.get(gone or "")
@@ -1293,12 +1297,21 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
         owner = other_side(interceptor_side(sent))
     if (
         trig.sub_event_type in _TERRITORY_CHANGES
-        and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
+        and (_WITHDRAWAL.search(sent) and kind == NOTE or _NO_FIGHTING.search(sent))
         and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
     ):
         trig = replace(
             trig, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory"
         )
+    elif (
+        trig.sub_event_type == "Non-violent transfer of territory"
+        and kind != NOTE
+        and not _NO_FIGHTING.search(sent)
+    ):
+        # in a story, one side's withdrawal is the other side's gain, coded by who took the place (codebook:
+        # Russia taking Ukrainian ground overtakes it, Ukraine retaking it regains it); a coder's note that
+        # codes the withdrawal itself keeps ACLED's non-violent transfer
+        trig = replace(trig, event_type="Battles", sub_event_type="Non-state actor overtakes territory")
     if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
         trig = replace(trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None)
     return trig, owner

@@ -515,7 +515,9 @@ def _cities_of_districts(places: list[Mention], sentence_text: str, offset: int)
 _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
-_THEN_NEAR = re.compile(r"^(?:\s+[Cc]ity)?,?\s+(?:near|at|in|around|outside)\s+(?:the\s+)?(?:village\s+of\s+)?$")
+_THEN_NEAR = re.compile(
+    r"^(?:\s+[Cc]ity)?,?\s+(?:near|at|in|around|outside)\s+(?:the\s+)?(?:village\s+of\s+)?$"
+)
 
 
 def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str, offset: int) -> bool:
@@ -561,7 +563,9 @@ def choose_location(
     if not places:
         return None, None, None
     # "attacks southwest of Donetsk City near Marinka": the city named as a bearing locates the place after it
-    places = [m for m in places if not _a_bearing_to_a_place_after(m, places, sentence_text, offset)] or places
+    places = [
+        m for m in places if not _a_bearing_to_a_place_after(m, places, sentence_text, offset)
+    ] or places
     places = _cities_of_districts(places, sentence_text, offset)
     # "the north-eastern region of Chernihiv": the region, not its capital city — a settlement named in the
     # sentence is the event's place, the region only when none is

@@ -222,7 +222,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # a side's flag over a place: "hoisted a Russian flag on the council building", "a tricolour flying above X"
      r"\b(?:hoisted|raised|planted|hung(?: up)?)\s+(?:a|the|their|its)\s+(?:Russian|Ukrainian|national|blue-and-yellow)\s+(?:flag|tricolou?r)\b|"
      # troops inside a place: "Balakliia, which Ukraine confirmed its troops had entered"
-     r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units ))(?:had\s+|have\s+|has\s+)?entered\b(?!\s+the\s+outskirts)|"
+     r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units ))(?:had\s+|have\s+|has\s+)?(?:entered|rolled into|marched into|moved into)\b(?!\s+the\s+outskirts)|"
      r"(?:(?<=Russian )|(?<=Ukrainian ))(?:flag|tricolou?r)\s+(?:was\s+|being\s+)?(?:flying|raised|hoisted|planted)\s+(?:above|over|on)\b|"
      # an advance told as the share of a place now held: "now control more than two-thirds of the city of X"
      r"\bnow (?:controls?|holds?|occup(?:y|ies))\s+(?:about |around |some |nearly |almost |more than |over )?"

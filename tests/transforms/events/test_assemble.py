@@ -872,3 +872,27 @@ def test_an_interception_counted_per_region_is_one_interception_per_region():
     downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
     assert sorted(zip(downed["admin1_iso"], downed["quantity"])) == [("RU-BEL", 15), ("RU-BRY", 10)]
     assert set(downed["country"]) == {"Russia"}
+
+
+def test_in_a_story_one_sides_withdrawal_is_the_other_sides_gain_in_a_coders_note_a_transfer():
+    ev = _events(
+        "Ukrainian forces withdrew from Vuhledar on Tuesday to avoid encirclement, the military said."
+    )
+    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"])) == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia", "Military Forces of Ukraine")
+    ]
+    back = _events(
+        "On Friday Ukrainian troops rolled into the city of Kherson following Russia's withdrawal."
+    )
+    assert list(zip(back["sub_event_type"], back["actor1"])) == [
+        ("Government regains territory", "Military Forces of Ukraine")
+    ]
+    from transforms.events.assemble import refine_trigger
+    from transforms.events.genre import NOTE
+    from transforms.events.triggers import find_triggers
+
+    note = "On 1 October 2022, Russian forces withdrew from Lyman."
+    assert (
+        refine_trigger(find_triggers(note)[0], note, NOTE)[0].sub_event_type
+        == "Non-violent transfer of territory"
+    )

@@ -733,7 +733,9 @@ def test_a_river_named_as_a_bank_or_a_crossing_is_no_city_of_that_name():
 
 
 def test_where_the_attackers_stand_is_not_where_they_struck():
-    ev = _events("On Friday Russian gunners on the far bank near Enerhodar shelled Nikopol, wounding a woman.")
+    ev = _events(
+        "On Friday Russian gunners on the far bank near Enerhodar shelled Nikopol, wounding a woman."
+    )
     assert list(ev["location"]) == ["Nikopol"] and list(ev["admin1_iso"]) == ["UA-12"]
     # troops told at a place with no other place struck: the place is where it happened
     here = _events("On Friday Russian troops in Kherson shelled residential areas, wounding a woman.")

@@ -251,7 +251,9 @@ def test_an_event_told_n_days_after_the_sentences_day_is_that_many_days_before_i
     text = "Crowds cheered in the city on Friday, a day after troops recaptured it."
     assert days_before_the_anchor(text, text.index("recaptured")) == 1
     assert days_before_the_anchor(text, text.index("cheered")) == 0
-    ev = article_events("Crowds cheered in Kupiansk on Friday, two days after Ukrainian troops recaptured it.", PUB)
+    ev = article_events(
+        "Crowds cheered in Kupiansk on Friday, two days after Ukrainian troops recaptured it.", PUB
+    )
     assert list(ev["event_date"]) == [dt.date(2024, 10, 30)]
 
 
