@@ -54,6 +54,7 @@ from transforms.events.places import (
     placed_by_region,
     referred_back,
     refers_back,
+    refers_back_only_to_an_area,
     scene_of,
     site_of,
     speakers_jurisdiction,
@@ -872,7 +873,8 @@ class StoryReader:
         ):
             # "a rocket attack on the city of Belgorod ... air defences shot down 14 rockets over the region"
             return (None, self.region_named_last, 3), "the region named before ('over the region')"
-        if named := the_place_named(s.text, self.recent, s.idx, at=s.start):
+        area_only = refers_back_only_to_an_area(s.text) and trig.event_type != "Battles"
+        if not area_only and (named := the_place_named(s.text, self.recent, s.idx, at=s.start)):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
         if (

@@ -744,20 +744,27 @@ def _most_specific(
 
 _ANAPHOR = re.compile(
     # "the city", "the besieged city", "the eastern Ukrainian city" — not "the city of Kharkiv", which names it
-    r"\bthe (?:(?:[a-z][\w-]*|Ukrainian|Russian|Black Sea|Azov) ){0,3}?(?:city|town|village|island|port|settlement)\b"
+    r"\bthe (?:(?:[a-z][\w-]*|Ukrainian|Russian|Black Sea|Azov) ){0,3}?(?:city|town|village|island|port|settlement|area)\b"
     r"(?!\s+of\b)(?!['’]s)|"
     r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b|"
     # a works the story named lies at the settlement named with it: "the steelworks being bombarded"
     r"\bthe (?:steel ?works|steel plant|plant|factory|refinery|airfield|airport)\b(?!\s+(?:of|in|at|near)\b)",
     re.IGNORECASE,
 )
-_ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "mayor", "outskirts", "cent", "plant",
+_ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "area", "mayor", "outskirts", "cent", "plant",
                   "works", "factory", "refinery", "airfield", "airport")  # fmt: skip
 
 
 def _anaphor(text: str) -> re.Match | None:
     low = text.lower()  # the words first: the pattern is tried at every "the" otherwise
     return _ANAPHOR.search(text) if any(w in low for w in _ANAPHOR_WORDS) else None
+
+
+def refers_back_only_to_an_area(text: str) -> bool:
+    """The only words referring back to a place are "the area" ("fighting was continuing in the area"): said of
+    fighting, the settlement told before; said of a strike or a downing in a coder's note, its own scene."""
+    m = _anaphor(text)
+    return m is not None and m.group(0).endswith("area")
 
 
 def refers_back(text: str) -> bool:

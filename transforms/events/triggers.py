@@ -158,6 +158,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:continued|conducted|resumed)\s+(?:ground\s+|infantry\s+|offensive\s+)?(?:attacks|assaults)\b"
      r"(?!\s+(?:on|against)\s+(?:the\s+)?(?:city|cities|energy|civilian|infrastructure|power|critical))|"
      r"\binflicted\s+(?:heavy\s+|significant\s+)?losses\s+on\s+(?:the\s+)?(?:enemy|manpower)\b|"
+     # forces fighting their way out, or across the border into the other side's land
+     r"\bfought\s+(?:their|its|our)\s+way\b|\bfighting\s+(?:their|its|our)\s+way\b|"
+     r"\b(?:soldiers|troops|forces|fighters|saboteurs|units)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|have\s+)?crossed\s+the\s+border\b|"
      r"\b(?:heavy|heaviest|fierce|fiercest|intense|intensive|street|bitter|ongoing|renewed)(?:,?\s+(?:bloody|brutal|fierce|heavy|intense)\b)?\s+(?:fighting|battles?|clashes)\b|"
      # assaults told as going on: "continue to storm the city", "fresh assaults", "attacked from four directions"
      r"\b(?:continue[sd]?|continuing) to (?:storm|assault|attack|advance on|push into)\b|"

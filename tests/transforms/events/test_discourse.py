@@ -747,3 +747,12 @@ def test_a_city_named_as_a_bearing_locates_the_village_after_it():
     assert list(ev["location"]) == ["Maryinka"]
     alone = _events("On Friday Russian troops continued attacks southwest of Donetsk.")
     assert list(alone["location"]) == ["Donetsk"]
+
+
+def test_fighting_in_the_area_is_at_the_settlement_told_before_a_downing_there_is_not():
+    ev = _events(
+        "On Friday Moscow said its troops had captured the village of Staromaiorske in the Donetsk region.\n\n"
+        "Kyiv said only that fighting was continuing in the area."
+    )
+    clash = ev[ev["sub_event_type"] == "Armed clash"]
+    assert list(clash["location"]) == ["Staromaiorske"]

@@ -529,3 +529,11 @@ def test_an_assessments_or_ministrys_words_for_ground_fighting_are_a_clash(sente
 
 def test_attacks_continued_on_a_city_or_the_grid_are_no_ground_fighting():
     assert "Armed clash" not in subs("Russia continued attacks on energy infrastructure overnight.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Soldiers described fighting their way out of the town.", "About 300 soldiers had crossed the border at dawn."],
+)
+def test_forces_fighting_their_way_or_crossing_the_border_are_a_clash(sentence):
+    assert "Armed clash" in subs(sentence)
