@@ -47,6 +47,11 @@ _RELATIVE = Prefiltered(
         re.IGNORECASE,
     )
 )
+_INTO_A_DAY = re.compile(
+    r"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b")
 _IN_MONTH = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
@@ -134,8 +139,13 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             if rel in ("the next day", "the following day"):
                 base = min(base + dt.timedelta(days=1), published)
             found.append(EventDate(base, 1, True, m.start()))
+        elif rel == "overnight" and _INTO_A_DAY.match(low, m.end()):
+            continue  # "overnight into Sunday": the weekday that follows dates it
         else:  # today, tonight, overnight, this morning, earlier today
             found.append(EventDate(published, 1, True, m.start()))
+    for m in _DAYS_AGO.finditer(low):
+        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"]]
+        found.append(EventDate(published - dt.timedelta(days=n), 1, True, m.start()))
     for m in _IN_MONTH.finditer(sentence):
         month = _month_num(m.group("month"))
         if any(f.start >= m.start() and f.start <= m.end() for f in found):

@@ -34,3 +34,15 @@ def test_later_that_day_takes_the_previous_event_date():
 
 def test_future_dates_are_ignored():
     assert find_dates("On 3 November 2024 talks are planned", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("drones attacked the port overnight into Thursday", ["2024-10-31"]),
+        ("a shell hit the school two days ago", ["2024-10-31"]),
+        ("the strike 3 days ago", ["2024-10-30"]),
+    ],
+)
+def test_a_night_named_by_the_day_it_ran_into_and_days_counted_back(sentence, dates):
+    assert [d.date.isoformat() for d in find_dates(sentence, PUB)] == dates
