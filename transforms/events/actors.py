@@ -87,7 +87,7 @@ def forces_struck(sentence: str) -> str | None:
 
 # who left: "Russian forces withdrew", "the retreat of Russian forces", "following Russian withdrawal"
 WITHDRAWER = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
     rf"|\b(?:withdrawal|retreat) of (?:the )?{_SIDE.replace('side', 'side2')}\b"
 )
 

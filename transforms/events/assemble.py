@@ -750,8 +750,12 @@ class StoryReader:
         """The event's date: its sentence's own, else the day of the account it goes on with (in the same
         region), of the casualties told just before it, of the lead attack (an interception), or the news day
         (the day before when told in the past perfect of a report, or in a live blog)."""
-        if shift := days_before_the_anchor(s.text, trig.start):
+        if (shift := days_before_the_anchor(s.text, trig.start)) and (
+            time.own is None or time.own.start < trig.start
+        ):
             # "on Saturday, a day after Ukrainian forces rolled into the city": the day before the sentence's
+            # (a day named after the event word is the event's own: "a day after a strike killed four early
+            # Thursday")
             base = time.own or EventDate(self.published, 1, False)
             return EventDate(base.date - dt.timedelta(days=shift), 1, base.explicit, base.start)
         if time.own is not None:

@@ -67,7 +67,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # not the payload a drone or an aircraft dropped: "a drone dropped an explosive device on a minibus"
      r"(?<!dropped an )(?<!dropped )(?<!dropping an )(?:\bimprovised explosive\b|\bexplosive device\b)"
      r"(?!s?\s+(?:was\s+|were\s+)?dropped\b)|"
-     r"\btripwire\b|\bcar bomb\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
+     r"\btripwire\b|\bcar bomb\b|\b(?:car|vehicle|minibus|van)\s+(?:[\w-]+\s+)?(?:exploded|blew up)\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
      r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
@@ -160,6 +160,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\binflicted\s+(?:heavy\s+|significant\s+)?losses\s+on\s+(?:the\s+)?(?:enemy|manpower)\b|"
      # forces fighting their way out, or across the border into the other side's land
      r"\bfought\s+(?:their|its|our)\s+way\b|\bfighting\s+(?:their|its|our)\s+way\b|"
+     r"\bbattl(?:ed|ing|es)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|fighters|the enemy|invaders|for control)\b|"
+     r"\blaunched\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?assaults\b|"
      r"\b(?:soldiers|troops|forces|fighters|saboteurs|units)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|have\s+)?crossed\s+the\s+border\b|"
      r"\b(?:heavy|heaviest|fierce|fiercest|intense|intensive|street|bitter|ongoing|renewed)(?:,?\s+(?:bloody|brutal|fierce|heavy|intense)\b)?\s+(?:fighting|battles?|clashes)\b|"
      # assaults told as going on: "continue to storm the city", "fresh assaults", "attacked from four directions"

@@ -396,12 +396,16 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 _CAPITALIZED_BEFORE_HYPHEN = re.compile(r"[A-Z][a-z]+-$")
+_ON_THE_RIVER = re.compile(r"-(?:on|na|upon|nad|pod)-[A-Z]")
 
 
 def _half_of_a_compound_name(text: str, start: int, end: int, named: set[int]) -> bool:
-    """The name follows a hyphen after a capitalized word that is no name of its own: the second half of a
+    """The name is the first part of a town named for its river ("Slavyansk-on-Kuban"), or follows a hyphen
+    after a capitalized word that is no name of its own: the second half of a
     longer name ("Rimsky-Korsakov", "Novo-Ivanivka"), not the place — "Kyiv-Moscow talks" keeps both places,
     and the first half of an unknown village's double name ("Kalynove-Borshchuvate") still places it."""
+    if _ON_THE_RIVER.match(text, end):
+        return True  # "Slavyansk" in "Slavyansk-on-Kuban" is not Sloviansk: a town named for its river
     if start < 3 or text[start - 1] != "-":
         return False
     before = _CAPITALIZED_BEFORE_HYPHEN.search(text, max(0, start - 30), start)
@@ -615,6 +619,9 @@ SETTLEMENT_AFTER = re.compile(
 )
 
 
+_VILLAGE_OF = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.I)  # no town: a guess at a town is wrong
+
+
 def _small_place(reg: Registry, eid: str) -> bool:
     ent = reg.get(eid)
     return ent.entity_type == "place" and ent.population < 10_000
@@ -667,7 +674,11 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
             and len(toks) <= 3
             and (tuple(toks) in introduced or SETTLEMENT_OF.search(before) or told_as_settlement)
             # unknown, or only a guess at a village elsewhere (Robotyne is not Rybotyn of Chernihiv)
-            and (eid is None or method in ("key", "phonetic") and _small_place(reg, eid))
+            and (
+                eid is None
+                or method in ("key", "phonetic")
+                and (_small_place(reg, eid) or _VILLAGE_OF.search(before) is not None)
+            )
         ):
             introduced.add(tuple(toks))
             name = text[start:end]

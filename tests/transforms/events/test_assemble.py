@@ -896,3 +896,17 @@ def test_in_a_story_one_sides_withdrawal_is_the_other_sides_gain_in_a_coders_not
         refine_trigger(find_triggers(note)[0], note, NOTE)[0].sub_event_type
         == "Non-violent transfer of territory"
     )
+
+
+def test_a_withdrawal_told_in_the_perfect_is_the_other_sides_gain_and_a_town_without_region_takes_the_one_named():
+    ev = _events("Ukrainian troops have withdrawn from the town of Vuhledar, the army said on Tuesday.")
+    assert list(zip(ev["sub_event_type"], ev["actor1"])) == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia")
+    ]
+    moscow = _events("On Tuesday one drone was shot down over the Odintsovo district of the Moscow region.")
+    assert list(moscow["admin1_iso"]) == ["RU-MOS"]
+
+
+def test_an_event_dated_in_its_own_after_clause_keeps_its_day():
+    ev = _events("The strike came a day after a Russian drone hit Kharkiv, killing four, early on Thursday.")
+    assert list(ev["event_date"]) == [dt.date(2023, 4, 27)]  # the Thursday before publication

@@ -533,7 +533,22 @@ def test_attacks_continued_on_a_city_or_the_grid_are_no_ground_fighting():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Soldiers described fighting their way out of the town.", "About 300 soldiers had crossed the border at dawn."],
+    [
+        "Soldiers described fighting their way out of the town.",
+        "About 300 soldiers had crossed the border at dawn.",
+    ],
 )
 def test_forces_fighting_their_way_or_crossing_the_border_are_a_clash(sentence):
     assert "Armed clash" in subs(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("Their fighters were battling Russian troops in the village.", "Armed clash"),
+        ("Near the town, Russian troops launched 19 assaults.", "Armed clash"),
+        ("His car exploded outside the council building.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_battling_troops_launching_assaults_and_a_car_that_exploded(sentence, sub):
+    assert sub in subs(sentence)

@@ -150,3 +150,10 @@ def test_a_settlement_the_story_names_as_one_is_a_provisional_place_and_so_are_i
     assert [(m.method, m.entity_type) for m in robotyne] == [("provisional", "place")]
     # an unknown capitalized word with no such evidence stays unresolved
     assert [m for m in find_mentions("Officials met in Tykhobrody.") if m.surface == "Tykhobrody"] == []
+
+
+def test_a_town_named_for_its_river_is_not_the_town_of_its_first_word():
+    assert _places("Drones hit the Slavyansk-on-Kuban refinery.") == []
+    # a village named as such is no guess at a town of a similar spelling
+    kr = [m for m in find_mentions("They retook the village of Kremyanoye.") if m.surface == "Kremyanoye"]
+    assert [(m.method, m.entity_type) for m in kr] == [("provisional", "place")]
