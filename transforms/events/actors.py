@@ -57,7 +57,8 @@ _INTERCEPTOR = re.compile(
     rf"servicemen|soldiers|border guards|defenders|anti-aircraft\s+\w+|police|sappers|deminers|minesweepers|pyrotechnicians)\s+"
     rf"(?:{_REPORTED}|{_SAID}(?:[\w-]+\s+){{1,6}}?(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+|have\s+|had\s+|also\s+)*"
     rf"{_INTERCEPT_VERB}\b"
-    rf"|\b{_INTERCEPT_VERB}\s+(?:[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
+    # "downed by Russian air defence" — not "destroyed 23 drones launched by Russia", whose "by" names the owner
+    rf"|\b{_INTERCEPT_VERB}\s+(?:(?!launched\b|fired\b|sent\b)[\w-]+\s+){{0,8}}?by\s+(?:the\s+)?{_SIDE.replace('side', 'side2')}\b"
 )
 
 

@@ -1207,6 +1207,8 @@ class StoryReader:
             reg = load_registry()
             town = reg.get(f.loc_id).canonical_name if f.loc_id in reg.entities else f.loc_id
             actor1 = f"{town} Communal Militia (Ukraine)" if town else "Unidentified Armed Group (Ukraine)"
+        elif f.sub == "Protest with intervention":
+            actor2 = f"Police Forces of {country}" if country else None  # who detained the protesters
         elif f.sub == "Other" and _EVACUATED.search(sent):
             actor1 = f"Civilians ({country})" if country else "Civilians"  # the people displaced
         elif f.side is None and f.sub == "Remote explosive/landmine/IED":
@@ -1283,6 +1285,12 @@ _THE_REGION = re.compile(
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 
+_AT_A_PROTEST = re.compile(
+    r"\b(?:protest(?:s|ers|ing|ed)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ies|ied)|anti-war|marched|picket\w*)\b",
+    re.I,
+)
+
+
 def side_of_actor(actor: str | None) -> str | None:
     """The side key of an ACLED forces actor (``Military Forces of Russia`` → Russia)."""
     return next((k for k, v in ACTOR_FORCES.items() if v == actor), None)
@@ -1318,6 +1326,10 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
         # Russia taking Ukrainian ground overtakes it, Ukraine retaking it regains it); a coder's note that
         # codes the withdrawal itself keeps ACLED's non-violent transfer
         trig = replace(trig, event_type="Battles", sub_event_type="Non-state actor overtakes territory")
+    if trig.sub_event_type == "Arrests" and _AT_A_PROTEST.search(sent):
+        # "about 750 people were detained near Gostiny Dvor, where hundreds had gathered to protest": ACLED codes
+        # a protest met with arrests as a protest with intervention
+        trig = replace(trig, event_type="Protests", sub_event_type="Protest with intervention")
     if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
         trig = replace(trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None)
     return trig, owner

@@ -910,3 +910,21 @@ def test_a_withdrawal_told_in_the_perfect_is_the_other_sides_gain_and_a_town_wit
 def test_an_event_dated_in_its_own_after_clause_keeps_its_day():
     ev = _events("The strike came a day after a Russian drone hit Kharkiv, killing four, early on Thursday.")
     assert list(ev["event_date"]) == [dt.date(2023, 4, 27)]  # the Thursday before publication
+
+
+def test_a_protest_met_with_arrests_is_a_protest_with_intervention_an_arrest_alone_an_arrest():
+    ev = _events(
+        "On Sunday police detained 300 people in Novosibirsk who had gathered to protest against the war."
+    )
+    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"])) == [
+        ("Protest with intervention", "Protesters (Russia)", "Police Forces of Russia")
+    ]
+    alone = _events("On Sunday police detained a man in Kharkiv on suspicion of spying.")
+    assert list(alone["sub_event_type"]) == ["Arrests"]
+
+
+def test_weapons_launched_by_a_side_and_downed_are_downed_by_the_other():
+    ev = _events(
+        "Ukraine's air force said on Tuesday that air defences had destroyed 23 of the 25 drones launched by Russia."
+    )
+    assert list(zip(ev["actor1"], ev["country"])) == [("Military Forces of Ukraine", "Ukraine")]
