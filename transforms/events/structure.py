@@ -16,10 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.names.resolve import resolve_name
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # PLACE[, Region][, Mon DD] [(Agency)] dash | PLACE: — the place in capitals, or in title case before an agency
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*\())"
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*\()"
+    # ... or in title case before its country and a long dash: "Kyiv, Ukraine —", "Kyiv, Ukraine CNN —"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:CNN\s*)?[—–]\s))"
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z .'-]{{1,40}}?))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
@@ -55,7 +59,10 @@ def parse_dateline(text: str) -> Dateline | None:
         return None
     place = m.group("place").strip(" ,")
     sep, agency = m.group("sep").strip(), m.group("agency")
-    if len(place) < 2 or not (place.isupper() or agency):
+    # "Kyiv, Ukraine —": a title-case dateline names a country after its city ("Zelensky, Biden — ..." is a title)
+    region = (m.group("region") or "").removesuffix(" CNN")
+    titled = sep in ("—", "–") and bool(region) and resolve_name(region).entity_type == "country"
+    if len(place) < 2 or not (place.isupper() or agency or titled):
         return None
     if not sep and not agency:  # only an agency dateline may have lost its dash in a scrape
         return None

@@ -56,3 +56,11 @@ def test_a_reprinted_document_starts_after_the_paragraph_announcing_it():
     assert text[start:].startswith("Good afternoon")
     plain = "Drones hit Sumy on Monday.\n\nThe mayor said below the bridge a car burned."
     assert reprint_start(plain, paragraphs(plain)) is None
+
+
+def test_a_title_case_dateline_names_its_country_and_a_title_does_not_pass_for_one():
+    from transforms.events.structure import parse_dateline
+
+    d = parse_dateline("Odesa, Ukraine — Drones struck the port overnight.")
+    assert (d.place, d.region) == ("Odesa", "Ukraine")
+    assert parse_dateline("Zelensky, Biden — what the talks may bring") is None
