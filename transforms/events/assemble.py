@@ -1286,7 +1286,8 @@ _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus
 
 
 _AT_A_PROTEST = re.compile(
-    r"\b(?:protest(?:s|ers|ing|ed)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ies|ied)|anti-war|marched|picket\w*)\b",
+    r"\b(?:protest(?:s|ers|ing|ed)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ies|ied)|anti-war|marched|picket\w*|"
+    r"(?:had |have )?gathered)\b",
     re.I,
 )
 

@@ -234,6 +234,11 @@ _CAPITALS = {
     "Berlin",
     "Beijing",
     "Brussels",
+    "Pyongyang",
+    "Tehran",
+    "Warsaw",
+    "Budapest",
+    "Ankara",
 }
 _GOVERNMENT_AFTER = re.compile(
     # "Moscow-annexed Crimea", "Kyiv-backed": a compound is never the place
@@ -244,7 +249,7 @@ _GOVERNMENT_AFTER = re.compile(
     r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
     r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"
-    r"['’]s\s+(?:forces|troops|army|military|government|allies|partners|officials|leadership|"
+    r"['’]s\s+(?:forces|troops|soldiers|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
 )
 # ... but a capital struck is the place: "Kyiv was hit by missiles", "Kyiv has again come under attack"

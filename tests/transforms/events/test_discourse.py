@@ -756,3 +756,10 @@ def test_fighting_in_the_area_is_at_the_settlement_told_before_a_downing_there_i
     )
     clash = ev[ev["sub_event_type"] == "Armed clash"]
     assert list(clash["location"]) == ["Staromaiorske"]
+
+
+def test_a_capitals_soldiers_are_its_states_and_a_protest_gathering_met_with_detentions_is_intervened():
+    ev = _events("On Friday troops clashed, a sign that Pyongyang's soldiers are now fighting.")
+    assert "Pyongyang" not in set(ev["location"])
+    held = _events("On Sunday police detained 200 people in Novosibirsk, where hundreds had gathered downtown.")
+    assert list(held["sub_event_type"]) == ["Protest with intervention"]
