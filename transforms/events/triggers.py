@@ -107,6 +107,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     # attack words alone are no event: "Russia's assault on Ukraine", "blast furnaces")
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.7,
      r"\b(?:explosions?|blasts|strikes|attacks)\s+(?:also\s+|again\s+)?(?:struck|hit|rocked|destroyed|damaged)\b|"
+     # ... also one attack told with its time: "a Ukrainian attack overnight damaged an electrical substation"
+     r"\b(?:attack|strike)\s+(?:overnight|early\s+on\s+\w+|on\s+\w+(?:\s+(?:night|morning|evening))?)\s+"
+     r"(?:struck|hit|destroyed|damaged|killed|wounded|injured)\b|"
      r"\b(?:hit|struck|rocked)\s+by\s+(?:(?:fresh|new|more|further|several|multiple|Russian|Ukrainian)\s+){0,2}"
      r"(?:explosions|blasts|strikes|attacks)\b|\bcame under (?:\w+ )?attack\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.6,

@@ -552,3 +552,10 @@ def test_forces_fighting_their_way_or_crossing_the_border_are_a_clash(sentence):
 )
 def test_battling_troops_launching_assaults_and_a_car_that_exploded(sentence, sub):
     assert sub in subs(sentence)
+
+
+def test_one_attack_told_with_its_time_and_what_it_did_is_an_event_the_bare_word_is_not():
+    told = find_triggers("A Ukrainian attack overnight damaged an electrical substation.")
+    assert max(t.strength for t in told) > 0.6
+    # the bare word is only the weak reading that the assembler rejects without victims or a weapon
+    assert max(t.strength for t in find_triggers("The attack on the economy continued.")) <= 0.6
