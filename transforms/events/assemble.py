@@ -935,8 +935,7 @@ class StoryReader:
             prev.trigger = replace(prev.trigger, event_type=f.trig.event_type, sub_event_type=f.sub)
             prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
             if prev.actor2 == prev.actor1:  # the side that took the place fought the other one
-                taker = next((k for k, v in ACTOR_FORCES.items() if v == prev.actor1), None)
-                prev.actor2 = ACTOR_FORCES.get(other_side(taker) or "") or prev.actor2
+                prev.actor2 = ACTOR_FORCES.get(other_side(side_of_actor(prev.actor1)) or "") or prev.actor2
             if not f.unplaced and f.loc_id is not None:
                 prev.location_id, prev.geo_precision = f.loc_id, f.geo
         elif self._same_account(prev, f):
@@ -1223,9 +1222,8 @@ class StoryReader:
         if second is not None:  # "killed two people in Kostiantynivka and one in Pokrovsk": two events
             drafts.append(second)
         elif regions := downed_per_region(drafts[-1], s.text, s.start, s.mentions):
-            drafts.extend(
-                regions
-            )  # "destroyed 33 drones: 14 over the Bryansk Region, 11 over the Kursk Region"
+            # "destroyed 33 drones: 14 over the Bryansk Region, 11 over the Kursk Region": one row per region
+            drafts.extend(regions)
         else:  # "shelling in Maryinka, Slovyansk, and Kramatorsk": one event per place of the list (the
             # first place's event stays last: casualties told next are read as the first place's)
             drafts[-1:-1] = list_events(drafts[-1], s.text, s.start, s.own, self.regions_seen)

@@ -738,9 +738,8 @@ def _most_specific(
         # "shelled the Senkivka checkpoint in the Chernihiv region": the same-named settlement of the region named
         (hint,) = regions
         ent = reg.get(pick.entity_id)
-        if (
-            not ent.admin1_iso
-        ):  # "the Odintsovo district of the Moscow region": a town the gazetteer has no region for
+        # "the Odintsovo district of the Moscow region": a town the gazetteer has no region for
+        if not ent.admin1_iso:
             return ent.entity_id, hint, 2
         if ent.admin1_iso != hint and ent.admin1_iso not in (SURROUNDING_REGION.get(hint), hint):
             alt = resolve_place_in(pick.surface, hint)

@@ -870,7 +870,10 @@ def test_an_interception_counted_per_region_is_one_interception_per_region():
         "and ten over the Bryansk region."
     )
     downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
-    assert sorted(zip(downed["admin1_iso"], downed["quantity"])) == [("RU-BEL", 15), ("RU-BRY", 10)]
+    assert sorted(zip(downed["admin1_iso"], downed["quantity"], strict=True)) == [
+        ("RU-BEL", 15),
+        ("RU-BRY", 10),
+    ]
     assert set(downed["country"]) == {"Russia"}
 
 
@@ -878,13 +881,13 @@ def test_in_a_story_one_sides_withdrawal_is_the_other_sides_gain_in_a_coders_not
     ev = _events(
         "Ukrainian forces withdrew from Vuhledar on Tuesday to avoid encirclement, the military said."
     )
-    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"])) == [
+    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"], strict=True)) == [
         ("Non-state actor overtakes territory", "Military Forces of Russia", "Military Forces of Ukraine")
     ]
     back = _events(
         "On Friday Ukrainian troops rolled into the city of Kherson following Russia's withdrawal."
     )
-    assert list(zip(back["sub_event_type"], back["actor1"])) == [
+    assert list(zip(back["sub_event_type"], back["actor1"], strict=True)) == [
         ("Government regains territory", "Military Forces of Ukraine")
     ]
     from transforms.events.assemble import refine_trigger
@@ -900,7 +903,7 @@ def test_in_a_story_one_sides_withdrawal_is_the_other_sides_gain_in_a_coders_not
 
 def test_a_withdrawal_told_in_the_perfect_is_the_other_sides_gain_and_a_town_without_region_takes_the_one_named():
     ev = _events("Ukrainian troops have withdrawn from the town of Vuhledar, the army said on Tuesday.")
-    assert list(zip(ev["sub_event_type"], ev["actor1"])) == [
+    assert list(zip(ev["sub_event_type"], ev["actor1"], strict=True)) == [
         ("Non-state actor overtakes territory", "Military Forces of Russia")
     ]
     moscow = _events("On Tuesday one drone was shot down over the Odintsovo district of the Moscow region.")
@@ -916,7 +919,7 @@ def test_a_protest_met_with_arrests_is_a_protest_with_intervention_an_arrest_alo
     ev = _events(
         "On Sunday police detained 300 people in Novosibirsk who had gathered to protest against the war."
     )
-    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"])) == [
+    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"], strict=True)) == [
         ("Protest with intervention", "Protesters (Russia)", "Police Forces of Russia")
     ]
     alone = _events("On Sunday police detained a man in Kharkiv on suspicion of spying.")
@@ -927,4 +930,4 @@ def test_weapons_launched_by_a_side_and_downed_are_downed_by_the_other():
     ev = _events(
         "Ukraine's air force said on Tuesday that air defences had destroyed 23 of the 25 drones launched by Russia."
     )
-    assert list(zip(ev["actor1"], ev["country"])) == [("Military Forces of Ukraine", "Ukraine")]
+    assert list(zip(ev["actor1"], ev["country"], strict=True)) == [("Military Forces of Ukraine", "Ukraine")]

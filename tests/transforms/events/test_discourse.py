@@ -711,7 +711,7 @@ def test_a_fight_around_a_city_that_ends_in_a_village_changing_hands_is_that_vil
     ]
     # a fight in one town and another town retaken are two events, each at its own place
     two = _events("On Friday fighting raged in Izium. Ukrainian forces liberated Balakliia.")
-    assert sorted(zip(two["location"], two["sub_event_type"])) == [
+    assert sorted(zip(two["location"], two["sub_event_type"], strict=True)) == [
         ("Balakliia", "Government regains territory"),
         ("Izium", "Armed clash"),
     ]
@@ -761,5 +761,7 @@ def test_fighting_in_the_area_is_at_the_settlement_told_before_a_downing_there_i
 def test_a_capitals_soldiers_are_its_states_and_a_protest_gathering_met_with_detentions_is_intervened():
     ev = _events("On Friday troops clashed, a sign that Pyongyang's soldiers are now fighting.")
     assert "Pyongyang" not in set(ev["location"])
-    held = _events("On Sunday police detained 200 people in Novosibirsk, where hundreds had gathered downtown.")
+    held = _events(
+        "On Sunday police detained 200 people in Novosibirsk, where hundreds had gathered downtown."
+    )
     assert list(held["sub_event_type"]) == ["Protest with intervention"]
