@@ -8,7 +8,7 @@ of the event class with the words that commonly surround it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.events.prefilter import Prefiltered
 
@@ -510,8 +510,23 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     return None
 
 
+_SCARE_QUOTES = ('"', "“", "”")
+
+
 def find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
-    """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped."""
+    """All trigger matches, most specific first; a trigger right after "to"/"cannot" (intent) is skipped. Double
+    quotation marks inside a phrase do not break it ('had taken "full control" of the city'): the words are read
+    without them and the offsets given in the sentence as written."""
+    if not any(q in sentence for q in _SCARE_QUOTES):
+        return _find_triggers(sentence, lowered)
+    keep = [i for i, c in enumerate(sentence) if c not in _SCARE_QUOTES]
+    bare = "".join(sentence[i] for i in keep)
+    return [
+        replace(t, start=keep[t.start], end=keep[t.end - 1] + 1) for t in _find_triggers(bare, bare.lower())
+    ]
+
+
+def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     out: list[Trigger] = []
     plight: list[Trigger] = []  # what people sheltered from: the event only when nothing else is told
     low = sentence.lower() if lowered is None else lowered

@@ -559,3 +559,9 @@ def test_one_attack_told_with_its_time_and_what_it_did_is_an_event_the_bare_word
     assert max(t.strength for t in told) > 0.6
     # the bare word is only the weak reading that the assembler rejects without victims or a weapon
     assert max(t.strength for t in find_triggers("The attack on the economy continued.")) <= 0.6
+
+
+def test_scare_quotes_inside_a_phrase_do_not_break_it_and_offsets_stay_the_sentences():
+    sentence = 'Russian forces had taken "full control" of the town.'
+    found = [t for t in find_triggers(sentence) if t.sub_event_type == "Non-state actor overtakes territory"]
+    assert found and sentence[found[0].start : found[0].end].startswith("taken")
