@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.events.numbers import word_number
 from transforms.events.prefilter import Prefiltered
 
 MONTHS = {
@@ -47,10 +48,7 @@ _RELATIVE = Prefiltered(
         re.IGNORECASE,
     )
 )
-_INTO_A_DAY = re.compile(
-    r"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_INTO_A_DAY = re.compile(rf"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)})\b")
 _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b")
 _IN_MONTH = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -144,7 +142,7 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         else:  # today, tonight, overnight, this morning, earlier today
             found.append(EventDate(published, 1, True, m.start()))
     for m in _DAYS_AGO.finditer(low):
-        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"]]
+        n = int(m["n"]) if m["n"].isdigit() else word_number(m["n"])
         found.append(EventDate(published - dt.timedelta(days=n), 1, True, m.start()))
     for m in _IN_MONTH.finditer(sentence):
         month = _month_num(m.group("month"))

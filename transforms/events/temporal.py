@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from transforms.events.dates import EventDate, find_dates
+from transforms.events.numbers import word_number
 from transforms.events.prefilter import Prefiltered
 from transforms.events.triggers import aggregate_only_by_habit, find_triggers, is_non_event, quoted_after
 
@@ -272,7 +273,6 @@ def judicial(sentence: str, lowered: str | None = None) -> bool:
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six)\s+days?\s+after\s+(?:[^.;:]{0,80}?)$", re.IGNORECASE
 )
-_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def days_before_the_anchor(sentence: str, at: int) -> int:
@@ -280,4 +280,7 @@ def days_before_the_anchor(sentence: str, at: int) -> int:
     clause "N days after ..." ("Residents wept on Saturday, a day after Ukrainian forces entered the city": the
     entry was on Friday); 0 otherwise."""
     m = _DAYS_AFTER.search(sentence, max(0, at - 110), at)
-    return _DAYS[m.group("n").lower()] if m else 0
+    if m is None:
+        return 0
+    n = m.group("n").lower()
+    return 1 if n == "a" else word_number(n) or 0

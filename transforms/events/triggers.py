@@ -383,11 +383,11 @@ _WANTED_BEFORE = re.compile(
 # "appeared to have gained control", "is believed to have struck": it happened
 _PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", _W)
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
-# a territory verb used as an adjective, or in a reduced relative clause about people or things
 # inside a clause of comparison that "since" opens, after the words it compares ("the deadliest attack since")
 _SINCE_BEFORE = re.compile(
     r"\b(?:\w+est|first|most \w+|largest|biggest)\s+(?:[\w-]+\s+){0,3}?since\b[^,;:.()]*$", _W
 )
+# a territory verb used as an adjective, or in a reduced relative clause about people or things
 _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)

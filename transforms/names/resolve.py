@@ -275,9 +275,8 @@ def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
     ):
         return res
     reg = load_registry()
-    toks = strip_name(name)
-    text = " ".join(toks)
-    key = " ".join(token_key(t) for t in toks)
+    text = " ".join(strip_name(name))
+    key = _key_of(name)
     # a spelling of the place's own name, not of another name it once bore or is also known by ("Pishchane" is
     # not Pokrovske, whose alternate names include "Peschany")
     cands = [e for e, _ in reg.alias_index.get(text, ())] + [
@@ -622,6 +621,12 @@ SETTLEMENT_AFTER = re.compile(
 _VILLAGE_OF = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.I)  # no town: a guess at a town is wrong
 
 
+def _provisional_place(text: str, start: int, end: int, toks) -> Mention:
+    """A place the gazetteer does not hold, as the text writes it."""
+    name = text[start:end]
+    return Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5)
+
+
 def _small_place(reg: Registry, eid: str) -> bool:
     ent = reg.get(eid)
     return ent.entity_type == "place" and ent.population < 10_000
@@ -666,8 +671,7 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
                     )
                 )
             else:
-                name = text[start:end]
-                out.append(Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5))
+                out.append(_provisional_place(text, start, end, toks))
             occupied.append((start, end))
         elif (
             not person_cue
@@ -681,8 +685,7 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
             )
         ):
             introduced.add(tuple(toks))
-            name = text[start:end]
-            out.append(Mention(start, end, name, provisional_id(toks), name, "place", "provisional", 0.5))
+            out.append(_provisional_place(text, start, end, toks))
             occupied.append((start, end))
         elif eid is not None and method in ("key", "phonetic"):
             ent = reg.get(eid)
@@ -694,7 +697,7 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
                 continue
             if ent.entity_type in ("place", "region") and (
                 person_cue  # "Governor Haidai" is a person, not the village Hoidai
-                or (ent.entity_type == "place" and ent.population < 10_000)
+                or _small_place(reg, eid)
                 or not (_place_cue(text, start, end) or _strong(reg, eid, toks))
             ):
                 continue  # a fuzzy place needs a place cue or a very close spelling: unresolved beats wrong
