@@ -34,7 +34,7 @@ from transforms.events.actors import (
 from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import EventDate
-from transforms.events.discourse import merge_retold, place_lists
+from transforms.events.discourse import fold_vague_tellings, merge_retold, place_lists
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
@@ -60,6 +60,7 @@ from transforms.events.places import (
     speakers_jurisdiction,
     speaking_state,
     the_place_named,
+    unknown_settlement,
 )
 from transforms.events.prefilter import Prefiltered
 from transforms.events.roundup import (
@@ -211,11 +212,17 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)"
 )
+# a sentence that names a day: its date is read even when a cue word alone would make it no news ("in the
+# region occupied since the first days of the invasion, forces fired rockets at the bridge on Monday")
 _MAY_BE_DATED = Prefiltered(
-    re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\.?\s+\d|\b(?:in|since|during)\s+{_MONTHS}\b")
+    re.compile(
+        rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\.?\s+\d|\b(?:in|since|during)\s+{_MONTHS}\b|"
+        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    )
 )
 
 
+_REGION_RECENT = 3  # sentences: a region named this recently is the one the story is in
 _VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
 
 
@@ -304,6 +311,7 @@ class StoryReader:
         self.speakers: list[tuple[int, str]] = []  # (offset, country) of the states speaking in this sentence
         self.last_region: str | None = None  # the first-level region the story named last
         self.region_named_last: str | None = None  # the region of the place or region the story named last
+        self.region_named_at = -1  # the sentence that named it
         self.placed: dict[
             str, tuple[str, str]
         ] = {}  # norm(place name) -> (location, admin1) placed by region
@@ -319,7 +327,7 @@ class StoryReader:
     def read(self) -> list[Draft]:
         for s in self._structure():
             self._read(s)
-        return self._without_counted_barrages()
+        return fold_vague_tellings(self._without_counted_barrages(), _a_bare_blast, _the_blast_of, fold)
 
     def _without_counted_barrages(self) -> list[Draft]:
         """The events, without a barrage over the whole country whose places are told as events of their own
@@ -393,7 +401,10 @@ class StoryReader:
                 if m.entity_type == "region" and region:
                     self.last_region = region  # what "the region" refers back to
                 if region:
-                    self.region_named_last = region  # ... and "over the region" of an interception
+                    # ... and "over the region" of an interception: a namesake settlement read in the story's
+                    # regions ("the Klimovo district" in a story about the Bryansk region is Bryansk's)
+                    self.region_named_last = coherent(m, (m.entity_id, region, 1), self.regions_seen)[1]
+                    self.region_named_at = idx
                 # not the region that places the place before it ("Mariupol, Donetsk"): "the city" is Mariupol
                 qualifier = (
                     before is not None and 0 < m.char_start - before.char_end <= 2 and region_id(m.surface)
@@ -894,6 +905,16 @@ class StoryReader:
             return focus, "the place the story is talking about"
         if where is not None:
             return where, "the place the official who reports it is in charge of"
+        if (
+            self.region_named_last
+            and s.idx - self.region_named_at <= _REGION_RECENT
+            and (v := unknown_settlement(s.own, s.text, s.start)) is not None
+        ):
+            # "shelling of the border village of Nekhoteyevka damaged a checkpoint", in a story about the Belgorod
+            # region: a village the gazetteer lacks, named with nothing that locates it, lies in the region the
+            # story has just named; later bare mentions of it are this place
+            self.placed.setdefault(norm(v.surface), (v.surface, self.region_named_last))
+            return (v.surface, self.region_named_last, 2), "the region the story named last"
         return None
 
     # ------------------------------------------------------------------------------ discourse
@@ -966,6 +987,8 @@ class StoryReader:
     def _same_account(prev: Draft, f: Frame) -> bool:
         if prev.nationwide and f.sub == "Disrupted weapons use":
             return False  # the barrage over the country and its interception tally are two rows (codebook)
+        if _another_day(prev, f.date):
+            return False  # "... killed one on Saturday. On Thursday, shelling of a border village ...": two events
         weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles"
         # another settlement of the same region struck anew is another event ("shelled Sloviansk ... also shelled
         # Bakhmut"); a toll told at a district or street of it is not ("one civilian was killed in Saltivskyi")
@@ -1288,6 +1311,53 @@ _AT_A_PROTEST = re.compile(
     r"(?:had |have )?gathered)\b",
     re.I,
 )
+
+
+_BLAST_WORD = re.compile(r"(?:explosions?|blasts?)", re.IGNORECASE)
+
+
+def _another_day(prev: Draft, date: EventDate) -> bool:
+    """Both tellings name their own day (not the day of a report) and the days differ."""
+    return (
+        date.explicit
+        and not date.reported
+        and prev.date_explicit
+        and not prev.date_reported
+        and date.date != prev.date
+    )
+
+
+def _a_bare_blast(d: Draft) -> bool:
+    """An explosion told by the bare word, with no harm ("explosions were heard", "called the explosion a
+    terrorist attack") — not an attack told by its verb ("Russia struck Kyiv with missiles")."""
+    return (
+        d.trigger.event_type == "Explosions/Remote violence"
+        and d.trigger.strength <= 0.6  # the bare word (a weapon it has is the story's, not its own)
+        and _BLAST_WORD.fullmatch(d.evidence.get("trigger", "")) is not None
+        and not d.fatalities
+        and not d.injuries
+        and d.admin1_iso is not None
+    )
+
+
+def _the_blast_of(blast: Draft, d: Draft) -> bool:
+    """The attack a bare blast is: the one its paragraph tells at its place within a day of it, or — for a blast
+    with neither a place nor a day of its own ("... called the explosion a terrorist attack") — one told
+    before it at a settlement of its region."""
+    if d.trigger.event_type != blast.trigger.event_type:
+        return False
+    if blast.location_id is None:
+        return (
+            not blast.date_explicit
+            and d.location_id is not None
+            and d.admin1_iso == blast.admin1_iso
+            and d.sentence_index < blast.sentence_index
+        )
+    return (
+        d.location_id == blast.location_id
+        and d.paragraph == blast.paragraph
+        and abs((d.date - blast.date).days) <= 1
+    )
 
 
 def side_of_actor(actor: str | None) -> str | None:

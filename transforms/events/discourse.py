@@ -150,3 +150,22 @@ def merge_retold(events: list, key, merge, loose=None, undated=None, vague=None)
             if vk is not None and vk[0] is not None:
                 by_region.setdefault(vk[1:], e)
     return out
+
+
+def fold_vague_tellings(events: list, vague, same, merge) -> list:
+    """The events without each ``vague`` telling (``vague(e)``: explosions heard, a blast with no weapon and
+    no harm) that a specific telling of the story is ``same(e, specific)`` as, folded into it by
+    ``merge(specific, e)``: "Explosions were heard near the airfield in Dzhankoi ... drones had struck an
+    air defence system at the airfield" is one drone strike. Order kept."""
+    out = []
+    for e in events:
+        into = (
+            next((o for o in events if o is not e and not vague(o) and same(e, o)), None)
+            if vague(e)
+            else None
+        )
+        if into is None:
+            out.append(e)
+        else:
+            merge(into, e)
+    return out

@@ -680,6 +680,30 @@ _LOCATED_BY = re.compile(
 )
 
 
+def _named_as_a_settlement(v: Mention, sentence_text: str, offset: int) -> bool:
+    """The text calls the name a settlement: "the village of Pytomnyk", "Pytomnyk, a village north of ..."."""
+    start = v.char_start - offset
+    return bool(
+        SETTLEMENT_OF.search(sentence_text, max(0, start - 40), start)
+        or SETTLEMENT_AFTER.match(sentence_text, v.char_end - offset)
+    )
+
+
+def unknown_settlement(places: list[Mention], sentence_text: str, offset: int) -> Mention | None:
+    """The first settlement the gazetteer lacks that the sentence names as one ("the border village of
+    Nekhoteyevka"), or None."""
+    return next(
+        (
+            v
+            for v in places
+            if v.method == "provisional"
+            and v.entity_type == "place"
+            and _named_as_a_settlement(v, sentence_text, offset)
+        ),
+        None,
+    )
+
+
 def _named_settlement(places: list[Mention], sentence_text: str, offset: int, placed) -> tuple | None:
     """(name, admin1, 2) of a settlement the gazetteer lacks that the story names as one, placed by the place or
     region that locates it ("the village of Pytomnyk, north of Kharkiv", "the village of Robotyne in the
@@ -691,11 +715,7 @@ def _named_settlement(places: list[Mention], sentence_text: str, offset: int, pl
         if placed and norm(v.surface) in placed:
             loc, iso = placed[norm(v.surface)]
             return loc, iso, 2
-        start = v.char_start - offset
-        if not (
-            SETTLEMENT_OF.search(sentence_text, max(0, start - 40), start)
-            or SETTLEMENT_AFTER.match(sentence_text, v.char_end - offset)
-        ):
+        if not _named_as_a_settlement(v, sentence_text, offset):
             continue
         for m in places[i + 1 :]:
             gap = sentence_text[v.char_end - offset : m.char_start - offset]

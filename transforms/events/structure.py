@@ -27,7 +27,8 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z .'-]{{1,40}}?))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
-    r"(?P<sep>\s*[—–-]{1,2}\s+|\s*:\s+|(?(agency)\s+|(?!)))(?=\S)"
+    # (a long dash may touch the first word: the Wall Street Journal's "KYIV, Ukraine—Ukraine hit ...")
+    r"(?P<sep>\s*[—–-]{1,2}\s+|\s*[—–](?=[A-Z“\"])|\s*:\s+|(?(agency)\s+|(?!)))(?=\S)"
 )
 # what every dateline has in its first characters: a dash, a colon or an agency in brackets
 _MAY_OPEN_DATELINE = re.compile(r"[—–:(-]")

@@ -90,6 +90,11 @@ def sentence_time(
         cue = _nationwide(sentence, own, dated, cue)
     if cue == "aggregate" and _one_day(own, published) and aggregate_only_by_habit(sentence):
         cue = None  # "the attack took place at 6pm on Saturday, and was followed by a constant barrage"
+    if cue == "background" and _one_day(own, published) and not own.reported:
+        # "the administration said forces had fired rockets at the bridge on Monday", in a sentence that also
+        # says the region has been occupied "since the first days of the invasion", or the strike escalated "a
+        # campaign": the day the sentence names is news; the background word tells of something around it
+        cue = None
     if cue in ("aggregate", "background", "hypothetical"):
         return SentenceTime(cue, own, _CUE_REASONS[cue])
     if own is not None and published - own.date > NEWS_WINDOW + _slack(own):

@@ -49,6 +49,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:man|woman|men|women|civilians?|people|him|her|them|"
      r"protesters|residents?|boy|girl|proposals?|plans?|idea|bill|motion|request)\b)|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
+     # the officialese of an interception: "air defence worked over the Dzhankoi district", "air defence
+     # systems went into action" (both sides' officials say so of the missiles and drones they engage)
+     r"\bair[- ]defen[cs]es?(?:\s+(?:systems?|forces|units))?\s+(?:had\s+|has\s+|have\s+)?"
+     r"(?:worked|went\s+into\s+action|engaged\s+(?:the\s+)?targets)\b|"
      # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
      # ... nor "was destroyed in a missile strike": what follows a preposition is the means, not what was downed
      r"\bdestroyed\s+(?:(?!(?:in|by|with|during|after|under|from)\b)\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
@@ -67,6 +71,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # not the payload a drone or an aircraft dropped: "a drone dropped an explosive device on a minibus"
      r"(?<!dropped an )(?<!dropped )(?<!dropping an )(?:\bimprovised explosive\b|\bexplosive device\b)"
      r"(?!s?\s+(?:was\s+|were\s+)?dropped\b)|"
+     # "a second device exploded under a freight locomotive", "a bomb went off"
+     r"\b(?:devices?|bombs?)\s+(?:exploded|went\s+off|blew\s+up|detonated)\b|"
      r"\btripwire\b|\bcar bomb\b|\b(?:car|vehicle|minibus|van)\s+(?:[\w-]+\s+)?(?:exploded|blew up)\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
      r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
@@ -155,6 +161,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:enemy|occupiers|invaders)\s+attacked\s+(?:\w+\s+){0,3}?(?:twice|\d+\s+times|[a-z]+\s+times|near|in the area of)\b|"
      r"\b(?:stopped|thwarted|held off|fought off|beat off|beat back|repelled|repulsed)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:assaults|attacks|attempts)\b|"
+     # a ministry's words for a ground attack fought off: "thwarted another attempted incursion near X",
+     # "prevented attempts by mobile enemy groups to break through near X"
+     r"\b(?:thwarted|foiled|prevented|stopped|repelled|repulsed)\s+(?:an?\s+|the\s+|another\s+|several\s+)?"
+     r"(?:attempted\s+)?(?:incursions?|breakthroughs?|attempts?\b[^.;]{0,60}?\bto\s+(?:break\s+through|advance|"
+     r"cross|storm|enter|infiltrate|penetrate))\b|"
      # ... an assessment's or a ministry's words for ground fighting: "began a large-scale offensive effort around
      # X", "continued attacks near X", "inflicted losses on manpower and equipment ... in the area of X"
      r"\b(?:began|launched|mounted|started|resumed)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|assault)\b|"
@@ -397,7 +408,8 @@ _ARMS_WORD = re.compile(
     r"artillery|mortars?|MLRS|Grads?|Uragans?|Smerch(?:es)?|HIMARS|howitzers?|multiple (?:launch )?rocket", _W
 )
 _MOVED_ABOUT = re.compile(
-    r"\b(?:muster(?:ing|ed)|mass(?:ing|ed)|amass(?:ing|ed)|build-?up|moved|moving|transferr(?:ing|ed)|"
+    # not a compound that describes the weapon: "fired U.S.-supplied HIMARS rockets"
+    r"(?<!-)\b(?:muster(?:ing|ed)|mass(?:ing|ed)|amass(?:ing|ed)|build-?up|moved|moving|transferr(?:ing|ed)|"
     r"deploy(?:ing|ed|ment)|sent|sending|delivered|supplied|supplying|arriv(?:ing|ed)|shipments?)\b"
 )
 

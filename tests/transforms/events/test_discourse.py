@@ -765,3 +765,50 @@ def test_a_capitals_soldiers_are_its_states_and_a_protest_gathering_met_with_det
         "On Sunday police detained 200 people in Novosibirsk, where hundreds had gathered downtown."
     )
     assert list(held["sub_event_type"]) == ["Protest with intervention"]
+
+
+_CAR_BOMB = "An official of the occupation administration was killed when his car exploded in Melitopol on Sunday.\n\n"
+
+
+def test_explosions_heard_where_the_paragraph_then_tells_a_strike_are_that_strike():
+    ev = _events(
+        _CAR_BOMB + "Explosions were heard near the military airfield in Saky on the night of 7-8 March. "
+        "A source said that naval drones had struck a radar station at the airfield."
+    )
+    saki = ev[ev["location"] == "Saki"]
+    assert list(saki["sub_event_type"]) == ["Air/drone strike"]
+
+
+def test_explosions_heard_at_another_place_than_the_strike_stay_an_event_of_their_own():
+    ev = _events(
+        _CAR_BOMB + "Explosions were heard near the military airfield in Saky on the night of 7-8 March. "
+        "A source said that naval drones had struck a fuel depot in Feodosia."
+    )
+    assert {"Saki", "Feodosiia"} <= set(ev["location"])
+
+
+def test_a_bare_explosion_told_again_by_its_region_is_the_blast_told_before():
+    ev = _events(
+        "A car exploded in Melitopol on 7 March, killing an official of the occupation administration.\n\n"
+        "The Russian-installed authorities in Zaporizhzhia region called the explosion an act of terror."
+    )
+    assert len(ev) == 1 and ev.iloc[0]["location"] == "Melitopol"
+
+
+def test_a_sentence_that_names_another_day_is_another_event_not_the_account_before():
+    ev = _events(
+        "Shelling killed a man in the Belgorod region on Thursday, the governor said. "
+        "On Tuesday, shelling of the border village of Nekhoteyevka damaged a customs checkpoint."
+    )
+    assert sorted(ev["event_date"]) == [dt.date(2024, 3, 5), dt.date(2024, 3, 7)]
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_region_the_story_just_named():
+    ev = _events(
+        "A drone hit a farm in the Klimovo district of the Bryansk region on Friday, the governor said. "
+        "On Thursday, artillery shelled the village of Kurkovichi, injuring a woman."
+    )
+    village = ev[ev["location"] == "Kurkovichi"]
+    assert list(village["admin1_iso"]) == ["RU-BRY"]
+    # nothing named lately: no guess
+    assert _events("On Thursday, artillery shelled the village of Kurkovichi, injuring a woman.").empty

@@ -12,6 +12,7 @@ from transforms.ingest import clean_text
         ("Kharkiv (AFP) - Drones hit the city.", "Kharkiv", "AFP", "Drones"),
         ("KYIV: Drones hit the capital overnight.", "KYIV", None, "Drones"),
         ("LVIV, Ukraine (AP)  Drones hit the city.", "LVIV", "AP", "Drones"),  # the scrape lost the dash
+        ("KYIV, Ukraine—Drones hit the port.", "KYIV", None, "Drones"),  # a long dash touching the body
     ],
 )
 def test_datelines_of_the_agency_formats(text, place, agency, body):

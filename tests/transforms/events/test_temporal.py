@@ -267,3 +267,23 @@ def test_a_day_in_a_since_clause_is_the_yardstick_not_the_events_day():
     )
     # the town compared with is no event of the story, and the gain is the news of the report's day
     assert list(ev["location"]) == ["Kupiansk"] and list(ev["event_date"]) == [PUB]
+
+
+def test_a_day_in_the_window_makes_news_of_a_sentence_with_a_background_word_around_it():
+    t = sentence_time(
+        "In the region, held by Russian forces since the first weeks of the war, officials said rockets hit "
+        "a bridge on Thursday.",
+        PUB,
+    )
+    assert t.status == "news" and t.own.date == dt.date(2024, 10, 31)
+    # a day that is only the day of a report does not
+    said = sentence_time(
+        "The governor said on Thursday the town has been shelled since the start of the war.", PUB
+    )
+    assert said.status == "background"
+    events = article_events(
+        "In the region, held by Russian forces since the first weeks of the war, the occupation authorities "
+        "said Ukrainian troops had fired rockets at a bridge near Kherson on Thursday.",
+        PUB,
+    )
+    assert list(events["event_date"]) == [dt.date(2024, 10, 31)]

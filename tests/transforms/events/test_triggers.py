@@ -14,6 +14,8 @@ def subs(text: str) -> set[str]:
         ("Russian shelling killed a woman", "Shelling/artillery/missile attack"),
         ("a resident was injured in a drone strike", "Air/drone strike"),
         ("its forces shot down 24 Ukrainian drones", "Disrupted weapons use"),
+        ('the governor claimed that air defence had "worked" over the district', "Disrupted weapons use"),
+        ("air defence systems went into action over the city at night", "Disrupted weapons use"),
         ("a civilian stepped on a landmine", "Remote explosive/landmine/IED"),
         ("Ukrainian forces liberated the village", "Government regains territory"),
         ("activists gathered to protest against the war", "Peaceful protest"),
@@ -565,3 +567,24 @@ def test_scare_quotes_inside_a_phrase_do_not_break_it_and_offsets_stay_the_sente
     sentence = 'Russian forces had taken "full control" of the town.'
     found = [t for t in find_triggers(sentence) if t.sub_event_type == "Non-state actor overtakes territory"]
     assert found and sentence[found[0].start : found[0].end].startswith("taken")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        (
+            "troops again fired U.S.-supplied HIMARS rockets at the bridge",
+            "Shelling/artillery/missile attack",
+        ),
+        ("a second device exploded under a freight locomotive", "Remote explosive/landmine/IED"),
+        ("the ministry said it had thwarted another attempted incursion near the village", "Armed clash"),
+        ("its forces thwarted attempts by mobile groups of enemy troops to break through", "Armed clash"),
+    ],
+)
+def test_words_of_other_outlets_for_an_attack(sentence, sub):
+    assert sub in subs(sentence)
+
+
+def test_weapons_supplied_and_attempts_prevented_by_the_police_are_no_attacks():
+    assert subs("the United States supplied HIMARS launchers to Kyiv") == set()
+    assert subs("police prevented attempts to smuggle cigarettes across the border") == set()

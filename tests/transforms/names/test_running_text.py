@@ -157,3 +157,13 @@ def test_a_town_named_for_its_river_is_not_the_town_of_its_first_word():
     # a village named as such is no guess at a town of a similar spelling
     kr = [m for m in find_mentions("They retook the village of Kremyanoye.") if m.surface == "Kremyanoye"]
     assert [(m.method, m.entity_type) for m in kr] == [("provisional", "place")]
+
+
+def test_a_news_outlet_named_with_a_place_word_is_an_organization_not_the_village():
+    text = "A source told Ukrainska Pravda that the depot burned, and Komsomolskaya Pravda denied it."
+    assert _places(text) == []
+    assert {m.canonical_name for m in find_mentions(text) if m.entity_type == "organization"} == {
+        "Ukrainska Pravda",
+        "Komsomolskaya Pravda",
+    }
+    assert ("Pravda", "Pravda") in _places("Shelling damaged two houses in the village of Pravda overnight.")
