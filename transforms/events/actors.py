@@ -275,7 +275,7 @@ def taker_side(sentence: str, at: int) -> str | None:
     its sentence, as an actor ("Pro-Russia separatists said they had liberated ...", "Ukraine has staged a
     counterattack ... and recaptured") — not one taken from ("recaptured the city from Russian forces"); with
     none, a side's command claiming it for "its forces" ("Russia's defence ministry said its forces had
-    liberated ...")."""
+    liberated ...", "... said the liberation of X was completed")."""
     by = _TAKEN_BY.match(sentence, at)
     if by:  # "soldiers captured by Russian forces", "the town was retaken by Ukrainian troops"
         return side_of(by)
@@ -285,9 +285,15 @@ def taker_side(sentence: str, at: int) -> str | None:
         return named
     if _RUSSIAN_GROUPING.search(sentence, start, at):
         return "Russia"
-    if _OWN_FORCES.search(sentence, start, at):
+    if _OWN_FORCES.search(sentence, start, at) or _NO_AGENT.match(sentence, at):
+        # "... said its forces had liberated", "... said the liberation of the town was completed": the command
+        # announcing a taking that names no one else took it
         return side_of(_CLAIMING_COMMAND.search(sentence))
     return None
+
+
+# a taking told with no one as its agent: "the liberation of the town of Soledar was completed"
+_NO_AGENT = re.compile(r"(?:liberation|capture)\s+of\b", re.IGNORECASE)
 
 
 _TAKEN_BY = re.compile(rf"\w*\s+(?:[\w-]+\s+){{0,3}}?by\s+(?:the\s+)?{_SIDE}")

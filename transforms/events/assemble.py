@@ -84,6 +84,7 @@ from transforms.events.temporal import (
     SentenceTime,
     days_before_the_anchor,
     event_time,
+    in_a_later_relative_clause,
     judicial,
     nearest_date,
     sentence_time,
@@ -733,6 +734,7 @@ class StoryReader:
             left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
             taker = other_side(side_of(left)) if left else taker_side(s.text, trig.start)
             sub = territory_change(sub, taker, country)
+            side = taker or side  # who took the place acts, not another side the sentence names after it
         target = _COUNTRY_TARGET.search(s.text) if s.filed_only else None
         if target is not None and trig.event_type == "Explosions/Remote violence":
             # "air attacks on Ukraine's energy system" under a "KYIV —" dateline: the whole country, not the
@@ -769,6 +771,10 @@ class StoryReader:
             # Thursday")
             base = time.own or EventDate(self.published, 1, False)
             return EventDate(base.date - dt.timedelta(days=shift), 1, base.explicit, base.start)
+        if time.own is not None and in_a_later_relative_clause(s.text, trig.end, time.own.start):
+            time = replace(
+                time, own=None
+            )  # "... the counteroffensive that swept them out earlier this month"
         if time.own is not None:
             return time.own
         if effect_day is not None:

@@ -43,13 +43,17 @@ _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
         r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
-        r"last week|this week|last month|earlier this month|later that day|later the same day|the same day|"
+        r"last week(?!\s+of\b)|this week|last month|earlier this month|later that day|later the same day|the same day|"
         r"the next day|the following day|the day before|a day earlier)\b",
         re.IGNORECASE,
     )
 )
 _INTO_A_DAY = re.compile(rf"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)})\b")
 _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b")
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_WEEK_OF_MONTH = re.compile(
+    rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+{_MONTH}", re.IGNORECASE
+)
 _IN_MONTH = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\s+(?:early\s+|mid-|late\s+)?{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
@@ -144,6 +148,16 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
     for m in _DAYS_AGO.finditer(low):
         n = int(m["n"]) if m["n"].isdigit() else word_number(m["n"])
         found.append(EventDate(published - dt.timedelta(days=n), 1, True, m.start()))
+    for m in _WEEK_OF_MONTH.finditer(sentence):  # "in the last week of January": that week, by its Monday
+        month = _month_num(m.group("month"))
+        year = published.year if month <= published.month else published.year - 1
+        nth = m.group("nth").lower()
+        if nth in ("last", "final"):
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            day = nxt - dt.timedelta(days=7)
+        else:
+            day = dt.date(year, month, 1) + dt.timedelta(days=7 * _NTH_WEEK[nth])
+        found.append(EventDate(_monday(day), 2, True, m.start()))
     for m in _IN_MONTH.finditer(sentence):
         month = _month_num(m.group("month"))
         if any(f.start >= m.start() and f.start <= m.end() for f in found):

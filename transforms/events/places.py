@@ -201,7 +201,8 @@ _NAMES_A_GROUP = re.compile(
 
 # a ship is named after a town: "the landing ship Novocherkassk", "the cruiser Moskva", "the 'Moskva' cruiser"
 _VESSEL = r"(?:ships?|cruisers?|frigates?|corvettes?|submarines?|vessels?|warships?|flagship|tankers?|tugs?|minesweepers?)"
-_VESSEL_BEFORE = re.compile(rf"\b{_VESSEL}\s+(?:the\s+)?[\"“'‘]?$", re.I)
+# (a ship's name may have two words: "the landing ship Olenegorsky Gornyak", "the patrol ship Sergey Kotov")
+_VESSEL_BEFORE = re.compile(rf"\b{_VESSEL}\s+(?:the\s+)?[\"“'‘]?(?:(?-i:[A-Z])[\w-]+\s+)?$", re.I)
 _VESSEL_AFTER = re.compile(rf"[\"”'’]?\s+(?:(?:landing|patrol|missile|guided-missile)\s+)?{_VESSEL}\b", re.I)
 
 
@@ -250,7 +251,8 @@ _GOVERNMENT_AFTER = re.compile(
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
     r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"
     r"['’]s\s+(?:forces|troops|soldiers|army|military|government|allies|partners|officials|leadership|"
-    r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?)\b"
+    r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?|defen[cs]e\s+ministry|"
+    r"ministry|general\s+staff|envoy|ambassador|embassy)\b"
 )
 # ... but a capital struck is the place: "Kyiv was hit by missiles", "Kyiv has again come under attack"
 _STRUCK_AFTER = re.compile(
@@ -776,11 +778,12 @@ _ANAPHOR = re.compile(
     r"(?!\s+of\b)(?!['’]s)|"
     r"\bthe (?:city|town|village)['’]s\b|\b(?:its|the) (?:mayor|outskirts|centre|center)\b|"
     # a works the story named lies at the settlement named with it: "the steelworks being bombarded"
-    r"\bthe (?:steel ?works|steel plant|plant|factory|refinery|airfield|airport)\b(?!\s+(?:of|in|at|near)\b)",
+    r"\bthe (?:steel ?works|steel plant|plant|factory|refinery|airfield|airport|(?:naval |air |military )?base)\b"
+    r"(?!\s+(?:of|in|at|near)\b)",
     re.IGNORECASE,
 )
 _ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "area", "mayor", "outskirts", "cent", "plant",
-                  "works", "factory", "refinery", "airfield", "airport")  # fmt: skip
+                  "works", "factory", "refinery", "airfield", "airport", "base")  # fmt: skip
 
 
 def _anaphor(text: str) -> re.Match | None:

@@ -38,7 +38,10 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed)\s+"
     # ... or in the address, statement or post that reported it: "said in his nightly video address on Sunday"
     r"(?:in\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:address|statement|post|interview|briefing|"
-    r"speech|message|update)\s+)?(?:on\s+|late\s+|early\s+)?$",
+    r"speech|message|update)\s+)?(?:on\s+|late\s+|early\s+)?$|"
+    # ... or a statement opening the sentence: "In a statement on Friday morning, the ministry said ..."
+    r"^\W*(?:In|in)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|address|post|update|briefing|"
+    r"report|message)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
 
@@ -289,3 +292,25 @@ def days_before_the_anchor(sentence: str, at: int) -> int:
         return 0
     n = m.group("n").lower()
     return 1 if n == "a" else word_number(n) or 0
+
+
+# a relative clause: "that" / "which" / "who" after a noun ("the counteroffensive that swept ..."), not the
+# "that" of what is said ("said on Monday that ...", "claimed that ...")
+_RELATIVE = re.compile(r"\b([A-Za-z]+)(,?)\s+(?:that|which|who)\b")
+_NOT_A_NOUN = frozenset(
+    ("said", "says", "say", "claimed", "claims", "reported", "reports", "announced", "added", "stated", "noted",
+     "warned", "confirmed", "believed", "believes", "told", "wrote", "insisted", "denied", "so", "such", "now",
+     "after", "before", "fact", "given", "day", "night", "morning", "evening", "afternoon", "week", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "and", "but")
+)  # fmt: skip
+
+
+def in_a_later_relative_clause(sentence: str, event_end: int, date_start: int) -> bool:
+    """The date lies in a relative clause that opens after the event word, about another thing: "had taken full
+    control of the town, extending the counteroffensive that swept Russian troops out of the region earlier
+    this month" — the month is the counteroffensive's, not the day the town was taken."""
+    if date_start <= event_end:
+        return False
+    return any(
+        m.group(1).lower() not in _NOT_A_NOUN for m in _RELATIVE.finditer(sentence, event_end, date_start)
+    )

@@ -57,6 +57,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # ... nor "was destroyed in a missile strike": what follows a preposition is the means, not what was downed
      r"\bdestroyed\s+(?:(?!(?:in|by|with|during|after|under|from)\b)\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
      r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|production))|"
+     # ... told in the passive: "three drones were destroyed over the region", "two uncrewed boats had tried to
+     # attack the base and had been detected and destroyed"
+     r"\b(?:drones?|UAVs?|missiles?|(?:sea|naval|unmanned|uncrewed)\s+(?:drones?|boats?|vessels?)|USVs?)\b"
+     r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|"
+     r"production|base|sites?|systems?|units?|operators?|workshops?|facilit(?:y|ies)))(?:\s+[\w-]+){0,14}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+     r"(?:(?:detected|spotted|tracked)\s+and\s+)?(?:destroyed|shot\s+down|downed|neutrali[sz]ed)\b|"
      r"\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
      # clearing explosives left behind: "completed removing mines in the port", "cleaning the streets of ...
@@ -218,7 +224,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bexchanged (?:[\w-]+ ){0,2}(?:fire|strikes|attacks|shelling|blows)\b|\b(?:shelled|fired (?:at|on)) each other\b|"
      + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
-     r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back)\b"),
+     r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back)\b|"
+     # a ministry's words: "the liberation of the town of Soledar was completed", "completed the capture of"
+     r"\b(?:liberation|capture)\s+of\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?(?-i:[A-Z])[\w’'-]+"
+     r"(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:now\s+|fully\s+)?completed\b|"
+     r"\bcompleted\s+the\s+(?:liberation|capture)\s+of\b"),
     # what is taken decides: people (an abduction), weapons (a seizure, disrupted use), property (land seizure),
     # positions (part of a clash), a place (territory)
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.92,
@@ -247,6 +257,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bnow (?:controls?|holds?|occup(?:y|ies))\s+(?:about |around |some |nearly |almost |more than |over )?"
      r"(?:\d+ ?(?:%|per ?cent)|(?:two|three)[- ]thirds|half|most|the majority|much) of\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
+     # ... told in the passive, by who took them: "was seized by armed men as he left", "was taken from their
+     # home last Thursday by men in masks"
+     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:seized|taken(?:\s+away)?|grabbed|snatched|led\s+away)\b"
+     r"[^.;]{0,50}?\bby\s+(?:(?:armed|masked|unknown|unidentified|Russian|uniformed)\s+){0,2}"
+     r"(?:men|gunmen|soldiers|troops|servicemen|people)\b|"
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
     ("Violence against civilians", "Attack", "small arms", 0.75,
@@ -293,7 +308,9 @@ _HYPOTHETICAL = Prefiltered(
 )
 # a purpose, or a result ("the bombing is so intense that the casualties cannot be assessed")
 _PURPOSE = re.compile(
-    r"\b(?:so that|in order to|so as to|so (?:\w+ )?(?:intense|heavy|fierce|severe|bad|great|many|much|dense)(?: \w+){0,3}? that)\b"
+    r"\b(?:so that|in order to|so as to|so (?:\w+ )?(?:intense|heavy|fierce|severe|bad|great|many|much|dense)(?: \w+){0,3}? that)\b|"
+    # ... or a comment added after it: 'said "the town was taken", adding that the capture would allow ...'
+    r", (?:adding|saying|noting|stressing|arguing) (?:that )?"
 )
 # a time clause after the main one: "Russia has resumed attacks on Kyiv after warning that it planned to ..."
 _AFTER_CLAUSE = re.compile(
@@ -316,7 +333,7 @@ _REPEATED = r"(?:several|many|multiple|numerous) times|on (?:several|many|numero
 _PAST_DAY_WORDS = r"over the (?:past|last) (?:day|24 hours)|in the (?:past|last) 24 hours"
 _AGGREGATE = Prefiltered(
     re.compile(
-        r"\b(?:as many|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
+        r"\b(?:as many(?!\s+(?:days|hours|nights|weeks))|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
         rf"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|{_PAST_DAY_WORDS}|{_REPEATED}|"
@@ -399,6 +416,7 @@ _SINCE_BEFORE = re.compile(
     r"\b(?:\w+est|first|most \w+|largest|biggest)\s+(?:[\w-]+\s+){0,3}?since\b[^,;:.()]*$", _W
 )
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
+_TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)
@@ -562,7 +580,11 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 low, max(0, m.start() - 40), m.end() + 60
             ):
                 continue  # "artillery and rocket launchers mustering near Kursk": weapons moved, none fired
-            if st in _TERRITORY and _TAKEN_AS_A_WORD.search(sentence, max(0, m.start() - 25), m.start()):
+            if (
+                st in _TERRITORY
+                and not _TAKING_AS_A_NOUN.match(m.group(0))  # "the liberation of X was completed" is told
+                and _TAKEN_AS_A_WORD.search(sentence, max(0, m.start() - 25), m.start())
+            ):
                 continue  # "the captured city of Mariupol", "recently liberated villages": a description
             if (
                 st in _TERRITORY

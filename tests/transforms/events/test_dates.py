@@ -46,3 +46,10 @@ def test_future_dates_are_ignored():
 )
 def test_a_night_named_by_the_day_it_ran_into_and_days_counted_back(sentence, dates):
     assert [d.date.isoformat() for d in find_dates(sentence, PUB)] == dates
+
+
+def test_a_week_of_a_named_month_is_that_week_and_not_last_week():
+    (d,) = find_dates("In the last week of January, a student was taken from her home.", dt.date(2024, 2, 14))
+    assert (d.date, d.precision) == (dt.date(2024, 1, 22), 2)
+    (d,) = find_dates("In the first week of February the town was shelled.", dt.date(2024, 2, 14))
+    assert (d.date, d.precision) == (dt.date(2024, 1, 29), 2)

@@ -812,3 +812,13 @@ def test_a_village_the_gazetteer_lacks_lies_in_the_region_the_story_just_named()
     assert list(village["admin1_iso"]) == ["RU-BRY"]
     # nothing named lately: no guess
     assert _events("On Thursday, artillery shelled the village of Kurkovichi, injuring a woman.").empty
+
+
+def test_a_ship_named_with_two_words_and_a_capitals_ministry_are_no_places_and_the_base_refers_back():
+    ev = _events(
+        "Sea drones attacked the naval base at Novorossiysk on Friday, damaging the landing ship Olenegorsky "
+        "Gornyak. Moscow's defence ministry said two uncrewed boats had tried to attack the base and had been "
+        "destroyed."
+    )
+    assert set(ev["location"]) == {"Novorossiysk"}
+    assert "Disrupted weapons use" in set(ev["sub_event_type"])

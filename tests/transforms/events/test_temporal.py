@@ -287,3 +287,27 @@ def test_a_day_in_the_window_makes_news_of_a_sentence_with_a_background_word_aro
         PUB,
     )
     assert list(events["event_date"]) == [dt.date(2024, 10, 31)]
+
+
+def test_a_day_in_a_relative_clause_after_the_event_is_another_things_day():
+    ev = article_events(
+        "The military said on Monday its forces had taken full control of Kupiansk-Vuzlovyi, extending the "
+        "counteroffensive that swept Russian troops out of the region earlier this month.",
+        dt.date(2024, 11, 12),
+    )
+    assert list(ev["event_date"]) == [dt.date(2024, 11, 11)]
+    # ... but a relative clause that tells the event itself keeps its day
+    ev = article_events(
+        "Rescuers searched the rubble of the house in Odesa that a Russian missile hit on Thursday.", PUB
+    )
+    assert list(ev["event_date"]) == [dt.date(2024, 10, 31)]
+
+
+def test_the_statement_that_opens_a_sentence_gives_the_reports_day_not_the_events():
+    ev = article_events(
+        "In a statement on Friday, Russia's defence ministry said \"the liberation of the village of Pervomaiske "
+        'was completed on the evening of 30 October".',
+        PUB,
+    )
+    assert list(ev["event_date"]) == [dt.date(2024, 10, 30)]
+    assert list(ev["actor1"]) == ["Military Forces of Russia"]

@@ -588,3 +588,38 @@ def test_words_of_other_outlets_for_an_attack(sentence, sub):
 def test_weapons_supplied_and_attempts_prevented_by_the_police_are_no_attacks():
     assert subs("the United States supplied HIMARS launchers to Kyiv") == set()
     assert subs("police prevented attempts to smuggle cigarettes across the border") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("three drones were destroyed over the region overnight", "Disrupted weapons use"),
+        (
+            "two uncrewed boats tried to reach the port and had been detected and destroyed",
+            "Disrupted weapons use",
+        ),
+        ("the mayor was seized by armed men as he left his office", "Abduction/forced disappearance"),
+        ("a teacher was taken from her home on Monday by men in masks", "Abduction/forced disappearance"),
+        (
+            "the ministry said the liberation of the village of Pervomaiske was completed",
+            "Government regains territory",
+        ),
+        ("the ministry said its units completed the capture of the village", "Government regains territory"),
+    ],
+)
+def test_a_ministrys_passives_and_nouns_for_an_event(sentence, sub):
+    assert sub in subs(sentence)
+
+
+def test_a_weapons_depot_destroyed_is_no_interception_and_a_bill_taken_up_no_abduction():
+    assert "Disrupted weapons use" not in subs("the missile depot was destroyed")
+    assert subs("the bill was taken up by lawmakers on Monday") == set()
+
+
+def test_a_comment_added_after_the_event_and_an_idiom_of_days_do_not_make_it_no_event():
+    assert (
+        is_non_event('The ministry said "the town was taken", adding that this would cut supply routes.')
+        is None
+    )
+    assert is_non_event("A drone hit a tanker in the strait, the second such strike in as many days.") is None
+    assert is_non_event("Russia fired as many missiles as it did in October.") == "aggregate"
