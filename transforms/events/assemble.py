@@ -42,6 +42,7 @@ from transforms.events.numbers import weapon_quantity
 from transforms.events.places import (
     PLURAL_REGIONS,
     after_dateline,
+    capital_meant,
     choose_location,
     coherent,
     compared_with,
@@ -55,6 +56,8 @@ from transforms.events.places import (
     referred_back,
     refers_back,
     refers_back_only_to_an_area,
+    refers_there,
+    says_after,
     scene_of,
     site_of,
     speakers_jurisdiction,
@@ -265,6 +268,7 @@ _IT_SAID_AT_THE_END = re.compile(
 # fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
 _WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
+_CAPITAL_CITY = {"UA-30": "geonames:703448", "RU-MOW": "geonames:524901"}  # Kyiv, Moscow
 # a place named to locate the place before it: "Dergachi, on the outskirts of Kharkiv", "Irpin, near Kyiv"
 _LOCATES_THE_PLACE_BEFORE = re.compile(
     r"\w,\s+(?:on the outskirts of|outside|near|just (?:north|south|east|west) of|"
@@ -899,6 +903,22 @@ class StoryReader:
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
         if (
+            self.kind != NOTE  # a coder's note's "there" is in the one event it codes
+            and refers_there(s.text)
+            and (named := the_place_named(s.text, self.recent, s.idx, at=s.start, anaphor=False))
+        ):
+            # "In the early hours of Sunday, missiles slammed into apartment blocks there": the settlement the
+            # story is talking about
+            return named, "a place named before ('there')"
+        if (
+            not _WIDE_FRONT.search(s.text)
+            and (capital := capital_meant(s.text, self.text[: s.start])) is not None
+        ):
+            # "In the capital itself, 11 people were injured": the capital the story named last, or its adjective's
+            # (not "a quiet weekend in the capital after attacks across the country": the attacks' place is wider)
+            city = load_registry().get(_CAPITAL_CITY[capital])
+            return (city.entity_id, capital, 1), "the capital ('the capital')"
+        if (
             _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
             and not (prev is not None and prev.sentence_index == s.idx - 1)
             and not _WIDE_FRONT.search(s.text)
@@ -1186,8 +1206,8 @@ class StoryReader:
             # cruise missiles": the attack's other weapons, downed over the region it struck (without "also" or
             # "other" a downing told after a strike is part of its account, as ACLED's notes tell it)
             f.admin1_iso, f.geo, f.country = prev.admin1_iso, 3, prev.country
-        if f.unplaced and f.country is None:
-            return None
+        if f.unplaced and f.country is None and self.kind == NOTE:
+            return None  # a coder's note's unplaced interception is part of the event the note codes
         if not f.unplaced and any(len(items) > 1 for items in place_lists(s.text, s.start, s.own)):
             # "shot down 30 of 44 drones over the Kyiv, Odesa and Mykolaiv regions": one interception over the
             # country, as ACLED codes a nationwide tally
@@ -1201,7 +1221,11 @@ class StoryReader:
         # who downed the weapons: the side the sentence names as doing it, else the side whose officials report
         # it ("one of which was intercepted, Ukraine's air force said": sides report their own interceptions)
         at = s.start + f.trig.start
-        here = [(abs(o - at), state) for o, state in self.speakers if s.start <= o < s.end]
+        # (a state that says so: not one that launched them, "... says Russia launched 84 missiles and air
+        # defences shot down 45")
+        here = [
+            (abs(o - at), st) for o, st in self.speakers if s.start <= o < s.end and says_after(self.text, o)
+        ]
         reported_by = min(here)[1] if here else None
         defender = (
             interceptor_side(s.text)
@@ -1214,6 +1238,12 @@ class StoryReader:
         if f.unplaced and defender == "Ukraine":
             # Ukraine's air defence downs what comes at it over Ukraine, whoever launched it
             f.country = "Ukraine"
+        elif f.unplaced and defender == "Russia" and f.country != "Ukraine" and self.kind != NOTE:
+            # Russia's downs over Russia — unless the story is in Ukraine, where Russia downs what it downs at the
+            # front — not over another country the story named last ("French-made", "Washington said")
+            f.country = "Russia"
+        if f.unplaced and f.country is None:
+            return None
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
 
     def _attack_actors(self, s: Sentence, f: Frame) -> tuple[str | None, str | None]:

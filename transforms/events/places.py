@@ -288,6 +288,12 @@ _SAYS_AFTER = re.compile(
 )
 
 
+def says_after(text: str, at: int) -> bool:
+    """What is named at ``at`` goes on to say something ("Ukraine's air force said"), not to do it ("Russia
+    launched 84 missiles")."""
+    return _SAYS_AFTER.match(text, at) is not None
+
+
 # where somebody spoke: "Johnson said in Kyiv", "told reporters in Moscow", "at a news conference in Kyiv"
 _SPOKEN_IN = re.compile(
     r"\b(?:said|says|told (?:reporters|journalists|a news conference|a press conference)|spoke|speaking|"
@@ -782,6 +788,19 @@ _ANAPHOR = re.compile(
     r"(?!\s+(?:of|in|at|near)\b)",
     re.IGNORECASE,
 )
+# "missiles slammed into apartment blocks there" — not the "there" of "there were no casualties"
+_THERE = re.compile(
+    r"(?<=\w )there\b(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might|could|should|must|be|been|being|"
+    r"remain\w*|seem\w*|appear\w*|used|also)\b)",
+    re.IGNORECASE,
+)
+
+
+def refers_there(text: str) -> bool:
+    """The text says "there" of a place ("missiles slammed into apartment blocks there")."""
+    return "there" in text.lower() and _THERE.search(text) is not None
+
+
 _ANAPHOR_WORDS = ("city", "town", "village", "island", "port", "settlement", "area", "mayor", "outskirts", "cent", "plant",
                   "works", "factory", "refinery", "airfield", "airport", "base")  # fmt: skip
 
@@ -932,3 +951,27 @@ def after_dateline(mentions: list[Mention], dateline_end: int) -> tuple[list[Men
     if any(m.entity_type in _PLACE_TYPES for m in after):
         return after, False
     return mentions, any(m.entity_type in _PLACE_TYPES for m in mentions)
+
+
+# "the capital", "the Ukrainian capital", "Russia's capital" — not "the capital of Belarus", which names it
+_THE_CAPITAL = re.compile(
+    r"\b(?:the\s+(?:(?P<adj>Ukrainian|Russian)\s+)?|(?P<poss>Ukraine|Russia)['’]s\s+)capital\b(?!\s+of\b)"
+)
+_CAPITAL_NAMED = re.compile(r"\b(?:(?P<ua>Kyiv|Kiev)|(?P<ru>Moscow))\b")
+_CAPITAL_OF = {"Ukraine": "UA-30", "Russia": "RU-MOW"}
+
+
+def capital_meant(sentence: str, told_before: str) -> str | None:
+    """The admin1 of the capital a sentence calls "the capital" (Kyiv City or Moscow): the one its adjective
+    names, else the capital the story (``told_before``: its text up to the sentence) named last; None when the
+    sentence says no capital or the story named none."""
+    m = _THE_CAPITAL.search(sentence) if "capital" in sentence else None
+    if m is None:
+        return None
+    side = {"Ukrainian": "Ukraine", "Russian": "Russia"}.get(m.group("adj") or "") or m.group("poss")
+    if side:
+        return _CAPITAL_OF[side]
+    last = None
+    for c in _CAPITAL_NAMED.finditer(told_before):
+        last = c
+    return None if last is None else _CAPITAL_OF["Ukraine" if last.group("ua") else "Russia"]

@@ -477,7 +477,9 @@ def find_mentions(
                     eid, kind = other
         ent = reg.get(eid)
         if ent.entity_type == "place" and (
-            _weak_small_place(reg, text, start, end, ent) or _after_a_given_name(reg, text, start)
+            _weak_small_place(reg, text, start, end, ent)
+            or _after_a_given_name(reg, text, start)
+            or _TIME_ZONE_AFTER.match(text, end)  # "at midnight Moscow time" names a clock, not the city
         ):
             continue
         if ent.entity_type == "person":
@@ -504,6 +506,7 @@ def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt not in _NOT_A_SURNAME and nxt not in _NOT_NAMES and nxt not in reg.demonyms
 
 
+_TIME_ZONE_AFTER = re.compile(r"\s+(?:time|summer\s+time|standard\s+time)\b")
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|ship|vessel|frigate|submarine)\s+[“\"]?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
 _NOT_ATTRIBUTIVE = re.compile(

@@ -822,3 +822,30 @@ def test_a_ship_named_with_two_words_and_a_capitals_ministry_are_no_places_and_t
     )
     assert set(ev["location"]) == {"Novorossiysk"}
     assert "Disrupted weapons use" in set(ev["sub_event_type"])
+
+
+def test_there_and_the_capital_refer_back_to_the_place_the_story_is_about():
+    ev = _events(
+        "Zaporizhzhia has been shelled for months.\n\n"
+        "In the early hours of Friday, missiles slammed into a row of apartment blocks there, killing 13 people."
+    )
+    assert list(ev["location"]) == ["Zaporizhzhia"]
+    ev = _events(
+        "Life in Kyiv has grown harder this winter, residents say.\n\n"
+        "In the capital itself, four people were injured on Friday as debris fell on a school."
+    )
+    assert list(ev["location"]) == ["Kyiv"]
+    # "there were" tells no place
+    assert _events("There were explosions on Friday, and a missile hit a warehouse, officials said.").empty
+
+
+def test_an_unplaced_interception_is_over_the_country_of_the_side_that_downed_the_weapons():
+    ev = _events(
+        "Washington condemned the attacks. Russia's defence ministry said on Friday that its air defences had "
+        "intercepted 95 Ukrainian drones over several regions overnight."
+    )
+    assert list(ev["country"]) == ["Russia"] and list(ev["actor1"]) == ["Military Forces of Russia"]
+    ev = _events(
+        "The army chief says Russia launched 84 cruise missiles on Friday and air defences shot down 45 of them."
+    )
+    assert list(ev["country"]) == ["Ukraine"] and list(ev["actor1"]) == ["Military Forces of Ukraine"]

@@ -167,3 +167,7 @@ def test_a_news_outlet_named_with_a_place_word_is_an_organization_not_the_villag
         "Komsomolskaya Pravda",
     }
     assert ("Pravda", "Pravda") in _places("Shelling damaged two houses in the village of Pravda overnight.")
+
+
+def test_a_capitals_time_zone_is_no_place():
+    assert _places("The truce expired at midnight Moscow time, and sirens sounded at 2am Kyiv time.") == []
