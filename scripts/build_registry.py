@@ -32,6 +32,9 @@ from transforms.names.registry import RU_BORDER_REGIONS, alias_strength  # noqa:
 DATA = ROOT / "transforms" / "names" / "data"
 CURATED = DATA / "curated"
 
+# GeoNames admin1 codes of the two oblasts that share their centre with a federal city (Moscow Oblast around
+# Moscow, Leningrad Oblast around Saint Petersburg): the centre cannot tell their towns apart from the city's
+GEONAMES_RU_OBLASTS_AROUND_CITIES = {"47": "RU-MOS", "42": "RU-LEN"}
 # GeoNames admin1 codes for Ukraine → ISO 3166-2.
 GEONAMES_UA_ADMIN1 = {
     "01": "UA-71", "02": "UA-74", "03": "UA-77", "04": "UA-12", "05": "UA-14", "06": "UA-26",
@@ -644,6 +647,11 @@ def main() -> None:
         for iso, c in centres.items()
         if c and iso.startswith("RU-") and iso not in ("RU-MOS", "RU-LEN")
     }
+    # ... so their towns are coded by GeoNames' own codes of the two oblasts (Reutov, Podolsk; Gatchina, Vyborg)
+    for code, iso in GEONAMES_RU_OBLASTS_AROUND_CITIES.items():
+        if code in ru_admin1_by_code:
+            raise SystemExit(f"GeoNames admin1 {code} is already the centre of {ru_admin1_by_code[code]}")
+        ru_admin1_by_code[code] = iso
     claimed = [c["admin1code"] for iso, c in centres.items() if c and iso.startswith("RU-")]
     if len(set(claimed)) != len(claimed) - 2:  # only the two cities share their oblasts' centres
         raise SystemExit(f"two Russian regions have centres in one GeoNames admin1 code: {sorted(claimed)}")

@@ -319,3 +319,12 @@ def test_fuzzy_layers_do_not_reach_small_russian_towns_far_from_the_war():
 def test_landmarks_of_war_reporting_resolve(name, canonical):
     r = resolve_name(name)
     assert (r.canonical_name, r.method) == (canonical, "alias")
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1_iso"),
+    [("Reutov", "RU-MOS"), ("Khimki", "RU-MOS"), ("Gatchina", "RU-LEN"), ("Moscow", "RU-MOW")],
+)
+def test_towns_of_the_oblasts_around_moscow_and_saint_petersburg_have_their_oblast(name, admin1_iso):
+    reg = load_registry()
+    assert reg.get(resolve_name(name).entity_id).admin1_iso == admin1_iso
