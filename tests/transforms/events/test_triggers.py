@@ -577,6 +577,10 @@ def test_scare_quotes_inside_a_phrase_do_not_break_it_and_offsets_stay_the_sente
             "Shelling/artillery/missile attack",
         ),
         ("a second device exploded under a freight locomotive", "Remote explosive/landmine/IED"),
+        (
+            "a car belonging to an occupation official exploded outside his house",
+            "Remote explosive/landmine/IED",
+        ),
         ("the ministry said it had thwarted another attempted incursion near the village", "Armed clash"),
         ("its forces thwarted attempts by mobile groups of enemy troops to break through", "Armed clash"),
     ],
