@@ -269,7 +269,13 @@ _A_PLACE_UNDERGOES = frozenset(
      "reeled", "remained", "seemed", "appeared", "looked", "lived", "died", "burned", "shelled", "attacked", "targeted", "bombed")
 )  # fmt: skip
 _AND_A_CAPITAL = re.compile(r"\s+and\s+([A-Z][a-z]+)")
-_HELD_BY = re.compile(r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$")
+_HELD_BY = re.compile(
+    r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$|"
+    # the object of what is done to a government: "to discredit Kyiv", "urged Moscow to", "pressing Kyiv"
+    r"\b(?:discredit(?:ed|ing)?|blam(?:e|es|ing)|accus(?:e|es|ing)|urg(?:e|es|ed|ing)|press(?:ed|ing)?|"
+    r"pressur(?:e|ed|ing)|criticis(?:e|ed|ing)|criticiz(?:e|ed|ing)|condemn(?:ed|ing)?|persuad(?:e|ed|ing)|"
+    r"sanction(?:ed|ing)?|reassur(?:e|ed|ing)|thank(?:ed|ing)?|lobb(?:y|ied|ying))\s+$"
+)
 _IN_BEFORE = re.compile(r"\b(?:in|at|on|near|into|over|around|outside|of)\s+$")
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:to|for|with|from|between|and|by|of)\s+$")
 

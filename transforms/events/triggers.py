@@ -63,7 +63,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|"
      r"production|base|sites?|systems?|units?|operators?|workshops?|facilit(?:y|ies)))(?:\s+[\w-]+){0,14}?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
      r"(?:(?:detected|spotted|tracked)\s+and\s+)?(?:destroyed|shot\s+down|downed|neutrali[sz]ed)\b|"
-     r"\b(?:electronic warfare|GPS jamming)\b|"
+     # (not the kit of an advance: "units backed by tanks and electronic warfare systems crossed the border")
+     r"(?<!backed by )(?<!and )(?<!with )\b(?:electronic warfare|GPS jamming)\b|"
      r"\bdefused\b|\bdemined\b|\bcleared\s+(?:of\s+)?mines\b|\bcontrolled (?:detonation|explosion)s?\b|"
      # clearing explosives left behind: "completed removing mines in the port", "cleaning the streets of ...
      # unexploded shells"

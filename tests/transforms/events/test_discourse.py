@@ -849,3 +849,12 @@ def test_an_unplaced_interception_is_over_the_country_of_the_side_that_downed_th
         "The army chief says Russia launched 84 cruise missiles on Friday and air defences shot down 45 of them."
     )
     assert list(ev["country"]) == ["Ukraine"] and list(ev["actor1"]) == ["Military Forces of Ukraine"]
+
+
+def test_a_capital_that_is_the_object_of_a_political_verb_is_no_place_the_plant_can_mean():
+    ev = _events(
+        "On Friday, three drones struck the nuclear plant in the town of Enerhodar.\n\n"
+        "Ukraine's military intelligence said Russia had staged the attacks to discredit Kyiv.\n\n"
+        "The plant's management said another drone struck the roof of a training centre on Saturday."
+    )
+    assert set(ev["location"]) == {"Enerhodar"}

@@ -627,3 +627,10 @@ def test_a_comment_added_after_the_event_and_an_idiom_of_days_do_not_make_it_no_
     )
     assert is_non_event("A drone hit a tanker in the strait, the second such strike in as many days.") is None
     assert is_non_event("Russia fired as many missiles as it did in October.") == "aggregate"
+
+
+def test_electronic_warfare_as_the_kit_of_an_advance_is_no_interception():
+    assert "Disrupted weapons use" not in subs(
+        "units backed by tanks and electronic warfare systems crossed the border near the town"
+    )
+    assert "Disrupted weapons use" in subs("electronic warfare brought down two drones near the town")
