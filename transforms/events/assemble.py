@@ -540,10 +540,14 @@ class StoryReader:
 
     def _one_regions_day(self, s: Sentence) -> bool:
         """A count of the past day in one region ("Russian strikes on Zaporizhzhia Oblast killed two people over
-        the past day"): that region's event of the day, not a roundup of many places."""
+        the past day") or at one settlement: that place's event of the day, not a roundup of many places."""
         if not aggregate_only_by_the_past_day(s.text) or _WIDE_FRONT.search(s.text):
             return False
         regions = _regions_told(s)
+        if not regions:
+            # "over the past day, units ... prevented attempts to break through near the settlement of Tolpino": one
+            # settlement the gazetteer lacks, named as one — that place's day
+            return unknown_settlement(s.own, s.text, s.start) is not None
         return len(regions) == 1
 
     def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:

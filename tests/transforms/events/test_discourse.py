@@ -858,3 +858,13 @@ def test_a_capital_that_is_the_object_of_a_political_verb_is_no_place_the_plant_
         "The plant's management said another drone struck the roof of a training centre on Saturday."
     )
     assert set(ev["location"]) == {"Enerhodar"}
+
+
+def test_a_past_day_at_one_settlement_the_gazetteer_lacks_is_that_settlements_event():
+    ev = _events(
+        "Ukrainian troops tried again to push deeper into the Kursk region, the ministry said on Saturday. "
+        "Over the past day, its units stopped attempts by enemy groups to break through near the settlement "
+        "of Tolpino, it said."
+    )
+    row = ev[ev["location"] == "Tolpino"]
+    assert list(row["sub_event_type"]) == ["Armed clash"] and list(row["admin1_iso"]) == ["RU-KRS"]
