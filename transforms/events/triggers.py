@@ -485,6 +485,13 @@ _MADE_BEFORE = re.compile(r"\b(?:made|makes|make|making|rendered|renders)\b[^.,;
 _TO_KNOW_AFTER = re.compile(r"\s+to\s+(?:determine|establish|count|verify|assess|say|know|confirm|tell)\b")
 
 
+# the teller's disclaimer is no possibility of the event: "a claim that could not be independently verified",
+# "Reuters could not immediately confirm the report"
+_UNVERIFIED = re.compile(
+    r"(?:could|can|cannot|can't)\s+(?:not\s+)?(?:be\s+)?(?:independently\s+|immediately\s+)*(?:verif|confirm)"
+)
+
+
 def _made_impossible(low: str, m: re.Match) -> bool:
     if m.group(0).lower() not in ("impossible", "not possible"):
         return False
@@ -530,7 +537,14 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         # after warning that it planned to": the modal verb of a purpose or time clause says nothing about
         # whether the main clause happened
         sentence, low = sentence[: purpose.start()], low[: purpose.start()]
-    m = next((x for x in _HYPOTHETICAL.finditer(sentence, low) if not _made_impossible(low, x)), None)
+    m = next(
+        (
+            x
+            for x in _HYPOTHETICAL.finditer(sentence, low)
+            if not _made_impossible(low, x) and not _UNVERIFIED.match(low, x.start())
+        ),
+        None,
+    )
     if m:
         # what protesters do ("rallied to call for the release of ...") is not a hypothetical
         if _DEMAND.fullmatch(m.group(0)) and not any(

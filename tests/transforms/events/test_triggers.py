@@ -634,3 +634,12 @@ def test_electronic_warfare_as_the_kit_of_an_advance_is_no_interception():
         "units backed by tanks and electronic warfare systems crossed the border near the town"
     )
     assert "Disrupted weapons use" in subs("electronic warfare brought down two drones near the town")
+
+
+def test_the_tellers_disclaimer_is_no_possibility_of_the_event():
+    assert (
+        is_non_event("Shelling hit the town on Friday, a claim that could not be independently verified.")
+        is None
+    )
+    assert is_non_event("Reuters could not immediately confirm the report of strikes on the town.") is None
+    assert is_non_event("Russia could strike the town again, officials warned.") == "hypothetical"
