@@ -226,6 +226,9 @@ _MAY_BE_DATED = Prefiltered(
 )
 
 
+_FILED_FOCUS = (
+    15  # sentences: the dateline's city is still the story's when no other settlement was named since
+)
 _REGION_RECENT = 3  # sentences: a region named this recently is the one the story is in
 _VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
 
@@ -317,6 +320,7 @@ class StoryReader:
         self.last_region: str | None = None  # the first-level region the story named last
         self.region_named_last: str | None = None  # the region of the place or region the story named last
         self.region_named_at = -1  # the sentence that named it
+        self.filed_from: str | None = None  # the settlement of the story's first dateline
         self.placed: dict[
             str, tuple[str, str]
         ] = {}  # norm(place name) -> (location, admin1) placed by region
@@ -380,6 +384,15 @@ class StoryReader:
             mentions = self.mentions[mi:j]
             dateline_end = filed.get(s0, 0)
             own, filed_only = after_dateline(mentions, dateline_end)
+            if dateline_end and self.filed_from is None:
+                self.filed_from = next(
+                    (
+                        m.entity_id
+                        for m in mentions
+                        if m.char_start < dateline_end and m.entity_type == "place"
+                    ),
+                    None,
+                )
             text = self.text[s0:s1]
             low = text.lower()
             self._context(idx, mentions, dateline_end, text, s0)
@@ -935,6 +948,15 @@ class StoryReader:
             return focus, "the place the story is talking about"
         if where is not None:
             return where, "the place the official who reports it is in charge of"
+        if (
+            hurt
+            and self.filed_from is not None
+            and (focus := the_place_named(s.text, self.recent, s.idx, window=_FILED_FOCUS, anaphor=False))
+            and focus[0] == site_of(self.filed_from)
+        ):
+            # "KHERSON, Ukraine — ... On Thursday afternoon, shells struck a neighbourhood near the river port,
+            # killing a man": people hurt where a story filed from a city is still talking about that city
+            return focus, "the city the story is filed from and talking about"
         if (
             self.region_named_last
             and s.idx - self.region_named_at <= _REGION_RECENT

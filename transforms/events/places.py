@@ -866,7 +866,7 @@ def referred_back(
     for i, m in before:
         if idx - i <= _SALIENCE_SPAN:
             times[m.entity_id] = times.get(m.entity_id, 0) + 1
-    return max(reversed(near), key=lambda x: times[x[1].entity_id])[1]
+    return max(reversed(near), key=lambda x: times.get(x[1].entity_id, 0))[1]
 
 
 def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, **how):

@@ -868,3 +868,17 @@ def test_a_past_day_at_one_settlement_the_gazetteer_lacks_is_that_settlements_ev
     )
     row = ev[ev["location"] == "Tolpino"]
     assert list(row["sub_event_type"]) == ["Armed clash"] and list(row["admin1_iso"]) == ["RU-KRS"]
+
+
+def test_people_hurt_with_no_place_in_a_story_filed_from_a_city_it_is_still_about_are_there():
+    story = (
+        "KHERSON, Ukraine — Residents of Kherson queued for water on Friday.\n\n"
+        "Many in Kherson said the months of occupation had been the hardest of their lives.\n\n"
+        "Some had relatives taken away; others hid in cellars for weeks.\n\n"
+        "On Thursday afternoon, shells struck a street near the river port, killing a man."
+    )
+    ev = _events(story)
+    assert list(ev["location"]) == ["Kherson"]
+    # another settlement named since: no guess from the dateline
+    other = story.replace("others hid in cellars for weeks", "others fled to Mykolaiv")
+    assert "Kherson" not in set(_events(other)["location"])
