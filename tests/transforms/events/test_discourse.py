@@ -875,6 +875,7 @@ def test_people_hurt_with_no_place_in_a_story_filed_from_a_city_it_is_still_abou
         "KHERSON, Ukraine — Residents of Kherson queued for water on Friday.\n\n"
         "Many in Kherson said the months of occupation had been the hardest of their lives.\n\n"
         "Some had relatives taken away; others hid in cellars for weeks.\n\n"
+        "Shops have reopened. Buses run again. The market is busy. Schools are still closed.\n\n"
         "On Thursday afternoon, shells struck a street near the river port, killing a man."
     )
     ev = _events(story)
