@@ -226,9 +226,8 @@ _MAY_BE_DATED = Prefiltered(
 )
 
 
-_FILED_FOCUS = (
-    15  # sentences: the dateline's city is still the story's when no other settlement was named since
-)
+# sentences: the dateline's city is still the story's when no other settlement was named since
+_FILED_FOCUS = 15
 _REGION_RECENT = 3  # sentences: a region named this recently is the one the story is in
 _VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
 
@@ -271,7 +270,6 @@ _IT_SAID_AT_THE_END = re.compile(
 # fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
 _WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
-_CAPITAL_CITY = {"UA-30": "geonames:703448", "RU-MOW": "geonames:524901"}  # Kyiv, Moscow
 # a place named to locate the place before it: "Dergachi, on the outskirts of Kharkiv", "Irpin, near Kyiv"
 _LOCATES_THE_PLACE_BEFORE = re.compile(
     r"\w,\s+(?:on the outskirts of|outside|near|just (?:north|south|east|west) of|"
@@ -793,9 +791,8 @@ class StoryReader:
             base = time.own or EventDate(self.published, 1, False)
             return EventDate(base.date - dt.timedelta(days=shift), 1, base.explicit, base.start)
         if time.own is not None and in_a_later_relative_clause(s.text, trig.end, time.own.start):
-            time = replace(
-                time, own=None
-            )  # "... the counteroffensive that swept them out earlier this month"
+            # "... had taken the town, extending the counteroffensive that swept them out earlier this month"
+            time = replace(time, own=None)
         if time.own is not None:
             return time.own
         if effect_day is not None:
@@ -919,22 +916,8 @@ class StoryReader:
         if not area_only and (named := the_place_named(s.text, self.recent, s.idx, at=s.start)):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
-        if (
-            self.kind != NOTE  # a coder's note's "there" is in the one event it codes
-            and refers_there(s.text)
-            and (named := the_place_named(s.text, self.recent, s.idx, at=s.start, anaphor=False))
-        ):
-            # "In the early hours of Sunday, missiles slammed into apartment blocks there": the settlement the
-            # story is talking about
-            return named, "a place named before ('there')"
-        if (
-            not _WIDE_FRONT.search(s.text)
-            and (capital := capital_meant(s.text, self.text[: s.start])) is not None
-        ):
-            # "In the capital itself, 11 people were injured": the capital the story named last, or its adjective's
-            # (not "a quiet weekend in the capital after attacks across the country": the attacks' place is wider)
-            city = load_registry().get(_CAPITAL_CITY[capital])
-            return (city.entity_id, capital, 1), "the capital ('the capital')"
+        if (referred := self._there_or_the_capital(s)) is not None:
+            return referred
         if (
             _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
             and not (prev is not None and prev.sentence_index == s.idx - 1)
@@ -948,6 +931,27 @@ class StoryReader:
             return focus, "the place the story is talking about"
         if where is not None:
             return where, "the place the official who reports it is in charge of"
+        return self._where_the_story_is(s, hurt)
+
+    def _there_or_the_capital(self, s: Sentence):
+        """(place, the words that placed it) of an event its sentence places by "there" or "the capital"."""
+        if (
+            self.kind != NOTE  # a coder's note's "there" is in the one event it codes
+            and refers_there(s.text)
+            and (named := the_place_named(s.text, self.recent, s.idx, at=s.start, anaphor=False))
+        ):
+            # "In the early hours of Sunday, missiles slammed into apartment blocks there": the settlement the
+            # story is talking about
+            return named, "a place named before ('there')"
+        if not _WIDE_FRONT.search(s.text) and (capital := capital_meant(s.text, self.text[: s.start])):
+            # "In the capital itself, 11 people were injured": the capital the story named last, or its adjective's
+            # (not "a quiet weekend in the capital after attacks across the country": the attacks' place is wider)
+            return (*capital, 1), "the capital ('the capital')"
+        return None
+
+    def _where_the_story_is(self, s: Sentence, hurt: bool):
+        """(place, the words that placed it) from where the story is when nothing else places the event: the city
+        it is filed from and still talking about, or the region it has just named for a village it names."""
         if (
             hurt
             and self.filed_from is not None

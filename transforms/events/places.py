@@ -964,11 +964,14 @@ _THE_CAPITAL = re.compile(
     r"\b(?:the\s+(?:(?P<adj>Ukrainian|Russian)\s+)?|(?P<poss>Ukraine|Russia)['’]s\s+)capital\b(?!\s+of\b)"
 )
 _CAPITAL_NAMED = re.compile(r"\b(?:(?P<ua>Kyiv|Kiev)|(?P<ru>Moscow))\b")
-_CAPITAL_OF = {"Ukraine": "UA-30", "Russia": "RU-MOW"}
+_CAPITAL_OF = {
+    "Ukraine": ("geonames:703448", "UA-30"),
+    "Russia": ("geonames:524901", "RU-MOW"),
+}  # Kyiv, Moscow
 
 
-def capital_meant(sentence: str, told_before: str) -> str | None:
-    """The admin1 of the capital a sentence calls "the capital" (Kyiv City or Moscow): the one its adjective
+def capital_meant(sentence: str, told_before: str) -> tuple[str, str] | None:
+    """(location, admin1) of the capital a sentence calls "the capital" (Kyiv or Moscow): the one its adjective
     names, else the capital the story (``told_before``: its text up to the sentence) named last; None when the
     sentence says no capital or the story named none."""
     m = _THE_CAPITAL.search(sentence) if "capital" in sentence else None
