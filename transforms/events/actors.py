@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.events.triggers import TAKING_AS_A_NOUN
+
 ACTOR_FORCES = {
     "Russia": "Military Forces of Russia",
     "Ukraine": "Military Forces of Ukraine",
@@ -285,15 +287,11 @@ def taker_side(sentence: str, at: int) -> str | None:
         return named
     if _RUSSIAN_GROUPING.search(sentence, start, at):
         return "Russia"
-    if _OWN_FORCES.search(sentence, start, at) or _NO_AGENT.match(sentence, at):
+    if _OWN_FORCES.search(sentence, start, at) or TAKING_AS_A_NOUN.match(sentence, at):
         # "... said its forces had liberated", "... said the liberation of the town was completed": the command
         # announcing a taking that names no one else took it
         return side_of(_CLAIMING_COMMAND.search(sentence))
     return None
-
-
-# a taking told with no one as its agent: "the liberation of the town of Soledar was completed"
-_NO_AGENT = re.compile(r"(?:liberation|capture)\s+of\b", re.IGNORECASE)
 
 
 _TAKEN_BY = re.compile(rf"\w*\s+(?:[\w-]+\s+){{0,3}}?by\s+(?:the\s+)?{_SIDE}")

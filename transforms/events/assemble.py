@@ -943,7 +943,7 @@ class StoryReader:
             # "In the early hours of Sunday, missiles slammed into apartment blocks there": the settlement the
             # story is talking about
             return named, "a place named before ('there')"
-        if not _WIDE_FRONT.search(s.text) and (capital := capital_meant(s.text, self.text[: s.start])):
+        if not _WIDE_FRONT.search(s.text) and (capital := capital_meant(s.text, self.text, s.start)):
             # "In the capital itself, 11 people were injured": the capital the story named last, or its adjective's
             # (not "a quiet weekend in the capital after attacks across the country": the attacks' place is wider)
             return (*capital, 1), "the capital ('the capital')"

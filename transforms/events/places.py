@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from transforms.events.actors import side_named
 from transforms.events.discourse import ListItem, item_region
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
@@ -970,17 +971,17 @@ _CAPITAL_OF = {
 }  # Kyiv, Moscow
 
 
-def capital_meant(sentence: str, told_before: str) -> tuple[str, str] | None:
+def capital_meant(sentence: str, story: str, at: int) -> tuple[str, str] | None:
     """(location, admin1) of the capital a sentence calls "the capital" (Kyiv or Moscow): the one its adjective
-    names, else the capital the story (``told_before``: its text up to the sentence) named last; None when the
-    sentence says no capital or the story named none."""
+    names, else the capital the story (``story`` up to offset ``at``, where the sentence starts) named last;
+    None when the sentence says no capital or the story named none."""
     m = _THE_CAPITAL.search(sentence) if "capital" in sentence else None
     if m is None:
         return None
-    side = {"Ukrainian": "Ukraine", "Russian": "Russia"}.get(m.group("adj") or "") or m.group("poss")
+    side = side_named(m.group("adj") or m.group("poss") or "")
     if side:
         return _CAPITAL_OF[side]
     last = None
-    for c in _CAPITAL_NAMED.finditer(told_before):
+    for c in _CAPITAL_NAMED.finditer(story, 0, at):
         last = c
     return None if last is None else _CAPITAL_OF["Ukraine" if last.group("ua") else "Russia"]

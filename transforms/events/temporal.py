@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from transforms.events.dates import EventDate, find_dates
+from transforms.events.dates import WEEKDAYS, EventDate, find_dates
 from transforms.events.numbers import word_number
 from transforms.events.prefilter import Prefiltered
 from transforms.events.triggers import aggregate_only_by_habit, find_triggers, is_non_event, quoted_after
@@ -300,8 +300,8 @@ _RELATIVE = re.compile(r"\b([A-Za-z]+)(,?)\s+(?:that|which|who)\b")
 _NOT_A_NOUN = frozenset(
     ("said", "says", "say", "claimed", "claims", "reported", "reports", "announced", "added", "stated", "noted",
      "warned", "confirmed", "believed", "believes", "told", "wrote", "insisted", "denied", "so", "such", "now",
-     "after", "before", "fact", "given", "day", "night", "morning", "evening", "afternoon", "week", "monday",
-     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "and", "but")
+     "after", "before", "fact", "given", "day", "night", "morning", "evening", "afternoon", "week", "yesterday",
+     "today", "and", "but", *WEEKDAYS)
 )  # fmt: skip
 
 

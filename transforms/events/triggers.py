@@ -416,8 +416,9 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _SINCE_BEFORE = re.compile(
     r"\b(?:\w+est|first|most \w+|largest|biggest)\s+(?:[\w-]+\s+){0,3}?since\b[^,;:.()]*$", _W
 )
+# a taking told as a noun, with no one as its agent: "the liberation of the town of Soledar was completed"
+TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
-_TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)
@@ -597,7 +598,7 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue  # "artillery and rocket launchers mustering near Kursk": weapons moved, none fired
             if (
                 st in _TERRITORY
-                and not _TAKING_AS_A_NOUN.match(m.group(0))  # "the liberation of X was completed" is told
+                and not TAKING_AS_A_NOUN.match(m.group(0))  # "the liberation of X was completed" is told
                 and _TAKEN_AS_A_WORD.search(sentence, max(0, m.start() - 25), m.start())
             ):
                 continue  # "the captured city of Mariupol", "recently liberated villages": a description
