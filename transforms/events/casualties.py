@@ -40,8 +40,13 @@ _AFTER_NP_END = re.compile(
 # where the noun phrase before a casualty verb begins: a clause boundary, or the end of the clause counting
 # other casualties ("1 civilian was killed, 8 were injured": 8 injured, not 9)
 _NP_START = re.compile(
-    r"[.;:]\s|\b(?:after|when|while|that|said|and|but)\s|\b(?:killed|injured|wounded|dead|died|hurt),\s", re.I
+    r"[.;:]\s|\b(?:after|when|while|that|said|says|say|and|but)\s|\b(?:killed|injured|wounded|dead|died|hurt),\s",
+    re.I,
 )
+
+
+# what follows a verb that has no object: the next conjunct ("35 killed and 134 wounded", "killed, and ...")
+_NO_OBJECT = re.compile(r"\s*(?:,|(?:and|or)\b)", re.I)
 
 
 _COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$", re.I)
@@ -147,6 +152,8 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             nxt = _KILL.search(after) or _INJURE.search(after)
             end = min(stop.start() if stop else len(after), nxt.start() if nxt else len(after))
             np_after = after[:end]
+            if _NO_OBJECT.match(np_after):
+                np_after = ""  # "35 killed and 134 wounded": the verb has no object; its count is before it
             if stop is not None and end == stop.start() and _SAID.match(stop.group(0)):
                 # "killing three, the Russian-installed mayor said": the phrase before "said" is its speaker
                 np_after = np_after[: np_after.rfind(",")] if "," in np_after else np_after

@@ -78,6 +78,10 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         # the phrase before "said" is who said it, not one more victim
         ("A drone hit a car near the town, killing two, the regional police chief said.", 2, 0),
         ("The shell wounded five, three of them teenagers, the mayor says.", 0, 5),  # a part of the five
+        # a headline's verbs without an object: each count stands before its own verb, and the one who says
+        # it is no victim
+        ("Governor says 12 killed and 40 wounded as missiles hit a barracks", 12, 40),
+        ("Nine dead, 23 hurt in strike on bus station", 9, 23),
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
