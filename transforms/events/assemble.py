@@ -33,7 +33,7 @@ from transforms.events.actors import (
 )
 from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
-from transforms.events.dates import EventDate
+from transforms.events.dates import EventDate, find_dates
 from transforms.events.discourse import fold_vague_tellings, merge_retold, place_lists
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
@@ -85,11 +85,13 @@ from transforms.events.structure import QUOTE_MARK, datelines, is_quote, paragra
 from transforms.events.temporal import (
     UNDATED,
     SentenceTime,
+    after_a_retold_event,
     days_before_the_anchor,
     event_time,
     in_a_later_relative_clause,
     judicial,
     nearest_date,
+    opens_with_a_retold_event,
     sentence_time,
     spoken_on,
     told_before_the_report,
@@ -141,6 +143,12 @@ _COUNTS_PEOPLE = re.compile(r"kill|dead|died|death|injur|wound|hurt|bod(?:y|ies)
 # an attack aimed at a country as a whole: "air attacks on Ukraine's energy system", "a barrage against Ukraine"
 _COUNTRY_TARGET = re.compile(
     r"\b(?:attacks?|strikes?|barrages?|bombardment|assault)\s+(?:on|against)\s+(Ukraine|Russia)(?:['’]s\b|\b)"
+)
+
+
+# the words that date a sentence by the one before it
+_SAME_DAY_AS_BEFORE = re.compile(
+    r"\b(?:later that day|later the same day|the same day|(?:hours|minutes|moments) later)\b"
 )
 
 
@@ -311,6 +319,9 @@ class StoryReader:
         self.regions_seen: Counter = Counter()
         self.regions_now: Counter = Counter()
         self.barrage: Draft | None = None  # the story's lead attack, whose local impacts are told after it
+        # the day of the last barrage over the whole country the story told ("On Monday, Russia fired 84 missiles
+        # at cities across Ukraine"), which dates the undated strikes told after it
+        self.country_day: EventDate | None = None
         self.weapon_context: str | None = None
         self.last_country: str | None = None
         self.speaker: tuple[int, str] | None = None  # (sentence, country) of the last state named as speaking
@@ -501,7 +512,7 @@ class StoryReader:
         habit = time.status == "aggregate" and aggregate_only_by_habit(s.text)  # a day named may make it news
         if triggers or lead or impact or habit or _MAY_BE_DATED.search(s.low, s.low):
             time = sentence_time(
-                s.text, self.published, self.carried, cues=time
+                s.text, self.published, self._day_before(s), cues=time
             )  # its date, where it matters
             time = self._in_a_past_paragraph(s, time)
             if not self.news_day:
@@ -531,6 +542,7 @@ class StoryReader:
         if not triggers:
             self._no_event(s, time, reason)
             return
+        self._note_the_countrys_day(time, triggers)
         if time.own is None and _told_as_the_time(s.text, triggers):
             self._no_event(s, time, "as_a_time")  # "When the dam was blown up ..., he blamed Ukraine"
             return
@@ -540,6 +552,42 @@ class StoryReader:
             frame = self._frame(c, self._clause_time(s, c, time), c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
+
+    def _retold(self) -> Draft:
+        """The event a "The strike came ... after" sentence names again: the last one told in a main clause."""
+        for d in reversed(self.drafts):
+            b0, b1 = self.sentences[d.sentence_index]
+            if not opens_with_a_retold_event(self.text[b0:b1]):
+                return d
+        return self.drafts[-1]
+
+    def _day_before(self, s: Sentence) -> dt.date | None:
+        """The day "hours later", "the same day" count from: the account's, else the day the sentence before
+        it in its paragraph named ("Syrskyi announced early on Feb. 17 that troops were withdrawing. Hours
+        later, Moscow claimed the town")."""
+        if self.carried is not None or not _SAME_DAY_AS_BEFORE.search(s.low) or s.idx == 0:
+            return self.carried
+        b0, b1 = self.sentences[s.idx - 1]
+        if "\n\n" in self.text[b0 : s.start]:
+            return None
+        days = [d for d in find_dates(self.text[b0:b1], self.published) if d.precision == 1]
+        return days[0].date if days else None
+
+    def _note_the_countrys_day(self, time: SentenceTime, triggers: list[Trigger]) -> None:
+        """Keep the day of a barrage over the whole country (one day named, "across Ukraine"): the strikes told
+        after it without a day of their own are its strikes ("In Kyiv, missiles landed during the morning rush
+        hour"). A strike told on a day of its own ends it: what follows may be that day's."""
+        if not any(t.event_type == "Explosions/Remote violence" for t in triggers):
+            return
+        if time.status == "nationwide" and time.own is not None:
+            self.country_day = time.own
+        elif (
+            time.own is not None
+            and time.own.explicit
+            and self.country_day is not None
+            and time.own.date != self.country_day.date
+        ):
+            self.country_day = None
 
     def _clause_time(self, s: Sentence, c: Sentence, time: SentenceTime) -> SentenceTime:
         """The time of a clause read apart from its sentence: its own date when it names one ("..., and the
@@ -782,6 +830,11 @@ class StoryReader:
         """The event's date: its sentence's own, else the day of the account it goes on with (in the same
         region), of the casualties told just before it, of the lead attack (an interception), or the news day
         (the day before when told in the past perfect of a report, or in a live blog)."""
+        if time.own is None and self.drafts and after_a_retold_event(s.text, trig.start):
+            # "The strike came less than 24 hours after missiles hit Kremenchuk": back from the strike's day
+            told = self._retold()
+            shift = days_before_the_anchor(s.text, trig.start)
+            return EventDate(told.date - dt.timedelta(days=shift), 1, told.date_explicit)
         if (shift := days_before_the_anchor(s.text, trig.start)) and (
             time.own is None or time.own.start < trig.start
         ):
@@ -797,6 +850,14 @@ class StoryReader:
             return time.own
         if effect_day is not None:
             return effect_day
+        if (
+            self.carried is None
+            and self.country_day is not None
+            and trig.event_type == "Explosions/Remote violence"
+        ):
+            return replace(
+                self.country_day, explicit=False
+            )  # one of the strikes of the barrage told before it
         if sub == "Disrupted weapons use" and self.barrage is not None:
             # "Air defences shot down 31 of them": the lead attack's weapons, on its day
             return EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)

@@ -44,6 +44,7 @@ _RELATIVE = Prefiltered(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
         r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
         r"last week(?!\s+of\b)|this week|last month|earlier this month|later that day|later the same day|the same day|"
+        r"(?:hours|minutes|moments) later|"
         r"the next day|the following day|the day before|a day earlier)\b",
         re.IGNORECASE,
     )
@@ -133,10 +134,15 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
         elif rel in (
             "later that day",
             "later the same day",
+            "hours later",
+            "minutes later",
+            "moments later",
             "the same day",
             "the next day",
             "the following day",
         ):
+            if previous is None and rel.endswith(" later"):
+                continue  # "Hours later," after nothing dated: later than what is not known
             base = previous or published
             if rel in ("the next day", "the following day"):
                 base = min(base + dt.timedelta(days=1), published)

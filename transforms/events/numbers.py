@@ -57,6 +57,7 @@ PERSON_NOUNS = (
 _QUANTIFIER = re.compile(
     r"^(?:over|more than|at least|about|around|up to|some|nearly|almost|another|a further)\s+", re.IGNORECASE
 )
+_MORE = re.compile(r"(?<=\w)\s+more$", re.IGNORECASE)
 _OF_THEM = re.compile(r"(?<=\w)\s+of\s+(?:them|those|these)\b.*$", re.IGNORECASE | re.DOTALL)
 _PERSON_RE = re.compile(rf"\b(?:{PERSON_NOUNS})\b", re.IGNORECASE)
 _NUMBER_TOKEN_RX = re.compile(
@@ -130,6 +131,7 @@ def _count_part(part: str) -> Count | None:
         # an elliptical subject: "Two civilians were killed and 5 were injured"
         bare = _QUANTIFIER.sub("", clean.strip(" ,"))  # "... and wounding over 20"
         bare = _OF_THEM.sub("", bare)  # "two of them later died"
+        bare = _MORE.sub("", bare)  # "two were killed and 19 more wounded"
         if m and (m.group("digits") or m.group("words")) and bare == m.group(0):
             value = (
                 int(m.group("digits").replace(",", ""))

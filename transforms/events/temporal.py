@@ -23,7 +23,13 @@ from dataclasses import dataclass, replace
 from transforms.events.dates import WEEKDAYS, EventDate, find_dates
 from transforms.events.numbers import word_number
 from transforms.events.prefilter import Prefiltered
-from transforms.events.triggers import aggregate_only_by_habit, find_triggers, is_non_event, quoted_after
+from transforms.events.triggers import (
+    RETOLD_OPENING,
+    aggregate_only_by_habit,
+    find_triggers,
+    is_non_event,
+    quoted_after,
+)
 
 # ACLED's unit is the day; the gold's tier 1 the last week. A story's events older than this are background.
 NEWS_WINDOW = dt.timedelta(days=7)
@@ -279,7 +285,9 @@ def judicial(sentence: str, lowered: str | None = None) -> bool:
 
 
 _DAYS_AFTER = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six)\s+days?\s+after\s+(?:[^.;:]{0,80}?)$", re.IGNORECASE
+    r"\b(?:(?P<n>a|one|two|three|four|five|six)\s+days?|(?P<hours>(?:less than |barely |just |only |a few )?"
+    r"(?:24 |few )?hours))\s+after\s+(?:[^.;:]{0,80}?)$",
+    re.IGNORECASE,
 )
 
 
@@ -288,10 +296,24 @@ def days_before_the_anchor(sentence: str, at: int) -> int:
     clause "N days after ..." ("Residents wept on Saturday, a day after Ukrainian forces entered the city": the
     entry was on Friday); 0 otherwise."""
     m = _DAYS_AFTER.search(sentence, max(0, at - 110), at)
-    if m is None:
-        return 0
+    if m is None or m.group("hours"):
+        return 0  # "hours after": the same day, as far as the day goes
     n = m.group("n").lower()
     return 1 if n == "a" else word_number(n) or 0
+
+
+def after_a_retold_event(sentence: str, at: int) -> bool:
+    """The event word at ``at`` is told in the time clause of a sentence about the event told before it ("The
+    strike came hours after missiles hit Kremenchuk", "It came two days after ..."): its day is counted back from
+    that event's day, not the sentence's."""
+    return (
+        opens_with_a_retold_event(sentence) and _DAYS_AFTER.search(sentence, max(0, at - 110), at) is not None
+    )
+
+
+def opens_with_a_retold_event(sentence: str) -> bool:
+    """ "The strike came ...", "It came ...": the sentence names the event told before it again."""
+    return bool(RETOLD_OPENING.match(sentence))
 
 
 # a relative clause: "that" / "which" / "who" after a noun ("the counteroffensive that swept ..."), not the

@@ -87,7 +87,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
      r"\b(?:drones?|Bayraktars?|TB2s?|Lancets?|Gerans?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on)|"
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es))|"
-     r"\b(?:drone|UAV|Shahed|Geran|Lancet|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing)\b|"
+     r"\b(?:drone|UAV|Shahed|Geran|Lancet|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing|barrages?)\b|"
+     r"\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|Shaheds?)\b|"
      r"\b(?:attack|strike|struck|hit|targeted)\w*\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:drones?|UAVs?|Shaheds?)\b|"
      r"\bdrop(?:ped|s)?\b[^.]{0,50}?\bfrom\s+(?:a\s+|the\s+)?(?:drones?|UAVs?|quadcopters?)\b|"
      r"\bby\s+(?:a\s+)?(?:Russian\s+|Ukrainian\s+)?(?:drone|UAV|FPV)s?\b|\b(?:drone|UAV)-(?:borne|dropped)\b|"
@@ -106,7 +107,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es)|destroy(?:ed|ing|s))|"
      # a missile system named as the weapon: "hit Kramatorsk with Iskanders"
      r"\b(?:fired|hit|struck|attacked|shelled|targeted)\b[^.]{0,60}?\bwith\s+[“\"]?(?:Iskanders?|Kalibrs?|Kinzhals?|S-300s?|Tochka(?:-U)?s?|Onyx|Oniks|Kh-\d+\w*)\b|"
-     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
+     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire|barrages?)\b|\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
@@ -435,6 +436,13 @@ _MOVED_ABOUT = re.compile(
 
 # an event named as a time or a memory, not told: "the anniversary of the battle for Stalingrad", "equipment
 # captured during the fighting in Ukraine" (the war as a whole; "during heavy fighting" is news)
+# the event told before, named again as the subject of "came ... after": "The strike came two days after the
+# envoy met Putin in St Petersburg", "Sunday's attack comes as talks resume", "It came hours after ..." — what
+# the sentence tells is the other thing, in the clause after
+RETOLD_OPENING = re.compile(
+    r"\s*(?:(?:The|This|That|These|Those|Its|Their|\w+day['’]s)\s+(?:[\w'’-]+\s+){0,4}?|It\s+|They\s+)"
+    r"(?:also\s+)?(?P<came>came|comes)\s+(?:[\w-]+\s+){0,4}?(?:after|as|amid|on the heels)\b"
+)
 _NAMED_AS_PAST = re.compile(
     r"\b(?:anniversary|commemoration|memory|memorial) of (?:the )?(?:[\w-]+ ){0,4}$|\bduring the $", _W
 )
@@ -576,6 +584,7 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     out: list[Trigger] = []
     plight: list[Trigger] = []  # what people sheltered from: the event only when nothing else is told
     low = sentence.lower() if lowered is None else lowered
+    retold = RETOLD_OPENING.match(sentence) if " came " in low or " comes " in low else None
     for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
             before = sentence[max(0, m.start() - 25) : m.start()]
@@ -590,6 +599,8 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue
             if _SINCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
                 continue  # "its biggest gain since it seized Bakhmut in May": the yardstick, not the news
+            if retold is not None and m.start() < retold.start("came"):
+                continue  # "The strike came hours after ...": the event told before, named again
             if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):
                 continue  # "the anniversary of the end of the bitter battle for Stalingrad", "during the fighting"
             if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(

@@ -82,6 +82,7 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         # it is no victim
         ("Governor says 12 killed and 40 wounded as missiles hit a barracks", 12, 40),
         ("Nine dead, 23 hurt in strike on bus station", 9, 23),
+        ("Two people were killed and 14 more wounded by the shelling.", 2, 14),  # "14 more": 14
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):

@@ -96,6 +96,54 @@ def test_one_days_barrage_across_the_country_is_one_country_level_event_and_its_
     assert {str(d)[:10] for d in ev["event_date"]} == {"2024-03-08"}
 
 
+def test_undated_strikes_told_after_a_barrage_over_the_country_are_its_strikes_on_its_day():
+    # a summary filed the morning after: the barrage has its day, the strikes told paragraphs later none
+    story = (
+        "Russia fired dozens of cruise missiles at power stations across Ukraine on Wednesday, the air force said."
+        "\n\nThe grid operator warned of long outages.\n\n"
+        "In Kharkiv, two rockets hit a substation, wounding a worker, the mayor said.\n\n"
+        "In the Lviv region, a missile hit a village near Zolochiv, killing three people."
+    )
+    ev = article_events(story, dt.date(2024, 3, 14))
+    local = ev[ev["location"].isin(["Kharkiv", "Zolochiv"])]
+    assert len(local) == 2 and {str(d)[:10] for d in local["event_date"]} == {"2024-03-13"}
+    # ... until a strike is told on a day of its own: what follows it is no longer the barrage's
+    story2 = story.replace(
+        "In the Lviv region,", "On Thursday morning a drone hit Odesa.\n\nIn the Lviv region,"
+    )
+    ev2 = article_events(story2, dt.date(2024, 3, 14))
+    assert [str(d)[:10] for d in ev2[ev2["location"] == "Zolochiv"]["event_date"]] == ["2024-03-14"]
+
+
+def test_hours_later_is_the_day_the_sentence_before_named_and_nothing_after_nothing_dated():
+    story = (
+        "The army chief said early on 3 March that his units were pulling out of the town to avoid encirclement. "
+        "Hours later, the Russian defence ministry said its forces had captured the town of Marinka."
+    )
+    ev = article_events(story, dt.date(2024, 3, 5))
+    assert [str(d)[:10] for d in ev["event_date"]] == ["2024-03-03"]
+    # after a sentence with no day, "hours later" dates nothing: the day named later in the sentence does
+    ev = article_events(
+        "A bomb damaged a railway line in the Bryansk region, the governor said.\n\n"
+        "Less than 24 hours later, on Monday, a second device exploded under a train near Unecha.",
+        dt.date(2024, 3, 5),
+    )
+    assert "2024-03-04" in {str(d)[:10] for d in ev["event_date"]}
+
+
+def test_the_event_named_again_as_what_came_before_another_is_not_told_again_and_dates_the_other():
+    story = (
+        "A Ukrainian drone hit an oil depot in the Russian town of Klintsy on Wednesday, the governor said.\n\n"
+        "The drone strike came a day after Russian missiles hit a hotel in Kramatorsk, killing two people.\n\n"
+        "The attack came hours after the Russian envoy met Turkish officials in Ankara."
+    )
+    ev = article_events(story, dt.date(2024, 3, 8))
+    assert sorted(zip(ev["location"], [str(d)[:10] for d in ev["event_date"]], strict=True)) == [
+        ("Klintsy", "2024-03-06"),
+        ("Kramatorsk", "2024-03-05"),
+    ]
+
+
 def test_the_day_told_with_a_nationwide_attack_dates_it_not_the_first_date_of_the_sentence():
     ev = article_events(
         "The weekend was calm in the capital after Thursday's drone attacks across the country, which caused little damage.",

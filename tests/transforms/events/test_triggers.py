@@ -53,6 +53,11 @@ def subs(text: str) -> set[str]:
         ("a large offensive is under way to seize the town", "Armed clash"),
         ("soldiers advanced about 5km in ten days", "Armed clash"),
         ("footage showed a Russian flag flying above the village", "Non-state actor overtakes territory"),
+        # a barrage named by its weapon
+        ("the city endured its heaviest missile barrage in a month", "Shelling/artillery/missile attack"),
+        ("the port was the target of a barrage of rockets before dawn", "Shelling/artillery/missile attack"),
+        ("residents sheltered in the metro through a barrage of Iranian-made drones", "Air/drone strike"),
+        ("the overnight drone barrage left the district without power", "Air/drone strike"),
         (
             "they entered the town and hoisted a Ukrainian flag on the council building",
             "Non-state actor overtakes territory",
