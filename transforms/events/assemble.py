@@ -565,8 +565,14 @@ class StoryReader:
         """The day "hours later", "the same day" count from: the account's, else the day the sentence before
         it in its paragraph named ("Syrskyi announced early on Feb. 17 that troops were withdrawing. Hours
         later, Moscow claimed the town")."""
-        if self.carried is not None or not _SAME_DAY_AS_BEFORE.search(s.low) or s.idx == 0:
+        if self.carried is not None or not _SAME_DAY_AS_BEFORE.search(s.low):
             return self.carried
+        return self._day_named_before(s)
+
+    def _day_named_before(self, s: Sentence) -> dt.date | None:
+        """The first day the sentence right before this one, in its paragraph, named."""
+        if s.idx == 0:
+            return None
         b0, b1 = self.sentences[s.idx - 1]
         if "\n\n" in self.text[b0 : s.start]:
             return None
@@ -858,6 +864,13 @@ class StoryReader:
             return replace(
                 self.country_day, explicit=False
             )  # one of the strikes of the barrage told before it
+        if (
+            sub == "Disrupted weapons use"
+            and _PARTITIVE.search(s.text)
+            and (day := self._day_named_before(s))
+        ):
+            # "Russia attacked with 16 drones overnight on Feb. 19 ... Fourteen of them were shot down"
+            return EventDate(day, 1, True)
         if sub == "Disrupted weapons use" and self.barrage is not None:
             # "Air defences shot down 31 of them": the lead attack's weapons, on its day
             return EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)

@@ -49,7 +49,11 @@ _RELATIVE = Prefiltered(
         re.IGNORECASE,
     )
 )
-_INTO_A_DAY = re.compile(rf"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)})\b")
+_MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
+_INTO_A_DAY = re.compile(
+    rf"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)}|\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})\b",
+    re.IGNORECASE,
+)
 _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b")
 _NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 _WEEK_OF_MONTH = re.compile(

@@ -51,7 +51,9 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
 
 # where a description of something just named begins: "throughout Lugansk – part of the Donbas region where
 # Ukrainian forces are fighting", "in Sievierodonetsk, where ..."
-_ASIDE = re.compile(r"\s[–—]\s(?!(?:while|and|but|as|whereas)\b)|,\s+where\b|,\s+which\b")
+_ASIDE = re.compile(
+    r"\s[–—]\s(?!(?:while|and|but|as|whereas)\b)|,\s+where\b|,\s+which\b(?!\s+(?:said|says|reported|added|claimed)\b)"
+)
 
 
 def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from transforms.events.numbers import PERSON_NOUNS
 from transforms.events.prefilter import Prefiltered
 
 
@@ -107,7 +108,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es)|destroy(?:ed|ing|s))|"
      # a missile system named as the weapon: "hit Kramatorsk with Iskanders"
      r"\b(?:fired|hit|struck|attacked|shelled|targeted)\b[^.]{0,60}?\bwith\s+[“\"]?(?:Iskanders?|Kalibrs?|Kinzhals?|S-300s?|Tochka(?:-U)?s?|Onyx|Oniks|Kh-\d+\w*)\b|"
-     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire|barrages?)\b|\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,3}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
+     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire|barrages?)\b|\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,4}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
@@ -227,6 +228,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
      r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back)\b|"
+     # forces driven out of places: "pushed Russian troops out of more than 20 settlements"
+     r"\b(?:pushed|drove|driven|forced|expelled|ousted)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|units)\s+"
+     r"(?:back\s+)?out\s+of\b|"
      # a ministry's words: "the liberation of the town of Soledar was completed", "completed the capture of"
      r"\b(?:liberation|capture)\s+of\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?(?-i:[A-Z])[\w’'-]+"
      r"(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:now\s+|fully\s+)?completed\b|"
@@ -345,7 +349,7 @@ _AGGREGATE = Prefiltered(
         # habits and running totals: "every day", "has come under constant shelling", "so far" (a daily report
         # is not a habit of the event it reports: "said in his nightly video address")
         rf"{_HABITUAL}|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|"
-        r"(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?constant|constantly|so far|to date|"
+        r"(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?(?:near-|almost\s+|nearly\s+)?constant|constantly|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
         r"(?<!now )\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
@@ -422,6 +426,10 @@ TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
 _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
+# people as the subject of a passive taking: prisoners, not a place ("two soldiers were captured")
+_PEOPLE_TAKEN = re.compile(
+    rf"\b(?:{PERSON_NOUNS})\s+(?:(?:had|have|has)\s+)?(?:been|were|was)\s+(?:also\s+|reportedly\s+)?$", _W
+)
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?$", _W)
 
 # a weapon named on its own, and weapons moved or massed: a deployment, not an attack
@@ -613,6 +621,8 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 and _TAKEN_AS_A_WORD.search(sentence, max(0, m.start() - 25), m.start())
             ):
                 continue  # "the captured city of Mariupol", "recently liberated villages": a description
+            if st in _TERRITORY and _PEOPLE_TAKEN.search(sentence, max(0, m.start() - 60), m.start()):
+                continue  # "some soldiers had been captured": prisoners taken, no place changing hands
             if (
                 st in _TERRITORY
                 and _REDUCED_RELATIVE.match(sentence, m.end())

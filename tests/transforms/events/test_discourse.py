@@ -387,6 +387,18 @@ def test_a_territory_change_is_coded_by_the_side_that_took_the_place_not_by_its_
     assert list(own["sub_event_type"]) == ["Government regains territory"]
 
 
+def test_prisoners_taken_during_a_withdrawal_told_before_turn_no_clash_into_a_change_of_hands():
+    ev = _events(
+        "On Friday Ukrainian troops withdrew from the town of Marinka, the army said.\n\n"
+        "On Saturday the army said fighting was continuing near Pobieda, a village south of Marinka. "
+        "It said some soldiers had been captured in the last days of the withdrawal."
+    )
+    assert sorted(zip(ev["location"], ev["sub_event_type"], strict=True)) == [
+        ("Maryinka", "Non-state actor overtakes territory"),
+        ("Pobieda", "Armed clash"),
+    ]
+
+
 def test_the_city_is_the_one_the_story_is_about_and_the_island_an_island():
     text = (
         "Russian troops pushed into Vovchansk on Friday, the regional governor said.\n\n"

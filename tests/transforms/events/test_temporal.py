@@ -115,6 +115,28 @@ def test_undated_strikes_told_after_a_barrage_over_the_country_are_its_strikes_o
     assert [str(d)[:10] for d in ev2[ev2["location"] == "Zolochiv"]["event_date"]] == ["2024-03-14"]
 
 
+def test_an_interception_told_by_the_source_of_a_barrage_in_a_which_said_clause_is_its_row():
+    # "..., which said air defences shot down 31": the source's words, not a description of the source
+    ev = article_events(
+        "On Tuesday, Russia launched 40 cruise missiles at power plants across Ukraine, according to the "
+        "air force, which said air defences shot down 31 of them.\n\n"
+        "In Lutsk, a missile hit a substation, the mayor said.",
+        dt.date(2024, 3, 14),
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert len(downed) == 1 and str(downed.iloc[0]["event_date"])[:10] == "2024-03-12"
+
+
+def test_an_interception_of_part_of_the_weapons_told_before_is_on_their_day():
+    ev = article_events(
+        "Russia launched 20 drones at Ukraine overnight on 12 March, the air force reported. "
+        "Seventeen of them were shot down.",
+        dt.date(2024, 3, 14),
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert [str(d)[:10] for d in downed["event_date"]] == ["2024-03-12"]
+
+
 def test_hours_later_is_the_day_the_sentence_before_named_and_nothing_after_nothing_dated():
     story = (
         "The army chief said early on 3 March that his units were pulling out of the town to avoid encirclement. "

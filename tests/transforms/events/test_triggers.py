@@ -53,6 +53,11 @@ def subs(text: str) -> set[str]:
         ("a large offensive is under way to seize the town", "Armed clash"),
         ("soldiers advanced about 5km in ten days", "Armed clash"),
         ("footage showed a Russian flag flying above the village", "Non-state actor overtakes territory"),
+        (
+            "the battalion said it had driven Russian troops out of two villages",
+            "Government regains territory",
+        ),
+        ("Ukraine fired more than 20 long-range missiles at the bridge", "Shelling/artillery/missile attack"),
         # a barrage named by its weapon
         ("the city endured its heaviest missile barrage in a month", "Shelling/artillery/missile attack"),
         ("the port was the target of a barrage of rockets before dawn", "Shelling/artillery/missile attack"),
@@ -74,6 +79,7 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
         "Russia has been waging a ferocious campaign along Ukraine’s eastern front for months.",
         "Moscow launched just over half as many drones in October as the month before.",
         "Moscow would consider such strikes a major escalation.",
+        "The town had been under near-constant assault since the offensive began.",  # a state, not one day
         "Putin warned on September 12 that Russia would be at war.",
         "He raised the prospect of a pre-emptive strike on camps.",
         # a year before the story's: history, however the clause is built
