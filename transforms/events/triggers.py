@@ -185,7 +185,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bfought\s+(?:their|its|our)\s+way\b|\bfighting\s+(?:their|its|our)\s+way\b|"
      r"\bbattl(?:ed|ing|es)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|fighters|the enemy|invaders|for control)\b|"
      r"\blaunched\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?assaults\b|"
-     r"\b(?:soldiers|troops|forces|fighters|saboteurs|units)\s+(?:[\w-]+\s+){0,3}?(?:had\s+|have\s+)?crossed\s+the\s+border\b|"
+     r"\b(?:soldiers|troops|forces|fighters|saboteurs|units)\s+(?:[\w,-]+\s+){0,8}?(?:had\s+|have\s+)?crossed\s+the\s+border\b|"
      r"\b(?:heavy|heaviest|fierce|fiercest|intense|intensive|street|bitter|ongoing|renewed)(?:,?\s+(?:bloody|brutal|fierce|heavy|intense)\b)?\s+(?:fighting|battles?|clashes)\b|"
      # assaults told as going on: "continue to storm the city", "fresh assaults", "attacked from four directions"
      r"\b(?:continue[sd]?|continuing) to (?:storm|assault|attack|advance on|push into)\b|"
@@ -208,6 +208,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # forces at a town's edge, the fighting there told by its force: "entered the outskirts", "the fighting as
      # 'very fierce'"
      r"\bentered\s+the\s+outskirts\b|\bfighting\s+as\s+[“\"]?(?:very\s+|extremely\s+)?(?:fierce|intense|heavy)\b|"
+     # a ground attack told by where it went in: "attacking near the village of Tetkino"
+     r"\b(?:attacked|attacking)\s+(?:near|around|in the (?:area|vicinity|direction) of)\s+(?:the\s+(?:village|town|settlement|city)\s+of\s+)?(?-i:[A-Z])|"
      r"\bstormed\b|\bambush(?:ed)?\b|\bsmall arms\b|\bgunfire\b|\bsniper fire\b|\bcounter-?offensive\b|"
      r"\bcounter-?attack(?:ed|s|ing)?\b|"
      r"\b(?:positional\s+|heavy\s+|fierce\s+)?battles?\s+(?:took place|continued|were fought|raged|broke out)\b|"
@@ -426,6 +428,9 @@ TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
 _TAKEN_AS_A_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|newly|recently|once)\s+$", _W)
 _REDUCED_RELATIVE = re.compile(r"\s+(?:from|by)\b")
+_WEAPON_BEFORE = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|shells?|aircraft|jets?|bombs?|UAVs?|Shaheds?)\b[^.]{0,25}$", _W
+)
 # people as the subject of a passive taking: prisoners, not a place ("two soldiers were captured")
 _PEOPLE_TAKEN = re.compile(
     rf"\b(?:{PERSON_NOUNS})\s+(?:(?:had|have|has)\s+)?(?:been|were|was)\s+(?:also\s+|reportedly\s+)?$", _W
@@ -611,6 +616,12 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue  # "The strike came hours after ...": the event told before, named again
             if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):
                 continue  # "the anniversary of the end of the bitter battle for Stalingrad", "during the fighting"
+            if (
+                st == "Armed clash"
+                and m.group(0).lower().startswith("attack")
+                and _WEAPON_BEFORE.search(before)
+            ):
+                continue  # "drones attacked near Odesa": a strike, told by its weapon
             if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(
                 low, max(0, m.start() - 40), m.end() + 60
             ):

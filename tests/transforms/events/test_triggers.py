@@ -58,6 +58,10 @@ def subs(text: str) -> set[str]:
             "Government regains territory",
         ),
         ("Ukraine fired more than 20 long-range missiles at the bridge", "Shelling/artillery/missile attack"),
+        # a ground attack told by where it went in
+        ("the raiders were attacking near the village of Kozinka", "Armed clash"),
+        ("Russian drones attacked near Odesa overnight", "Air/drone strike"),  # a strike, by its weapon
+        ("some 800 soldiers backed by tanks and armoured vehicles had crossed the border", "Armed clash"),
         # a barrage named by its weapon
         ("the city endured its heaviest missile barrage in a month", "Shelling/artillery/missile attack"),
         ("the port was the target of a barrage of rockets before dawn", "Shelling/artillery/missile attack"),
