@@ -53,13 +53,15 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
 # Ukrainian forces are fighting", "in Sievierodonetsk, where ..."
 _ASIDE = re.compile(
     r"\s[–—]\s(?!(?:while|and|but|as|whereas)\b)|,\s+where\b|,\s+which\b(?!\s+(?:said|says|reported|added|claimed)\b)"
+    # ... or a circumstance told after it: "struck the city, killing four, as the air force reported downing drones"
+    r"|,\s+as\s+(?!(?:well|many|much|part|a result|of|if|though|soon|long|far|it|they|he|she)\b)"
 )
 
 
 def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     """For event words at ``starts``: whether each is in the sentence's main account — not in an aside that
     describes a place or thing the sentence named, when the account itself has an event word."""
-    aside = _ASIDE.search(sentence)
+    aside = _ASIDE.search(sentence, min(starts)) if starts else None  # (a dateline's dash is no aside)
     if aside is None or not any(x < aside.start() for x in starts):
         return [True] * len(starts)
     return [x < aside.start() for x in starts]

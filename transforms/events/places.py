@@ -251,8 +251,8 @@ _GOVERNMENT_AFTER = re.compile(
     r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
     r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"
-    r"['’]s\s+(?:forces|troops|soldiers|army|military|government|allies|partners|officials|leadership|"
-    r"position|war|invasion|offensive|counteroffensive|claims?|regime|request|demands?|defen[cs]e\s+ministry|"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|soldiers|army|military|government|allies|partners|officials|leadership|"
+    r"position|war|invasion|offensive|counteroffensive|incursion|assault|claims?|regime|request|demands?|defen[cs]e\s+ministry|"
     r"ministry|general\s+staff|envoy|ambassador|embassy)\b"
 )
 # ... but a capital struck is the place: "Kyiv was hit by missiles", "Kyiv has again come under attack"

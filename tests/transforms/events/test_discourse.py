@@ -399,6 +399,21 @@ def test_prisoners_taken_during_a_withdrawal_told_before_turn_no_clash_into_a_ch
     ]
 
 
+def test_the_main_clause_tells_the_event_not_the_circumstance_after_it_nor_a_capital_for_its_state():
+    # a dateline's dash opens no aside: the clause after ", as" is the circumstance, not the event
+    ev = _events(
+        "ODESA, Ukraine (AP) — Russian glide bombs struck the city of Kherson on Friday, killing two people, "
+        "the governor said, as the air force reported shooting down dozens of drones overnight."
+    )
+    assert list(zip(ev["sub_event_type"], ev["location"], strict=True)) == [("Air/drone strike", "Kherson")]
+    # "Kyiv's biggest assault": the state that attacked, not where the fighting was
+    ev = _events(
+        "Russian troops fought Ukrainian units in the Kursk region on Friday, as Kyiv's largest cross-border "
+        "assault of the war forced evacuations."
+    )
+    assert list(ev["admin1_iso"]) == ["RU-KRS"]
+
+
 def test_the_city_is_the_one_the_story_is_about_and_the_island_an_island():
     text = (
         "Russian troops pushed into Vovchansk on Friday, the regional governor said.\n\n"
