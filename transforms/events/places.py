@@ -15,6 +15,7 @@ from transforms.names.resolve import (
     SETTLEMENT_AFTER,
     SETTLEMENT_OF,
     Mention,
+    region_holding,
     region_id,
     region_span,
     resolve_name,
@@ -647,6 +648,10 @@ def _placed_by_the_region_after(
         if left and left.group(1) not in _NOT_PLACE_WORDS:
             name_start = left.start()
         region = region_span(sentence_text, rel_end)
+        if region is None:
+            held = _held_elsewhere(m, sentence_text, rel_end)
+            if held is not None:
+                return held, skip
         if region is None or region[0] is None:
             continue
         hint, region_name, region_end = region
@@ -683,6 +688,24 @@ def _placed_by_the_region_after(
                 return (_spelling_of(m, ent), hint, 2), skip
         return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
     return None, skip
+
+
+def _held_elsewhere(m: Mention, sentence_text: str, end: int) -> tuple | None:
+    """A settlement the text says lies in a region ("the village of Lomakovka in the Klimovo district of the
+    Bryansk region") that the gazetteer lacks or puts elsewhere: the same-named settlement of that region, else
+    the name as written in it; None when the gazetteer agrees or the text says nothing."""
+    hint = region_holding(sentence_text, end)
+    if hint is None:
+        return None
+    if m.method == "provisional":
+        return m.canonical_name, hint, 2  # a settlement the gazetteer lacks, in the region the text names
+    ent = load_registry().get(m.entity_id)
+    if ent.entity_type != "place" or hint in (ent.admin1_iso, SURROUNDING_REGION.get(ent.admin1_iso)):
+        return None
+    alt = resolve_place_in(m.surface, hint)
+    if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == hint:
+        return alt.entity_id, hint, 1
+    return _spelling_of(m, ent), hint, 2
 
 
 # what places a settlement the gazetteer lacks: "north of Kharkiv", "near Orikhiv", "in the Zaporizhzhia region"

@@ -350,6 +350,11 @@ _REGION_AFTER = re.compile(
     r"(?:,\s+[A-Z][\w’'-]+\s+(?:district|raion|(?:territorial\s+)?community|hromada))?"
     r"(?:,\s+|\s+\()(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)"
 )
+# "X in the Klimovo district of the Bryansk region": the region said to hold a settlement
+_REGION_HOLDING = re.compile(
+    r"^\s+in\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+(?:district|raion)\s+of\s+(?:the\s+)?)?"
+    r"(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+(?:region|oblast|Oblast|Region)\b"
+)
 # a place is mentioned after these ("in X", "near X", "the village of X") or before these ("X region")
 _PLACE_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|around|toward|towards|into|at|from|to|through|across|"
@@ -732,6 +737,13 @@ def region_span(text: str, end: int) -> tuple[str | None, str, int] | None:
     if not m:
         return None
     return region_id(m.group("region")), m.group("region"), end + m.end()
+
+
+def region_holding(text: str, end: int) -> str | None:
+    """The id of the first-level region said to hold the place that ends at ``end`` ("Lomakovka in the Klimovo
+    district of the Bryansk region"), or None."""
+    m = _REGION_HOLDING.match(text[end : end + 90])
+    return region_id(m.group("region")) if m else None
 
 
 @lru_cache(maxsize=10_000)

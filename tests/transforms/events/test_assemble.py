@@ -33,6 +33,15 @@ def test_a_settlement_unknown_to_the_gazetteer_is_placed_by_the_region_after_it(
     assert e["event_date"] == dt.date(2023, 5, 1)
 
 
+def test_a_settlement_said_to_lie_in_a_district_of_a_region_is_placed_in_that_region():
+    # the district's name resolves to a namesake elsewhere: the region the text names places the village
+    ev = _events(
+        "A man was wounded in the village of Zzyzxovka in the Klimovo district of the Bryansk region on "
+        "Monday when a drone dropped a grenade, the governor said."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Zzyzxovka", "RU-BRY")]
+
+
 def test_the_region_after_a_place_picks_the_same_named_settlement_in_that_region():
     kharkiv = _events("On 1 May 2023, Russian forces shelled Mykolaivka, Kharkiv region.").iloc[0]
     donetsk = _events("On 1 May 2023, Russian forces shelled Mykolaivka, Donetsk region.").iloc[0]
