@@ -49,6 +49,7 @@ from transforms.events.places import (
     describes_what_follows,
     in_a_speakers_title,
     is_unplaced,
+    named_as_a_settlement,
     names_a_government,
     names_a_group,
     names_a_river,
@@ -928,7 +929,10 @@ class StoryReader:
             small = chosen.entity_id in reg.entities and reg.get(chosen.entity_id).population < _VILLAGE
             keep = small and len(beside) == 1
             around = beside if keep else self.regions_seen + beside
-            loc_id, admin1_iso, geo = coherent(chosen, (loc_id, admin1_iso, geo), around, keep_name=keep)
+            village = named_as_a_settlement(chosen, s.text, s.start)
+            loc_id, admin1_iso, geo = coherent(
+                chosen, (loc_id, admin1_iso, geo), around, keep_name=keep, a_village=village
+            )
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, nor for an interception, which is over the whole country
@@ -987,7 +991,7 @@ class StoryReader:
             # "a rocket attack on the city of Belgorod ... air defences shot down 14 rockets over the region"
             return (None, self.region_named_last, 3), "the region named before ('over the region')"
         area_only = refers_back_only_to_an_area(s.text) and trig.event_type != "Battles"
-        if not area_only and (named := the_place_named(s.text, self.recent, s.idx, at=s.start)):
+        if not area_only and (named := the_place_named(s.text, self.recent, s.idx, self.placed, at=s.start)):
             # "Russian strikes hit a hospital in the city": the settlement the story named last
             return named, "a place named before ('the city')"
         if (referred := self._there_or_the_capital(s)) is not None:
@@ -997,7 +1001,7 @@ class StoryReader:
             and not (prev is not None and prev.sentence_index == s.idx - 1)
             and not _WIDE_FRONT.search(s.text)
             and not any(m.entity_type in ("country", "area") for m in s.mentions)
-            and (focus := the_place_named(s.text, self.recent, s.idx, window=2, anaphor=False))
+            and (focus := the_place_named(s.text, self.recent, s.idx, self.placed, window=2, anaphor=False))
             and focus[1] not in _CAPITAL_REGIONS
         ):
             # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
@@ -1012,7 +1016,7 @@ class StoryReader:
         if (
             self.kind != NOTE  # a coder's note's "there" is in the one event it codes
             and refers_there(s.text)
-            and (named := the_place_named(s.text, self.recent, s.idx, at=s.start, anaphor=False))
+            and (named := the_place_named(s.text, self.recent, s.idx, self.placed, at=s.start, anaphor=False))
         ):
             # "In the early hours of Sunday, missiles slammed into apartment blocks there": the settlement the
             # story is talking about
@@ -1029,7 +1033,11 @@ class StoryReader:
         if (
             hurt
             and self.filed_from is not None
-            and (focus := the_place_named(s.text, self.recent, s.idx, window=_FILED_FOCUS, anaphor=False))
+            and (
+                focus := the_place_named(
+                    s.text, self.recent, s.idx, self.placed, window=_FILED_FOCUS, anaphor=False
+                )
+            )
             and focus[0] == site_of(self.filed_from)
         ):
             # "KHERSON, Ukraine — ... On Thursday afternoon, shells struck a neighbourhood near the river port,

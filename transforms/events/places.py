@@ -466,9 +466,15 @@ def placed_by_region(mentions: list[Mention], sent: str, offset: int, loc: tuple
     loc_id, admin1_iso, geo = loc
     if not (loc_id and admin1_iso and geo in (1, 2)):
         return False
+    ent = load_registry().entities.get(loc_id)
     for m in mentions:
-        if m.entity_id == loc_id or m.canonical_name == loc_id or loc_id.endswith(m.surface):
-            return bool(region_span(sent, m.char_end - offset))
+        if (
+            m.entity_id == loc_id
+            or m.canonical_name in (loc_id, ent.canonical_name if ent else None)
+            or loc_id.endswith(m.surface)
+        ):
+            end = m.char_end - offset
+            return bool(region_span(sent, end) or region_holding(sent, end))
     return False
 
 
@@ -718,7 +724,7 @@ _LOCATED_BY = re.compile(
 )
 
 
-def _named_as_a_settlement(v: Mention, sentence_text: str, offset: int) -> bool:
+def named_as_a_settlement(v: Mention, sentence_text: str, offset: int) -> bool:
     """The text calls the name a settlement: "the village of Pytomnyk", "Pytomnyk, a village north of ..."."""
     start = v.char_start - offset
     return bool(
@@ -736,7 +742,7 @@ def unknown_settlement(places: list[Mention], sentence_text: str, offset: int) -
             for v in places
             if v.method == "provisional"
             and v.entity_type == "place"
-            and _named_as_a_settlement(v, sentence_text, offset)
+            and named_as_a_settlement(v, sentence_text, offset)
         ),
         None,
     )
@@ -753,7 +759,7 @@ def _named_settlement(places: list[Mention], sentence_text: str, offset: int, pl
         if placed and norm(v.surface) in placed:
             loc, iso = placed[norm(v.surface)]
             return loc, iso, 2
-        if not _named_as_a_settlement(v, sentence_text, offset):
+        if not named_as_a_settlement(v, sentence_text, offset):
             continue
         for m in places[i + 1 :]:
             gap = sentence_text[v.char_end - offset : m.char_start - offset]
@@ -893,9 +899,15 @@ def referred_back(
     return max(reversed(near), key=lambda x: times.get(x[1].entity_id, 0))[1]
 
 
-def the_place_named(sent: str, recent: list[tuple[int, Mention]], idx: int, **how):
-    """(location, admin1, 1) of the settlement ``referred_back`` finds (``how``: its options), or None."""
+def the_place_named(
+    sent: str, recent: list[tuple[int, Mention]], idx: int, placed: dict | None = None, **how
+):
+    """(location, admin1, 1) of the settlement ``referred_back`` finds (``how``: its options), or None —
+    where the story placed that name before when it did (``placed``: "the village of Urozhaine in the Donetsk
+    region ... fighting in the area" is the Donetsk village, not its Crimean namesake)."""
     m = referred_back(sent, recent, idx, **how)
+    if m is not None and placed and (where := placed.get(norm(m.canonical_name))) and where[1]:
+        return where[0], where[1], 1
     ent = load_registry().get(m.entity_id) if m is not None else None
     return (site_of(ent.entity_id), ent.admin1_iso, 1) if ent is not None and ent.admin1_iso else None
 
@@ -922,19 +934,23 @@ _TOWN = 20_000  # inhabitants: a settlement this large is the one a story means 
 _CITY = 100_000  # ... and one this large is never a namesake placed by a region named after it
 
 
-def coherent(mention: Mention, place: tuple, regions: Counter, keep_name: bool = False) -> tuple:
+def coherent(
+    mention: Mention, place: tuple, regions: Counter, keep_name: bool = False, a_village: bool = False
+) -> tuple:
     """(location, admin1, geo_precision) of a settlement whose name several settlements bear, read in the
     region the story is about: "Ustynivka" told with Lysychansk and Toshkivka is a Luhansk-region village, not
     the one of Kirovohrad. ``regions``: how often the story's other places were in each region. A place
     already in one of them, or a town, stays as it is; so does a name no settlement there bears — unless
     ``keep_name`` (a list whose other places all lie in one region), when it is kept by its name in that region
-    (``geo_precision`` 2)."""
+    (``geo_precision`` 2). ``a_village``: the text calls it a village, so a city the name once was ("Stanislav,
+    a village on the estuary" is not Ivano-Frankivsk) is no answer either."""
     loc, iso, geo = place
     if loc is None or iso is None or not regions or regions.get(iso, 0) > 0 or mention.entity_type != "place":
         return place
     reg = load_registry()
     ent = reg.entities.get(mention.entity_id)
-    if ent is None or ent.population >= _TOWN:
+    renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
+    if ent is None or ent.population >= _TOWN and not renamed_city:
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
     for region, _ in regions.most_common(3):
         alt = reg.entities.get(resolve_place_in(mention.surface, region).entity_id)

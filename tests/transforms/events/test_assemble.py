@@ -42,6 +42,23 @@ def test_a_settlement_said_to_lie_in_a_district_of_a_region_is_placed_in_that_re
     assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Zzyzxovka", "RU-BRY")]
 
 
+def test_a_village_named_like_a_city_once_was_is_the_village_of_the_storys_region():
+    # Stanislav is an old name of Ivano-Frankivsk, and a village of the Kherson region the story is about
+    ev = _events(
+        "Russian artillery hit Kherson on Monday, the regional governor said.\n\n"
+        "On Tuesday shells struck houses in Stanislav, a village on the estuary, wounding a woman."
+    )
+    assert ("Stanislav", "UA-65") in set(zip(ev["location"], ev["admin1_iso"], strict=True))
+
+
+def test_the_area_a_later_sentence_refers_to_is_where_the_story_placed_the_village():
+    ev = _events(
+        "On Tuesday Ukrainian troops retook the village of Urozhaine in the Donetsk region, the ministry said.\n\n"
+        "Moscow said on Tuesday its units had repelled several Ukrainian attacks in the area."
+    )
+    assert set(ev["admin1_iso"]) == {"UA-14"}
+
+
 def test_the_region_after_a_place_picks_the_same_named_settlement_in_that_region():
     kharkiv = _events("On 1 May 2023, Russian forces shelled Mykolaivka, Kharkiv region.").iloc[0]
     donetsk = _events("On 1 May 2023, Russian forces shelled Mykolaivka, Donetsk region.").iloc[0]
