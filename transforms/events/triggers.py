@@ -337,7 +337,7 @@ _BACKGROUND = Prefiltered(
 )
 # words shared by the aggregate cues and the readings that look behind them (``_HABIT``, ``_PAST_DAY``)
 _HABITUAL = r"every (?:day|night|week)|each (?:day|night)|regularly|routinely"
-_REPEATED = r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions"
+_REPEATED = r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|repeatedly"
 _PAST_DAY_WORDS = r"over the (?:past|last) (?:day|24 hours)|in the (?:past|last) 24 hours"
 _AGGREGATE = Prefiltered(
     re.compile(

@@ -84,6 +84,7 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
         "Moscow launched just over half as many drones in October as the month before.",
         "Moscow would consider such strikes a major escalation.",
         "The town had been under near-constant assault since the offensive began.",  # a state, not one day
+        "The border region has been repeatedly targeted by drones launched from across the frontier.",
         "Putin warned on September 12 that Russia would be at war.",
         "He raised the prospect of a pre-emptive strike on camps.",
         # a year before the story's: history, however the clause is built
