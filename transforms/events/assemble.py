@@ -837,6 +837,32 @@ class StoryReader:
         """The event's date: its sentence's own, else the day of the account it goes on with (in the same
         region), of the casualties told just before it, of the lead attack (an interception), or the news day
         (the day before when told in the past perfect of a report, or in a live blog)."""
+        if (back := self._counted_back(s, time, trig)) is not None:
+            return back
+        if time.own is not None and in_a_later_relative_clause(s.text, trig.end, time.own.start):
+            # "... had taken the town, extending the counteroffensive that swept them out earlier this month"
+            time = replace(time, own=None)
+        if time.own is not None:
+            return time.own
+        if effect_day is not None:
+            return effect_day
+        if (told := self._day_of_what_came_before(s, trig, sub)) is not None:
+            return told
+        # a date carries over the sentences of one account: not to an event in another region
+        same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
+        return event_time(
+            time,
+            self.carried if same_account else None,
+            self.published,
+            # a live blog's page is dated the day it opens, and what it tells without a day is mostly the day
+            # and night before (its first entries, its "what we know" rundowns): of the dev gold's Guardian
+            # tier-1 rows, 44 of 55 accept the day before, 39 the page's day, 12 only the day before, 7 only its day
+            told_before_the_report(s.text, trig.start) or self.kind == LIVE,
+        )
+
+    def _counted_back(self, s: Sentence, time: SentenceTime, trig: Trigger) -> EventDate | None:
+        """The day of an event told as so long before another ("a day after Ukrainian forces rolled into the
+        city", "The strike came hours after ..."), or None."""
         if time.own is None and self.drafts and after_a_retold_event(s.text, trig.start):
             # "The strike came less than 24 hours after missiles hit Kremenchuk": back from the strike's day
             told = self._retold()
@@ -850,21 +876,18 @@ class StoryReader:
             # Thursday")
             base = time.own or EventDate(self.published, 1, False)
             return EventDate(base.date - dt.timedelta(days=shift), 1, base.explicit, base.start)
-        if time.own is not None and in_a_later_relative_clause(s.text, trig.end, time.own.start):
-            # "... had taken the town, extending the counteroffensive that swept them out earlier this month"
-            time = replace(time, own=None)
-        if time.own is not None:
-            return time.own
-        if effect_day is not None:
-            return effect_day
+        return None
+
+    def _day_of_what_came_before(self, s: Sentence, trig: Trigger, sub: str) -> EventDate | None:
+        """The day of an undated strike or interception that belongs to weapons told before it: the barrage over
+        the country, the weapons the sentence before counted, the story's lead attack; or None."""
         if (
             self.carried is None
             and self.country_day is not None
             and trig.event_type == "Explosions/Remote violence"
         ):
-            return replace(
-                self.country_day, explicit=False
-            )  # one of the strikes of the barrage told before it
+            # one of the strikes of the barrage told before it
+            return replace(self.country_day, explicit=False)
         if (
             sub == "Disrupted weapons use"
             and _PARTITIVE.search(s.text)
@@ -875,17 +898,7 @@ class StoryReader:
         if sub == "Disrupted weapons use" and self.barrage is not None:
             # "Air defences shot down 31 of them": the lead attack's weapons, on its day
             return EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)
-        # a date carries over the sentences of one account: not to an event in another region
-        same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
-        return event_time(
-            time,
-            self.carried if same_account else None,
-            self.published,
-            # a live blog's page is dated the day it opens, and what it tells without a day is mostly the day
-            # and night before (its first entries, its "what we know" rundowns): of the dev gold's Guardian
-            # tier-1 rows, 44 of 55 accept the day before, 39 the page's day, 12 only the day before, 7 only its day
-            told_before_the_report(s.text, trig.start) or self.kind == LIVE,
-        )
+        return None
 
     def _effect_told_first(self, s: Sentence) -> tuple[int | None, int | None, EventDate | None] | None:
         """(killed, injured, date) of the sentence right before, in this paragraph, that told casualties and no
