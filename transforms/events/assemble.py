@@ -33,7 +33,7 @@ from transforms.events.actors import (
 )
 from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
-from transforms.events.dates import EventDate, find_dates
+from transforms.events.dates import SAME_DAY_AS_BEFORE, EventDate, find_dates
 from transforms.events.discourse import fold_vague_tellings, merge_retold, place_lists
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
@@ -148,9 +148,7 @@ _COUNTRY_TARGET = re.compile(
 
 
 # the words that date a sentence by the one before it
-_SAME_DAY_AS_BEFORE = re.compile(
-    r"\b(?:later that day|later the same day|the same day|(?:hours|minutes|moments) later)\b"
-)
+_SAME_DAY_AS_BEFORE = re.compile(rf"\b(?:{'|'.join(SAME_DAY_AS_BEFORE)})\b")
 
 
 @dataclass

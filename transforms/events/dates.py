@@ -39,6 +39,9 @@ _WEEKDAY = Prefiltered(
         r"(?:\s+(?P<part>night|morning|evening|afternoon))?"
     )
 )
+# the words that count from the day the sentence before told (``previous``): its very day
+SAME_DAY_AS_BEFORE = ("later that day", "later the same day", "the same day", "hours later", "minutes later",
+                      "moments later")  # fmt: skip
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
@@ -135,16 +138,7 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             found.append(EventDate(first.replace(day=1), 3, True, m.start()))
         elif rel in ("earlier this month",):
             found.append(EventDate(published.replace(day=1), 3, True, m.start()))
-        elif rel in (
-            "later that day",
-            "later the same day",
-            "hours later",
-            "minutes later",
-            "moments later",
-            "the same day",
-            "the next day",
-            "the following day",
-        ):
+        elif rel in SAME_DAY_AS_BEFORE or rel in ("the next day", "the following day"):
             if previous is None and rel.endswith(" later"):
                 continue  # "Hours later," after nothing dated: later than what is not known
             base = previous or published

@@ -684,9 +684,8 @@ def _placed_by_the_region_after(
         ):
             continue  # "Mykolaiv, Kharkiv, the Kharkiv region were shelled": a city in a list of places
         if ent.admin1_iso != hint:
-            alt = resolve_place_in(m.surface, hint)  # the same-named settlement in that region
-            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
-                ent = reg.get(alt.entity_id)
+            if alt := namesake_in(m.surface, hint):  # the same-named settlement in that region
+                ent = reg.get(alt)
             elif ent.admin1_iso in SURROUNDING_REGION and SURROUNDING_REGION[ent.admin1_iso] == hint:
                 # "Kyiv, Kyiv", "Sevastopol, Crimea": the city named with the region around it
                 return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
@@ -694,6 +693,14 @@ def _placed_by_the_region_after(
                 return (_spelling_of(m, ent), hint, 2), skip
         return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
     return None, skip
+
+
+def namesake_in(name: str, region: str) -> str | None:
+    """The settlement of ``region`` that bears ``name`` (its registry id), or None when the region has none."""
+    alt = resolve_place_in(name, region)
+    if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == region:
+        return alt.entity_id
+    return None
 
 
 def _held_elsewhere(m: Mention, sentence_text: str, end: int) -> tuple | None:
@@ -708,9 +715,8 @@ def _held_elsewhere(m: Mention, sentence_text: str, end: int) -> tuple | None:
     ent = load_registry().get(m.entity_id)
     if ent.entity_type != "place" or hint in (ent.admin1_iso, SURROUNDING_REGION.get(ent.admin1_iso)):
         return None
-    alt = resolve_place_in(m.surface, hint)
-    if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == hint:
-        return alt.entity_id, hint, 1
+    if alt := namesake_in(m.surface, hint):
+        return alt, hint, 1
     return _spelling_of(m, ent), hint, 2
 
 
@@ -806,9 +812,8 @@ def _most_specific(
         if not ent.admin1_iso:
             return ent.entity_id, hint, 2
         if ent.admin1_iso != hint and ent.admin1_iso not in (SURROUNDING_REGION.get(hint), hint):
-            alt = resolve_place_in(pick.surface, hint)
-            if alt.entity_type == "place" and reg.get(alt.entity_id).admin1_iso == hint:
-                return alt.entity_id, hint, 2 if _is_near(pick, sentence_text, offset) else 1
+            if alt := namesake_in(pick.surface, hint):
+                return alt, hint, 2 if _is_near(pick, sentence_text, offset) else 1
             if ent.population < 10_000:  # a village of that region the gazetteer does not know, by its name
                 return _spelling_of(pick, ent), hint, 2
     return _resolve_near(pick, sentence_text, offset)
@@ -920,12 +925,11 @@ def item_place(
     if item.as_region:
         return None, item_region(item), 3
     ent = load_registry().entities.get(item.mention.entity_id) if region else None
-    if region and item.mention.entity_type == "place" and (ent is None or ent.population < _TOWN):
-        # a city is the city ("Mykolaiv, Kharkiv, the Kharkiv region were shelled"), a village's name is looked
-        # for in the region the sentence names
-        alt = resolve_place_in(item.mention.surface, region)
-        if alt.entity_type == "place" and load_registry().get(alt.entity_id).admin1_iso == region:
-            return site_of(alt.entity_id), region, 2 if _is_near(item.mention, sent, offset) else 1
+    # a city is the city ("Mykolaiv, Kharkiv, the Kharkiv region were shelled"), a village's name is looked for in
+    # the region the sentence names
+    village = region and item.mention.entity_type == "place" and (ent is None or ent.population < _TOWN)
+    if village and (alt := namesake_in(item.mention.surface, region)):
+        return site_of(alt), region, 2 if _is_near(item.mention, sent, offset) else 1
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return site_of(loc), iso, geo
 

@@ -447,8 +447,6 @@ _MOVED_ABOUT = re.compile(
     r"deploy(?:ing|ed|ment)|sent|sending|delivered|supplied|supplying|arriv(?:ing|ed)|shipments?)\b"
 )
 
-# an event named as a time or a memory, not told: "the anniversary of the battle for Stalingrad", "equipment
-# captured during the fighting in Ukraine" (the war as a whole; "during heavy fighting" is news)
 # the event told before, named again as the subject of "came ... after": "The strike came two days after the
 # envoy met Putin in St Petersburg", "Sunday's attack comes as talks resume", "It came hours after ..." — what
 # the sentence tells is the other thing, in the clause after
@@ -456,6 +454,8 @@ RETOLD_OPENING = re.compile(
     r"\s*(?:(?:The|This|That|These|Those|Its|Their|\w+day['’]s)\s+(?:[\w'’-]+\s+){0,4}?|It\s+|They\s+)"
     r"(?:also\s+)?(?P<came>came|comes)\s+(?:[\w-]+\s+){0,4}?(?:after|as|amid|on the heels)\b"
 )
+# an event named as a time or a memory, not told: "the anniversary of the battle for Stalingrad", "equipment
+# captured during the fighting in Ukraine" (the war as a whole; "during heavy fighting" is news)
 _NAMED_AS_PAST = re.compile(
     r"\b(?:anniversary|commemoration|memory|memorial) of (?:the )?(?:[\w-]+ ){0,4}$|\bduring the $", _W
 )
