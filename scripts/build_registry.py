@@ -235,6 +235,20 @@ def common_word(name: str) -> bool:
     return zipf_frequency(name, "en") >= 4.0
 
 
+def descriptive_phrase(alt: str, own_name: str) -> bool:
+    """A GeoNames alternate name of two or more everyday English words, none of them a word of the place's own
+    name ("Old Town" for Kyiv's Stare misto, "Mineral Waters", "Garden City", "Karl Marks"): a translation,
+    nickname or former dedication — a description, no evidence for this place when running text says "Prague's
+    Old Town Square". ("Singapore City", "Port Douglas" keep a word of the own name: they stay.)"""
+    from wordfreq import zipf_frequency
+
+    words = re.split(r"[\s-]+", alt.strip())
+    own = {norm(w) for w in re.split(r"[\s-]+", own_name)}
+    return len(words) >= 2 and all(
+        w.isalpha() and zipf_frequency(w, "en") >= 4.0 and norm(w) not in own for w in words
+    )
+
+
 def kmu_name(c: dict) -> str:
     """AP/KMU-2010 style name of a Ukrainian place: the KMU romanization of its Ukrainian name when that is a
     spelling variant of the GeoNames name (Zaporizhzhya → Zaporizhzhia), else the GeoNames name. A Russian
@@ -371,6 +385,8 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
                 plain = alt.replace("'", "")
                 if plain.isascii() and plain.isalpha() and common_word(plain):
                     continue  # an everyday English word is no alternate name in running text (Human: Uman)
+                if descriptive_phrase(alt, c["name"]):
+                    continue
                 reg.alias(eid, alt, "name", "geonames alternate name")
             elif c["countrycode"] in ("UA", "RU") and re.fullmatch(r"[А-Яа-яЁёІіЇїЄєҐґʼ' -]+", alt):
                 for latin in romanize(alt):

@@ -171,3 +171,20 @@ def test_a_news_outlet_named_with_a_place_word_is_an_organization_not_the_villag
 
 def test_a_capitals_time_zone_is_no_place():
     assert _places("The truce expired at midnight Moscow time, and sirens sounded at 2am Kyiv time.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tourists crowded Prague's Old Town Square on Saturday.",
+        "The Mineral Waters Spa of Bath reopened on Friday.",
+    ],
+)
+def test_an_english_description_among_geonames_alternate_names_is_no_place(text):
+    # "Old Town" (Kyiv's Stare misto) and "Mineral Waters" (Mineralnye Vody) are GeoNames alternate names made of
+    # everyday English words: descriptions, no evidence for the place
+    assert _places(text) == []
+
+
+def test_a_place_named_in_its_own_words_keeps_its_alternate_names():
+    assert ("Mineralnye Vody", "Mineralnye Vody") in _places("Drones were downed near Mineralnye Vody.")
