@@ -459,6 +459,7 @@ def find_mentions(
 
     mentions: list[Mention] = list(described)
     seen_full: set[str] = set()
+    other_kind: set[str] = set()
     for start, end, cands in chosen:
         eid, kind = cands[0]
         surface = text[start:end]
@@ -487,14 +488,31 @@ def find_mentions(
             or _TIME_ZONE_AFTER.match(text, end)  # "at midnight Moscow time" names a clock, not the city
         ):
             continue
+        if ent.entity_type == "place" and (
+            _HEAD_OF_ANOTHER_KIND.match(text, end) or _RIVER_BEFORE.search(text[max(0, start - 8) : start])
+        ):
+            other_kind.add(eid)
+            continue
         if ent.entity_type == "person":
             seen_full.add(eid)
         mentions.append(Mention(start, end, surface, eid, ent.canonical_name, ent.entity_type, method, score))
         occupied.append((start, end))
 
+    mentions = [m for m in mentions if not _named_another_kind(reg, text, m, other_kind)]
     mentions += _unknown_names(text, occupied, seen_full, reg)
     mentions.sort(key=lambda m: m.char_start)
     return mentions
+
+
+def _named_another_kind(reg: Registry, text: str, m: Mention, other_kind: set[str]) -> bool:
+    """One sense per story: a village (under 10k people) whose name the story uses for a thing of another kind
+    ("the Levada Center ... Levada said", "the Azov regiment ... Azov fighters") is that thing wherever the story
+    names it bare — unless a place cue names the village ("the village of Azov")."""
+    return (
+        m.entity_id in other_kind
+        and reg.get(m.entity_id).population < 10_000
+        and not _place_cue(text, m.char_start, m.char_end)
+    )
 
 
 def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
@@ -512,6 +530,14 @@ def _first_name(reg: Registry, text: str, start: int, end: int) -> bool:
 
 
 _TIME_ZONE_AFTER = re.compile(r"\s+(?:time|summer\s+time|standard\s+time)\b")
+# the head noun of a longer name of another kind that a place's name opens: a river, a unit, a body, a pipeline
+# ("the Azov Battalion", "the Levada Center", "the Druzhba pipeline", "the Siverskyi Donets river", "Maidan
+# patrols", "the Dnipro-1 battalion")
+_HEAD_OF_ANOTHER_KIND = re.compile(
+    r"(?:-\d+)?\s+(?:[Rr]iver|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Gg]roup|[Cc]ent(?:er|re)|[Pp]ipeline|"
+    r"[Pp]atrols?|[Mm]ovement|[Pp]arty)\b"
+)
+_RIVER_BEFORE = re.compile(r"\b[Rr]iver\s+$")  # "across the river Donets"
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|ship|vessel|frigate|submarine)\s+[“\"]?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
 _NOT_ATTRIBUTIVE = re.compile(

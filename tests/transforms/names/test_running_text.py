@@ -188,3 +188,29 @@ def test_an_english_description_among_geonames_alternate_names_is_no_place(text)
 
 def test_a_place_named_in_its_own_words_keeps_its_alternate_names():
     assert ("Mineralnye Vody", "Mineralnye Vody") in _places("Drones were downed near Mineralnye Vody.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of the Azov Battalion held the plant; the Azov regiment's commander spoke.",
+        "Troops dug in along the Siverskyi Donets river, across the river Donets from the twin city.",
+        "Hungary still gets oil through the Druzhba pipeline.",
+        "Volunteers of the Maidan group ran night patrols.",
+    ],
+)
+def test_a_place_name_that_opens_the_name_of_a_river_a_unit_or_a_body_is_no_place(text):
+    assert _places(text) == []
+
+
+def test_a_village_named_for_another_kind_of_thing_in_the_story_is_that_thing_when_named_bare():
+    text = "The Azov regiment's men surrendered. Azov fighters were taken to Olenivka."
+    assert _places(text) == [("Olenivka", "Olenivka")]
+    # ... unless the story names the village as a village
+    text = "The Azov regiment's men surrendered. Shells hit the village of Azov in the Zaporizhzhia region."
+    assert ("Azov", "Azov") in _places(text)
+
+
+def test_a_city_keeps_its_name_when_a_unit_is_named_for_it():
+    text = "The Kharkiv brigade said Kharkiv was shelled again; the Dnipro River rose near Dnipro."
+    assert _places(text) == [("Kharkiv", "Kharkiv"), ("Dnipro", "Dnipro")]
