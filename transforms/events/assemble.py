@@ -49,10 +49,12 @@ from transforms.events.places import (
     describes_what_follows,
     in_a_speakers_title,
     is_unplaced,
+    may_be_where_it_happened,
     named_as_a_settlement,
     names_a_government,
     names_a_group,
     names_a_river,
+    placed_against_the_gazetteer,
     placed_by_region,
     referred_back,
     refers_back,
@@ -342,6 +344,7 @@ class StoryReader:
     # ------------------------------------------------------------------------------ structure
 
     def read(self) -> list[Draft]:
+        self.placed.update(self._the_storys_placements())
         for s in self._structure():
             self._read(s)
         return fold_vague_tellings(self._without_counted_barrages(), _a_bare_blast, _the_blast_of, fold)
@@ -364,6 +367,21 @@ class StoryReader:
                 ]  # fmt: skip
             else:
                 out.append(b)
+        return out
+
+    def _the_storys_placements(self) -> dict[str, tuple[str, str]]:
+        """One sense of a place name per story: a settlement the story places in a region where the gazetteer's
+        reading of the name does not lie is that region's wherever the story names it — also in a sentence that
+        tells no event ("... in the settlement of Klimovo in the Bryansk Region over the past day" read as a
+        round-up, then "an FPV drone attack on the settlement of Klimovo")."""
+        out: dict[str, tuple[str, str]] = {}
+        bounds = iter(self.sentences)
+        s0, s1 = next(bounds, (0, 0))
+        for m in self.mentions:
+            while m.char_start >= s1 and (nxt := next(bounds, None)) is not None:
+                s0, s1 = nxt
+            if s0 <= m.char_start < s1 and (found := placed_against_the_gazetteer(m, self.text[s0:s1], s0)):
+                out.setdefault(norm(m.surface), found)
         return out
 
     def _structure(self):
@@ -933,7 +951,7 @@ class StoryReader:
             beside = Counter(
                 r
                 for m in s.own
-                if m is not chosen and (r := region_of(m)) and not names_a_river(m, s.text, s.start)
+                if m is not chosen and may_be_where_it_happened(m, s.text, s.start) and (r := region_of(m))
             )
             # a village named beside places of one other region is a namesake there, known or not: "in the
             # Pokrovsk direction ... near Promin" is not the Promin of Mykolaiv

@@ -78,10 +78,10 @@ _COMPARED_WITH = re.compile(
 )
 
 
-# where the weapons came from is not where the event happened: "missiles launched from a submarine in the Black
-# Sea", "drones fired from Belarus"
+# where the weapons or troops came from is not where the event happened: "missiles launched from a submarine in
+# the Black Sea", "drones fired from Belarus", "reserves, including units redeployed from Zaporizhzhia Oblast"
 _LAUNCHED_FROM = re.compile(
-    r"\b(?:launched|fired|flying|flown)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$",
+    r"\b(?:launched|fired|flying|flown|(?:re)?deployed|transferred)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$",
     re.I,
 )
 
@@ -559,6 +559,24 @@ def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str
     )
 
 
+def may_be_where_it_happened(m: Mention, sentence_text: str, offset: int) -> bool:
+    """A place mention that may be where the sentence's event happened: not a group, a government, a speaker's
+    title, where words were spoken, a comparison, where weapons or troops came from, a river, a front's sector,
+    or a place the rest of the sentence describes."""
+    return (
+        m.entity_type in _PLACE_TYPES
+        and not names_a_group(m, sentence_text, offset)
+        and not names_a_government(m, sentence_text, offset)
+        and not in_a_speakers_title(m, sentence_text, offset)
+        and not where_spoken(m, sentence_text, offset)
+        and not compared_with(m, sentence_text, offset)
+        and not launched_from(m, sentence_text, offset)
+        and not names_a_river(m, sentence_text, offset)
+        and not names_a_sector(m, sentence_text, offset)
+        and not describes_what_follows(m, sentence_text, offset)
+    )
+
+
 def choose_location(
     mentions: list[Mention],
     sentence_text: str,
@@ -573,20 +591,7 @@ def choose_location(
     by name with the region's admin1.
     """
     reg = load_registry()
-    places = [
-        m
-        for m in mentions
-        if m.entity_type in _PLACE_TYPES
-        and not names_a_group(m, sentence_text, offset)
-        and not names_a_government(m, sentence_text, offset)
-        and not in_a_speakers_title(m, sentence_text, offset)
-        and not where_spoken(m, sentence_text, offset)
-        and not compared_with(m, sentence_text, offset)
-        and not launched_from(m, sentence_text, offset)
-        and not names_a_river(m, sentence_text, offset)
-        and not names_a_sector(m, sentence_text, offset)
-        and not describes_what_follows(m, sentence_text, offset)
-    ]
+    places = [m for m in mentions if may_be_where_it_happened(m, sentence_text, offset)]
     if not places:
         return None, None, None
     # "attacks southwest of Donetsk City near Marinka": the city named as a bearing locates the place after it
@@ -693,6 +698,22 @@ def _placed_by_the_region_after(
                 return (_spelling_of(m, ent), hint, 2), skip
         return (ent.entity_id, ent.admin1_iso, 2 if _is_near(m, sentence_text, offset) else 1), skip
     return None, skip
+
+
+def placed_against_the_gazetteer(m: Mention, sentence_text: str, offset: int) -> tuple[str, str] | None:
+    """(location, admin1) of a settlement the text places in a region where the gazetteer's reading of its name
+    does not lie and has a namesake ("the settlement of Klimovo in the Bryansk Region": Klimovo, not Crimea's
+    Klymove) — the story's sense of the name, for its every mention; None when the text places it nowhere, where
+    the gazetteer does, or where the gazetteer knows no such settlement."""
+    if m.entity_type != "place":
+        return None
+    found, _ = _placed_by_the_region_after([m], [m], sentence_text, offset)
+    if found is None or found[0] == m.entity_id or found[0] not in load_registry().entities:
+        return (
+            None  # (a name the gazetteer lacks there is only that sentence's guess: "Sievierodonetsk, Kharkiv
+        )
+        # in the northeast also took hits" is a list)
+    return found[0], found[1]
 
 
 def namesake_in(name: str, region: str) -> str | None:

@@ -962,3 +962,22 @@ def test_weapons_launched_by_a_side_and_downed_are_downed_by_the_other():
         "Ukraine's air force said on Tuesday that air defences had destroyed 23 of the 25 drones launched by Russia."
     )
     assert list(zip(ev["actor1"], ev["country"], strict=True)) == [("Military Forces of Ukraine", "Ukraine")]
+
+
+def test_where_troops_were_moved_from_is_not_where_the_fighting_is():
+    ev = _events(
+        "Fierce fighting went on near Korenevo on Tuesday, where Moscow has sent reserves, among them units "
+        "redeployed from the Zaporizhzhia region."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Korenevo", "RU-KRS")]
+
+
+def test_a_settlement_the_story_places_in_a_region_is_that_regions_in_every_sentence():
+    # the placing sentence is a round-up ("over the past day"); the event sentence names the town bare, and the
+    # gazetteer's first reading of the name is a Crimean village
+    ev = _events(
+        "Over the past day the enemy shelled border areas 40 times, including the settlement of Klimovo in the "
+        "Bryansk region, the governor said.\n\n"
+        "On Tuesday a drone dropped a grenade on a car in Klimovo, wounding the driver."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True))[-1:] == [("Klimovo", "RU-BRY")]
