@@ -34,7 +34,7 @@ from transforms.events.actors import (
 from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import SAME_DAY_AS_BEFORE, EventDate, find_dates
-from transforms.events.discourse import fold_vague_tellings, merge_retold, place_lists
+from transforms.events.discourse import districts_named, fold_vague_tellings, merge_retold, place_lists
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
@@ -238,6 +238,8 @@ _MAY_BE_DATED = Prefiltered(
 # sentences: the dateline's city is still the story's when no other settlement was named since
 _FILED_FOCUS = 15
 _REGION_RECENT = 3  # sentences: a region named this recently is the one the story is in
+_TOWN = 20_000  # inhabitants: a "-skyi district" named for a town this large is the district around it
+_CITY = 100_000  # inhabitants: a city this large has districts of its own
 _VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
 
 
@@ -946,6 +948,8 @@ class StoryReader:
             own = gathered
         loc_id, admin1_iso, geo = choose_location(own, s.text, s.start, placed=self.placed)
         loc_id, word = site_of(loc_id), "its own place"
+        if (city := self._city_of_its_districts(s, loc_id)) is not None:
+            (loc_id, admin1_iso, geo), word = city, "the city whose districts it names"
         chosen = next((m for m in s.own if m.entity_id == loc_id), None)
         if chosen is not None:
             beside = Counter(
@@ -983,6 +987,32 @@ class StoryReader:
             loc_id, admin1_iso, geo = None, None, None
             country = side_named(plural.group("adj"))
         return loc_id, admin1_iso, geo, country, word
+
+    def _city_of_its_districts(self, s: Sentence, loc_id: str | None):
+        """(location, admin1, 1) of the city the story is talking about when the sentence places its event only by
+        districts named alone ("killed in the Shevchenkivskyi district", "hits in the Kyivskyi and Saltivskyi
+        districts" in a story about Kharkiv: not a village called Kyivskyi); None otherwise. A district's name
+        repeats from city to city, so the city is the story's: a city of 100k or more named in the last sentences."""
+        named = districts_named(s.text)
+        if named is None or any(m.entity_type in ("region", "country") for m in s.own):
+            return None
+        reg = load_registry()
+        inside = [m for m in s.own if named.start() <= m.char_start - s.start < named.end()]
+        chosen = next((m for m in s.own if site_of(m.entity_id) == loc_id), None) if loc_id else None
+        if loc_id is not None and chosen not in inside:
+            return None  # the sentence names the city or another place itself
+        city = the_place_named(s.text, self.recent, s.idx, self.placed, window=3, anaphor=False, at=s.start)
+        if city is None or city[0] not in reg.entities or reg.get(city[0]).population < _CITY:
+            return None
+        if any(
+            m.entity_type == "place"
+            and (e := reg.get(m.entity_id)).population >= _TOWN
+            and e.admin1_iso != city[1]
+            and not e.canonical_name.endswith("kyi")  # not a city district the gazetteer knows by that name
+            for m in inside
+        ):
+            return None  # "the Kramatorskyi district" in a story about Kharkiv: the district around that town
+        return city
 
     def _placed_by_the_story(self, s: Sentence, trig: Trigger, hurt: bool):
         """((location, admin1, geo_precision), the words that placed it) for an event its sentence does not

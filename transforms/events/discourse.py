@@ -50,10 +50,29 @@ def _places(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.entity_type in _PLACE_TYPES and m.method != "provisional"]
 
 
+# a city's district told by its adjectival name, with no city or region after it: "in the Shevchenkivskyi
+# district", "hits in the Kyivskyi and Saltivskyi districts" (not "the Bakhmut district of Donetsk region")
+_DISTRICTS_NAMED = re.compile(
+    r"\b(?:[A-Z][\w’'-]*?(?:skyi|skyy|skiy|sky|ckyi)(?:,?\s+and\s+|,\s+|\s+(?=(?:districts?|raions?)\b)))+"
+    r"(?:districts?|raions?)\b(?!\s+(?:of|in)\b)"
+)
+
+
+def districts_named(sent: str) -> re.Match | None:
+    """The city districts a sentence names by their adjectival names alone ("in the Solomianskyi and Pecherskyi
+    districts"), or None."""
+    return _DISTRICTS_NAMED.search(sent)
+
+
 def place_lists(sentence: str, offset: int, mentions: list[Mention]) -> list[list[ListItem]]:
     """Every list of two or more coordinated places of a sentence (``offset``: the sentence's start in the
-    text the mentions' offsets refer to)."""
-    places = _places(mentions)
+    text the mentions' offsets refer to) — not a city's districts named together, which are one place."""
+    districts = districts_named(sentence)
+    places = [
+        m
+        for m in _places(mentions)
+        if districts is None or not districts.start() <= m.char_start - offset < districts.end()
+    ]
     lists: list[list[Mention]] = []
     current: list[Mention] = []
     i = 0

@@ -981,3 +981,18 @@ def test_a_settlement_the_story_places_in_a_region_is_that_regions_in_every_sent
         "On Tuesday a drone dropped a grenade on a car in Klimovo, wounding the driver."
     )
     assert list(zip(ev["location"], ev["admin1_iso"], strict=True))[-1:] == [("Klimovo", "RU-BRY")]
+
+
+def test_districts_named_alone_are_the_districts_of_the_city_the_story_is_talking_about():
+    ev = _events(
+        "Loud blasts shook central Kharkiv early on Tuesday, the mayor said.\n\n"
+        "Missiles hit homes in the Kyivskyi and Saltivskyi districts, wounding six people."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], ev["injuries"], strict=True)) == [
+        ("Kharkiv", "UA-63", 6)
+    ]
+    kyiv = _events(
+        "Explosions were heard across Kyiv on Tuesday morning.\n\n"
+        "Police said three people were killed in the Shevchenkivskyi district when a missile struck a park."
+    )
+    assert list(zip(kyiv["location"], kyiv["admin1_iso"], strict=True)) == [("Kyiv", "UA-30")]
