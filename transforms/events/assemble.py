@@ -34,7 +34,7 @@ from transforms.events.actors import (
 from transforms.events.casualties import casualties
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import SAME_DAY_AS_BEFORE, EventDate, find_dates
-from transforms.events.discourse import districts_named, fold_vague_tellings, merge_retold, place_lists
+from transforms.events.discourse import districts_named, fold_vague_tellings, merge_retold
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
@@ -1379,11 +1379,6 @@ class StoryReader:
             f.admin1_iso, f.geo, f.country = prev.admin1_iso, 3, prev.country
         if f.unplaced and f.country is None and self.kind == NOTE:
             return None  # a coder's note's unplaced interception is part of the event the note codes
-        if not f.unplaced and any(len(items) > 1 for items in place_lists(s.text, s.start, s.own)):
-            # "shot down 30 of 44 drones over the Kyiv, Odesa and Mykolaiv regions": one interception over the
-            # country, as ACLED codes a nationwide tally
-            f.country = f.country or load_registry().get(f.admin1_iso).country
-            f.loc_id, f.admin1_iso, f.geo = None, None, None
         owner = (
             aircraft_side(s.text)
             if f.weapon == "aircraft" or tells_aircraft_downed(s.text, f.trig.start)

@@ -103,7 +103,21 @@ def split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) -
 
 # a count of downed weapons told per region: "33 drones overnight: 14 over the Bryansk Region, 11 over the Kursk
 # Region and eight over other regions"
-_DOWNED_HERE = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:of them\s+)?(?:over|above|in)\s+(?:the\s+)?$", re.I)
+# "14 drones were downed over the Bryansk Region, nine over the Kursk Region": a count, then where
+_A_COUNT = re.compile(r"\b(?:\d+|[a-z]+)\b", re.I)
+_DOWNED_HERE = re.compile(r"\s+(?:[a-z-]+\s+){0,4}?(?:over|above|in)\s+(?:the\s+)?", re.I)
+
+
+def _count_downed_before(sent: str, at: int) -> int | None:
+    """The number told just before a region in a tally ("14 drones were downed over the", "nine over the")."""
+    window = max(0, at - 60)
+    value = None
+    for n in _A_COUNT.finditer(sent, window, at):
+        word = n.group(0)
+        count = int(word) if word.isdigit() else word_number(word.lower())
+        if count is not None and _DOWNED_HERE.fullmatch(sent, n.end(), at):
+            value = count
+    return value
 
 
 def downed_per_region(d: Draft, sent: str, offset: int, mentions: list[Mention]) -> list[Draft]:
@@ -115,8 +129,7 @@ def downed_per_region(d: Draft, sent: str, offset: int, mentions: list[Mention])
     reg = load_registry()
     counted = []
     for m in mentions:
-        n = _DOWNED_HERE.search(sent, max(0, m.char_start - offset - 30), m.char_start - offset)
-        value = None if n is None else (int(n["n"]) if n["n"].isdigit() else word_number(n["n"].lower()))
+        value = _count_downed_before(sent, m.char_start - offset)
         region = m.entity_id if m.entity_type == "region" else None
         if value is not None and region is not None and reg.get(region).country:
             counted.append((region, value))
@@ -197,7 +210,7 @@ def _among(mention: Mention, place: tuple, where: Counter, story: Counter) -> tu
 def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
-    if d.trigger.sub_event_type == "Disrupted weapons use" or is_unplaced(d.location_id, d.admin1_iso):
+    if is_unplaced(d.location_id, d.admin1_iso):
         return []
     regions = {m.entity_id for m in mentions if m.entity_type == "region"}
     region = next(iter(regions)) if len(regions) == 1 else None

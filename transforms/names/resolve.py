@@ -653,6 +653,10 @@ SETTLEMENT_AFTER = re.compile(
 
 
 _VILLAGE_OF = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.I)  # no town: a guess at a town is wrong
+# a later name of a list of settlements: "the villages of Pletenivka and Hatyshche", "the settlements of A, B and C"
+_SETTLEMENTS_LISTED_BEFORE = re.compile(
+    r"\b(?:villages|settlements|towns|hamlets)\s+of\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|,?\s+and\s+))+$"
+)
 
 
 def _provisional_place(text: str, start: int, end: int, toks) -> Mention:
@@ -710,7 +714,12 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
         elif (
             not person_cue
             and len(toks) <= 3
-            and (tuple(toks) in introduced or SETTLEMENT_OF.search(before) or told_as_settlement)
+            and (
+                tuple(toks) in introduced
+                or SETTLEMENT_OF.search(before)
+                or told_as_settlement
+                or _SETTLEMENTS_LISTED_BEFORE.search(text, max(0, start - 120), start)
+            )
             # unknown, or only a guess at a village elsewhere (Robotyne is not Rybotyn of Chernihiv)
             and (
                 eid is None

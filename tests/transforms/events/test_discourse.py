@@ -252,7 +252,7 @@ def test_what_appears_to_have_happened_happened_and_a_strike_that_killed_is_remo
     assert strike.iloc[0]["event_type"] == "Explosions/Remote violence" and strike.iloc[0]["fatalities"] == 20
 
 
-def test_an_interception_tally_is_over_the_country_not_at_the_dateline_or_the_first_region():
+def test_an_interception_tally_is_over_the_country_not_at_the_dateline_and_over_each_region_it_names():
     lead = _events("KYIV, Ukraine (AP) — Air defences destroyed 61 of the 70 missiles launched overnight.")
     (e,) = lead.itertuples()
     assert (e.sub_event_type, e.actor1, e.country, e.quantity) == (
@@ -261,14 +261,22 @@ def test_an_interception_tally_is_over_the_country_not_at_the_dateline_or_the_fi
         "Ukraine",
         61,
     ) and pd.isna(e.admin1_iso)
+    # weapons downed over a list of regions were downed over each: a row per region, as ACLED codes them
     regions = _events(
         "Air defence forces shot down 30 of 44 drones over the Sumy, Odesa and Poltava regions on Friday."
     )
-    assert (
-        len(regions) == 1
-        and pd.isna(regions.iloc[0]["admin1_iso"])
-        and regions.iloc[0]["country"] == "Ukraine"
+    assert sorted(regions["admin1_iso"]) == ["UA-51", "UA-53", "UA-59"]
+    assert set(regions["sub_event_type"]) == {"Disrupted weapons use"}
+    # ... and a tally counted per region gives each region its own count, the first one too
+    counted = _events(
+        "The ministry said 14 drones were downed over the Bryansk region, nine over the Kursk region and "
+        "six over the Belgorod region on Friday."
     )
+    assert sorted(zip(counted["admin1_iso"], counted["quantity"], strict=True)) == [
+        ("RU-BEL", 6),
+        ("RU-BRY", 14),
+        ("RU-KRS", 9),
+    ]
 
 
 def test_a_city_held_by_a_capital_is_not_placed_in_the_capital_and_a_region_of_x_constrains_its_village():
