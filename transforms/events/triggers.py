@@ -173,7 +173,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # a ministry's words for a ground attack fought off: "thwarted another attempted incursion near X",
      # "prevented attempts by mobile enemy groups to break through near X"
      r"\b(?:thwarted|foiled|prevented|stopped|repelled|repulsed)\s+(?:an?\s+|the\s+|another\s+|several\s+)?"
-     r"(?:attempted\s+)?(?:incursions?|breakthroughs?|attempts?\b[^.;]{0,60}?\bto\s+(?:break\s+through|advance|"
+     r"(?:attempted\s+)?(?:incursions?|breakthroughs?|attempts?\b[^.;]{0,60}?\bto\s+(?:break\s+(?:through|into|in)|advance|"
      r"cross|storm|enter|infiltrate|penetrate))\b|"
      # ... an assessment's or a ministry's words for ground fighting: "began a large-scale offensive effort around
      # X", "continued attacks near X", "inflicted losses on manpower and equipment ... in the area of X"

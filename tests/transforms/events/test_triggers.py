@@ -24,6 +24,7 @@ def subs(text: str) -> set[str]:
         ("clashes took place near the village", "Armed clash"),
         ("a guided aerial bomb hit a house", "Air/drone strike"),
         ("two people died when rockets fell on a market at noon", "Shelling/artillery/missile attack"),
+        ("the border guards prevented an attempt by an armed group to break into the region", "Armed clash"),
         ("Russian forces launched an airborne missile strike at the town", "Air/drone strike"),
         ("soldiers dropped two grenades of the VOG type from a quadcopter on the house", "Air/drone strike"),
         ("Russian air forces destroyed a Ukrainian drone-control center", "Air/drone strike"),
