@@ -86,6 +86,7 @@ from transforms.events.roundup import (
 )
 from transforms.events.structure import QUOTE_MARK, datelines, is_quote, paragraphs, reprint_start
 from transforms.events.temporal import (
+    NEWS_WINDOW,
     UNDATED,
     SentenceTime,
     after_a_retold_event,
@@ -309,6 +310,10 @@ class StoryReader:
         self.kind = kind  # news, live, feature, opinion, retrospective or note (genre.py)
         self.news_day = has_news_day(kind)  # an undated event is the story's news day's
         self.story_day = published  # the day the story itself was published
+        # the day a news story's lead sentence names as its own ("On Tuesday, November 7, Russian troops fired on
+        # the border areas 11 times" in a report published on the 8th): the news day of what it tells undated
+        self.lead_day: dt.date | None = None
+        self.lead_read = False
         # (paragraph, sentence, day) of the speech of an earlier day the story is telling or quoting
         self.speech: tuple[int, int, dt.date] | None = None
         self.drafts: list[Draft] = []
@@ -543,6 +548,7 @@ class StoryReader:
             time = SentenceTime("news", time.own)  # one region's past day: that region's event of the day
             triggers = find_triggers(s.text, s.low)
         reason = None if time.status in ("news", "nationwide") else time.status
+        self._note_the_leads_day(s, time)
         if not time.is_news:
             self.carried = None  # background does not date what is told after it
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
@@ -621,6 +627,24 @@ class StoryReader:
             return time
         own = sentence_time(c.text, self.published, self.carried, cues=time).own
         return replace(time, own=own) if own is not None and own.explicit else time
+
+    def _note_the_leads_day(self, s: Sentence, time: SentenceTime) -> None:
+        """A news story whose lead sentence names a recent day of its own reports that day: it is the news day."""
+        if self.lead_read or len(s.text.split()) < 6:
+            return  # (a dateline alone, "BRYANSK, June 12.", is no lead)
+        self.lead_read = True
+        own = time.own
+        if (
+            self.kind == NEWS
+            and s.paragraph == 0
+            and time.status in ("news", "aggregate")
+            and own is not None
+            and own.explicit
+            and not own.reported
+            and own.precision == 1
+            and dt.timedelta(0) < self.published - own.date <= NEWS_WINDOW
+        ):
+            self.lead_day = own.date
 
     def _one_regions_day(self, s: Sentence) -> bool:
         """A count of the past day in one region ("Russian strikes on Zaporizhzhia Oblast killed two people over
@@ -871,11 +895,11 @@ class StoryReader:
         return event_time(
             time,
             self.carried if same_account else None,
-            self.published,
+            self.lead_day or self.published,
             # a live blog's page is dated the day it opens, and what it tells without a day is mostly the day
             # and night before (its first entries, its "what we know" rundowns): of the dev gold's Guardian
             # tier-1 rows, 44 of 55 accept the day before, 39 the page's day, 12 only the day before, 7 only its day
-            told_before_the_report(s.text, trig.start) or self.kind == LIVE,
+            self.lead_day is None and (told_before_the_report(s.text, trig.start) or self.kind == LIVE),
         )
 
     def _counted_back(self, s: Sentence, time: SentenceTime, trig: Trigger) -> EventDate | None:

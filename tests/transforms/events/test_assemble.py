@@ -996,3 +996,19 @@ def test_districts_named_alone_are_the_districts_of_the_city_the_story_is_talkin
         "Police said three people were killed in the Shevchenkivskyi district when a missile struck a park."
     )
     assert list(zip(kyiv["location"], kyiv["admin1_iso"], strict=True)) == [("Kyiv", "UA-30")]
+
+
+def test_the_day_a_news_storys_lead_names_is_the_news_day_of_what_it_tells_undated():
+    text = (
+        "On Monday, May 1, Russian troops shelled the border areas of the Sumy region 14 times, the regional "
+        "administration said.\n\n"
+        "Velyka Pysarivka community: the enemy dropped two explosive devices from a drone on a farm."
+    )
+    ev = _events(text, published=dt.date(2023, 5, 2))
+    assert set(ev["event_date"]) == {dt.date(2023, 5, 1)}
+    # ... but a dateline alone is no lead, and an undated lead leaves the news day the day of publication
+    later = _events(
+        "KYIV, May 2.\n\nA Russian drone dropped explosives on a farm in Velyka Pysarivka.",
+        dt.date(2023, 5, 2),
+    )
+    assert list(later["event_date"]) == [dt.date(2023, 5, 2)]

@@ -57,7 +57,9 @@ def test_the_weekend_is_the_saturday_before_publication_and_a_reports_day_is_not
 
 
 def test_a_date_carries_over_one_account_but_not_to_another_region():
+    # (past the lead: a day the lead names is the story's news day, below)
     ev = _events(
+        "Officials in the east reported more attacks across their regions.\n\n"
         "On Thursday, Russian artillery shelled Kupiansk in the Kharkiv region. "
         "Russian drones also struck Nikopol in the Dnipropetrovsk region."
     )
