@@ -296,33 +296,45 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
     Unreadable files and malformed lines come back as records with an ``error`` naming file and line.
     """
     folder = _date_of_path(rel)
-    path = raw.join(rel)
     if rel.endswith(".txt"):
-        meta, meta_error = _sidecar(raw, rel)
-        rec = {
-            "raw_path": rel,
-            "source_id": rel.rsplit("/", 1)[-1],
-            **{k: meta.get(k) for k in ("source", "url", "title")},
-        }
-        rec["published_at"] = meta.get("published_at") or folder
-        if _record_date(rec, folder) != ds:
-            return
-        size = raw.fs.size(path)
-        if size is not None and size > MAX_RECORD_BYTES:
-            # never read whole: the quarantine row points at the file, which stays in the raw dir
-            rec["error"], rec["bytes"] = _too_big(rel, size), size
-        else:
-            data = raw.fs.cat_file(path)
-            try:
-                rec["text"], rec["encoding"] = decode_text(data, rel)
-            except RawRecordError as exc:
-                rec["error"] = str(exc)
-                rec["bytes_base64"] = base64.b64encode(data).decode("ascii")  # nothing lost
-        if meta_error:
-            rec["error"] = meta_error
-        yield rec
+        rec = _txt_record(raw, rel, ds, folder)
+        if rec is not None:
+            yield rec
         return
-    with raw.fs.open(path, "rb") as fh:
+    yield from _jsonl_records(raw, rel, ds, folder)
+
+
+def _txt_record(raw: Root, rel: str, ds: str, folder: str | None) -> dict | None:
+    """A ``.txt`` file's one record (its sidecar's fields, its decoded text); None when not of ``ds``."""
+    path = raw.join(rel)
+    meta, meta_error = _sidecar(raw, rel)
+    rec = {
+        "raw_path": rel,
+        "source_id": rel.rsplit("/", 1)[-1],
+        **{k: meta.get(k) for k in ("source", "url", "title")},
+    }
+    rec["published_at"] = meta.get("published_at") or folder
+    if _record_date(rec, folder) != ds:
+        return None
+    size = raw.fs.size(path)
+    if size is not None and size > MAX_RECORD_BYTES:
+        # never read whole: the quarantine row points at the file, which stays in the raw dir
+        rec["error"], rec["bytes"] = _too_big(rel, size), size
+    else:
+        data = raw.fs.cat_file(path)
+        try:
+            rec["text"], rec["encoding"] = decode_text(data, rel)
+        except RawRecordError as exc:
+            rec["error"] = str(exc)
+            rec["bytes_base64"] = base64.b64encode(data).decode("ascii")  # nothing lost
+    if meta_error:
+        rec["error"] = meta_error
+    return rec
+
+
+def _jsonl_records(raw: Root, rel: str, ds: str, folder: str | None) -> Iterator[dict]:
+    """The records of a JSONL file's lines of ``ds``, streamed; blank lines are skipped."""
+    with raw.fs.open(raw.join(rel), "rb") as fh:
         for lineno, offset, line, length, head in _lines(fh, MAX_RECORD_BYTES):
             if line is not None and not line.strip():
                 continue
@@ -340,12 +352,7 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
             if _line_date(obj, line, folder) != ds:
                 continue
             if obj is None:
-                rec = {"raw_path": where, "error": error}
-                try:
-                    rec["line"] = line.decode("utf-8")
-                except UnicodeDecodeError:
-                    rec["line_base64"] = base64.b64encode(line).decode("ascii")  # nothing lost
-                yield rec
+                yield _bad_line_record(where, line, error)
                 continue
             yield {
                 "raw_path": where,
@@ -354,6 +361,16 @@ def read_raw_file(raw: Root, rel: str, ds: str) -> Iterator[dict]:
                 **{k: obj.get(k) for k in ("source", "url", "title", "text")},
                 "encoding": encoding,
             }
+
+
+def _bad_line_record(where: str, line: bytes, error: str | None) -> dict:
+    """The record of a JSONL line that does not parse: the error and the line (base64 if not UTF-8)."""
+    rec = {"raw_path": where, "error": error}
+    try:
+        rec["line"] = line.decode("utf-8")
+    except UnicodeDecodeError:
+        rec["line_base64"] = base64.b64encode(line).decode("ascii")  # nothing lost
+    return rec
 
 
 def _parse_line(line: bytes, where: str) -> tuple[dict | None, str | None, str]:

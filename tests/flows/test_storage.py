@@ -31,6 +31,23 @@ def test_recover_restores_a_partition_left_in_trash(tmp_path):
     assert storage.read_partition(out, "t", "2024-01-01").column("x").to_pylist() == [1]
 
 
+def test_a_raw_line_that_does_not_parse_comes_back_whole_with_its_error(tmp_path):
+    (tmp_path / "2024-01-01").mkdir()
+    (tmp_path / "2024-01-01" / "a.jsonl").write_bytes(
+        b'{"id": 1, "text": "fine"}\n\n{broken\n\xff\xfe[\xff\n'
+    )
+    recs = list(storage.read_raw_file(storage.root(tmp_path), "2024-01-01/a.jsonl", "2024-01-01"))
+    assert [r["raw_path"] for r in recs] == [
+        "2024-01-01/a.jsonl:1",
+        "2024-01-01/a.jsonl:3",
+        "2024-01-01/a.jsonl:4",
+    ]
+    assert recs[0]["text"] == "fine" and "error" not in recs[0]
+    assert "malformed JSONL line" in recs[1]["error"] and recs[1]["line"] == "{broken"
+    assert "malformed JSONL line" in recs[2]["error"] and recs[2]["line_base64"] == "//5b/w=="  # nothing lost
+    assert list(storage.read_raw_file(storage.root(tmp_path), "2024-01-01/a.jsonl", "2024-01-02")) == []
+
+
 def _hold_lock(path, ready, release):
     out = storage.root(path)
     with storage.date_lock(out, "2024-01-01", owner="test"):
