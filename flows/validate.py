@@ -96,6 +96,20 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
         # no rows: no row can fail, and the columns are the contract's (GX would spend ~0.1-0.3 s to say so)
         summary = {"table": table, "success": True, "statistics": {"evaluated_expectations": 0}, "failed": []}
         return Validated(df.reset_index(drop=True), _empty_quarantine(), summary | {"gx": None})
+    suite, levels, frame, result, gx_result = _run_suite(table, df, ds)
+    bad, schema_failures = _failures(suite, levels, frame, result)
+    summary = _summary(table, result, gx_result)
+    if schema_failures:
+        raise SchemaValidationError(
+            f"table {table!r} failed schema-level expectations: " + "; ".join(schema_failures)
+        )
+    good, quarantine = _split_rows(table, df, bad)
+    return Validated(good, quarantine, summary)
+
+
+def _run_suite(table: str, df: pd.DataFrame, ds: str | None):
+    """Run the table's suite on a copy of ``df`` (dates parsed, ``ds`` added when missing); returns the suite,
+    the level of each expectation, the frame validated, the GX result and its stored form."""
     with _lock:  # GX contexts are not thread-safe
         suite, batch_def, levels = _suite_and_batch(table)
         frame = df.reset_index(drop=True).copy()
@@ -108,6 +122,14 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
         # row positions come back in unexpected_index_list (the frame has a RangeIndex)
         result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
         gx_result = _stored_form(result)
+    return suite, levels, frame, result, gx_result
+
+
+def _failures(
+    suite, levels: list[str], frame: pd.DataFrame, result
+) -> tuple[dict[int, list[str]], list[str]]:
+    """The failed expectations of a result: ``{row position: [expectation, ...]}`` for the row-level ones, and
+    a line per schema-level failure (or a row-level one that names no row)."""
     level_by_id = {e.id: lvl for e, lvl in zip(suite.expectations, levels, strict=True)}
     bad: dict[int, list[str]] = {}
     schema_failures = []
@@ -125,7 +147,12 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
             rows = _duplicates_after_first(frame, cfg.kwargs)
         for i in rows:
             bad.setdefault(int(i), []).append(desc)
-    summary = {
+    return bad, schema_failures
+
+
+def _summary(table: str, result, gx_result: dict) -> dict:
+    """The validation summary of a table: success, statistics, each failed expectation, the GX result."""
+    return {
         "table": table,
         "success": result.success,
         "statistics": dict(result.statistics),
@@ -136,10 +163,10 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
         ],
         "gx": gx_result,
     }  # fmt: skip
-    if schema_failures:
-        raise SchemaValidationError(
-            f"table {table!r} failed schema-level expectations: " + "; ".join(schema_failures)
-        )
+
+
+def _split_rows(table: str, df: pd.DataFrame, bad: dict[int, list[str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows that pass, and a quarantine row (with the expectations it failed) for each row in ``bad``."""
     mask = df.reset_index(drop=True).index.isin(list(bad))
     good = df.reset_index(drop=True)[~mask].reset_index(drop=True)
     failed = df.reset_index(drop=True)[mask]
@@ -157,7 +184,7 @@ def validate(table: str, df: pd.DataFrame, ds: str | None = None) -> Validated:
         if by_date:
             q["ds"] = row_ds
         q_rows.append(q)
-    return Validated(good, pd.DataFrame(q_rows, columns=_quarantine_columns(by_date)), summary)
+    return good, pd.DataFrame(q_rows, columns=_quarantine_columns(by_date))
 
 
 def _quarantine_columns(by_date: bool = False) -> list[str]:
