@@ -524,89 +524,135 @@ def publish_task(out_url: str, ds: str, run_id: str, workers: int = 1) -> dict:
     """GX-validate every staged table batch by batch (in the process pool when ``workers`` > 1); good rows go
     straight into the staged partitions, one Parquet part per batch; failing rows go to quarantine; the date
     is swapped in all together, or not at all."""
-    from flows.validate import SchemaValidationError, validate
-    from transforms.schema import conform, empty_frame
+    from flows.validate import SchemaValidationError
 
     out = storage.root(out_url)
-    log = _logger()
     storage.work_parts(out, ds, "articles")  # a clear error when ingest has not run
-    quarantine: list[pd.DataFrame] = []
-    with contextlib.suppress(storage.StorageError):
-        quarantine += [t.to_pandas() for t in storage.iter_work(out, ds, "ingest_quarantine") if t.num_rows]
-    results: dict = {}
-    gx_results: list[tuple[str, int, dict]] = []
-    counts: dict[str, int] = {}
-    words = 0
-    bad_articles: set[str] = set()
+    v = _DateValidation(quarantine=_ingest_quarantine(out, ds))
     pub = storage.StagedPublish(out, ds)
     pool = _pool(workers) if _use_pool(workers, out_url) else None
     try:
         for name in ("articles", "events", "mentions", "entities"):
-            counts[name] = 0
-            batches = _plan_batches(out, ds, name, VALIDATE_ROWS.get(name, VALIDATE_ARTICLES))
-            if not batches:  # no staged rows: the partition still gets its (empty) file
-                batches = [[]]
-            files = [pub.part_path(name, i) for i in range(len(batches))]
-            args = [
-                (out_url, name, paths, bad_articles, f, ds) for paths, f in zip(batches, files, strict=True)
-            ]
-            if pool is not None:
-                done = [f.result() for f in [pool.submit(_validate_batch, *a) for a in args]]
-            else:
-                done = [_validate_batch(*a) for a in args]
-            for i, res in enumerate(done):
-                gx_results.append((name, i, res["result"].pop("gx", None)))
-                _merge_result(results, name, res["result"], res["rows"])
-                counts[name] += res["good"]
-                words += res["words"]
-                bad_articles |= res["bad_articles"]
-                if res["quarantine"] is not None:
-                    q0 = res["quarantine"]
-                    log.warning("%s: %d rows quarantined (%s)", name, len(q0), q0["reason"].iloc[0])
-                    quarantine.append(q0)
-        frames = [f for f in quarantine if len(f)]
-        q = pd.concat(frames, ignore_index=True) if frames else empty_frame("quarantine")
-        vq = validate("quarantine", q, ds)
-        gx_results.append(("quarantine", 0, vq.result.pop("gx", None)))
-        _merge_result(results, "quarantine", vq.result, len(q))
-        pub.write("quarantine", conform(q, "quarantine"))
-        counts["quarantine"] = len(q)
+            _validate_table(out_url, ds, name, pub, pool, v)
+        q = _publish_quarantine(pub, ds, v)
     except SchemaValidationError as exc:
         pub.abort()
-        path = storage.write_validation(
-            out,
-            ds,
-            run_id,
-            {"ds": ds, "run_id": run_id, "success": False, "error": str(exc), "tables": results},
-            keep=validation_runs_kept(),
-        )
-        raise SchemaValidationError(
-            f"{ds}: {exc}. Nothing was published for {ds}; validation result: {path}"
-        ) from None
+        raise _schema_failure(out, ds, run_id, exc, v.results) from None
     except BaseException:
         pub.abort()
         raise
     paths = pub.commit()
+    return _published(out, ds, run_id, paths, v, q)
+
+
+@dataclass
+class _DateValidation:
+    """What ``publish_task`` gathers while it validates a date's tables batch by batch."""
+
+    quarantine: list[pd.DataFrame]
+    results: dict = field(default_factory=dict)  # table -> merged summary (``_merge_result``)
+    gx_results: list[tuple[str, int, dict]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    words: int = 0
+    bad_articles: set[str] = field(default_factory=set)
+
+
+def _ingest_quarantine(out: storage.Root, ds: str) -> list[pd.DataFrame]:
+    """The quarantine rows ingest staged for the date (none when it staged none)."""
+    quarantine: list[pd.DataFrame] = []
+    with contextlib.suppress(storage.StorageError):
+        quarantine += [t.to_pandas() for t in storage.iter_work(out, ds, "ingest_quarantine") if t.num_rows]
+    return quarantine
+
+
+def _validate_table(
+    out_url: str,
+    ds: str,
+    name: str,
+    pub: storage.StagedPublish,
+    pool: ProcessPoolExecutor | None,
+    v: _DateValidation,
+) -> None:
+    """Validate one staged table batch by batch (in ``pool`` when there is one), each batch's good rows into
+    a part of its staged partition; the results, counts and quarantine rows go into ``v``."""
+    out = storage.root(out_url)
+    v.counts[name] = 0
+    batches = _plan_batches(out, ds, name, VALIDATE_ROWS.get(name, VALIDATE_ARTICLES))
+    if not batches:  # no staged rows: the partition still gets its (empty) file
+        batches = [[]]
+    files = [pub.part_path(name, i) for i in range(len(batches))]
+    args = [(out_url, name, paths, v.bad_articles, f, ds) for paths, f in zip(batches, files, strict=True)]
+    if pool is not None:
+        done = [f.result() for f in [pool.submit(_validate_batch, *a) for a in args]]
+    else:
+        done = [_validate_batch(*a) for a in args]
+    for i, res in enumerate(done):
+        v.gx_results.append((name, i, res["result"].pop("gx", None)))
+        _merge_result(v.results, name, res["result"], res["rows"])
+        v.counts[name] += res["good"]
+        v.words += res["words"]
+        v.bad_articles |= res["bad_articles"]
+        if res["quarantine"] is not None:
+            q0 = res["quarantine"]
+            _logger().warning("%s: %d rows quarantined (%s)", name, len(q0), q0["reason"].iloc[0])
+            v.quarantine.append(q0)
+
+
+def _publish_quarantine(pub: storage.StagedPublish, ds: str, v: _DateValidation) -> pd.DataFrame:
+    """Validate the date's quarantine rows (ingest's and every table's) and stage them; returns them."""
+    from flows.validate import validate
+    from transforms.schema import conform, empty_frame
+
+    frames = [f for f in v.quarantine if len(f)]
+    q = pd.concat(frames, ignore_index=True) if frames else empty_frame("quarantine")
+    vq = validate("quarantine", q, ds)
+    v.gx_results.append(("quarantine", 0, vq.result.pop("gx", None)))
+    _merge_result(v.results, "quarantine", vq.result, len(q))
+    pub.write("quarantine", conform(q, "quarantine"))
+    v.counts["quarantine"] = len(q)
+    return q
+
+
+def _schema_failure(out: storage.Root, ds: str, run_id: str, exc: Exception, results: dict) -> Exception:
+    """Write the failed validation result of a date that was not published; returns the error to raise,
+    which says where that result is."""
+    from flows.validate import SchemaValidationError
+
+    path = storage.write_validation(
+        out,
+        ds,
+        run_id,
+        {"ds": ds, "run_id": run_id, "success": False, "error": str(exc), "tables": results},
+        keep=validation_runs_kept(),
+    )
+    return SchemaValidationError(f"{ds}: {exc}. Nothing was published for {ds}; validation result: {path}")
+
+
+def _published(
+    out: storage.Root, ds: str, run_id: str, paths: dict[str, str], v: _DateValidation, q: pd.DataFrame
+) -> dict:
+    """Write the validation result and the GX results of a date just swapped in; returns ``publish_task``'s
+    result (paths, counts, quarantine by table and reason, validation, Data Docs, GX keys, words)."""
     vpath = storage.write_validation(
         out,
         ds,
         run_id,
-        {"ds": ds, "run_id": run_id, "success": True, "tables": results},
+        {"ds": ds, "run_id": run_id, "success": True, "tables": v.results},
         keep=validation_runs_kept(),
     )
-    docs, gx_keys = _store_gx_results(out, ds, run_id, gx_results)
+    docs, gx_keys = _store_gx_results(out, ds, run_id, v.gx_results)
     qcounts = q["table"].value_counts().to_dict() if len(q) else {}
     reasons = (q["table"] + ": " + q["reason"].str.slice(0, 160)).value_counts().head(20) if len(q) else {}
     return {
         "paths": {k: storage.table_url(out, k) for k in paths},
         "validation": vpath,
-        "counts": counts,
-        "quarantined": {str(k): int(v) for k, v in qcounts.items()},
-        "quarantine_reasons": {str(k): int(v) for k, v in dict(reasons).items()},
-        "success": all(r["success"] for r in results.values()),
+        "counts": v.counts,
+        "quarantined": {str(k): int(n) for k, n in qcounts.items()},
+        "quarantine_reasons": {str(k): int(n) for k, n in dict(reasons).items()},
+        "success": all(r["success"] for r in v.results.values()),
         "data_docs": docs,
         "gx_keys": gx_keys,
-        "words": words,
+        "words": v.words,
     }
 
 
