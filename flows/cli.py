@@ -229,7 +229,24 @@ class _Progress:
 
 
 def _print_summary(summaries: list[dict], out: str, total_s: float | None = None) -> None:
+    """A run's report: the table of its dates, notes per date, the totals and where the output is."""
+    out_console.print(_summary_table(summaries))
+    out_console.print("ok: raw records = published articles + duplicates + quarantined (raw, articles)")
+    _print_date_notes(summaries)
+    done = [s for s in summaries if not s.get("skipped") and s.get("paths")]
+    if total_s is not None:
+        skipped = sum(1 for s in summaries if s.get("skipped"))
+        out_console.print(
+            f"total: {len(summaries)} dates ({skipped} unchanged, skipped), "
+            f"{sum(s['articles'] for s in done)} articles, {sum(s['events'] for s in done)} events in {total_s:.1f} s",
+            highlight=False,
+        )
+    if done:
+        _print_outputs(done, out)
 
+
+def _summary_table(summaries: list[dict]) -> Table:
+    """The run's table: one row per date (rows per table, quarantined rows, the record identity, seconds)."""
     table = Table(title="dateline run", box=None, padding=(0, 1), header_style="bold underline")
     # (header, summary key): short headers so that ten columns fit 80 columns with a full date
     cols = [("date", "ds"), ("raw", "raw_records"), ("articles", "articles"), ("dups", "duplicates"),
@@ -251,8 +268,12 @@ def _print_summary(summaries: list[dict], out: str, total_s: float | None = None
             s["ds"], str(s["raw_records"]), str(s["articles"]), str(s["duplicates"]), str(s["events"]),
             str(s["mentions"]), str(s["entities"]), str(q), ok, f"{s['seconds']:.1f}",
         )  # fmt: skip
-    out_console.print(table)
-    out_console.print("ok: raw records = published articles + duplicates + quarantined (raw, articles)")
+    return table
+
+
+def _print_date_notes(summaries: list[dict]) -> None:
+    """Below the table, per date: its quarantined rows by table, and its articles already published under
+    another date (the first five)."""
     for s in summaries:
         if s.get("quarantined"):
             detail = ", ".join(f"{k} {v}" for k, v in sorted(s["quarantined"].items()))
@@ -261,27 +282,23 @@ def _print_summary(summaries: list[dict], out: str, total_s: float | None = None
         if dup:
             named = ", ".join(f"{a} ({d})" for a, d in list(dup.items())[:5]) + (" …" if len(dup) > 5 else "")
             out_console.print(f"{s['ds']}: {len(dup)} already published under another date (dups): {named}")
-    done = [s for s in summaries if not s.get("skipped") and s.get("paths")]
-    if total_s is not None:
-        skipped = sum(1 for s in summaries if s.get("skipped"))
-        out_console.print(
-            f"total: {len(summaries)} dates ({skipped} unchanged, skipped), "
-            f"{sum(s['articles'] for s in done)} articles, {sum(s['events'] for s in done)} events in {total_s:.1f} s",
-            highlight=False,
-        )
-    if done:
-        failed = [s["ds"] for s in done if s.get("validation_success") is False]
-        verdict = "[green]passed[/]" if not failed else f"[red]failed for {', '.join(failed)}[/]"
-        out_console.print(f"validation: {verdict}; results: {done[-1].get('validation')}", soft_wrap=True)
-        if done[-1].get("data_docs"):
-            out_console.print(f"Data Docs:  {done[-1]['data_docs']}", soft_wrap=True, highlight=False)
-        paths = done[-1]["paths"]
-        for name in ("articles", "events", "mentions", "entities", "quarantine"):
-            if name in paths:
-                out_console.print(f"  {name:<11} {paths[name]}", soft_wrap=True, highlight=False)
-        out_console.print(
-            f'  read with: pandas.read_parquet("{paths.get("events", out + "/events")}")', soft_wrap=True
-        )
+
+
+def _print_outputs(done: list[dict], out: str) -> None:
+    """The validation verdict of the dates published, and where the last one's results, Data Docs and tables
+    are."""
+    failed = [s["ds"] for s in done if s.get("validation_success") is False]
+    verdict = "[green]passed[/]" if not failed else f"[red]failed for {', '.join(failed)}[/]"
+    out_console.print(f"validation: {verdict}; results: {done[-1].get('validation')}", soft_wrap=True)
+    if done[-1].get("data_docs"):
+        out_console.print(f"Data Docs:  {done[-1]['data_docs']}", soft_wrap=True, highlight=False)
+    paths = done[-1]["paths"]
+    for name in ("articles", "events", "mentions", "entities", "quarantine"):
+        if name in paths:
+            out_console.print(f"  {name:<11} {paths[name]}", soft_wrap=True, highlight=False)
+    out_console.print(
+        f'  read with: pandas.read_parquet("{paths.get("events", out + "/events")}")', soft_wrap=True
+    )
 
 
 @app.command()
@@ -561,26 +578,8 @@ def serve(
     ] = 3600,
 ) -> None:
     """Serve the deployments with their schedules against a running Prefect server."""
-    if every is not None and every <= 0:
-        _fail(f"--every {every}: the interval must be a positive number of seconds", 2)
-    if no_data_retries < 0 or no_data_retry_every < 0:
-        _fail("--no-data-retries and --no-data-retry-every must not be negative", 2)
-    if every is None:
-        from prefect.client.schemas.schedules import CronSchedule
-
-        try:
-            CronSchedule(cron=cron)
-        except ValueError:
-            _fail(
-                f'--cron "{cron}" is not a cron expression; use five fields, e.g. "0 2 * * *" (02:00 UTC)', 2
-            )
-    from prefect.settings import PREFECT_API_URL
-
-    if not PREFECT_API_URL.value():
-        _fail(
-            "no Prefect server configured. Start one with `prefect server start` (embedded SQLite) and\n"
-            "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nthen run `dateline serve` again."
-        )
+    _check_serve_options(cron, every, no_data_retries, no_data_retry_every)
+    _require_api_url()
     _check_paths(None, out)
     from flows.deployments import serve_all
 
@@ -595,6 +594,37 @@ def serve(
         no_data_retries=no_data_retries,
         no_data_retry_seconds=no_data_retry_every,
     )
+
+
+def _check_serve_options(
+    cron: str, every: int | None, no_data_retries: int, no_data_retry_every: int
+) -> None:
+    """``serve``'s schedule and retry options: a positive --every, else a cron expression; no negative
+    retries. A bad one: a one-line message, exit code 2."""
+    if every is not None and every <= 0:
+        _fail(f"--every {every}: the interval must be a positive number of seconds", 2)
+    if no_data_retries < 0 or no_data_retry_every < 0:
+        _fail("--no-data-retries and --no-data-retry-every must not be negative", 2)
+    if every is None:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        try:
+            CronSchedule(cron=cron)
+        except ValueError:
+            _fail(
+                f'--cron "{cron}" is not a cron expression; use five fields, e.g. "0 2 * * *" (02:00 UTC)', 2
+            )
+
+
+def _require_api_url() -> None:
+    """``serve`` needs a running Prefect server: without PREFECT_API_URL, say how to start one (exit 1)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        _fail(
+            "no Prefect server configured. Start one with `prefect server start` (embedded SQLite) and\n"
+            "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nthen run `dateline serve` again."
+        )
 
 
 @flow_app.command("ingest")
@@ -826,7 +856,6 @@ def _eval_corpus(
     import pandas as pd
 
     from flows import evaluation
-    from flows.storage import StorageError
     from transforms.evaluate import same_place
     from transforms.evaluate_articles import detail_rows, score_corpus
 
@@ -835,18 +864,7 @@ def _eval_corpus(
             "--gold-dir needs exactly one of --raw DIR (extract the stories) or --events DIR (score an output)",
             2,
         )
-    try:
-        gold = evaluation.read_gold(gold_dir)
-        if raw is not None:
-            with console.status(f"extracting the stories of {raw}…"):
-                articles = evaluation.ingest_raw(raw)
-                ev = evaluation.extracted_events(articles)
-        else:
-            ev, articles = evaluation.published_events(events)
-    except StorageError as exc:
-        _fail(str(exc))
-    if not gold:
-        _fail(f"{gold_dir}: no <story>.csv gold tables")
+    gold, articles, ev = _corpus_input(gold_dir, raw, events)
     by_story, sources = evaluation.events_by_story(articles, ev)
     missing = sorted(set(gold) - set(sources))
     if missing:
@@ -859,6 +877,32 @@ def _eval_corpus(
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
         return
+    _print_corpus_report(report, gold_dir)
+
+
+def _corpus_input(gold_dir: str, raw: str | None, events: str | None) -> tuple:
+    """The gold tables of ``--gold-dir`` (``{story: DataFrame}``) and the corpus' articles and events:
+    extracted from ``--raw`` as the pipeline does, or read from ``--events``."""
+    from flows import evaluation
+    from flows.storage import StorageError
+
+    try:
+        gold = evaluation.read_gold(gold_dir)
+        if raw is not None:
+            with console.status(f"extracting the stories of {raw}…"):
+                articles = evaluation.ingest_raw(raw)
+                ev = evaluation.extracted_events(articles)
+        else:
+            ev, articles = evaluation.published_events(events)
+    except StorageError as exc:
+        _fail(str(exc))
+    if not gold:
+        _fail(f"{gold_dir}: no <story>.csv gold tables")
+    return gold, articles, ev
+
+
+def _print_corpus_report(report: dict, gold_dir: str) -> None:
+    """The figures of ``--gold-dir`` as tables: over the corpus, and per outlet."""
     figures = [k for k, v in report.items() if not isinstance(v, dict)]
     table = Table(title=f"dateline eval — {gold_dir}")
     table.add_column("figure")
