@@ -202,7 +202,28 @@ def load_registry() -> Registry:
 
 def compile_registry() -> Registry:
     """Load the packaged tables and compile the lookup structures."""
-    entities = {
+    entities = _entities()
+    alias_index, strength, key_sets, surfaces = _aliases(entities)
+    order, text_order = _alias_orders(entities, strength)
+    for n, lst in alias_index.items():
+        alias_index[n] = lst = list(dict.fromkeys(lst))
+        lst.sort(key=lambda p, n=n: order(n, p))
+    weak = {k: v for k, v in strength.items() if v}
+    key_index = {k: sorted(v, key=lambda p: entities[p[0]].rank) for k, v in key_sets.items()}
+    token_index = _token_index(key_index)
+    automaton = _automaton(surfaces, entities, order, text_order)
+    not_names, demonyms = _not_names()
+    given = frozenset(
+        n for n, lst in alias_index.items() if any(entities[e].entity_type == "given_name" for e, _ in lst)
+    )
+    return Registry(
+        entities, dict(alias_index), key_index, token_index, automaton, weak, not_names, given, demonyms
+    )
+
+
+def _entities() -> dict[str, Entity]:
+    """The entities of ``entities.tsv``, by id."""
+    return {
         r["entity_id"]: Entity(
             entity_id=r["entity_id"],
             canonical_name=r["canonical_name"],
@@ -218,6 +239,13 @@ def compile_registry() -> Registry:
         )
         for r in _read("entities.tsv")
     }
+
+
+def _aliases(entities: dict[str, Entity]) -> tuple[dict, dict, dict, dict]:
+    """The aliases of ``aliases.tsv``: ``norm(alias) -> [(entity_id, kind)]`` in file order (unsorted, repeats
+    kept), the strength of each ``(norm(alias), entity_id)`` (its strongest, see ``alias_strength``), the
+    ``(entity_id, norm(alias))`` pairs of each name's ``translit_key`` and the ``(entity_id, kind)`` pairs of
+    each surface form to find in running text."""
     alias_index: dict[str, list[tuple[str, str]]] = defaultdict(list)
     strength: dict[tuple[str, str], int] = {}
     key_sets: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
@@ -237,7 +265,12 @@ def compile_registry() -> Registry:
             for variant in {form, form.replace("'", "")}:
                 if (eid, kind) not in surfaces[variant]:
                     surfaces[variant].append((eid, kind))
+    return alias_index, strength, key_sets, surfaces
 
+
+def _alias_orders(entities: dict[str, Entity], strength: dict[tuple[str, str], int]) -> tuple:
+    """The sort keys of the ``(entity_id, kind)`` pairs bearing one alias ``n``: ``order(n, p)`` everywhere,
+    ``text_order(n, p)`` in running text where a person bears the alias."""
     canon_keys: dict[str, str] = {}
 
     def own_spelling(n: str, eid: str) -> bool:
@@ -261,18 +294,24 @@ def compile_registry() -> Registry:
             *order(n, p),
         )
 
-    for n, lst in alias_index.items():
-        alias_index[n] = lst = list(dict.fromkeys(lst))
-        lst.sort(key=lambda p, n=n: order(n, p))
-    weak = {k: v for k, v in strength.items() if v}
-    key_index = {k: sorted(v, key=lambda p: entities[p[0]].rank) for k, v in key_sets.items()}
+    return order, text_order
+
+
+def _token_index(key_index: dict[str, list[tuple[str, str]]]) -> dict[tuple[int, int, str], tuple[str, ...]]:
+    """(token count, position, token key or a one-deletion variant of it) -> the full keys, sorted."""
     token_sets: dict[tuple[int, int, str], set[str]] = defaultdict(set)
     for k in key_index:
         toks = k.split(" ")
         for i, t in enumerate(toks):
             for d in deletions(t):
                 token_sets[(len(toks), i, d)].add(k)
-    token_index = {k: tuple(sorted(v)) for k, v in token_sets.items()}
+    return {k: tuple(sorted(v)) for k, v in token_sets.items()}
+
+
+def _automaton(
+    surfaces: dict[str, list[tuple[str, str]]], entities: dict[str, Entity], order, text_order
+) -> ahocorasick.Automaton:
+    """The in-text matcher: each surface form → ``(its length, its (entity_id, kind) pairs best first)``."""
     automaton = ahocorasick.Automaton()
     for s, lst in surfaces.items():
         if len(s) < 4 and not any(k == "abbr" for _, k in lst):
@@ -282,15 +321,15 @@ def compile_registry() -> Registry:
         lst.sort(key=lambda p, n=n: text_order(n, p) if people else order(n, p))
         automaton.add_word(s, (len(s), tuple(lst)))
     automaton.make_automaton()
+    return automaton
+
+
+def _not_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The normalized words of ``not_names.tsv``; and the demonyms, peoples, months and weekdays of them."""
     rows = _read("not_names.tsv")
     not_names = frozenset(norm(r["word"]) for r in rows)
     demonyms = frozenset(norm(r["word"]) for r in rows if not r["why"].startswith("common English word"))
-    given = frozenset(
-        n for n, lst in alias_index.items() if any(entities[e].entity_type == "given_name" for e, _ in lst)
-    )
-    return Registry(
-        entities, dict(alias_index), key_index, token_index, automaton, weak, not_names, given, demonyms
-    )
+    return not_names, demonyms
 
 
 __all__ = [
