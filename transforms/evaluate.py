@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -166,48 +167,94 @@ def score_acled(
     with ``by`` (a gold column, e.g. the source of each row) the same figures for each of its values too.
     ``rows``, when given, receives one dict per gold row: its best event's values and a hit flag per field."""
     if by is not None:
-        if by not in gold.columns:
-            raise KeyError(f"gold has no column {by!r} (columns: {', '.join(gold.columns)})")
-        report = score_acled(gold, articles, events, rows=rows)
-        gold = gold.reset_index(drop=True)
-        report["by"] = {}
-        for value, idx in gold.groupby(by, sort=True).groups.items():
-            part_articles = articles.iloc[list(idx)]
-            part = score_acled(
-                gold.loc[idx], part_articles, events[events["article_id"].isin(part_articles["article_id"])]
-            )
-            report["by"][str(value)] = {k: v for k, v in part.items() if not isinstance(v, dict)}
-        return report
+        return _score_acled_by(gold, articles, events, by, rows)
     events = acled_view(events)
-    by_article = {aid: g for aid, g in events.groupby("article_id")} if len(events) else {}
-    hits: Counter = Counter()
-    actor_hits: Counter = Counter()
-    actor_rows: Counter = Counter()
-    confusion: dict[str, Counter] = defaultdict(Counter)
     n = len(gold)
-    with_event = 0
+    t = _tally_notes(gold, articles, events, rows)
+    return {
+        "notes": n,
+        "note_yields_event": round(t.with_event / n, 4) if n else None,
+        **{f: round(t.hits[f] / n, 4) if n else None for f in FIELDS},
+        **{
+            f: round(t.actor_hits[f] / t.actor_rows[f], 4) if t.actor_rows[f] else None for f in ACTOR_FIGURES
+        },
+        "events_per_note": round(len(events) / n, 3) if n else None,
+        "per_sub_event_type": _per_sub_event_type(t.confusion),
+        "confusion": {g: dict(c) for g, c in t.confusion.items()},
+    }
+
+
+def _score_acled_by(
+    gold: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame, by: str, rows: list[dict] | None
+) -> dict:
+    """``score_acled`` over every gold row, with ``report["by"]``: the figures (not the per-type tables) of
+    the rows of each value of the gold column ``by``."""
+    if by not in gold.columns:
+        raise KeyError(f"gold has no column {by!r} (columns: {', '.join(gold.columns)})")
+    report = score_acled(gold, articles, events, rows=rows)
+    gold = gold.reset_index(drop=True)
+    report["by"] = {}
+    for value, idx in gold.groupby(by, sort=True).groups.items():
+        part_articles = articles.iloc[list(idx)]
+        part = score_acled(
+            gold.loc[idx], part_articles, events[events["article_id"].isin(part_articles["article_id"])]
+        )
+        report["by"][str(value)] = {k: v for k, v in part.items() if not isinstance(v, dict)}
+    return report
+
+
+@dataclass
+class _Tally:
+    """What ``score_acled`` counts over the gold notes."""
+
+    hits: Counter = field(default_factory=Counter)  # per field of FIELDS
+    actor_hits: Counter = field(default_factory=Counter)  # per figure of ACTOR_FIGURES
+    actor_rows: Counter = field(default_factory=Counter)  # the notes each actor figure is taken over
+    confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # gold -> predicted
+    with_event: int = 0  # notes with at least one event
+
+
+def _tally_notes(
+    gold: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame, rows: list[dict] | None
+) -> _Tally:
+    """Each gold note against the events of its article (``articles`` in the order of ``gold``): the fields
+    its best event has right, the actor figures, gold against predicted sub-event type; a line per note into
+    ``rows`` when given."""
+    by_article = {aid: g for aid, g in events.groupby("article_id")} if len(events) else {}
+    t = _Tally()
     for (_, g), aid in zip(gold.reset_index(drop=True).iterrows(), articles["article_id"], strict=True):
         cands = by_article.get(aid)
-        actor_rows["actor1_side_any_layout"] += 1
-        actor_rows["actor2_side"] += not one_actor_line(g)
+        t.actor_rows["actor1_side_any_layout"] += 1
+        t.actor_rows["actor2_side"] += not one_actor_line(g)
         if cands is None or cands.empty:
-            confusion[g["sub_event_type"]]["(none)"] += 1
+            t.confusion[g["sub_event_type"]]["(none)"] += 1
             if rows is not None:
                 rows.append(_row(g, None, {}, 0))
             continue
-        with_event += 1
-        best, best_event = max(
-            ((_field_hits(g, e), e) for _, e in cands.iterrows()),
-            key=lambda he: (he[0]["sub_event_type"], sum(he[0].values())),
-        )
+        t.with_event += 1
+        best, best_event = _best_event(g, cands)
         for f, ok in best.items():
-            hits[f] += ok
+            t.hits[f] += ok
         for f, ok in _actor_hits(g, best_event).items():
-            actor_hits[f] += bool(ok)
+            t.actor_hits[f] += bool(ok)
         if rows is not None:
             rows.append(_row(g, best_event, best, len(cands)))
         pred = g["sub_event_type"] if best["sub_event_type"] else cands.iloc[0]["sub_event_type"]
-        confusion[g["sub_event_type"]][pred] += 1
+        t.confusion[g["sub_event_type"]][pred] += 1
+    return t
+
+
+def _best_event(g, cands: pd.DataFrame) -> tuple[dict[str, bool], pd.Series]:
+    """A note's best-matching event and its field hits: the right sub-event type first, then the most fields
+    right (the first of equals)."""
+    return max(
+        ((_field_hits(g, e), e) for _, e in cands.iterrows()),
+        key=lambda he: (he[0]["sub_event_type"], sum(he[0].values())),
+    )
+
+
+def _per_sub_event_type(confusion: dict[str, Counter]) -> dict[str, dict]:
+    """Gold and predicted notes, precision and recall of each sub-event type, from the confusion."""
     labels = sorted(set(confusion) | {p for c in confusion.values() for p in c} - {"(none)"})
     per_sub = {}
     for s in labels:
@@ -220,15 +267,7 @@ def score_acled(
             "precision": round(tp / pred_n, 3) if pred_n else None,
             "recall": round(tp / gold_n, 3) if gold_n else None,
         }
-    return {
-        "notes": n,
-        "note_yields_event": round(with_event / n, 4) if n else None,
-        **{f: round(hits[f] / n, 4) if n else None for f in FIELDS},
-        **{f: round(actor_hits[f] / actor_rows[f], 4) if actor_rows[f] else None for f in ACTOR_FIGURES},
-        "events_per_note": round(len(events) / n, 3) if n else None,
-        "per_sub_event_type": per_sub,
-        "confusion": {g: dict(c) for g, c in confusion.items()},
-    }
+    return per_sub
 
 
 def acled_view(events: pd.DataFrame) -> pd.DataFrame:

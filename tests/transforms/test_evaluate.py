@@ -2,6 +2,7 @@ import datetime as dt
 
 import pandas as pd
 
+from transforms import evaluate
 from transforms.evaluate import acled_articles, admin1_iso, score_acled, score_tiered, side
 from transforms.extract import extract
 
@@ -43,6 +44,21 @@ def test_score_acled_counts_each_field_on_the_best_matching_event():
     assert report["note_yields_event"] == 1.0
     assert report["sub_event_type"] == 1.0 and report["admin1"] == 1.0 and report["fatalities"] == 1.0
     assert report["per_sub_event_type"]["Peaceful protest"]["recall"] == 1.0
+
+
+def test_a_notes_best_event_has_the_sub_event_type_right_first_then_the_most_fields():
+    g = _gold().iloc[0]
+    shelling = {"event_date": "2023-05-01", "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Shelling/artillery/missile attack", "actor1": "Military Forces of Russia (2000-)",
+                "admin1_iso": "UA-63", "location": "Kupiansk", "fatalities": 2}  # fmt: skip
+    drone = shelling | {"sub_event_type": "Air/drone strike"}  # every other field right
+    elsewhere = shelling | {"admin1_iso": "UA-14", "location": "Bakhmut", "fatalities": 0}
+    hits, event = evaluate._best_event(g, pd.DataFrame([drone, elsewhere, elsewhere | {"fatalities": 2}]))
+    assert event.name == 2 and hits["sub_event_type"] and hits["fatalities"] and not hits["admin1"]
+    hits, event = evaluate._best_event(g, pd.DataFrame([drone, elsewhere, elsewhere]))
+    assert event.name == 1  # the first of equals
+    hits, event = evaluate._best_event(g, pd.DataFrame([drone]))
+    assert not hits["sub_event_type"] and hits["location"]
 
 
 def test_a_wrong_extraction_lowers_the_score():
