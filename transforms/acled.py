@@ -298,6 +298,14 @@ def acled_export(events: pd.DataFrame) -> pd.DataFrame:
     ev = add_acled_columns(
         events.reset_index(drop=True)
     )  # also for partitions published before these columns
+    location, admin1 = _acled_places(ev)
+    out = _export_frame(ev, location, admin1)
+    return out.sort_values(["event_date", "event_id_cnty"], kind="stable").reset_index(drop=True)
+
+
+def _acled_places(ev: pd.DataFrame) -> tuple[list, list]:
+    """Each event's ``location`` and ``admin1`` as ACLED writes them: a region-only event (no settlement
+    named, the region known) at the region's administrative centre, in the centre's admin1."""
     region_only = [
         not (isinstance(loc, str) and loc) and isinstance(iso, str) and bool(iso)
         for loc, iso in zip(ev["location"].tolist(), ev["admin1_iso"].tolist(), strict=True)
@@ -312,7 +320,13 @@ def acled_export(events: pd.DataFrame) -> pd.DataFrame:
         (centre_admin1(iso) or a1) if only else a1
         for a1, iso, only in zip(ev["admin1"].tolist(), ev["admin1_iso"].tolist(), region_only, strict=True)
     ]
-    out = pd.DataFrame(
+    return location, admin1
+
+
+def _export_frame(ev: pd.DataFrame, location: list, admin1: list) -> pd.DataFrame:
+    """The events (with ACLED's derived columns) in ACLED's export columns and order; what is not extracted is
+    empty."""
+    return pd.DataFrame(
         {
             "event_id_cnty": [
                 f"{iso_alpha3(c) or 'XXX'}{eid}"
@@ -351,7 +365,6 @@ def acled_export(events: pd.DataFrame) -> pd.DataFrame:
         },
         columns=list(ACLED_EXPORT_COLUMNS),
     )
-    return out.sort_values(["event_date", "event_id_cnty"], kind="stable").reset_index(drop=True)
 
 
 def _unix(d: object) -> int | None:
