@@ -305,7 +305,10 @@ def says_after(text: str, at: int) -> bool:
 # where somebody spoke: "Johnson said in Kyiv", "told reporters in Moscow", "at a news conference in Kyiv"
 _SPOKEN_IN = re.compile(
     r"\b(?:said|says|told (?:reporters|journalists|a news conference|a press conference)|spoke|speaking|"
-    r"(?:news|press) conference|briefing|(?:during|on) a visit to|visiting)\s+(?:in|at|to)?\s*(?:the\s+)?$"
+    r"(?:news|press) conference|briefing|(?:during|on) a visit to|visiting)\s+(?:in|at|to)?\s*(?:the\s+)?$|"
+    # ... at a gathering there: "speaking at an energy forum in Moscow", "told a summit in Kyiv"
+    r"\b(?:speaking|spoke|said|told|addressing|addressed)\s+(?:at\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:forum|summit|conference|meeting|congress|session|rally|ceremony|gathering|event)\s+in\s+(?:the\s+)?$"
 )
 
 

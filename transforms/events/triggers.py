@@ -307,7 +307,8 @@ _HYPOTHETICAL = Prefiltered(
     re.compile(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|(?<!under )threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
-        r"capable of|ability to|preparing (?:to|an?)\b|ready to|within (?:reach|range) of|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
+        r"capable of|ability to|can (?:now |easily |still |even )?(?:reach|hit|strike|target|fly|travel|destroy|kill)|"
+        r"preparing (?:to|an?|another)\b|ready to|within (?:reach|range) of|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
         r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
         r"weapons? (?:deliveries|supplies|shipments)|if and when|"
         r"(?:commentators|analysts|experts|observers|critics)\s+(?:believe|say|argue|think|suggest))\b",
@@ -328,7 +329,7 @@ _DEMAND = re.compile(r"(?:urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for))", _W)
 _BACKGROUND = Prefiltered(
     re.compile(
         r"\bsince (?:the (?:start|beginning)|the (?:full-scale|all-out)|all-out|the war|February 2022|(?:19|20)\d\d|World War)|"
-        r"\b(?:months?|years?|weeks?) ago\b|\b(?:last|the previous) year\b|\b(?:a|one|two|three|four|several|few)\s+weeks?\s+(?:after|before|earlier)\b|\ba year (?:earlier|before)\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
+        r"\b(?:months?|years?|weeks?|decades?) ago\b|\b(?:last|the previous) year\b|\b(?:a|one|two|three|four|several|few)\s+weeks?\s+(?:after|before|earlier)\b|\ba year (?:earlier|before)\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
         r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
@@ -343,6 +344,8 @@ _AGGREGATE = Prefiltered(
     re.compile(
         r"\b(?:as many(?!\s+(?:days|hours|nights|weeks))|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
+        # a trend: "has struck a growing number of refineries", "has expanded its use of drones"
+        r"an? (?:growing|increasing|rising|mounting) number of|more and more|(?:expanded|stepped up|increased) (?:its|their) use of|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"
         rf"across (?:Ukraine|Russia|the country|(?:the |several |\w+ )?regions)|{_PAST_DAY_WORDS}|{_REPEATED}|"
         # a running total told as an ordinal: "downed its 200th Russian aircraft"

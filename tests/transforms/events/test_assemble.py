@@ -1012,3 +1012,10 @@ def test_the_day_a_news_storys_lead_names_is_the_news_day_of_what_it_tells_undat
         dt.date(2023, 5, 2),
     )
     assert list(later["event_date"]) == [dt.date(2023, 5, 2)]
+
+
+def test_where_a_statement_was_made_at_a_gathering_is_not_where_its_events_are():
+    ev = _events(
+        "The president, speaking at an investment forum in Moscow on Tuesday, said Russian troops shelled Kupiansk."
+    )
+    assert list(ev["location"]) == ["Kupiansk"]

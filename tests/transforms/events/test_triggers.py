@@ -96,6 +96,12 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
         "The minister claimed the enemy was preparing a strike on the bridge.",
         # a running total told as an ordinal
         "The general said his gunners had downed their 150th enemy drone.",
+        # what weapons can do is no strike; a trend is no event; a decade ago is history
+        "Rockets launched from across the border can reach the town in under a minute.",
+        "Kyiv has hit a growing number of oil depots deep inside Russia with long-range drones.",
+        "The army has stepped up its use of glide bombs to batter defensive lines in the south.",
+        "The town has been a stronghold since rebels seized the regional capital nearly a decade ago.",
+        "Residents heard warnings that Moscow is preparing another large wave of missile strikes.",
     ],
 )
 def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
