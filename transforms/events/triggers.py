@@ -258,12 +258,15 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"took the (?:town|village|city|settlement) of|entered the (?:town|village|city))\b|"
      # a side's flag over a place: "hoisted a Russian flag on the council building", "a tricolour flying above X"
      r"\b(?:hoisted|raised|planted|hung(?: up)?)\s+(?:a|the|their|its)\s+(?:Russian|Ukrainian|national|blue-and-yellow)\s+(?:flag|tricolou?r)\b|"
+     # ... or a side's own flag over places: "Ukrainian troops raised their flag over a string of villages"
+     r"\b(?:hoisted|raised|planted)\s+(?:their|its)\s+(?:flags?|tricolou?rs?)\s+(?:over|above)\b|"
      # troops inside a place: "Balakliia, which Ukraine confirmed its troops had entered"
-     r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units ))(?:had\s+|have\s+|has\s+)?(?:entered|rolled into|marched into|moved into)\b(?!\s+the\s+outskirts)|"
+     r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units )|(?<=unit ))(?:had\s+|have\s+|has\s+)?(?:entered|rolled into|marched into|moved into)\b(?!\s+the\s+outskirts)|"
      r"(?:(?<=Russian )|(?<=Ukrainian ))(?:flag|tricolou?r)\s+(?:was\s+|being\s+)?(?:flying|raised|hoisted|planted)\s+(?:above|over|on)\b|"
      # an advance told as the share of a place now held: "now control more than two-thirds of the city of X"
      r"\bnow (?:controls?|holds?|occup(?:y|ies))\s+(?:about |around |some |nearly |almost |more than |over )?"
-     r"(?:\d+ ?(?:%|per ?cent)|(?:two|three)[- ]thirds|half|most|the majority|much) of\b"),
+     r"(?:\d+ ?(?:%|per ?cent)|(?:two|three)[- ]thirds|half|most|the majority|much) of\b|"
+     r"\bnow (?:control(?:s|led)?|h[eo]lds?|occupie[ds])\s+(?:everything|all of|the whole of|the entire)\b"),
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.85,
      # ... told in the passive, by who took them: "was seized by armed men as he left", "was taken from their
      # home last Thursday by men in masks"
@@ -280,7 +283,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Arrests", None, 0.8,
      r"\barrest(?:ed|s)?\b(?!\s+warrants?)(?<!house arrest)|\bdetained\b|\bapprehended\b"),
     ("Strategic developments", "Looting/property destruction", None, 0.8,
-     r"\bloot(?:ed|ing)\b|\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b|"
+     r"\bloot(?:ed|ing)\b|(?<!wreckage )(?<!debris )(?<!fragments )\bset (?:fire|on fire) to\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b|\bransacked\b|\barson\b|\bsabotaged\b|"
      # sabotage without explosives: "a partisan group destroyed a railway control box"
      r"\b(?:partisans?|saboteurs?)\b[^.]{0,40}?\b(?:destroyed|damaged|disabled|burned)\s+(?:an?|the|two|several)\s+"
      r"(?:[\w-]+\s+){0,3}?(?:railway|rail|relay|control box|signal\w*|cars?|trucks?|vehicles?|equipment|towers?|cabinets?)\b"),

@@ -24,6 +24,18 @@ def subs(text: str) -> set[str]:
         ("clashes took place near the village", "Armed clash"),
         ("a guided aerial bomb hit a house", "Air/drone strike"),
         ("two people died when rockets fell on a market at noon", "Shelling/artillery/missile attack"),
+        (
+            "the troops raised their flag over three villages on the river",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "the colonel said his unit had entered the town centre at dawn",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "the mercenary chief said his men now controlled everything east of the river",
+            "Non-state actor overtakes territory",
+        ),
         ("the border guards prevented an attempt by an armed group to break into the region", "Armed clash"),
         ("Russian forces launched an airborne missile strike at the town", "Air/drone strike"),
         ("soldiers dropped two grenades of the VOG type from a quadcopter on the house", "Air/drone strike"),
@@ -667,3 +679,8 @@ def test_the_tellers_disclaimer_is_no_possibility_of_the_event():
     )
     assert is_non_event("Reuters could not immediately confirm the report of strikes on the town.") is None
     assert is_non_event("Russia could strike the town again, officials warned.") == "hypothetical"
+
+
+def test_debris_that_set_a_building_on_fire_is_no_arson():
+    assert "Looting/property destruction" not in subs("Falling debris set fire to the roof of a school.")
+    assert "Looting/property destruction" in subs("Soldiers set fire to the village shop before leaving.")
