@@ -314,6 +314,7 @@ class StoryReader:
         # the border areas 11 times" in a report published on the 8th): the news day of what it tells undated
         self.lead_day: dt.date | None = None
         self.lead_read = False
+        self.lead_passed = False  # a standfirst about an earlier event was passed over
         # (paragraph, sentence, day) of the speech of an earlier day the story is telling or quoting
         self.speech: tuple[int, int, dt.date] | None = None
         self.drafts: list[Draft] = []
@@ -629,14 +630,18 @@ class StoryReader:
         return replace(time, own=own) if own is not None and own.explicit else time
 
     def _note_the_leads_day(self, s: Sentence, time: SentenceTime) -> None:
-        """A news story whose lead sentence names a recent day of its own reports that day: it is the news day."""
+        """A news story whose lead sentence names a recent day of its own reports that day: it is the news day. (A
+        standfirst that dates an earlier event — "stepped up its air campaign after an attack on Belgorod on
+        December 30" — is passed over for the sentence after it.)"""
         if self.lead_read or len(s.text.split()) < 6:
             return  # (a dateline alone, "BRYANSK, June 12.", is no lead)
-        self.lead_read = True
         own = time.own
+        earlier = own is not None and _DATES_AN_EARLIER_EVENT.search(s.text, 0, max(own.start, 0)) is not None
+        self.lead_read = not earlier or self.lead_passed
+        self.lead_passed = True
         if (
             self.kind == NEWS
-            and s.paragraph == 0
+            and not earlier
             and time.status in ("news", "aggregate")
             and own is not None
             and own.explicit
@@ -862,7 +867,12 @@ class StoryReader:
             and is_unplaced(loc_id, admin1_iso)
         )
         if nationwide:  # "after Friday's missile attacks across the country": the day told with the attack
-            country, word = country or self.last_country or "Ukraine", "the whole country ('across Ukraine')"
+            # the country the sentence names as struck, not the one that fired ("Ukraine was hit by 122 missiles",
+            # "Russia fired three dozen missiles ... across Ukraine")
+            named = [m.canonical_name for m in s.own if m.entity_type == "country"]
+            struck = next((c for c in named if c in ("Ukraine", "Russia") and c != side), None)
+            country = country or struck or self.last_country or "Ukraine"
+            word = "the whole country ('across Ukraine')"
             date = nearest_date(s.text, trig.start, self.published) or date
         return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
                      qty, side, owner, word, nationwide)  # fmt: skip
@@ -1184,6 +1194,11 @@ class StoryReader:
             # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
             prev.dated_by(f.date.date, f.date.precision, f.date.explicit, f.date.reported)
             self._absorb(prev, s, f)
+            if prev.location_id is None and f.loc_id is not None and f.admin1_iso == prev.admin1_iso:
+                # "Russian troops continued attacks in the Kharkiv region. The most intense fighting was near
+                # Vovchansk and the village of Lyptsi": the region's event told at its settlements
+                prev.location_id, prev.geo_precision = f.loc_id, f.geo
+                self.drafts[-1:-1] = list_events(prev, s.text, s.start, s.own, self.regions_seen)
             self.carried, self.carried_at = prev.date, prev.admin1_iso
             self._decide(
                 s.idx, s.start, s.end, "continues", "goes on with the event before", len(self.drafts) - 1
@@ -1210,7 +1225,11 @@ class StoryReader:
             return False  # the barrage over the country and its interception tally are two rows (codebook)
         if _another_day(prev, f.date):
             return False  # "... killed one on Saturday. On Thursday, shelling of a border village ...": two events
-        weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles"
+        if f.nationwide and not prev.nationwide:
+            return False  # "On Friday, December 29, Ukraine was hit by 122 missiles": the country's barrage, not Kyiv's
+        # a weak clash with a toll ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll;
+        # fighting named at another settlement is fighting there ("the most intense fighting was near Vovchansk")
+        weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles" and bool(f.killed or f.injured)
         # another settlement of the same region struck anew is another event ("shelled Sloviansk ... also shelled
         # Bakhmut"); a toll told at a district or street of it is not ("one civilian was killed in Saltivskyi")
         elsewhere = (
@@ -1221,7 +1240,6 @@ class StoryReader:
             and not (f.killed or f.injured)
         )
         return (
-            # a weak clash ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll
             (f.unplaced or f.admin1_iso == prev.admin1_iso and not elsewhere or weak_clash)
             and (
                 f.sub == prev.trigger.sub_event_type
@@ -1540,6 +1558,13 @@ _AT_A_PROTEST = re.compile(
 
 
 _BLAST_WORD = re.compile(r"(?:explosions?|blasts?)", re.IGNORECASE)
+
+
+# a day named in a clause about an earlier event: "Moscow has stepped up its air campaign after an attack on
+# Belgorod on December 30" dates the attack, not the news
+_DATES_AN_EARLIER_EVENT = re.compile(
+    r"\b(?:after|since|before|following|in response to)\b[^,;]*$", re.IGNORECASE
+)
 
 
 def _another_day(prev: Draft, date: EventDate) -> bool:

@@ -273,6 +273,8 @@ _A_PLACE_UNDERGOES = frozenset(
 _AND_A_CAPITAL = re.compile(r"\s+and\s+([A-Z][a-z]+)")
 _HELD_BY = re.compile(
     r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$|"
+    # the source of a figure: "Ukraine was hit by 122 missiles, according to Kyiv"
+    r"\baccording\s+to\s+$|"
     # the object of what is done to a government: "to discredit Kyiv", "urged Moscow to", "pressing Kyiv"
     r"\b(?:discredit(?:ed|ing)?|blam(?:e|es|ing)|accus(?:e|es|ing)|urg(?:e|es|ed|ing)|press(?:ed|ing)?|"
     r"pressur(?:e|ed|ing)|criticis(?:e|ed|ing)|criticiz(?:e|ed|ing)|condemn(?:ed|ing)?|persuad(?:e|ed|ing)|"

@@ -1019,3 +1019,35 @@ def test_where_a_statement_was_made_at_a_gathering_is_not_where_its_events_are()
         "The president, speaking at an investment forum in Moscow on Tuesday, said Russian troops shelled Kupiansk."
     )
     assert list(ev["location"]) == ["Kupiansk"]
+
+
+def test_a_regions_fighting_told_next_at_its_settlements_is_fought_there():
+    ev = _events(
+        "The defence ministry said on Tuesday its troops had taken the villages of Strilecha and Pylna in the "
+        "Kharkiv region, close to the border. The general staff said on Tuesday that Russian troops pressed attacks "
+        "along the border in the Kharkiv region overnight, and that Ukrainian units had repelled several assaults. "
+        "It said the heaviest fighting was near Vovchansk and the village of Lyptsi."
+    )
+    clashes = ev[ev["sub_event_type"] == "Armed clash"]
+    assert sorted(clashes["location"]) == ["Lyptsi", "Vovchansk"]
+
+
+def test_a_countrys_barrage_told_after_a_citys_strike_is_a_row_of_its_own_in_the_country_struck():
+    ev = _events(
+        "In Kyiv, blasts shook the city on Tuesday morning and a missile wrecked a block, wounding 12 people. "
+        "On Friday, April 28, Ukraine was hit by 90 missiles, according to Kyiv, which said 25 people died across "
+        "the country."
+    )
+    rows = sorted(zip(ev["event_date"], ev["location"].fillna(""), ev["country"], strict=True))
+    assert rows == [(dt.date(2023, 4, 28), "", "Ukraine"), (dt.date(2023, 5, 2), "Kyiv", "Ukraine")]
+
+
+def test_a_standfirst_that_dates_an_earlier_event_is_passed_over_for_the_lead():
+    text = (
+        "Moscow has stepped up its strikes after a raid on the city of Belgorod on April 29, officials say.\n\n"
+        "Russia launched dozens of missiles at Ukraine on Tuesday, May 2, officials said.\n\n"
+        "In Kharkiv, a missile hit a school and two people were hurt."
+    )
+    ev = _events(text, published=dt.date(2023, 5, 3))
+    kharkiv = ev[ev["location"] == "Kharkiv"]
+    assert list(kharkiv["event_date"]) == [dt.date(2023, 5, 2)]
