@@ -713,6 +713,11 @@ def placed_against_the_gazetteer(m: Mention, sentence_text: str, offset: int) ->
     if m.entity_type != "place":
         return None
     found, _ = _placed_by_the_region_after([m], [m], sentence_text, offset)
+    if m.method == "provisional" and found is not None and found[1] is not None:
+        return found[0], found[
+            1
+        ]  # a settlement the gazetteer lacks, placed by the text ("Hroza, a village ... in
+        # the Kupiansk district of the Kharkiv region")
     if found is None or found[0] == m.entity_id or found[0] not in load_registry().entities:
         return (
             None  # (a name the gazetteer lacks there is only that sentence's guess: "Sievierodonetsk, Kharkiv

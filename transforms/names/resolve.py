@@ -352,7 +352,10 @@ _REGION_AFTER = re.compile(
 )
 # "X in the Klimovo district of the Bryansk region": the region said to hold a settlement
 _REGION_HOLDING = re.compile(
-    r"^\s+in\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+(?:district|raion)\s+of\s+(?:the\s+)?)?"
+    # ... also after the settlement's description: "Hroza, a village of about 330 people in the Kupiansk district
+    # of the Kharkiv region"
+    r"^(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:village|town|settlement|hamlet)\b[^,.;]{0,40}?)?"
+    r"\s+in\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+(?:district|raion)\s+of\s+(?:the\s+)?)?"
     r"(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+(?:region|oblast|Oblast|Region)\b"
 )
 # a place is mentioned after these ("in X", "near X", "the village of X") or before these ("X region")
@@ -670,11 +673,72 @@ def _small_place(reg: Registry, eid: str) -> bool:
     return ent.entity_type == "place" and ent.population < 10_000
 
 
+# a capitalized word that opens a sentence before a name: "In Hroza, a village ...", "Near Robotyne, ..."
+_OPENING_WORD = re.compile(
+    r"(?:In|At|On|Near|From|Outside|Around|Inside|To|After|For|By|As|With|When|While|Since|Across|Over)\s+"
+)
+
+
+# the last word of a body's name, never of a person's: "the Azov Regiment, told Sky News", "the World Bank said"
+_BODY_WORDS = frozenset(
+    [
+        "regiment",
+        "battalion",
+        "brigade",
+        "center",
+        "centre",
+        "bank",
+        "ministry",
+        "times",
+        "post",
+        "group",
+        "council",
+        "agency",
+        "institute",
+        "committee",
+        "office",
+        "service",
+        "forces",
+        "army",
+        "guard",
+        "fund",
+        "union",
+        "party",
+        "movement",
+        "company",
+        "corporation",
+    ]
+)
+
+
+def _name_span(text: str, m: re.Match) -> tuple[int, int]:
+    """The span of a capitalized sequence without a sentence's opening function word before the name."""
+    start, end = m.start(), m.end()
+    opening = _OPENING_WORD.match(text, start, end)
+    return (opening.end(), end) if opening and opening.end() < end else (start, end)
+
+
+def _introduced_settlements(text: str) -> set[tuple]:
+    """The names the story tells as settlements anywhere ("In Hroza, a village of about 330 people", "the village
+    of Pytomnyk"): one sense per story, so their bare mentions before that are the settlement too."""
+    out: set[tuple] = set()
+    for m in _CAPSEQ.finditer(text):
+        start, end = _name_span(text, m)
+        if SETTLEMENT_AFTER.match(text, end, end + 40) or SETTLEMENT_OF.search(
+            text[max(0, start - 30) : start]
+        ):
+            toks = strip_name(text[start:end])
+            if toks and len(toks) <= 3 and toks[0] not in _NOT_NAMES and toks[-1] not in _NOT_NAMES:
+                out.add(tuple(toks))
+    return out
+
+
 def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> list[Mention]:
     out = []
-    introduced: set[tuple] = set()  # settlements the story named as such: their later bare mentions too
+    # settlements the story names as such: their bare mentions too, before or after
+    introduced: set[tuple] = _introduced_settlements(text)
     for m in _CAPSEQ.finditer(text):
-        start, end = m.start(), m.end()
+        start, end = _name_span(text, m)
         if occupied.overlaps(start, end):
             continue
         if text[end - 2 : end] in ("'s", "’s"):  # a possessive: Lithuania's
@@ -748,7 +812,7 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
                 Mention(start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score)
             )
             occupied.append((start, end))
-        elif eid is None and person_cue and 2 <= len(toks) <= 4:
+        elif eid is None and person_cue and 2 <= len(toks) <= 4 and toks[-1] not in _BODY_WORDS:
             canonical = " ".join(t.capitalize() for t in toks)
             out.append(
                 Mention(

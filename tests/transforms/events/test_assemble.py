@@ -1051,3 +1051,15 @@ def test_a_standfirst_that_dates_an_earlier_event_is_passed_over_for_the_lead():
     ev = _events(text, published=dt.date(2023, 5, 3))
     kharkiv = ev[ev["location"] == "Kharkiv"]
     assert list(kharkiv["event_date"]) == [dt.date(2023, 5, 2)]
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_where_the_story_says_it_lies_in_every_sentence():
+    ev = _events(
+        "Villagers in Hroza began burying their dead on Friday, a day after a Russian missile struck a cafe, "
+        "killing 52 people.\n\nIn Hroza, a village of about 330 people in the Kupiansk district of the Kharkiv "
+        "region, residents had gathered for a wake.",
+        published=dt.date(2023, 10, 6),
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], ev["event_date"], strict=True)) == [
+        ("Hroza", "UA-63", dt.date(2023, 10, 5))
+    ]

@@ -214,3 +214,17 @@ def test_a_village_named_for_another_kind_of_thing_in_the_story_is_that_thing_wh
 def test_a_city_keeps_its_name_when_a_unit_is_named_for_it():
     text = "The Kharkiv brigade said Kharkiv was shelled again; the Dnipro River rose near Dnipro."
     assert _places(text) == [("Kharkiv", "Kharkiv"), ("Dnipro", "Dnipro")]
+
+
+def test_an_unknown_village_told_as_one_anywhere_in_the_story_is_a_place_wherever_it_is_named():
+    text = (
+        "Villagers in Hroza buried their dead on Friday. In Hroza, a village of about 300 people in the "
+        "Kupiansk district of the Kharkiv region, a missile hit the shop."
+    )
+    found = [(m.surface, m.method) for m in find_mentions(text) if m.surface == "Hroza"]
+    assert found == [("Hroza", "provisional"), ("Hroza", "provisional")]
+
+
+def test_a_body_that_speaks_is_no_person():
+    text = "A colonel of the Azov Regiment, told reporters the line held; the Royal United Services Institute said so."
+    assert not [m for m in find_mentions(text) if m.entity_type == "person"]
