@@ -73,7 +73,7 @@ _CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 # a place a scene is compared with is not where it is: "conditions reminiscent of Mariupol"
 _COMPARED_WITH = re.compile(
     r"\b(?:reminiscent of|similar to|compared (?:with|to)|comparable to|akin to|echoes of|the fate of|like|"
-    r"as with|unlike(?: with)?|(?-i:As) (?:with|in))\s+(?:those in\s+|that of\s+|in\s+)?$",
+    r"as with|unlike(?: with)?|(?-i:As) (?:with|in)|away from|far from)\s+(?:those in\s+|that of\s+|in\s+)?$",
     re.I,
 )
 
@@ -81,7 +81,9 @@ _COMPARED_WITH = re.compile(
 # where the weapons or troops came from is not where the event happened: "missiles launched from a submarine in
 # the Black Sea", "drones fired from Belarus", "reserves, including units redeployed from Zaporizhzhia Oblast"
 _LAUNCHED_FROM = re.compile(
-    r"\b(?:launched|fired|flying|flown|(?:re)?deployed|transferred)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$",
+    r"\b(?:launched|fired|flying|flown|(?:re)?deployed|transferred)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$|"
+    # ... nor where they were heading: "shot down a drone heading for Moscow over the Istra district"
+    r"\b(?:heading|headed|bound|flying)\s+(?:for|to|towards?)\s+(?:the\s+)?$",
     re.I,
 )
 

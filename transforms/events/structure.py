@@ -21,7 +21,7 @@ from transforms.names.resolve import resolve_name
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # PLACE[, Region][, Mon DD] [(Agency)] dash | PLACE: — the place in capitals, or in title case before an agency
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*\()"
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. /-]{1,40}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*\()"
     # ... or in title case before its country and a long dash: "Kyiv, Ukraine —", "Kyiv, Ukraine CNN —"
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:CNN\s*)?[—–]\s))"
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z .'-]{{1,40}}?))?"

@@ -1063,3 +1063,29 @@ def test_a_village_the_gazetteer_lacks_is_placed_where_the_story_says_it_lies_in
     assert list(zip(ev["location"], ev["admin1_iso"], ev["event_date"], strict=True)) == [
         ("Hroza", "UA-63", dt.date(2023, 10, 5))
     ]
+
+
+def test_where_weapons_were_heading_and_a_place_told_as_away_from_are_not_where_the_event_is():
+    downed = _events(
+        "Air defences shot down a drone heading for Moscow over the Istra district of the Moscow region."
+    )
+    assert list(downed["admin1_iso"]) == ["RU-MOS"]
+    away = _events(
+        "Away from Bakhmut, Russia struck the Dnipropetrovsk region with missiles overnight, wounding six."
+    )
+    assert list(away["admin1_iso"]) == ["UA-12"]
+
+
+def test_a_shelling_told_by_prosecutors_is_the_trials_not_the_days_news():
+    assert _events(
+        "A court in Chernihiv jailed a Russian officer for 12 years on Thursday.\n\nAccording to the prosecution, "
+        "the officer ordered his unit to fire Grad and Uragan rockets at apartment blocks, a hospital and a stadium "
+        "in the city, even though there were no Ukrainian positions nearby. Fourteen civilians were killed."
+    ).empty
+
+
+def test_a_reuters_dateline_of_two_cities_is_no_event_place():
+    ev = _events(
+        "KYIV/WARSAW, May 2 (Reuters) - Russian forces captured the village of Pylna, the ministry said."
+    )
+    assert "Kyiv" not in list(ev["location"])

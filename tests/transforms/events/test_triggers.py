@@ -114,6 +114,7 @@ def test_the_most_specific_trigger_gives_the_acled_sub_type(sentence, sub):
         "The army has stepped up its use of glide bombs to batter defensive lines in the south.",
         "The town has been a stronghold since rebels seized the regional capital nearly a decade ago.",
         "Residents heard warnings that Moscow is preparing another large wave of missile strikes.",
+        "The raids came as the army prepares to launch its long-awaited offensive in the south.",
     ],
 )
 def test_opinions_warnings_background_and_aggregates_are_not_events(sentence):
