@@ -38,7 +38,7 @@ from transforms.events.discourse import districts_named, fold_vague_tellings, me
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
-from transforms.events.numbers import weapon_quantity
+from transforms.events.numbers import weapon_quantity, word_number
 from transforms.events.places import (
     PLURAL_REGIONS,
     after_dateline,
@@ -651,6 +651,20 @@ class StoryReader:
         ):
             self.lead_day = own.date
 
+    def _toll_of(self, s: Sentence) -> Draft | None:
+        """The event a toll update names again ("The number of dead rose to 29", "The death toll climbed to 12"):
+        the last one told, in this paragraph or the one before, when it hurt people or can have; None otherwise."""
+        if (
+            not self.drafts
+            or not _TOLL_UPDATE.search(s.text)
+            or any(m.entity_type == "country" for m in s.own)
+        ):
+            return None  # (a country's toll is a running total: "the UN civilian death toll in Ukraine rose to ...")
+        last = self.drafts[-1]
+        if s.paragraph - last.paragraph > 1 or last.trigger.event_type not in _HARMFUL:
+            return None
+        return last
+
     def _one_regions_day(self, s: Sentence) -> bool:
         """A count of the past day in one region ("Russian strikes on Zaporizhzhia Oblast killed two people over
         the past day") or at one settlement: that place's event of the day, not a roundup of many places."""
@@ -762,6 +776,17 @@ class StoryReader:
             # a story with no news day told by dated entries ("Day 97: Tuesday 31 May. Russia gaining ground
             # ..."): the entry's day dates the account that follows it in its paragraph
             self.carried = time.own.date
+        if reason is None and (told := self._toll_of(s)) is not None:
+            # "The number of dead rose to 29 by Sunday afternoon": the toll of the event the story just told, also
+            # across a paragraph break
+            killed, injured, _ = casualties(s.text)
+            killed = killed or _toll_count(s.text)
+            told.fatalities = larger_count(told.fatalities, killed) if killed else told.fatalities
+            told.injuries = larger_count(told.injuries, injured) if injured else told.injuries
+            told.extend(s.idx, s.end, s.text)
+            self._decide(s.idx, s.start, s.end, "continues", "the toll of the event told before",
+                         self.drafts.index(told))  # fmt: skip
+            return
         if reason is None and self.barrage is not None and not follows:
             impact = local_impact(self.barrage, s.text, s.start, s.idx, s.paragraph, s.own, self.placed, time)
             if impact is not None:  # "In the Ternopil region, a man was killed when debris fell on his house"
@@ -1565,6 +1590,29 @@ _BLAST_WORD = re.compile(r"(?:explosions?|blasts?)", re.IGNORECASE)
 _DATES_AN_EARLIER_EVENT = re.compile(
     r"\b(?:after|since|before|following|in response to)\b[^,;]*$", re.IGNORECASE
 )
+
+
+# a toll told again, higher: "The number of dead rose to 29", "the death toll has climbed to 12"
+_TOLL_UPDATE = re.compile(
+    r"\b(?:(?:death|casualty)\s+toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed|those\s+killed)|toll)\b"
+    r"[^.;]{0,40}?\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\b",
+    re.IGNORECASE,
+)
+_HARMFUL = ("Explosions/Remote violence", "Violence against civilians", "Battles")
+_TOLL_TO = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\s+"
+    r"(?:at\s+least\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_count(sentence: str) -> int | None:
+    """The dead a toll update counts ("The number of dead rose to 29" → 29), or None."""
+    m = _TOLL_TO.search(sentence)
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else word_number(n)
 
 
 def _another_day(prev: Draft, date: EventDate) -> bool:

@@ -6,7 +6,8 @@
 - **Paragraphs** (blank lines), and **live-blog entries**: a paragraph that is only a time stamp
   (``10.32 BST``, ``1:45 p.m. ET``, ``Updated at 09.15``) opens an entry.
 - **Quotes**: a sentence that opens with a quotation mark is somebody's words.
-- **Bylines and captions**: ``By NAME``, ``Photo by ...``, ``(AP Photo/...)`` lines say nothing of events.
+- **Bylines and captions**: ``By NAME``, ``Photo by ...``, ``(AP Photo/...)`` lines and captions (a paragraph
+  that ends with a photo's credit or opens with "Photo:") say nothing of events.
 - **Reprints**: a story that announces a document it reprints ("Read the President's full address below:") —
   the document's "today" is the day it was spoken, not the day the story was published.
 """
@@ -41,6 +42,13 @@ _QUOTE_OPEN = ('"', "“", "‘", "'")
 # a double quotation mark anywhere in a sentence: somebody's words begin, go on or end there
 QUOTE_MARK = re.compile(r"[“”\"]")
 _BYLINE = re.compile(r"^(?:By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|Photo(?:graph)?:?\s+by\b|\(AP Photo/)")
+# a photo's caption: it ends with the photo's credit or opens as one ("... Sunday, Jan. 15, 2023. (AP Photo/Roman
+# Hrytsenko)", "Photo: Volunteers clear debris ...", "Image caption: A crater ...")
+_CAPTION = re.compile(
+    r"\((?:AP|Reuters|AFP|EPA|Getty|PA|Anadolu)\s*(?:Photo\b[^)]{0,60}|/[^)]{1,60})\)\s*$|"
+    r"^(?:Photo|Image caption|Caption|Pictured)\s*:",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class Paragraph:
     start: int
     end: int
     entry: int  # live-blog entry number (0 before the first time stamp; stories without any: all 0)
-    kind: str  # "text", "timestamp", "byline"
+    kind: str  # "text", "timestamp", "byline", "caption"
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -95,6 +103,8 @@ def paragraphs(text: str) -> list[Paragraph]:
                 kind = "timestamp"
             elif _BYLINE.match(stripped):
                 kind = "byline"
+            elif _CAPTION.search(stripped):
+                kind = "caption"
             out.append(Paragraph(start, start + len(stripped), entry, kind))
         pos += len(part)
     return out

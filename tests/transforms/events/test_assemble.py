@@ -1089,3 +1089,18 @@ def test_a_reuters_dateline_of_two_cities_is_no_event_place():
         "KYIV/WARSAW, May 2 (Reuters) - Russian forces captured the village of Pylna, the ministry said."
     )
     assert "Kyiv" not in list(ev["location"])
+
+
+def test_a_toll_told_higher_in_the_next_paragraph_is_the_toll_of_the_strike_told_before():
+    ev = _events(
+        "DNIPRO, Ukraine (AP) — Crews worked through the night at an apartment block in Dnipro a day after a Russian "
+        "missile sheared away its middle floors.\n\nThe number of dead rose to 29 by Wednesday afternoon, and 73 "
+        "people were wounded, the regional governor said."
+    )
+    assert list(zip(ev["location"], ev["fatalities"], ev["injuries"], strict=True)) == [("Dnipro", 29, 73)]
+    # ... but a country's running total is no toll of one strike
+    country = _events(
+        "A missile hit a school in Kharkiv on Tuesday, killing two.\n\n"
+        "The UN civilian death toll in Ukraine rose to 9,000, the agency said."
+    )
+    assert list(country["fatalities"]) == [2]

@@ -13,6 +13,12 @@ from transforms.ingest import clean_text
         ("KYIV: Drones hit the capital overnight.", "KYIV", None, "Drones"),
         ("LVIV, Ukraine (AP)  Drones hit the city.", "LVIV", "AP", "Drones"),  # the scrape lost the dash
         ("KYIV, Ukraine—Drones hit the port.", "KYIV", None, "Drones"),  # a long dash touching the body
+        (
+            "KYIV/WARSAW, May 2 (Reuters) - Drones hit the port.",
+            "KYIV/WARSAW",
+            "Reuters",
+            "Drones",
+        ),  # two cities
     ],
 )
 def test_datelines_of_the_agency_formats(text, place, agency, body):
@@ -65,3 +71,12 @@ def test_a_title_case_dateline_names_its_country_and_a_title_does_not_pass_for_o
     d = parse_dateline("Odesa, Ukraine — Drones struck the port overnight.")
     assert (d.place, d.region) == ("Odesa", "Ukraine")
     assert parse_dateline("Zelensky, Biden — what the talks may bring") is None
+
+
+def test_a_photos_caption_is_marked_and_an_attributed_paragraph_is_not():
+    text = (
+        "A rescuer climbs over slabs at the building struck in Dnipro, Sunday, Jan. 15, 2023. (AP Photo/Jane Roe)"
+        "\n\nPhoto: Volunteers clear debris from the cathedral.\n\n"
+        "Missiles hit the port overnight, injuring three people, the governor said. (Reuters)"
+    )
+    assert [p.kind for p in paragraphs(text)] == ["caption", "caption", "text"]

@@ -24,6 +24,7 @@ def subs(text: str) -> set[str]:
         ("clashes took place near the village", "Armed clash"),
         ("a guided aerial bomb hit a house", "Air/drone strike"),
         ("two people died when rockets fell on a market at noon", "Shelling/artillery/missile attack"),
+        ("a day after a Russian missile sheared away its middle floors", "Shelling/artillery/missile attack"),
         (
             "the troops raised their flag over three villages on the river",
             "Non-state actor overtakes territory",
