@@ -529,7 +529,11 @@ def _made_impossible(low: str, m: re.Match) -> bool:
 # a verbless appositive set off by commas, which describes the noun before it: "In eastern Ukraine, the focus of
 # Russia's military campaign, nine civilians were killed"
 _APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an)\s+(?![^,;:.]*\b(?:is|are|was|were|has|have|had|will|would|said|says)\b)[^,;:.“”\"]{1,60}?,"
+    r",\s+(?:the|a|an)\s+(?![^,;:.]*\b(?:is|are|was|were|has|have|had|will|would|said|says)\b)[^,;:.“”\"]{1,60}?,|"
+    # ... or a noun phrase with its relative clause at the sentence's end: "Explosions were reported in Ternopil and
+    # Zhytomyr, cities that had seen relatively few attacks since the war began."
+    r",\s+(?:[a-z][\w-]*\s+){0,3}?(?:cities|towns|villages|city|town|village|regions?|areas?|places?|ports?)\s+"
+    r"(?:that|which|where)\b[^;:“”\"]*$"
 )
 
 
@@ -539,7 +543,9 @@ def _describes_a_noun(sentence: str, cue: re.Match) -> bool:
     for a in _APPOSITIVE.finditer(sentence):
         if a.start() <= cue.start() and cue.end() <= a.end():
             rest = sentence[: a.start()] + " " * (a.end() - a.start()) + sentence[a.end() :]
-            return _BACKGROUND.search(rest, rest.lower()) is None
+            # ... and the event is told outside it ("in Kursk, a region where Ukrainian troops invaded last year"
+            # tells its invasion in the description: background)
+            return _BACKGROUND.search(rest, rest.lower()) is None and bool(find_triggers(rest))
     return False
 
 

@@ -686,3 +686,16 @@ def test_the_tellers_disclaimer_is_no_possibility_of_the_event():
 def test_debris_that_set_a_building_on_fire_is_no_arson():
     assert "Looting/property destruction" not in subs("Falling debris set fire to the roof of a school.")
     assert "Looting/property destruction" in subs("Soldiers set fire to the village shop before leaving.")
+
+
+def test_a_background_word_in_a_description_of_the_places_leaves_the_main_clauses_event_news():
+    assert (
+        is_non_event(
+            "Blasts were also heard in Lutsk and Rivne, cities that had seen few strikes since the war began."
+        )
+        is None
+    )
+    # ... but an event told in the description itself is that description's background
+    assert is_non_event(
+        "Officials spoke of the plant in Kursk, a region where troops invaded last year."
+    ) == ("background")
