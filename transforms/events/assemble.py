@@ -261,6 +261,11 @@ def region_of(m: Mention) -> str | None:
 # a further event of the same account: "also shot down four other cruise missiles"; or a part of the attack's
 # weapons: "five cruise missiles were launched, one of which was intercepted"
 _ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
+# a share of weapons told before: "37 of the missiles", "74 of the drones"
+_OF_THE_WEAPONS = re.compile(
+    r"\b(?:\d+|[a-z]+)\s+of\s+(?:the|them|these|those)\b(?:\s+(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs))?",
+    re.I,
+)
 _PARTITIVE = re.compile(
     r"\b(?:one|two|three|four|five|\d+|some|most|all|none)\s+of\s+(?:which|them|these|those)\b", re.I
 )
@@ -1466,6 +1471,7 @@ class StoryReader:
             or reported_by
             or (other_side(f.side) if f.side else None)
             or self._claimant(s)
+            or self._defender_of_the_lead(s)
             or f.country
         )
         if f.unplaced and defender == "Ukraine":
@@ -1478,6 +1484,14 @@ class StoryReader:
         if f.unplaced and f.country is None:
             return None
         return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
+
+    def _defender_of_the_lead(self, s: Sentence) -> str | None:
+        """The side that downs a share of the weapons the story's lead attack launched ("Russia launched 88 missiles
+        and 63 drones ... Air defences destroyed 37 of the missiles and 55 of the drones, it said"): the other side
+        of the lead's attacker, or None."""
+        if self.barrage is None or not _OF_THE_WEAPONS.search(s.text):
+            return None
+        return other_side(side_of_actor(self.barrage.actor1))
 
     def _attack_actors(self, s: Sentence, f: Frame) -> tuple[str | None, str | None]:
         sent, country = s.text, f.country

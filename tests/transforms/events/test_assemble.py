@@ -1104,3 +1104,16 @@ def test_a_toll_told_higher_in_the_next_paragraph_is_the_toll_of_the_strike_told
         "The UN civilian death toll in Ukraine rose to 9,000, the agency said."
     )
     assert list(country["fatalities"]) == [2]
+
+
+def test_a_share_of_the_lead_attacks_weapons_is_downed_by_the_other_side_over_its_country():
+    ev = _events(
+        "KYIV, March 22 (Reuters) - Russia hammered the power grid with missiles and drones overnight, cutting "
+        "power to a million homes, officials said on Friday.\n\nThe air force said Russia fired 80 missiles and 60 "
+        "drones in one of the largest assaults on energy sites since the invasion. Air defences destroyed 30 of the "
+        "missiles and 50 of the drones, it said."
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert list(zip(downed["actor1"], downed["country"], strict=True)) == [
+        ("Military Forces of Ukraine", "Ukraine")
+    ]
