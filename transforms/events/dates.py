@@ -48,13 +48,15 @@ _RELATIVE = Prefiltered(
         r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
         r"last week(?!\s+of\b)|this week|last month|earlier this month|later that day|later the same day|the same day|"
         r"(?:hours|minutes|moments) later|"
-        r"the next day|the following day|the day before|a day earlier)\b",
+        r"the next (?:day|night)|the following (?:day|night)|the day before|a day earlier)\b",
         re.IGNORECASE,
     )
 )
 _MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
+_NEXT_DAY = ("the next day", "the following day", "the next night", "the following night")
 _INTO_A_DAY = re.compile(
-    rf"\s+(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)}|\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})\b",
+    # "overnight into Sunday", "overnight from Monday into Tuesday"
+    rf"\s+(?:from\s+(?:{'|'.join(WEEKDAYS)})\s+)?(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)}|\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})\b",
     re.IGNORECASE,
 )
 _DAYS_AGO = re.compile(r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b")
@@ -138,11 +140,11 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             found.append(EventDate(first.replace(day=1), 3, True, m.start()))
         elif rel in ("earlier this month",):
             found.append(EventDate(published.replace(day=1), 3, True, m.start()))
-        elif rel in SAME_DAY_AS_BEFORE or rel in ("the next day", "the following day"):
+        elif rel in SAME_DAY_AS_BEFORE or rel in _NEXT_DAY:
             if previous is None and rel.endswith(" later"):
                 continue  # "Hours later," after nothing dated: later than what is not known
             base = previous or published
-            if rel in ("the next day", "the following day"):
+            if rel in _NEXT_DAY:
                 base = min(base + dt.timedelta(days=1), published)
             found.append(EventDate(base, 1, True, m.start()))
         elif rel == "overnight" and _INTO_A_DAY.match(low, m.end()):
