@@ -59,5 +59,7 @@ def test_overnight_from_one_weekday_into_the_next_and_the_next_night():
     published = dt.date(2023, 7, 21)  # a Friday
     found = find_dates("Overnight from Monday into Tuesday, drones hit the port.", published)
     assert [d.date for d in found] == [dt.date(2023, 7, 17), dt.date(2023, 7, 18)]
-    after = find_dates("The next night, strikes hit the grain terminal.", published, previous=dt.date(2023, 7, 18))
+    after = find_dates(
+        "The next night, strikes hit the grain terminal.", published, previous=dt.date(2023, 7, 18)
+    )
     assert [d.date for d in after] == [dt.date(2023, 7, 19)]
