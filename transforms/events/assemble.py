@@ -468,7 +468,9 @@ class StoryReader:
                 )
                 if (
                     m.entity_type == "place"
-                    and m.method != "provisional"
+                    # a settlement the gazetteer lacks, once the story placed it ("the village of Robotyne in the
+                    # Zaporizhzhia region ... the village had been liberated")
+                    and (m.method != "provisional" or norm(m.surface) in self.placed)
                     and not qualifier
                     and not in_a_speakers_title(m, text, s0)
                     # not "the Azov regiment": a unit, not a place "the plant" is at

@@ -1117,3 +1117,15 @@ def test_a_share_of_the_lead_attacks_weapons_is_downed_by_the_other_side_over_it
     assert list(zip(downed["actor1"], downed["country"], strict=True)) == [
         ("Military Forces of Ukraine", "Ukraine")
     ]
+
+
+def test_a_village_the_gazetteer_lacks_is_what_the_village_refers_back_to_once_placed():
+    ev = _events(
+        "Ukraine says it has retaken southern village of Robotyne as push towards Tokmak continues\n"
+        "Ukrainian troops have retaken the village of Robotyne in the southern Zaporizhzhia region, Kyiv has said.\n"
+        "The deputy defence minister said yesterday that the village had been liberated.",
+        published=dt.date(2023, 8, 29),
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], ev["event_date"], strict=True)) == [
+        ("Robotyne", "UA-23", dt.date(2023, 8, 28))
+    ]
