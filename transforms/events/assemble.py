@@ -36,7 +36,13 @@ from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, 
 from transforms.events.dates import SAME_DAY_AS_BEFORE, EventDate, find_dates
 from transforms.events.discourse import districts_named, fold_vague_tellings, merge_retold
 from transforms.events.draft import Draft, event_key, fold, larger_count
-from transforms.events.frames import clause_spans, fronted_clause_end, main_clause_first, proximity_parts
+from transforms.events.frames import (
+    clause_spans,
+    fronted_clause_end,
+    main_clause_first,
+    proximity_parts,
+    without_closed_asides,
+)
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
 from transforms.events.numbers import weapon_quantity, word_number
 from transforms.events.places import (
@@ -882,7 +888,7 @@ class StoryReader:
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = owner or attacker_side(s.text) or forces_struck(s.text)
+        side = owner or attacker_side(without_closed_asides(s.text)) or forces_struck(s.text)
         if sub in _TERRITORY_CHANGES:
             left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
             taker = other_side(side_of(left)) if left else taker_side(s.text, trig.start)
@@ -1496,7 +1502,7 @@ class StoryReader:
         return other_side(side_of_actor(self.barrage.actor1))
 
     def _attack_actors(self, s: Sentence, f: Frame) -> tuple[str | None, str | None]:
-        sent, country = s.text, f.country
+        sent, country = without_closed_asides(s.text), f.country
         # with no side named, the other side of the country attacks; partisans act against the occupiers
         home = country if PARTISANS.search(sent) else other_side(country)
         attacker = (repelled_side(sent) if f.trig.event_type == "Battles" else None) or f.side or home

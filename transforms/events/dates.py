@@ -40,13 +40,14 @@ _WEEKDAY = Prefiltered(
     )
 )
 # the words that count from the day the sentence before told (``previous``): its very day
-SAME_DAY_AS_BEFORE = ("later that day", "later the same day", "the same day", "hours later", "minutes later",
-                      "moments later")  # fmt: skip
+SAME_DAY_AS_BEFORE = ("later that day", "later the same day", "the same day", "that day", "hours later",
+                      "minutes later", "moments later")  # fmt: skip
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
         r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
         r"last week(?!\s+of\b)|this week|last month|earlier this month|later that day|later the same day|the same day|"
+        r"that day|"
         r"(?:hours|minutes|moments) later|"
         r"the next (?:day|night)|the following (?:day|night)|the day before|a day earlier)\b",
         re.IGNORECASE,

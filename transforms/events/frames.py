@@ -58,9 +58,26 @@ _ASIDE = re.compile(
 )
 
 
+_CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,80},")
+
+
+def without_closed_asides(sentence: str) -> str:
+    """The sentence with its closed asides blanked (same length): what the main account says of who acted."""
+    return _CLOSED_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     """For event words at ``starts``: whether each is in the sentence's main account — not in an aside that
-    describes a place or thing the sentence named, when the account itself has an event word."""
+    describes a place or thing the sentence named, when the account itself has an event word (also an aside
+    closed before the account goes on: "In Kherson, which Ukrainian forces retook in November, Russian shelling
+    killed a woman")."""
+    closed = [m.span() for m in _CLOSED_ASIDE.finditer(sentence)]
+    inside = [any(a <= x < b for a, b in closed) for x in starts]
+    if any(inside) and not all(inside):
+        rest = [x for x, i in zip(starts, inside, strict=True) if not i]
+        keep = main_clause_first(sentence, rest)
+        kept = {x for x, k in zip(rest, keep, strict=True) if k}
+        return [x in kept for x in starts]
     aside = _ASIDE.search(sentence, min(starts)) if starts else None  # (a dateline's dash is no aside)
     if aside is None or not any(x < aside.start() for x in starts):
         return [True] * len(starts)

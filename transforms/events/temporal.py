@@ -80,6 +80,11 @@ def sentence_time(
     # "its biggest gain since it seized Bakhmut in May": a day in a since-clause is the yardstick, not the
     # event's day
     dates = [d for d in dates if not _SINCE_CLAUSE.search(sentence, max(0, d.start - 60), d.start)]
+    # "In the southern city of Kherson, which Ukrainian forces retook in November, Russian shelling killed a woman
+    # on Sunday": a day in a description of a place, between commas, is that place's history, not the event's day
+    described = [m.span() for m in _DESCRIBES_A_PLACE.finditer(sentence)]
+    if described and len(dates) > 1:
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
     # "said on Monday that strikes had hit the city over the weekend": the report's day is not the event's when
     # another date says so ("the ministry said on Friday" after "has taken control" is the news of that day)
     reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start)]
@@ -152,6 +157,7 @@ _STATE = Prefiltered(
 
 
 _ASIDE_START = re.compile(r",\s+(?:which|where)\b")
+_DESCRIBES_A_PLACE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,80},")
 
 
 def _told_as_a_state(sentence: str) -> bool:

@@ -103,7 +103,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bbombed\b(?![- ]out)|\bbombing\b|\bair raid\b(?!\s+(?:sirens?|alerts?|warnings?|shelters?))"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic|ATACMS|Storm Shadows?|SCALPs?|Neptunes?|"
-     r"Tochka(?:-U)?s?)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fell|crashed|fired|launched|slammed|sheared|tore|ripped|smashed|"
+     r"Tochka(?:-U)?s?)\b[^.]{0,40}\b(?:struck|hit|strike|attack|exploded|landed|fell|crashed|fired|launched|slammed|sheared|tore|torn|ripped|smashed|"
      # the weapon as the doer of the harm: "a Russian missile killed 12 people in Odesa"
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es)|destroy(?:ed|ing|s))|"
      # a missile system named as the weapon: "hit Kramatorsk with Iskanders"

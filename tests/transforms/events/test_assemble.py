@@ -1129,3 +1129,29 @@ def test_a_village_the_gazetteer_lacks_is_what_the_village_refers_back_to_once_p
     assert list(zip(ev["location"], ev["admin1_iso"], ev["event_date"], strict=True)) == [
         ("Robotyne", "UA-23", dt.date(2023, 8, 28))
     ]
+
+
+def test_a_place_described_in_an_aside_keeps_the_main_clauses_event_day_and_doer():
+    ev = _events(
+        "In the southern city of Kherson, which Ukrainian forces retook in November, Russian shelling killed a "
+        "woman in her yard on Sunday morning, the regional administration said.",
+        published=dt.date(2023, 1, 15),
+    )
+    assert list(zip(ev["sub_event_type"], ev["actor1"], ev["actor2"], ev["event_date"], strict=True)) == [
+        (
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
+            dt.date(2023, 1, 15),
+        )
+    ]
+
+
+def test_that_day_is_the_day_the_sentence_before_named():
+    ev = _events(
+        "Saturday's barrage went after power plants across the country. Ukraine's air force said it shot down 21 "
+        "of the 33 cruise missiles fired at the country that day.",
+        published=dt.date(2023, 1, 15),
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert list(downed["event_date"]) == [dt.date(2023, 1, 14)]
