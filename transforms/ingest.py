@@ -26,6 +26,14 @@ _JUNK_LINE = re.compile(
 _PROMO_LINE = re.compile(
     r"^\s*(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|ALSO READ|RELATED COVERAGE|FOLLOW)\s*:",
 )
+# A cookie or consent banner ("We value your privacy. We and our partners store ... cookies ... ACCEPT ALL"): a line
+# no longer than a banner that speaks of cookies or privacy and of consenting to them
+_BANNER_TOPIC = re.compile(r"\b(?:cookies?|privacy)\b", re.IGNORECASE)
+_BANNER_ASK = re.compile(
+    r"\b(?:consent|partners|accept|manage|settings|preferences|personal data|policy|notice|choices)\b",
+    re.IGNORECASE,
+)
+_BANNER_WORDS = 80
 _STRAY_DOTS = re.compile(r"(?<=[.!?…”\"’])(?:\s+\.)+(?=\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _SENTENCE_END = re.compile(r"[.!?…:;”\"’)\]]\s*$")
@@ -117,10 +125,19 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return out
 
 
+def _a_banner(line: str) -> bool:
+    """A cookie or consent banner's line (a story's paragraph that mentions cookies is longer than a banner)."""
+    return (
+        len(line.split()) <= _BANNER_WORDS
+        and _BANNER_TOPIC.search(line) is not None
+        and _BANNER_ASK.search(line) is not None
+    )
+
+
 def clean_text(raw: str) -> tuple[str, str | None]:
     """Strip scrape junk from an article; return ``(clean_text, headline)``.
 
-    Drops junk and promo lines, collapses repeated lines (the doubled headline), removes stray ``. .``,
+    Drops junk, promo and cookie-banner lines, collapses repeated lines (the doubled headline), removes stray ``. .``,
     and takes leading lines before the body (no sentence punctuation) as the headline. Sub-headings in the
     body (short lines with no closing punctuation) are dropped: they are not sentences and would read as
     events ("Dozens injured in Russian attacks on Ukraine").
@@ -128,7 +145,7 @@ def clean_text(raw: str) -> tuple[str, str | None]:
     paragraphs: list[str] = []
     headline: str | None = None
     for line in _unwrapped(raw.splitlines()):
-        if not line or _JUNK_LINE.match(line) or _PROMO_LINE.match(line):
+        if not line or _JUNK_LINE.match(line) or _PROMO_LINE.match(line) or _a_banner(line):
             continue
         line = _STRAY_DOTS.sub("", line)
         if paragraphs and line == paragraphs[-1]:

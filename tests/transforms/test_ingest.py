@@ -127,3 +127,15 @@ def test_an_article_over_the_size_limit_is_quarantined_with_the_reason(monkeypat
     assert len(res.articles) == 1 and res.articles.iloc[0]["encoding"] == "utf-8"
     [reason] = res.quarantine["reason"].tolist()
     assert "big.txt" in reason and "over the 1,000 limit" in reason and "split it" in reason
+
+
+def test_a_cookie_banner_is_dropped_and_a_paragraph_that_mentions_cookies_is_kept():
+    raw = (
+        "We value your privacy. We and our partners store and/or access information on a device, such as "
+        "cookies, and process personal data. You can accept or manage your choices below. ACCEPT ALL | MANAGE "
+        "OPTIONS\n\nA missile hit a bakery in the town on Friday, the mayor said.\n\n"
+        "Volunteers handed out tea and cookies to the rescuers who worked through the night at the bakery."
+    )
+    body, _ = clean_text(raw)
+    assert body.startswith("A missile hit a bakery")
+    assert "tea and cookies" in body
