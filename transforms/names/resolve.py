@@ -464,48 +464,71 @@ def find_mentions(
     mentions: list[Mention] = list(described)
     seen_full: set[str] = set()
     other_kind: set[str] = set()
-    for start, end, cands in chosen:
-        eid, kind = cands[0]
-        surface = text[start:end]
-        method, score = "alias", 1.0
-        if kind == "surname":
-            ext = _extend_left(text, start)
-            if ext is not None:
-                res = resolve_name(text[ext:end], reg)
-                if res.entity_id == eid and res.method != "provisional":
-                    start, surface, method, score = ext, text[ext:end], res.method, res.score
-                    kind = "name"
-            if kind == "surname":
-                if eid in seen_full:
-                    method, score = "context", 0.9
-                elif reg.get(eid).surname_ok:
-                    method, score = "surname", 0.8
-                else:  # not this person: the name may still be a place's ("shells fell on Morozov, Sumy region")
-                    other = next(((e, k) for e, k in cands[1:] if k != "surname"), None)
-                    if other is None:
-                        continue
-                    eid, kind = other
-        ent = reg.get(eid)
-        if ent.entity_type == "place" and (
-            _weak_small_place(reg, text, start, end, ent)
-            or _after_a_given_name(reg, text, start)
-            or _TIME_ZONE_AFTER.match(text, end)  # "at midnight Moscow time" names a clock, not the city
-        ):
+    for span in chosen:
+        m = _known_mention(reg, text, span, seen_full)
+        if m is None:
             continue
-        if ent.entity_type == "place" and (
-            _HEAD_OF_ANOTHER_KIND.match(text, end) or _RIVER_BEFORE.search(text[max(0, start - 8) : start])
-        ):
-            other_kind.add(eid)
+        ent = reg.get(m.entity_id)
+        if ent.entity_type == "place" and _no_mention_of_the_place(reg, text, m.char_start, m.char_end, ent):
+            continue
+        if ent.entity_type == "place" and _opens_another_kinds_name(text, m.char_start, m.char_end):
+            other_kind.add(m.entity_id)
             continue
         if ent.entity_type == "person":
-            seen_full.add(eid)
-        mentions.append(Mention(start, end, surface, eid, ent.canonical_name, ent.entity_type, method, score))
-        occupied.append((start, end))
+            seen_full.add(m.entity_id)
+        mentions.append(m)
+        occupied.append((m.char_start, m.char_end))
 
     mentions = [m for m in mentions if not _named_another_kind(reg, text, m, other_kind)]
     mentions += _unknown_names(text, occupied, seen_full, reg)
     mentions.sort(key=lambda m: m.char_start)
     return mentions
+
+
+def _known_mention(reg: Registry, text: str, span: tuple, seen_full: set[str]) -> Mention | None:
+    """The registry's mention of a matched span: a surname extended to the full name before it, or kept when the
+    person was named in full before (or bears a surname that stands alone), else the span's other reading (a
+    place: "shells fell on Morozov, Sumy region"); None when it names nobody."""
+    start, end, cands = span
+    eid, kind = cands[0]
+    surface = text[start:end]
+    method, score = "alias", 1.0
+    if kind == "surname":
+        ext = _extend_left(text, start)
+        if ext is not None:
+            res = resolve_name(text[ext:end], reg)
+            if res.entity_id == eid and res.method != "provisional":
+                start, surface, method, score = ext, text[ext:end], res.method, res.score
+                kind = "name"
+        if kind == "surname":
+            if eid in seen_full:
+                method, score = "context", 0.9
+            elif reg.get(eid).surname_ok:
+                method, score = "surname", 0.8
+            else:  # not this person: the name may still be a place's
+                other = next(((e, k) for e, k in cands[1:] if k != "surname"), None)
+                if other is None:
+                    return None
+                eid, kind = other
+    ent = reg.get(eid)
+    return Mention(start, end, surface, eid, ent.canonical_name, ent.entity_type, method, score)
+
+
+def _no_mention_of_the_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:
+    """A place's name that names no place here: a weak spelling of a village with no place cue, a surname after a
+    given name, a clock ("at midnight Moscow time")."""
+    return bool(
+        _weak_small_place(reg, text, start, end, ent)
+        or _after_a_given_name(reg, text, start)
+        or _TIME_ZONE_AFTER.match(text, end)
+    )
+
+
+def _opens_another_kinds_name(text: str, start: int, end: int) -> bool:
+    """The place's name opens the name of a river, unit, body or pipeline ("the Azov regiment", "the river Donets")."""
+    return bool(
+        _HEAD_OF_ANOTHER_KIND.match(text, end) or _RIVER_BEFORE.search(text[max(0, start - 8) : start])
+    )
 
 
 def _named_another_kind(reg: Registry, text: str, m: Mention, other_kind: set[str]) -> bool:
@@ -739,89 +762,107 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
     # settlements the story names as such: their bare mentions too, before or after
     introduced: set[tuple] = _introduced_settlements(text)
     for m in _CAPSEQ.finditer(text):
-        start, end = _name_span(text, m)
-        if occupied.overlaps(start, end):
+        found = _name_candidate(text, m, occupied, introduced)
+        if found is None:
             continue
-        if text[end - 2 : end] in ("'s", "’s"):  # a possessive: Lithuania's
-            end -= 2
-        toks = strip_name(text[start:end])
-        if not toks or toks[0] in _NOT_NAMES or toks[-1] in _NOT_NAMES:
-            continue
-        sentence_start = (
-            not text[max(0, start - 3) : start].strip(' “"(')
-            or text[max(0, start - 3) : start].rstrip()[-1:] in ".!?:\n"
-        )
-        told_as_settlement = SETTLEMENT_AFTER.match(text, end, end + 40) is not None
-        if sentence_start and len(toks) == 1 and not (tuple(toks) in introduced or told_as_settlement):
-            continue  # a capitalized first word is no evidence of a name
+        start, end, toks = found
         before = text[max(0, start - 30) : start]
-        after = text[end : end + 12]
         person_cue = bool(
             _PERSON_CUE_BEFORE.search(before)
-            or _PERSON_CUE_AFTER.match(after)
+            or _PERSON_CUE_AFTER.match(text[end : end + 12])
             or norm(text[start:end]).split(" ", 1)[0] in TITLES  # "Governor Serhiy Haidai"
         )
         eid, method, score = _resolve_tokens(tuple(toks), False)
         hint = None if person_cue or len(toks) > 3 else region_after(text, end)
+        mention = None
         if hint is not None and (eid is None or method in ("key", "phonetic") or len(text[start:end]) < 4):
             # (a name under four letters is not in the in-text automaton: Udy, Kharkiv)
             # "X, <Region>": a settlement placed by its region; the gazetteer's guess must agree with the region
             ent = reg.get(eid) if eid else None
             if ent is not None and ent.entity_type == "place" and ent.admin1_iso == hint:
-                out.append(
-                    Mention(
-                        start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score
-                    )
+                mention = Mention(
+                    start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score
                 )
             else:
-                out.append(_provisional_place(text, start, end, toks))
-            occupied.append((start, end))
-        elif (
-            not person_cue
-            and len(toks) <= 3
-            and (
-                tuple(toks) in introduced
-                or SETTLEMENT_OF.search(before)
-                or told_as_settlement
-                or _SETTLEMENTS_LISTED_BEFORE.search(text, max(0, start - 120), start)
-            )
-            # unknown, or only a guess at a village elsewhere (Robotyne is not Rybotyn of Chernihiv)
-            and (
-                eid is None
-                or method in ("key", "phonetic")
-                and (_small_place(reg, eid) or _VILLAGE_OF.search(before) is not None)
-            )
-        ):
+                mention = _provisional_place(text, start, end, toks)
+        elif not person_cue and _told_as_a_settlement(reg, text, start, end, toks, introduced, eid, method):
             introduced.add(tuple(toks))
-            out.append(_provisional_place(text, start, end, toks))
-            occupied.append((start, end))
+            mention = _provisional_place(text, start, end, toks)
         elif eid is not None and method in ("key", "phonetic"):
-            ent = reg.get(eid)
-            if ent.entity_type not in TEXT_TYPES:
-                continue  # a given name is never a mention of its own (Georgia is not Heorhii)
-            if method == "phonetic" and len(toks) == 1 and not person_cue:
-                continue
-            if ent.entity_type == "person" and len(toks) == 1 and eid not in seen_full:
-                continue
-            if ent.entity_type in ("place", "region") and (
-                person_cue  # "Governor Haidai" is a person, not the village Hoidai
-                or _small_place(reg, eid)
-                or not (_place_cue(text, start, end) or _strong(reg, eid, toks))
-            ):
-                continue  # a fuzzy place needs a place cue or a very close spelling: unresolved beats wrong
-            out.append(
-                Mention(start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score)
+            mention = _fuzzy_mention(
+                reg, text, (start, end, toks), (eid, method, score), person_cue, seen_full
             )
-            occupied.append((start, end))
         elif eid is None and person_cue and 2 <= len(toks) <= 4 and toks[-1] not in _BODY_WORDS:
             canonical = " ".join(t.capitalize() for t in toks)
-            out.append(
-                Mention(
-                    start, end, text[start:end], provisional_id(toks), canonical, "person", "provisional", 0.5
-                )
+            mention = Mention(
+                start, end, text[start:end], provisional_id(toks), canonical, "person", "provisional", 0.5
             )
+        if mention is not None:
+            out.append(mention)
             occupied.append((start, end))
     return out
+
+
+def _name_candidate(text: str, m: re.Match, occupied, introduced: set[tuple]) -> tuple | None:
+    """(start, end, tokens) of a capitalized sequence that may be a name the registry lacks, or None: not inside
+    a known mention, no possessive, no function word at either end, and not only a capitalized first word."""
+    start, end = _name_span(text, m)
+    if occupied.overlaps(start, end):
+        return None
+    if text[end - 2 : end] in ("'s", "’s"):  # a possessive: Lithuania's
+        end -= 2
+    toks = strip_name(text[start:end])
+    if not toks or toks[0] in _NOT_NAMES or toks[-1] in _NOT_NAMES:
+        return None
+    sentence_start = (
+        not text[max(0, start - 3) : start].strip(' “"(')
+        or text[max(0, start - 3) : start].rstrip()[-1:] in ".!?:\n"
+    )
+    told_as_settlement = SETTLEMENT_AFTER.match(text, end, end + 40) is not None
+    if sentence_start and len(toks) == 1 and not (tuple(toks) in introduced or told_as_settlement):
+        return None  # a capitalized first word is no evidence of a name
+    return start, end, toks
+
+
+def _told_as_a_settlement(
+    reg: Registry, text: str, start: int, end: int, toks, introduced, eid, method
+) -> bool:
+    """The text tells the name as a settlement's ("the village of X", "X, a village", a list of villages, a name
+    introduced so) and the gazetteer does not know it — or only guesses at a village elsewhere (Robotyne is not
+    Rybotyn of Chernihiv)."""
+    before = text[max(0, start - 30) : start]
+    told = (
+        tuple(toks) in introduced
+        or SETTLEMENT_OF.search(before)
+        or SETTLEMENT_AFTER.match(text, end, end + 40)
+        or _SETTLEMENTS_LISTED_BEFORE.search(text, max(0, start - 120), start)
+    )
+    unknown = eid is None or (
+        method in ("key", "phonetic") and (_small_place(reg, eid) or _VILLAGE_OF.search(before) is not None)
+    )
+    return len(toks) <= 3 and bool(told) and unknown
+
+
+def _fuzzy_mention(
+    reg: Registry, text: str, span: tuple, found: tuple, person_cue: bool, seen_full
+) -> Mention | None:
+    """The mention a key or phonetic match makes, or None: never a given name alone (Georgia is not Heorhii), a
+    one-word phonetic match, a surname of a person not named in full before, nor a place without a place cue or a
+    very close spelling ("Governor Haidai" is a person, not the village Hoidai): unresolved beats wrong."""
+    start, end, toks = span
+    eid, method, score = found
+    ent = reg.get(eid)
+    if ent.entity_type not in TEXT_TYPES:
+        return None
+    if method == "phonetic" and len(toks) == 1 and not person_cue:
+        return None
+    if ent.entity_type == "person" and len(toks) == 1 and eid not in seen_full:
+        return None
+    if ent.entity_type in ("place", "region") and (
+        person_cue or _small_place(reg, eid) or not (_place_cue(text, start, end) or _strong(reg, eid, toks))
+    ):
+        return None
+    return Mention(start, end, text[start:end], eid, ent.canonical_name, ent.entity_type, method, score)
 
 
 def region_after(text: str, end: int) -> str | None:
