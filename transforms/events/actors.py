@@ -259,7 +259,10 @@ _TAKER = re.compile(
 # Russia's groupings of forces in its ministry's daily claims: "units of the Battlegroup Center"
 _RUSSIAN_GROUPING = re.compile(
     r"\b(?:Battle ?group|Group of Forces|group of forces)\s+(?:Center|Centre|East|West|South|North|Dnepr|Dnipro|"
-    r"Vostok|Zapad|Yug|Sever|Tsentr)\b"
+    r"Vostok|Zapad|Yug|Sever|Tsentr)\b|"
+    # ... also named before the word, as TASS writes it: "the Tsentr (Center) group of forces", "Sever units"
+    r"\b(?:Center|Centre|East|West|South|North|Dnepr|Vostok|Zapad|Yug|Sever|Tsentr)(?:\s+\([A-Z][a-z]+\))?\s+"
+    r"(?:[Gg]roup\s+of\s+[Ff]orces|[Bb]attle ?group|grouping)\b"
 )
 # a side's command that claims the gain for its own forces: "Russia's defence ministry said its forces had
 # liberated Komar", "..., the Russian Defense Ministry reported"

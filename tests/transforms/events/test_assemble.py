@@ -1155,3 +1155,13 @@ def test_that_day_is_the_day_the_sentence_before_named():
     )
     downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
     assert list(downed["event_date"]) == [dt.date(2023, 1, 14)]
+
+
+def test_a_russian_group_of_forces_named_before_its_word_takes_for_russia():
+    ev = _events(
+        "Units of the Vostok (East) group of forces liberated the settlement of Velyka Novosilka in the Donetsk "
+        "region, the defence ministry said on Tuesday."
+    )
+    assert list(zip(ev["sub_event_type"], ev["actor1"], strict=True)) == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia")
+    ]
