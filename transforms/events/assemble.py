@@ -683,7 +683,7 @@ class StoryReader:
         the past day") or at one settlement: that place's event of the day, not a roundup of many places."""
         if not aggregate_only_by_the_past_day(s.text) or _WIDE_FRONT.search(s.text):
             return False
-        regions = _regions_told(s)
+        regions = _regions_told(s, self.placed)
         if not regions:
             # "over the past day, units ... prevented attempts to break through near the settlement of Tolpino": one
             # settlement the gazetteer lacks, named as one — that place's day
@@ -835,7 +835,7 @@ class StoryReader:
         (no place to put it); None when the sentence may be the event's follow-up."""
         if reason is not None or prev.admin1_iso is None or self.kind == NOTE:
             return None
-        regions = _regions_told(s)
+        regions = _regions_told(s, self.placed)
         if not regions - {prev.admin1_iso}:
             return None
         killed, injured, victims = casualties(s.text)
@@ -1742,9 +1742,15 @@ def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
     return [x for x in s.own if x.char_start == at and x.entity_type in ("place", "region")]
 
 
-def _regions_told(s: Sentence) -> set[str]:
-    """The first-level regions a sentence's own places lie in (not a capital standing for its government)."""
-    return {r for m in s.own if (r := region_of(m)) and not names_a_government(m, s.text, s.start)}
+def _regions_told(s: Sentence, placed: dict[str, tuple[str, str]]) -> set[str]:
+    """The first-level regions a sentence's own places lie in (not a capital standing for its government) — where
+    the story placed a name, there ("Klimovo in the Bryansk Region" is Bryansk's, not a Crimean namesake's)."""
+    return {
+        r
+        for m in s.own
+        if (r := placed.get(norm(m.surface), (None, region_of(m)))[1])
+        and not names_a_government(m, s.text, s.start)
+    }
 
 
 _NO_PLACE = ("country", "area", "")

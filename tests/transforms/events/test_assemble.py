@@ -1165,3 +1165,13 @@ def test_a_russian_group_of_forces_named_before_its_word_takes_for_russia():
     assert list(zip(ev["sub_event_type"], ev["actor1"], strict=True)) == [
         ("Non-state actor overtakes territory", "Military Forces of Russia")
     ]
+
+
+def test_one_places_past_day_is_that_places_event_when_the_story_places_a_namesake_there():
+    ev = _events(
+        "Two civilians were hurt when a Ukrainian drone hit a car in the settlement of Klimovo in the Bryansk "
+        "region over the past day, the governor said."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], ev["injuries"], strict=True)) == [
+        ("Klimovo", "RU-BRY", 2)
+    ]
