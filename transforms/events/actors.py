@@ -90,7 +90,8 @@ def forces_struck(sentence: str) -> str | None:
 
 # who left: "Russian forces withdrew", "the retreat of Russian forces", "following Russian withdrawal"
 WITHDRAWER = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left)\b"
+    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,6}}?(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left|"
+    r"pulled\s+(?:(?:its|their|the|all)\s+)?(?:soldiers|troops|forces|units)\s+out)\b"
     rf"|\b(?:withdrawal|retreat) of (?:the )?{_SIDE.replace('side', 'side2')}\b"
 )
 

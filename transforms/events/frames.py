@@ -55,6 +55,8 @@ _ASIDE = re.compile(
     r"\s[–—]\s(?!(?:while|and|but|as|whereas)\b)|,\s+where\b|,\s+which\b(?!\s+(?:said|says|reported|added|claimed)\b)"
     # ... or a circumstance told after it: "struck the city, killing four, as the air force reported downing drones"
     r"|,\s+as\s+(?!(?:well|many|much|part|a result|of|if|though|soon|long|far|it|they|he|she)\b)"
+    # ... or a comment on what the event means: ", in what would be the biggest gain in Moscow's push to ..."
+    r"|,\s+(?:giving|handing|marking|in what (?:would be|was|is|could be))\s"
 )
 
 

@@ -294,7 +294,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
     ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
-     r"\bwithdr(?:ew|awn)\s+from\b|\bretreated from\b|\bdeparted from\b|\bleft (?:their|its) positions\b|\babandoned (?:their|its) positions\b"),
+     r"\bwithdr(?:ew|awn)\s+from\b|\bpulled\s+(?:(?:its|their|the|all)\s+)?(?:soldiers|troops|forces|units)\s+out\s+of\b|\bretreated from\b|\bdeparted from\b|\bleft (?:their|its) positions\b|\babandoned (?:their|its) positions\b"),
     ("Strategic developments", "Other", None, 0.55,
      r"\b(?:troops|soldiers|forces|servicemen)\b[^.]{0,60}\b(?:deployed|transported|arrived|were sent|are now in|massing|redeployed)\b|"
      r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b|\bevacuated\b|\bDisplacement:"),
@@ -395,7 +395,11 @@ _QUOTED_AFTER = re.compile(
     r"(?<=\w),\s+(?:tweeting|writing|posting|saying|adding)\s*:?\s*[“\"][^“\"]*[”\"]?\W*$"
 )
 _CIRCUMSTANCE = re.compile(
-    r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$|" + _QUOTED_AFTER.pattern
+    r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$|"
+    # ... or a comment on what the event means: ", giving Moscow its biggest prize since the fall of Bakhmut last
+    # spring", ", in what would be the most significant gain since ..."
+    r"(?<=\w),\s+(?:giving|handing|marking|in what (?:would be|was|is|could be))\s[^;:–—]*$|"
+    + _QUOTED_AFTER.pattern
 )
 
 
@@ -554,7 +558,15 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
     low = sentence.lower() if lowered is None else lowered
     circumstance = (
         _CIRCUMSTANCE.search(low)
-        if ", with " in low or ", amid" in low or ", despite " in low or ", due to " in low or "ing: " in low
+        if ", with " in low
+        or ", amid" in low
+        or ", despite " in low
+        or ", due to " in low
+        or "ing: " in low
+        or ", giving " in low
+        or ", handing " in low
+        or ", marking " in low
+        or ", in what " in low
         else None
     )
     if circumstance is not None and low.count(" ", 0, circumstance.start()) >= 4:

@@ -1175,3 +1175,20 @@ def test_one_places_past_day_is_that_places_event_when_the_story_places_a_namesa
     assert list(zip(ev["location"], ev["admin1_iso"], ev["injuries"], strict=True)) == [
         ("Klimovo", "RU-BRY", 2)
     ]
+
+
+def test_a_comment_on_what_the_event_means_gives_it_no_background_and_no_second_event():
+    pulled = _events(
+        "KYIV, Ukraine (AP) — Ukraine's army said early Saturday it had pulled its soldiers out of Avdiivka, a "
+        "ruined city in the Donetsk region, giving Moscow its biggest prize since the fall of Bakhmut last spring.",
+        published=dt.date(2024, 2, 17),
+    )
+    assert list(zip(pulled["sub_event_type"], pulled["actor1"], pulled["location"], strict=True)) == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia", "Avdiivka")
+    ]
+    retaken = _events(
+        "The defence ministry said on Thursday that its troops had liberated Sudzha, in what would be the biggest "
+        "gain in Moscow's push to drive Ukrainian forces out of the region they seized last August.",
+        published=dt.date(2025, 3, 13),
+    )
+    assert list(retaken["location"]) == ["Sudzha"]
