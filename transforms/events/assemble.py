@@ -46,7 +46,9 @@ from transforms.events.frames import (
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
 from transforms.events.numbers import weapon_quantity, word_number
 from transforms.events.places import (
+    CITY,
     PLURAL_REGIONS,
+    TOWN,
     after_dateline,
     capital_meant,
     choose_location,
@@ -245,8 +247,6 @@ _MAY_BE_DATED = Prefiltered(
 # sentences: the dateline's city is still the story's when no other settlement was named since
 _FILED_FOCUS = 15
 _REGION_RECENT = 3  # sentences: a region named this recently is the one the story is in
-_TOWN = 20_000  # inhabitants: a "-skyi district" named for a town this large is the district around it
-_CITY = 100_000  # inhabitants: a city this large has districts of its own
 _VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
 
 
@@ -1074,11 +1074,11 @@ class StoryReader:
         if loc_id is not None and chosen not in inside:
             return None  # the sentence names the city or another place itself
         city = the_place_named(s.text, self.recent, s.idx, self.placed, window=3, anaphor=False, at=s.start)
-        if city is None or city[0] not in reg.entities or reg.get(city[0]).population < _CITY:
+        if city is None or city[0] not in reg.entities or reg.get(city[0]).population < CITY:
             return None
         if any(
             m.entity_type == "place"
-            and (e := reg.get(m.entity_id)).population >= _TOWN
+            and (e := reg.get(m.entity_id)).population >= TOWN
             and e.admin1_iso != city[1]
             and not e.canonical_name.endswith("kyi")  # not a city district the gazetteer knows by that name
             for m in inside
@@ -1615,17 +1615,14 @@ _DATES_AN_EARLIER_EVENT = re.compile(
 
 
 # a toll told again, higher: "The number of dead rose to 29", "the death toll has climbed to 12"
+_TOLL_ROSE_TO = r"\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\b"
 _TOLL_UPDATE = re.compile(
     r"\b(?:(?:death|casualty)\s+toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed|those\s+killed)|toll)\b"
-    r"[^.;]{0,40}?\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\b",
+    r"[^.;]{0,40}?" + _TOLL_ROSE_TO,
     re.IGNORECASE,
 )
 _HARMFUL = ("Explosions/Remote violence", "Violence against civilians", "Battles")
-_TOLL_TO = re.compile(
-    r"\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\s+"
-    r"(?:at\s+least\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b",
-    re.IGNORECASE,
-)
+_TOLL_TO = re.compile(_TOLL_ROSE_TO + r"\s+(?:at\s+least\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
 
 
 def _toll_count(sentence: str) -> int | None:

@@ -42,19 +42,19 @@ _WEEKDAY = Prefiltered(
 # the words that count from the day the sentence before told (``previous``): its very day
 SAME_DAY_AS_BEFORE = ("later that day", "later the same day", "the same day", "that day", "hours later",
                       "minutes later", "moments later")  # fmt: skip
+# ... and the day after it
+_NEXT_DAY = ("the next day", "the following day", "the next night", "the following night")
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
         r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
-        r"last week(?!\s+of\b)|this week|last month|earlier this month|later that day|later the same day|the same day|"
-        r"that day|"
-        r"(?:hours|minutes|moments) later|"
-        r"the next (?:day|night)|the following (?:day|night)|the day before|a day earlier)\b",
+        r"last week(?!\s+of\b)|this week|last month|earlier this month|"
+        + "|".join(SAME_DAY_AS_BEFORE + _NEXT_DAY)
+        + r"|the day before|a day earlier)\b",
         re.IGNORECASE,
     )
 )
 _MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
-_NEXT_DAY = ("the next day", "the following day", "the next night", "the following night")
 _INTO_A_DAY = re.compile(
     # "overnight into Sunday", "overnight from Monday into Tuesday"
     rf"\s+(?:from\s+(?:{'|'.join(WEEKDAYS)})\s+)?(?:into|to|on)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)}|\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})\b",

@@ -51,21 +51,25 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
 
 # where a description of something just named begins: "throughout Lugansk – part of the Donbas region where
 # Ukrainian forces are fighting", "in Sievierodonetsk, where ..."
+# the words that open a comment on what an event means: ", giving Moscow its biggest prize since ...", ", in what
+# would be the biggest gain in Moscow's push to ..."
+COMMENT_WORDS = r"(?:giving|handing|marking|in what (?:would be|was|is|could be))"
 _ASIDE = re.compile(
     r"\s[–—]\s(?!(?:while|and|but|as|whereas)\b)|,\s+where\b|,\s+which\b(?!\s+(?:said|says|reported|added|claimed)\b)"
     # ... or a circumstance told after it: "struck the city, killing four, as the air force reported downing drones"
     r"|,\s+as\s+(?!(?:well|many|much|part|a result|of|if|though|soon|long|far|it|they|he|she)\b)"
     # ... or a comment on what the event means: ", in what would be the biggest gain in Moscow's push to ..."
-    r"|,\s+(?:giving|handing|marking|in what (?:would be|was|is|could be))\s"
+    r"|,\s+" + COMMENT_WORDS + r"\s"
 )
 
 
-_CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,80},")
+# an aside about a place, closed before the account goes on: ", which Ukrainian forces retook in November,"
+CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,80},")
 
 
 def without_closed_asides(sentence: str) -> str:
     """The sentence with its closed asides blanked (same length): what the main account says of who acted."""
-    return _CLOSED_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    return CLOSED_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
@@ -73,7 +77,7 @@ def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     describes a place or thing the sentence named, when the account itself has an event word (also an aside
     closed before the account goes on: "In Kherson, which Ukrainian forces retook in November, Russian shelling
     killed a woman")."""
-    closed = [m.span() for m in _CLOSED_ASIDE.finditer(sentence)]
+    closed = [m.span() for m in CLOSED_ASIDE.finditer(sentence)]
     inside = [any(a <= x < b for a, b in closed) for x in starts]
     if any(inside) and not all(inside):
         rest = [x for x, i in zip(starts, inside, strict=True) if not i]

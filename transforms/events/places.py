@@ -690,7 +690,7 @@ def _placed_by_the_region_after(
         ent = reg.get(m.entity_id)
         if (
             hint not in (ent.admin1_iso, SURROUNDING_REGION.get(ent.admin1_iso))
-            and ent.population >= _CITY
+            and ent.population >= CITY
             and _NEXT_ITEM.match(sentence_text, region_end)
             and not _PLURAL_AFTER.match(sentence_text, region_end)
         ):
@@ -716,15 +716,13 @@ def placed_against_the_gazetteer(m: Mention, sentence_text: str, offset: int) ->
         return None
     found, _ = _placed_by_the_region_after([m], [m], sentence_text, offset)
     if m.method == "provisional" and found is not None and found[1] is not None:
-        return found[0], found[
-            1
-        ]  # a settlement the gazetteer lacks, placed by the text ("Hroza, a village ... in
-        # the Kupiansk district of the Kharkiv region")
+        # a settlement the gazetteer lacks, placed by the text ("Hroza, a village ... in the Kupiansk district of
+        # the Kharkiv region")
+        return found[0], found[1]
     if found is None or found[0] == m.entity_id or found[0] not in load_registry().entities:
-        return (
-            None  # (a name the gazetteer lacks there is only that sentence's guess: "Sievierodonetsk, Kharkiv
-        )
-        # in the northeast also took hits" is a list)
+        # (a name the gazetteer lacks there is only that sentence's guess: "Sievierodonetsk, Kharkiv in the
+        # northeast also took hits" is a list)
+        return None
     return found[0], found[1]
 
 
@@ -960,15 +958,17 @@ def item_place(
     ent = load_registry().entities.get(item.mention.entity_id) if region else None
     # a city is the city ("Mykolaiv, Kharkiv, the Kharkiv region were shelled"), a village's name is looked for in
     # the region the sentence names
-    village = region and item.mention.entity_type == "place" and (ent is None or ent.population < _TOWN)
+    village = region and item.mention.entity_type == "place" and (ent is None or ent.population < TOWN)
     if village and (alt := namesake_in(item.mention.surface, region)):
         return site_of(alt), region, 2 if _is_near(item.mention, sent, offset) else 1
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return site_of(loc), iso, geo
 
 
-_TOWN = 20_000  # inhabitants: a settlement this large is the one a story means by its name
-_CITY = 100_000  # ... and one this large is never a namesake placed by a region named after it
+TOWN = 20_000  # inhabitants: a settlement this large is the one a story means by its name
+CITY = (
+    100_000  # ... and one this large is never a namesake placed by a region named after it, and has districts
+)
 
 
 def coherent(
@@ -987,7 +987,7 @@ def coherent(
     reg = load_registry()
     ent = reg.entities.get(mention.entity_id)
     renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
-    if ent is None or ent.population >= _TOWN and not renamed_city:
+    if ent is None or ent.population >= TOWN and not renamed_city:
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
     for region, _ in regions.most_common(3):
         alt = reg.entities.get(resolve_place_in(mention.surface, region).entity_id)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from transforms.events.dates import WEEKDAYS, EventDate, find_dates
+from transforms.events.frames import CLOSED_ASIDE
 from transforms.events.numbers import word_number
 from transforms.events.prefilter import Prefiltered
 from transforms.events.triggers import (
@@ -82,7 +83,7 @@ def sentence_time(
     dates = [d for d in dates if not _SINCE_CLAUSE.search(sentence, max(0, d.start - 60), d.start)]
     # "In the southern city of Kherson, which Ukrainian forces retook in November, Russian shelling killed a woman
     # on Sunday": a day in a description of a place, between commas, is that place's history, not the event's day
-    described = [m.span() for m in _DESCRIBES_A_PLACE.finditer(sentence)]
+    described = [m.span() for m in CLOSED_ASIDE.finditer(sentence)]
     if described and len(dates) > 1:
         dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
     # "said on Monday that strikes had hit the city over the weekend": the report's day is not the event's when
@@ -157,7 +158,6 @@ _STATE = Prefiltered(
 
 
 _ASIDE_START = re.compile(r",\s+(?:which|where)\b")
-_DESCRIBES_A_PLACE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,80},")
 
 
 def _told_as_a_state(sentence: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from transforms.events.frames import COMMENT_WORDS
 from transforms.events.numbers import PERSON_NOUNS
 from transforms.events.prefilter import Prefiltered
 
@@ -398,8 +399,7 @@ _CIRCUMSTANCE = re.compile(
     r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$|"
     # ... or a comment on what the event means: ", giving Moscow its biggest prize since the fall of Bakhmut last
     # spring", ", in what would be the most significant gain since ..."
-    r"(?<=\w),\s+(?:giving|handing|marking|in what (?:would be|was|is|could be))\s[^;:–—]*$|"
-    + _QUOTED_AFTER.pattern
+    r"(?<=\w),\s+" + COMMENT_WORDS + r"\s[^;:–—]*$|" + _QUOTED_AFTER.pattern
 )
 
 
