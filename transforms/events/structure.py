@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from transforms.names.resolve import resolve_name
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# PLACE[, Region][, Mon DD] [(Agency)] dash | PLACE: — the place in capitals, or in title case before an agency
+# a dateline's date, month first (Reuters: "Nov 17") or day first (AFP, BelTA: "17 July", "3 March 2023")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+# PLACE[, Region][, date] [(Agency)] dash | PLACE: — the place in capitals, or in title case before an agency
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. /-]{1,40}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=\s*\()"
+    rf"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. /-]{{1,40}}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=(?:,\s*{_DATE})?\s*\()"
     # ... or in title case before its country and a long dash: "Kyiv, Ukraine —", "Kyiv, Ukraine CNN —"
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:CNN\s*)?[—–]\s))"
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z .'-]{{1,40}}?))?"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"(?:,\s*(?P<date>{_DATE}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?"
     # (a long dash may touch the first word: the Wall Street Journal's "KYIV, Ukraine—Ukraine hit ...")
     r"(?P<sep>\s*[—–-]{1,2}\s+|\s*[—–](?=[A-Z“\"])|\s*:\s+|(?(agency)\s+|(?!)))(?=\S)"

@@ -19,6 +19,10 @@ from transforms.ingest import clean_text
             "Reuters",
             "Drones",
         ),  # two cities
+        # the day before the month, as AFP and BelTA write it, and a title-case city before it
+        ("Odesa, 4 June (AFP) – Drones hit the port.", "Odesa", "AFP", "Drones"),
+        ("MINSK, 4 June 2023 (BelTA) - Drones hit the port.", "MINSK", "BelTA", "Drones"),
+        ("Kherson, June 4 (Xinhua) -- Drones hit the port.", "Kherson", "Xinhua", "Drones"),
     ],
 )
 def test_datelines_of_the_agency_formats(text, place, agency, body):
