@@ -253,9 +253,12 @@ _GOVERNMENT_AFTER = re.compile(
     r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|confirmed|condemned|rejected|"
     r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
+    r"describes|described|calls|views|viewed|regards|regarded|"
     r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|soldiers|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|incursion|assault|claims?|regime|request|demands?|defen[cs]e\s+ministry|"
+    # ... and what it fights with: "Moscow's Black Sea Fleet", "Moscow's drones"
+    r"[Ff]leet|[Nn]avy|[Aa]ir\s+[Ff]orce|warships|drones|missiles|bombers|arsenal|"
     r"ministry|general\s+staff|envoy|ambassador|embassy)\b"
 )
 # ... but a capital struck is the place: "Kyiv was hit by missiles", "Kyiv has again come under attack"
@@ -267,14 +270,19 @@ _STRUCK_AFTER = re.compile(
 )
 # the subject of an action no place does: "Moscow stepped up strikes", "Kyiv retaliated" (a verb in the past
 # tense right after the capital); a place's own verbs are not these ("Kyiv suffered", "Kyiv shook")
-_ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly)\s+)?([a-z]+ed)\b")
+_ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly|overnight)\s+)?([a-z]+ed)\b")
+# when the government acted, between the capital and its verb: "Moscow overnight launched", "Kyiv on Monday said"
+# (only for a capital that is the sentence's subject: "the attack on Kyiv on Sunday was" is the place)
+_WHEN = re.compile(r"\s+(?:overnight|(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)(?=\s)")
 _A_PLACE_UNDERGOES = frozenset(
     ("suffered", "endured", "experienced", "witnessed", "sheltered", "shuddered", "trembled", "rattled",
      "reeled", "remained", "seemed", "appeared", "looked", "lived", "died", "burned", "shelled", "attacked", "targeted", "bombed")
 )  # fmt: skip
 _AND_A_CAPITAL = re.compile(r"\s+and\s+([A-Z][a-z]+)")
 _HELD_BY = re.compile(
-    r"\b(?:held|controlled|backed|supported|claimed|blamed|accused)\s+(?:by\s+)?$|"
+    r"\b(?:held|controlled|backed|supported|claimed|blamed|accused|used|deployed|operated)\s+(?:by\s+)?$|"
+    # a view held there: "it was seen in Moscow as a humiliation"
+    r"\b(?:seen|viewed|regarded|perceived|interpreted)\s+in\s+$|"
     # the source of a figure: "Ukraine was hit by 122 missiles, according to Kyiv"
     r"\baccording\s+to\s+$|"
     # the object of what is done to a government: "to discredit Kyiv", "urged Moscow to", "pressing Kyiv"
@@ -394,6 +402,9 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
         return False
     if _GOVERNMENT_AFTER.match(sentence, end):
         return True
+    when = _WHEN.match(sentence, end)
+    if when and _GOVERNMENT_AFTER.match(sentence, when.end()) and not _IN_BEFORE.search(sentence, 0, start):
+        return True
     acted = _ACTED.match(sentence, end)
     if acted and acted.group(1) not in _A_PLACE_UNDERGOES and not _IN_BEFORE.search(sentence, 0, start):
         return True
@@ -411,7 +422,7 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
         and bool(
             re.search(
                 r"\b(?:support|aid|help|assistance|backing|funding|weapons|arms|talks|negotiations|pressure|sanctions|"
-                r"relations|ties|deal|agreement)\b",
+                r"relations|ties|deal|agreement|request|appeal|plea)\b",
                 sentence[max(0, start - 40) : start],
             )
         )

@@ -601,6 +601,13 @@ def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_
         "Rocket artillery fired on Friday was a turning point, the minister said in Kyiv.",
         "On Friday the Kyiv Independent reported that drones had hit a depot.",
         "Moscow stepped up rocket strikes on Friday in the south.",
+        # what it fights with, what it does with them, how a view is held there, what is asked of another capital
+        "Sea drones sank a patrol boat on Friday, another blow to Moscow's Black Sea Fleet.",
+        "Drones hit a landing ship on Friday; such ships are used by Moscow to move cargo.",
+        "Moscow overnight launched a wave of drones at the Odesa region, the air force said on Friday.",
+        "Drones set a refinery ablaze on Friday, an attack Moscow describes as terrorism.",
+        "A blast brought down part of the bridge on Friday, killing three, and it was seen in Moscow as a humiliation.",
+        "Shelling killed two people on Friday as Canberra weighed a request from Kyiv for armoured vehicles.",
     ],
 )
 def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_place_nothing(sentence):
@@ -613,6 +620,7 @@ def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_
     [
         "Kyiv was hit by a wave of missiles on Friday, killing two people.",
         "Kyiv has again come under attack from drones on Friday, the mayor said.",
+        "The missile attack on Kyiv early on Friday was meant to disrupt supplies, analysts said.",
     ],
 )
 def test_a_capital_that_is_struck_is_the_place(sentence):
