@@ -31,10 +31,15 @@ from transforms.events.actors import (
     side_of,
     taker_side,
 )
-from transforms.events.casualties import casualties
+from transforms.events.casualties import TOLL_UPDATE, casualties, toll_count
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
 from transforms.events.dates import SAME_DAY_AS_BEFORE, EventDate, find_dates
-from transforms.events.discourse import districts_named, fold_vague_tellings, merge_retold
+from transforms.events.discourse import (
+    districts_named,
+    fold_vague_tellings,
+    merge_retold,
+    names_the_event_again,
+)
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import (
     clause_spans,
@@ -44,7 +49,7 @@ from transforms.events.frames import (
     without_closed_asides,
 )
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
-from transforms.events.numbers import weapon_quantity, word_number
+from transforms.events.numbers import weapon_quantity
 from transforms.events.places import (
     CITY,
     PLURAL_REGIONS,
@@ -92,7 +97,7 @@ from transforms.events.roundup import (
     local_impact,
     split_per_place,
 )
-from transforms.events.structure import QUOTE_MARK, datelines, is_quote, paragraphs, reprint_start
+from transforms.events.structure import QUOTE_MARK, datelines, filed_on, is_quote, paragraphs, reprint_start
 from transforms.events.temporal import (
     NEWS_WINDOW,
     UNDATED,
@@ -175,6 +180,13 @@ class Sentence:
     mentions: list[Mention]  # every resolved name in it
     own: list[Mention]  # the names that can place its events (not the dateline's, unless nothing else)
     filed_only: bool  # only the dateline places it
+    filed_end: int = 0  # where the sentence's dateline ends in it (0: no dateline)
+
+    @property
+    def timed(self) -> str:
+        """The text whose dates and time words are the sentence's: a dateline's date ("KYIV, Nov 17 (Reuters) -")
+        is the day the story was filed, not the day of what the sentence tells (blanked, offsets kept)."""
+        return " " * self.filed_end + self.text[self.filed_end :] if self.filed_end else self.text
 
 
 @dataclass
@@ -441,7 +453,8 @@ class StoryReader:
             text = self.text[s0:s1]
             low = text.lower()
             self._context(idx, mentions, dateline_end, text, s0)
-            yield Sentence(idx, s0, s1, text, low, paragraph, mentions, own, filed_only)
+            filed_end = max(0, dateline_end - s0)
+            yield Sentence(idx, s0, s1, text, low, paragraph, mentions, own, filed_only, filed_end)
 
     def _context(self, idx: int, mentions: list[Mention], dateline_end: int, text: str, s0: int) -> None:
         self.regions_seen.update(self.regions_now)
@@ -534,7 +547,7 @@ class StoryReader:
         return None
 
     def _read_now(self, s: Sentence) -> None:
-        time = sentence_time(s.text, self.published, self.carried, dated=False)  # the cues first: cheap
+        time = sentence_time(s.timed, self.published, self.carried, dated=False)  # the cues first: cheap
         looked = time.is_news
         triggers = find_triggers(s.text, s.low) if looked else []
         lead = (
@@ -550,7 +563,7 @@ class StoryReader:
         habit = time.status == "aggregate" and aggregate_only_by_habit(s.text)  # a day named may make it news
         if triggers or lead or impact or habit or _MAY_BE_DATED.search(s.low, s.low):
             time = sentence_time(
-                s.text, self.published, self._day_before(s), cues=time
+                s.timed, self.published, self._day_before(s), cues=time
             )  # its date, where it matters
             time = self._in_a_past_paragraph(s, time)
             if not self.news_day:
@@ -639,7 +652,7 @@ class StoryReader:
         fighters in Mariupol said on Sunday that attacks continued"), else the sentence's."""
         if c.text == s.text or time.own is None:
             return time
-        own = sentence_time(c.text, self.published, self.carried, cues=time).own
+        own = sentence_time(c.timed, self.published, self.carried, cues=time).own
         return replace(time, own=own) if own is not None and own.explicit else time
 
     def _note_the_leads_day(self, s: Sentence, time: SentenceTime) -> None:
@@ -669,7 +682,7 @@ class StoryReader:
         the last one told, in this paragraph or the one before, when it hurt people or can have; None otherwise."""
         if (
             not self.drafts
-            or not _TOLL_UPDATE.search(s.text)
+            or not TOLL_UPDATE.search(s.text)
             or any(m.entity_type == "country" for m in s.own)
         ):
             return None  # (a country's toll is a running total: "the UN civilian death toll in Ukraine rose to ...")
@@ -776,8 +789,16 @@ class StoryReader:
         text = s.text[a:b]
         mentions = [m for m in s.mentions if s.start + a <= m.char_start < s.start + b]
         own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
+        filed_end = max(0, s.filed_end - a)
         return replace(
-            s, start=s.start + a, end=s.start + b, text=text, low=text.lower(), mentions=mentions, own=own
+            s,
+            start=s.start + a,
+            end=s.start + b,
+            text=text,
+            low=text.lower(),
+            mentions=mentions,
+            own=own,
+            filed_end=filed_end,
         )
 
     def _no_event(self, s: Sentence, time, reason: str | None) -> None:
@@ -793,7 +814,7 @@ class StoryReader:
             # "The number of dead rose to 29 by Sunday afternoon": the toll of the event the story just told, also
             # across a paragraph break
             killed, injured, _ = casualties(s.text)
-            killed = killed or _toll_count(s.text)
+            killed = killed or toll_count(s.text)
             told.fatalities = larger_count(told.fatalities, killed) if killed else told.fatalities
             told.injuries = larger_count(told.injuries, injured) if injured else told.injuries
             told.extend(s.idx, s.end, s.text)
@@ -1189,13 +1210,18 @@ class StoryReader:
     # ------------------------------------------------------------------------------ discourse
 
     def _told_just_before(self, s: Sentence) -> Draft | None:
-        """The last event, when the sentence right before this one, in its paragraph, told it."""
+        """The last event, when the sentence right before this one, in its paragraph, told it — or in the
+        paragraph before, when this one opens by naming it again ("The strike on Wednesday also wounded 31")."""
         prev = self.drafts[-1] if self.drafts else None
-        return (
-            prev
-            if prev is not None and prev.paragraph == s.paragraph and prev.sentence_index == s.idx - 1
-            else None
-        )
+        if prev is None or prev.sentence_index != s.idx - 1:
+            return None
+        if (
+            prev.paragraph == s.paragraph
+            or prev.paragraph == s.paragraph - 1
+            and names_the_event_again(s.text)
+        ):
+            return prev
+        return None
 
     def _continues(self, s: Sentence, f: Frame) -> bool:
         """The sentence goes on with the event told right before it (the clash it became, the territory it
@@ -1312,7 +1338,12 @@ class StoryReader:
         """ACLED codes events at a place; a sentence with no place is context — of the event just told when it
         follows it ("... clashed in Melitopol. Russian forces hit a Ukrainian tank.")."""
         prev = self._told_just_before(s)
-        wider = any(m.entity_type in ("country", "area") for m in s.mentions)  # "in Ukraine's south and east"
+        # told over a wider area: "in Ukraine's south and east", "across the south of Ukraine" — not a country
+        # named otherwise ("as Ukraine marked its independence", "since Russia's invasion")
+        wider = any(
+            m.entity_type in ("country", "area") and _OVER_AN_AREA.search(s.text, 0, m.char_start - s.start)
+            for m in s.mentions
+        )
         if prev is not None and not wider:
             if (
                 f.sub == "Armed clash"
@@ -1594,6 +1625,9 @@ _THE_REGION = re.compile(
     r"\b(?:in|across|throughout|around) the (?:(?:eastern|southern|northern|western|border|front-line|frontline) )?region\b(?! of)"
 )
 # a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
+_OVER_AN_AREA = re.compile(
+    r"\b(?:in|across|over|throughout|around|along|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}of\s+)?$", re.I
+)
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 
@@ -1614,24 +1648,7 @@ _DATES_AN_EARLIER_EVENT = re.compile(
 )
 
 
-# a toll told again, higher: "The number of dead rose to 29", "the death toll has climbed to 12"
-_TOLL_ROSE_TO = r"\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\b"
-_TOLL_UPDATE = re.compile(
-    r"\b(?:(?:death|casualty)\s+toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed|those\s+killed)|toll)\b"
-    r"[^.;]{0,40}?" + _TOLL_ROSE_TO,
-    re.IGNORECASE,
-)
 _HARMFUL = ("Explosions/Remote violence", "Violence against civilians", "Battles")
-_TOLL_TO = re.compile(_TOLL_ROSE_TO + r"\s+(?:at\s+least\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
-
-
-def _toll_count(sentence: str) -> int | None:
-    """The dead a toll update counts ("The number of dead rose to 29" → 29), or None."""
-    m = _TOLL_TO.search(sentence)
-    if m is None:
-        return None
-    n = m.group("n")
-    return int(n) if n.isdigit() else word_number(n)
 
 
 def _another_day(prev: Draft, date: EventDate) -> bool:
@@ -1768,8 +1785,9 @@ def read_article(
 ) -> tuple[list[dict], list[Draft], StoryReader]:
     """(event rows, their drafts in row order, the reader with its trace) for one article."""
     published = _published(article)
-    kind = story_kind(article.get("title"), article["text"], sentences, published)
-    reader = StoryReader(article["text"], published, sentences, mentions, kind)
+    today = filed_on(article["text"], published) or published  # a reprint's today is its dateline's day
+    kind = story_kind(article.get("title"), article["text"], sentences, today)
+    reader = StoryReader(article["text"], today, sentences, mentions, kind)
     drafts = merge_retold(
         reader.read(),
         event_key,

@@ -52,8 +52,30 @@ _NO_OBJECT = re.compile(r"\s*(?:,|(?:and|or)\b)", re.I)
 _COORDINATED_VERB = re.compile(r"\s+(?:\w+ed|shot|beaten|taken)\s+(?:and|or)\s+$", re.I)
 
 
+# a toll told again, higher: "The number of dead rose to 29", "the death toll has climbed to 12"
+_TOLL_ROSE_TO = r"\b(?:rose|risen|climbed|increased|jumped|grew)\s+to\b"
+_TOLL = r"\b(?:(?:death|casualty)\s+toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed|those\s+killed)|toll)\b"
+TOLL_NAMED = re.compile(_TOLL, re.IGNORECASE)
+TOLL_UPDATE = re.compile(_TOLL + r"[^.;]{0,40}?" + _TOLL_ROSE_TO, re.IGNORECASE)
+_TOLL_TO = re.compile(_TOLL_ROSE_TO + r"\s+(?:at\s+least\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+# the day a toll was updated, right after its new count: "the death toll ... rose to 23 on Thursday" dates the
+# count, not the strike
+TOLL_UPDATED_ON = re.compile(_TOLL_TO.pattern + r"\s+(?:on\s+|by\s+|late\s+|early\s+)?$", re.IGNORECASE)
+
+
+def toll_count(sentence: str) -> int | None:
+    """The dead a toll update counts ("The number of dead rose to 29" → 29), or None."""
+    m = _TOLL_TO.search(sentence)
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else word_number(n)
+
+
+# (the strike the toll is of may be told at length: "The death toll from a Russian rocket strike on a railway
+# station in the small town of Chaplyne in central Ukraine rose to 23")
 _DEATH_TOLL = re.compile(
-    r"\bdeath toll\b[^.;]{0,80}?\b(?:rose|climbed|increased|reached|risen|grew|jumped|stands|stood|is|was|hit)\s+"
+    _TOLL + r"[^.;]{0,150}?\b(?:rose|climbed|increased|reached|risen|grew|jumped|stands|stood|is|was|hit)\s+"
     r"(?:to\s+)?(?P<n>(?:at least\s+)?[\w,-]+)",
     re.I,
 )
@@ -188,7 +210,7 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
         out[kind] = total if any_verb else 0
     if out["killed"] == 0 and _BODY_FOUND.search(sentence):  # "His body was found the next day."
         out["killed"] = 1
-    toll = _DEATH_TOLL.search(sentence) if "toll" in sentence else None
+    toll = _DEATH_TOLL.search(sentence) if "toll" in sentence or "number of" in sentence else None
     if toll:  # "The death toll from the strike rose to 18": the event's count, as far as it is known
         count = parse_count(toll.group("n"))
         if count is not None and count.value is not None and out["killed"] is not None:

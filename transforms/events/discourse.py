@@ -46,6 +46,19 @@ class ListItem:
     as_region: bool  # "the regions of A and B", "the A and B regions": each item is the region of that name
 
 
+# a sentence that opens by naming an event again, definite: "The strike on Wednesday ... also wounded 31 people",
+# "Sunday's attack was the deadliest ..." — in the paragraph after the one that told it (wire copy's one-sentence
+# paragraphs), it still tells that event
+_NAMED_AGAIN = re.compile(
+    r"^\W*(?:The|That|This|Its|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|attack|shelling|bombardment|barrage|blast|explosion|raid|assault|bombing)s?\b"
+)
+
+
+def names_the_event_again(sentence: str) -> bool:
+    return _NAMED_AGAIN.match(sentence) is not None
+
+
 def _places(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.entity_type in _PLACE_TYPES and m.method != "provisional"]
 

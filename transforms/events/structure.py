@@ -14,9 +14,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.events.dates import find_dates
 from transforms.names.resolve import resolve_name
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -110,6 +112,18 @@ def paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(start, start + len(stripped), entry, kind))
         pos += len(part)
     return out
+
+
+def filed_on(text: str, published: dt.date) -> dt.date | None:
+    """The day the story's opening dateline names ("KYIV, July 20 (Reuters) -" in a paper that reprinted it on the
+    21st): the story's own today, from which its "overnight" and "on Thursday" count. None when the dateline
+    names no day, or a day after publication or more than a week before it (no reprint is that late)."""
+    dl = parse_dateline(text)
+    days = find_dates(dl.date, published) if dl is not None and dl.date else []
+    if not days or days[0].precision != 1:
+        return None
+    day = days[0].date
+    return day if dt.timedelta(0) <= published - day <= dt.timedelta(days=7) else None
 
 
 def datelines(text: str, paras: list[Paragraph] | None = None) -> dict[int, int]:

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from transforms.events.casualties import TOLL_NAMED, TOLL_UPDATED_ON
 from transforms.events.dates import WEEKDAYS, EventDate, find_dates
 from transforms.events.frames import CLOSED_ASIDE
 from transforms.events.numbers import word_number
@@ -51,6 +52,19 @@ _REPORTED_ON = re.compile(
     r"report|message)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _dates_the_report(sentence: str, d: EventDate) -> bool:
+    """A date expression of the report's day: "said on Monday", or a toll's new count's ("rose to 23 on
+    Thursday")."""
+    if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start):
+        return True
+    return (
+        "to" in sentence
+        and bool(TOLL_UPDATED_ON.search(sentence, max(0, d.start - 40), d.start))
+        and bool(TOLL_NAMED.search(sentence, 0, d.start))
+    )
+
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t|ne|wn)\b", re.IGNORECASE)
 
@@ -88,7 +102,7 @@ def sentence_time(
         dates = [d for d in dates if not any(a <= d.start < b for a, b in described)]
     # "said on Monday that strikes had hit the city over the weekend": the report's day is not the event's when
     # another date says so ("the ministry said on Friday" after "has taken control" is the news of that day)
-    reported = [d for d in dates if _REPORTED_ON.search(sentence, max(0, d.start - 70), d.start)]
+    reported = [d for d in dates if _dates_the_report(sentence, d)]
     if reported and len(reported) < len(dates):
         dates = [d for d in dates if d not in reported]
     elif reported:

@@ -1,6 +1,15 @@
+import datetime as dt
+
 import pytest
 
-from transforms.events.structure import datelines, is_quote, paragraphs, parse_dateline, reprint_start
+from transforms.events.structure import (
+    datelines,
+    filed_on,
+    is_quote,
+    paragraphs,
+    parse_dateline,
+    reprint_start,
+)
 from transforms.ingest import clean_text
 
 
@@ -84,3 +93,23 @@ def test_a_photos_caption_is_marked_and_an_attributed_paragraph_is_not():
         "Missiles hit the port overnight, injuring three people, the governor said. (Reuters)"
     )
     assert [p.kind for p in paragraphs(text)] == ["caption", "caption", "text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "KYIV, July 20 (Reuters) - Drones hit the port.",
+            "2023-07-21",
+            "2023-07-20",
+        ),  # reprinted a day later
+        ("Odesa, 20 July (AFP) – Drones hit the port.", "2023-07-20", "2023-07-20"),
+        ("KYIV, Dec 31 (Reuters) - Drones hit the port.", "2024-01-02", "2023-12-31"),  # across the new year
+        ("KYIV, July 2 (Reuters) - Drones hit the port.", "2023-07-21", None),  # more than a week: no reprint
+        ("KYIV, Ukraine (AP) — Drones hit the port.", "2023-07-21", None),  # no day named
+        ("Drones hit the port on July 20.", "2023-07-21", None),  # no dateline
+    ],
+)
+def test_the_day_a_stories_dateline_names_is_its_own_today(text, published, day):
+    got = filed_on(text, dt.date.fromisoformat(published))
+    assert (got.isoformat() if got else None) == day

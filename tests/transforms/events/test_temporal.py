@@ -383,3 +383,36 @@ def test_the_statement_that_opens_a_sentence_gives_the_reports_day_not_the_event
     )
     assert list(ev["event_date"]) == [dt.date(2024, 10, 30)]
     assert list(ev["actor1"]) == ["Military Forces of Russia"]
+
+
+def test_a_datelines_day_is_the_day_the_story_was_filed_not_the_day_of_its_lead_event():
+    # 2024-11-01 is a Friday: "on Thursday" is the 31st, whatever day the dateline names
+    ev = article_events(
+        "KYIV, Nov 1 (Reuters) - Russian missiles hit the city of Lviv on Thursday, killing two people.\n\n"
+        "Rescuers searched the ruins.",
+        dt.date(2024, 11, 1),
+    )
+    assert [str(d) for d in ev["event_date"]] == ["2024-10-31"]
+
+
+def test_a_reprint_counts_its_days_from_its_datelines_day():
+    # filed on Friday the 1st, reprinted on Sunday the 3rd: "yesterday" is the 31st
+    ev = article_events(
+        "KYIV, Nov 1 (Reuters) - Russian drones struck a fuel depot in the city of Rivne yesterday, wounding "
+        "three workers, the governor said.\n\nFirefighters put out the blaze.",
+        dt.date(2024, 11, 3),
+    )
+    assert [str(d) for d in ev["event_date"]] == ["2024-10-31"]
+
+
+def test_a_tolls_new_count_dates_the_count_and_the_strike_named_again_dates_the_strike():
+    ev = article_events(
+        "KYIV, Nov 1 (Reuters) - The number of dead from a Russian missile strike on a bus station in the "
+        "town of Kobeliaky rose to 14 on Friday, as rescuers cleared the site, officials said.\n\n"
+        "The strike on Thursday afternoon also wounded 20 people, the regional governor said.\n\n"
+        "Separately, the air force reported drones over the north.",
+        dt.date(2024, 11, 1),
+    )
+    row = ev[ev["location"] == "Kobeliaky"]
+    assert [str(d) for d in row["event_date"]] == ["2024-10-31"]
+    assert (int(row["fatalities"].iloc[0]), int(row["injuries"].iloc[0])) == (14, 20)
