@@ -480,7 +480,13 @@ def find_mentions(
         occupied.append((m.char_start, m.char_end))
 
     mentions = [m for m in mentions if not _named_another_kind(reg, text, m, other_kind)]
-    mentions += _unknown_names(text, occupied, seen_full, reg)
+    # (the gazetteer's settlements, not the curated sites: "the Black Sea and Baltics" lists no villages)
+    villages = [
+        (m.char_start, m.char_end)
+        for m in mentions
+        if m.entity_id.startswith("geonames:") and _small_place(reg, m.entity_id)
+    ]
+    mentions += _unknown_names(text, occupied, seen_full, reg, villages)
     mentions.sort(key=lambda m: m.char_start)
     return mentions
 
@@ -757,7 +763,11 @@ def _introduced_settlements(text: str) -> set[tuple]:
     return out
 
 
-def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> list[Mention]:
+def _unknown_names(
+    text: str, occupied, seen_full: set[str], reg: Registry, villages: list[tuple[int, int]] = ()
+) -> list[Mention]:
+    """The names the registry lacks or only guesses at, with the evidence the text gives for each (``villages``:
+    the spans of the small settlements it knows there, whose neighbours in a list are settlements too)."""
     out = []
     # settlements the story names as such: their bare mentions too, before or after
     introduced: set[tuple] = _introduced_settlements(text)
@@ -785,7 +795,10 @@ def _unknown_names(text: str, occupied, seen_full: set[str], reg: Registry) -> l
                 )
             else:
                 mention = _provisional_place(text, start, end, toks)
-        elif not person_cue and _told_as_a_settlement(reg, text, start, end, toks, introduced, eid, method):
+        elif not person_cue and (
+            _told_as_a_settlement(reg, text, start, end, toks, introduced, eid, method)
+            or _listed_with_a_village(text, start, end, toks, villages, eid, method)
+        ):
             introduced.add(tuple(toks))
             mention = _provisional_place(text, start, end, toks)
         elif eid is not None and method in ("key", "phonetic"):
@@ -841,6 +854,27 @@ def _told_as_a_settlement(
         method in ("key", "phonetic") and (_small_place(reg, eid) or _VILLAGE_OF.search(before) is not None)
     )
     return len(toks) <= 3 and bool(told) and unknown
+
+
+# the words joining the items of a list: "Borysivka and Pletenivka", "Hatyshche, Lukiantsi"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _listed_with_a_village(text: str, start: int, end: int, toks, villages, eid, method) -> bool:
+    """A name the gazetteer does not know, listed with a village it knows ("its troops took Hatyshche and
+    Lukiantsi"): a settlement too — the items of a list are things of one kind."""
+    if (
+        len(toks) > 2
+        or not (eid is None or method in ("key", "phonetic"))
+        or text[end : end + 2] in ("'s", "’s")
+    ):
+        return False  # (a possessive is no item of a list: "the plant, Europe's largest")
+    for v0, v1 in villages:
+        if 0 <= start - v1 <= 7 and _LIST_JOIN.fullmatch(text, v1, start):
+            return True
+        if 0 <= v0 - end <= 7 and _LIST_JOIN.fullmatch(text, end, v0):
+            return True
+    return False
 
 
 def _fuzzy_mention(

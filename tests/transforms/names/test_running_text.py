@@ -228,3 +228,15 @@ def test_an_unknown_village_told_as_one_anywhere_in_the_story_is_a_place_whereve
 def test_a_body_that_speaks_is_no_person():
     text = "A colonel of the Azov Regiment, told reporters the line held; the Royal United Services Institute said so."
     assert not [m for m in find_mentions(text) if m.entity_type == "person"]
+
+
+def test_a_name_listed_with_a_village_the_gazetteer_knows_is_a_settlement_too():
+    places = lambda t: [(m.surface, m.method) for m in find_mentions(t) if m.entity_type == "place"]  # noqa: E731
+    assert ("Tykhobrody", "provisional") in places(
+        "The ministry said its forces took Lukiantsi and Tykhobrody."
+    )
+    assert ("Tykhobrody", "provisional") in places("Shelling hit Tykhobrody, Lukiantsi and Vovchansk.")
+    # a possessive is no item of a list, a curated site no village, and a name alone has no such evidence
+    assert [s for s, _ in places("It was the mill of Lukiantsi, Tykhobrody's largest.")] == ["Lukiantsi"]
+    assert [s for s, _ in places("Ships sailed the Black Sea and Tykhobrody.")] == ["the Black Sea"]
+    assert places("Officials met in Tykhobrody.") == []
