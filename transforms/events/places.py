@@ -9,6 +9,7 @@ from collections import Counter
 
 from transforms.events.actors import side_named
 from transforms.events.discourse import ListItem, item_region
+from transforms.events.frames import CLOSED_ASIDE
 from transforms.names.keys import norm, token_key
 from transforms.names.registry import Entity, load_registry
 from transforms.names.resolve import (
@@ -565,6 +566,12 @@ _THEN_NEAR = re.compile(
 )
 
 
+def _in_a_description(m: Mention, sentence: str, offset: int) -> bool:
+    """The mention lies in a closed ", which ...," aside: what describes the thing named before it."""
+    at = m.char_start - offset
+    return any(a <= at < b for a, b in (x.span() for x in CLOSED_ASIDE.finditer(sentence)))
+
+
 def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str, offset: int) -> bool:
     """The place is named as the bearing of the settlement named right after it ("southwest of Donetsk City
     near Marinka")."""
@@ -616,6 +623,9 @@ def choose_location(
     places = [
         m for m in places if not _a_bearing_to_a_place_after(m, places, sentence_text, offset)
     ] or places
+    # "Ukraine's Sumy region, which borders Kursk, ...": a place inside a description of another is the
+    # description's (unless it is the only place named)
+    places = [m for m in places if not _in_a_description(m, sentence_text, offset)] or places
     places = _cities_of_districts(places, sentence_text, offset)
     # "the north-eastern region of Chernihiv": the region, not its capital city — a settlement named in the
     # sentence is the event's place, the region only when none is

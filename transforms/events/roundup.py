@@ -267,7 +267,7 @@ def attach_follow_up(
     governor said.", "Unspecified fatalities coded as 10.") belong to the event just described. ``always``:
     the sentence is part of that event's account even when it counts nobody (the next one may). True when the
     sentence was read as part of that event."""
-    if not drafts or reason in ("background", "aggregate"):
+    if not drafts or reason in ("background", "aggregate", "judicial"):  # (a trial tells of its own time)
         return False
     prev = drafts[-1]
     coded = says_coded(sent) and any(rx.search(sent) for rx in CODING_NOTES)

@@ -291,7 +291,7 @@ def nearest_date(sentence: str, at: int, published: dt.date) -> EventDate | None
 _JUDICIAL = Prefiltered(
     re.compile(
         r"\b(?:court(?:room)?s?|tribunal|trial|sentenced|convicted|acquitted|pleaded (?:guilty|not guilty)|"
-        r"charged with|wanted for|war crimes?|indicted|verdict|testified|defendant|in absentia|"
+        r"charged with|wanted for|war crimes?|indicted|indictment|verdict|testified|defendant|in absentia|"
         r"(?:notice of |on |under )suspicion|suspected of|facing allegations|first hearing|"
         r"according to (?:the )?prosecut(?:ion|ors?))\b",
         re.IGNORECASE,

@@ -49,7 +49,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
      # not a person "shot down" (killed) or a proposal "shot down" (rejected)
      r"\b(?:shot|shoot(?:s|ing)?|gunned)\s+down\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:man|woman|men|women|civilians?|people|him|her|them|"
-     r"protesters|residents?|boy|girl|proposals?|plans?|idea|bill|motion|request)\b)|\bintercept(?:ed|s|ing|ion)\b|\bdowned\b|"
+     r"protesters|residents?|boy|girl|proposals?|plans?|idea|bill|motion|request)\b)|"
+     # (not what intelligence intercepts: "identified through intercepted phone calls")
+     r"\bintercept(?:ed|s|ing|ion)\b(?!\s+(?:(?:phone|telephone|radio)\s+)?(?:calls?|conversations?|communications?|messages?|"
+     r"transmissions?|emails?|letters?))|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
      # the officialese of an interception: "air defence worked over the Dzhankoi district", "air defence
      # systems went into action" (both sides' officials say so of the missiles and drones they engage)
@@ -343,6 +346,9 @@ _BACKGROUND = Prefiltered(
 # words shared by the aggregate cues and the readings that look behind them (``_HABIT``, ``_PAST_DAY``)
 _HABITUAL = r"every (?:day|night|week)|each (?:day|night)|regularly|routinely"
 _REPEATED = r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|repeatedly"
+# what has gone on lately: "pushing them back over recent weeks" (with a day named, that day's event: "a city
+# shelled in recent weeks was struck again on Monday")
+_LATELY = r"(?:over|in|during|for) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months)"
 _PAST_DAY_WORDS = r"over the (?:past|last) (?:day|24 hours)|in the (?:past|last) 24 hours"
 _AGGREGATE = Prefiltered(
     re.compile(
@@ -360,6 +366,7 @@ _AGGREGATE = Prefiltered(
         rf"{_HABITUAL}|(?:daily|nightly)(?! (?:video |intelligence )?(?:address|briefing|update|report|bulletin|message|statement))|"
         r"(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?(?:near-|almost\s+|nearly\s+)?constant|constantly|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
+        rf"{_LATELY}|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
         r"(?<!now )\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
         r"\d+ ?(?:%|per ?cent) of (?:the )?(?:[\w’'-]+ ){0,3}?(?:territory|region|area|land|oblast)\b[^.]{0,20}?\b(?:is|are|remains?))\b",
@@ -369,7 +376,7 @@ _AGGREGATE = Prefiltered(
 # a habit word: what happens again and again ("constant shelling", "every night") — not a count over many places
 # or days, so a sentence that also names one day tells that day's event ("the attack took place at 6pm on
 # Saturday and was followed by a constant barrage")
-_HABIT = re.compile(rf"\b(?:{_HABITUAL}|constant(?:ly)?|{_REPEATED})\b", _W)
+_HABIT = re.compile(rf"\b(?:{_HABITUAL}|constant(?:ly)?|{_REPEATED}|{_LATELY})\b", _W)
 
 
 # the last day counted: one region's day when the sentence names one region, many places' when it spans more

@@ -926,3 +926,11 @@ def test_people_hurt_with_no_place_in_a_story_filed_from_a_city_it_is_still_abou
     # another settlement named since: no guess from the dateline
     other = story.replace("others hid in cellars for weeks", "others fled to Mykolaiv")
     assert "Kherson" not in set(_events(other)["location"])
+
+
+def test_a_place_inside_a_description_of_another_is_not_where_the_event_happened():
+    ev = _events(
+        "In Ukraine's Sumy region, which borders Kursk, officials said Russian shelling killed a man in the "
+        "Krasnopillia community on Friday."
+    )
+    assert list(zip(ev["location"], ev["admin1"], strict=True)) == [("Krasnopillia", "Sumy")]

@@ -416,3 +416,13 @@ def test_a_tolls_new_count_dates_the_count_and_the_strike_named_again_dates_the_
     row = ev[ev["location"] == "Kobeliaky"]
     assert [str(d) for d in row["event_date"]] == ["2024-10-31"]
     assert (int(row["fatalities"].iloc[0]), int(row["injuries"].iloc[0])) == (14, 20)
+
+
+def test_a_sentence_of_an_indictment_tells_no_event_of_the_news_day():
+    ev = article_events(
+        "Russian drones hit Odesa on Friday, wounding two. According to the indictment, a soldier ordered his "
+        "tank to fire at houses in a village in the Chernihiv district, killing two residents.",
+        PUB,
+    )
+    # neither an event of its own nor the toll of the event told before it
+    assert list(zip(ev["location"], ev["fatalities"], ev["injuries"], strict=True)) == [("Odesa", 0, 2)]

@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 
+from tests.transforms.events.articles import article_events
 from transforms.events.triggers import find_triggers, is_non_event
 
 
@@ -699,3 +702,24 @@ def test_a_background_word_in_a_description_of_the_places_leaves_the_main_clause
     assert is_non_event(
         "Officials spoke of the plant in Kursk, a region where troops invaded last year."
     ) == ("background")
+
+
+def test_what_intelligence_intercepts_is_no_interception():
+    assert "Disrupted weapons use" not in subs(
+        "He was traced through intercepted phone calls and radio messages."
+    )
+    assert "Disrupted weapons use" in subs("Air defences intercepted nine drones over the port.")
+
+
+def test_what_went_on_over_recent_weeks_is_an_aggregate_unless_a_day_is_named():
+    assert (
+        is_non_event("Troops have been pushing the enemy back over recent weeks near the border.")
+        == "aggregate"
+    )
+    ev = article_events(
+        "Zaporizhzhia, a city that has been shelled in recent weeks, was struck again on Friday, killing one person.",
+        dt.date(2024, 3, 9),
+    )
+    assert [(str(d), loc) for d, loc in zip(ev["event_date"], ev["location"], strict=True)] == [
+        ("2024-03-08", "Zaporizhzhia")
+    ]
