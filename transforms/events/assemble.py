@@ -1048,10 +1048,14 @@ class StoryReader:
             beside = Counter(
                 r
                 for m in s.own
-                if m is not chosen and may_be_where_it_happened(m, s.text, s.start) and (r := region_of(m))
+                if m is not chosen
+                and may_be_where_it_happened(m, s.text, s.start)
+                and (r := region_of(m))
+                and not self._a_village(m)
             )
             # a village named beside places of one other region is a namesake there, known or not: "in the
-            # Pokrovsk direction ... near Promin" is not the Promin of Mykolaiv
+            # Pokrovsk direction ... near Promin" is not the Promin of Mykolaiv (another village is no such
+            # evidence: many villages share its name too — "Hatyshche and Lukiantsi, a day after Borysivka")
             small = chosen.entity_id in reg.entities and reg.get(chosen.entity_id).population < _VILLAGE
             keep = small and len(beside) == 1
             around = beside if keep else self.regions_seen + beside
@@ -1208,6 +1212,12 @@ class StoryReader:
         return None
 
     # ------------------------------------------------------------------------------ discourse
+
+    @staticmethod
+    def _a_village(m: Mention) -> bool:
+        """A settlement the gazetteer holds as a village (many bear its name)."""
+        ent = load_registry().entities.get(m.entity_id)
+        return ent is not None and ent.entity_type == "place" and ent.population < _VILLAGE
 
     def _told_just_before(self, s: Sentence) -> Draft | None:
         """The last event, when the sentence right before this one, in its paragraph, told it — or in the

@@ -60,7 +60,9 @@ def names_the_event_again(sentence: str) -> bool:
 
 
 def _places(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.entity_type in _PLACE_TYPES and m.method != "provisional"]
+    """The places of a sentence that can be items of a list: those the gazetteer knows, and the settlements it
+    lacks that the text tells as settlements."""
+    return [m for m in mentions if m.entity_type in _PLACE_TYPES]
 
 
 # a city's district told by its adjectival name, with no city or region after it: "in the Shevchenkivskyi

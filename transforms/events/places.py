@@ -438,7 +438,9 @@ def _is_near(mention: Mention, sentence_text: str, offset: int) -> bool:
 
 def _resolve_near(mention: Mention, sentence_text: str, offset: int):
     reg = load_registry()
-    ent = reg.get(mention.entity_id)
+    ent = reg.entities.get(mention.entity_id)
+    if ent is None:
+        return None, None, None  # a settlement the gazetteer lacks: placed by what the story says of it
     near = _is_near(mention, sentence_text, offset)
     if ent.entity_type == "place":
         if near and ent.admin1_iso in SURROUNDING_REGION:
@@ -982,6 +984,12 @@ def item_place(
     village = region and item.mention.entity_type == "place" and (ent is None or ent.population < TOWN)
     if village and (alt := namesake_in(item.mention.surface, region)):
         return site_of(alt), region, 2 if _is_near(item.mention, sent, offset) else 1
+    if region and item.mention.method == "provisional" and item.mention.entity_type == "place":
+        return (
+            item.mention.surface,
+            region,
+            1,
+        )  # a village the gazetteer lacks, in the region the sentence names
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return site_of(loc), iso, geo
 

@@ -222,6 +222,16 @@ def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story
             p if it.as_region else _among(it.mention, p, where, story)
             for it, p in zip(items, places, strict=True)
         ]
+        # ... and a village the gazetteer lacks lies where all the others do ("took Hatyshche and Lukiantsi")
+        places = [
+            (it.mention.surface, next(iter(where)), 1)
+            if p[1] is None
+            and len(where) == 1
+            and it.mention.method == "provisional"
+            and it.mention.entity_type == "place"
+            else p
+            for it, p in zip(items, places, strict=True)
+        ]
         if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):

@@ -265,6 +265,13 @@ def _key_of(name: str) -> str:
     return " ".join(token_key(t) for t in strip_name(name))
 
 
+def _opens_alike(a: str, b: str) -> bool:
+    """Two spellings of one name open alike, with a vowel or with a consonant (Gorlovka / Horlivka, Yenakievo /
+    Enakiieve): the transliteration key drops a leading vowel, so Ohirtseve would be Khorosheve."""
+    vowel = "aeiouy"
+    return bool(a) and bool(b) and (a[0] in vowel) == (b[0] in vowel)
+
+
 def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
     """A place name resolved within a first-level region ("Vodyane" in Donetsk region is not the most
     prominent Vodiane of Ukraine): a place of that region bearing the name or a spelling with its
@@ -280,7 +287,9 @@ def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
     # a spelling of the place's own name, not of another name it once bore or is also known by ("Pishchane" is
     # not Pokrovske, whose alternate names include "Peschany")
     cands = [e for e, _ in reg.alias_index.get(text, ())] + [
-        e for e, _ in reg.key_index.get(key, ()) if _key_of(reg.get(e).canonical_name) == key
+        e
+        for e, _ in reg.key_index.get(key, ())
+        if _key_of(reg.get(e).canonical_name) == key and _opens_alike(text, norm(reg.get(e).canonical_name))
     ]
     inside = [e for e in cands if reg.get(e).entity_type == "place" and reg.get(e).admin1_iso == admin1_iso]
     if not inside:

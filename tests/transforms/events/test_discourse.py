@@ -934,3 +934,31 @@ def test_a_place_inside_a_description_of_another_is_not_where_the_event_happened
         "Krasnopillia community on Friday."
     )
     assert list(zip(ev["location"], ev["admin1"], strict=True)) == [("Krasnopillia", "Sumy")]
+
+
+def test_a_village_the_gazetteer_lacks_is_an_item_of_the_list_it_is_named_in():
+    # "Tykhobrody" is no village the gazetteer holds; the sentence names it with two it does
+    ev = _events(
+        "Russia's defence ministry said on Friday its forces had captured the villages of Tykhobrody, Lukiantsi and Vovchansk "
+        "in the Kharkiv region."
+    )
+    assert sorted(zip(ev["location"], ev["admin1"], strict=True)) == [
+        ("Lukiantsi", "Kharkiv"),
+        ("Tykhobrody", "Kharkiv"),
+        ("Vovchansk", "Kharkiv"),
+    ]
+    # ... and, with no region named, where the list's other items lie
+    ev = _events("Russia's defence ministry said on Friday its forces had captured Tykhobrody and Lukiantsi.")
+    assert sorted(zip(ev["location"], ev["admin1"], strict=True)) == [
+        ("Lukiantsi", "Kharkiv"),
+        ("Tykhobrody", "Kharkiv"),
+    ]
+
+
+def test_a_village_named_beside_another_village_keeps_its_own_region():
+    # Lukiantsi (Kharkiv region) beside a Borysivka the gazetteer holds in the Odesa region: another village is
+    # no evidence of a namesake elsewhere — many villages bear its name too
+    ev = _events(
+        "Russia's defence ministry said on Friday its troops had captured Lukiantsi, a day after claiming Borysivka."
+    )
+    assert ("Lukiantsi", "Kharkiv") in set(zip(ev["location"], ev["admin1"], strict=True))

@@ -328,3 +328,11 @@ def test_landmarks_of_war_reporting_resolve(name, canonical):
 def test_towns_of_the_oblasts_around_moscow_and_saint_petersburg_have_their_oblast(name, admin1_iso):
     reg = load_registry()
     assert reg.get(resolve_name(name).entity_id).admin1_iso == admin1_iso
+
+
+def test_a_settlement_looked_for_in_a_region_opens_as_its_name_does():
+    # the transliteration key drops a leading vowel: Ohirtseve is no spelling of Khorosheve, Dachne none of
+    # Udachne — while Gorlovka is one of Horlivka
+    assert resolve_place_in("Ohirtseve", "UA-63").canonical_name != "Khorosheve"
+    assert resolve_place_in("Dachne", "UA-14").canonical_name != "Udachne"
+    assert resolve_place_in("Gorlovka", "UA-14").canonical_name == "Horlivka"
