@@ -82,7 +82,13 @@ _COMPARED_WITH = re.compile(
 # where the weapons or troops came from is not where the event happened: "missiles launched from a submarine in
 # the Black Sea", "drones fired from Belarus", "reserves, including units redeployed from Zaporizhzhia Oblast"
 _LAUNCHED_FROM = re.compile(
-    r"\b(?:launched|fired|flying|flown|(?:re)?deployed|transferred)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$|"
+    r"\b(?:launched|fired|flying|flown|(?:re)?deployed|transferred)\s+(?:from|over)\s+(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?"
+    r"(?:the\s+)?$|"
+    # ... with the weapons between: "launched 76 cruise and ballistic missiles from ships in the Black Sea"
+    r"\b(?:launched|fired)\s+(?:[\w-]+\s+){0,4}?(?:missiles|rockets|drones|bombs|shells)\s+(?:from|over)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:in\s+|over\s+)?(?:the\s+)?$|"
+    # ... or launched from a sea: "apparently from over the Black Sea", "from ships in the Black Sea"
+    r"\bfrom\s+(?:over\s+|(?:ships?|warships?|vessels?|submarines?|boats?)\s+in\s+)(?:the\s+)?$|"
     # ... nor where they were heading: "shot down a drone heading for Moscow over the Istra district"
     r"\b(?:heading|headed|bound|flying)\s+(?:for|to|towards?)\s+(?:the\s+)?$",
     re.I,
@@ -249,7 +255,7 @@ _CAPITALS = {
 _GOVERNMENT_AFTER = re.compile(
     # "Moscow-annexed Crimea", "Kyiv-backed": a compound is never the place
     r"-[a-z]+|"
-    r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly|officially)\s+)?"
+    r"\s+(?:(?:also|again|now|later|then|[a-z]+ly)\s+)?"
     r"(?:has|have|had|is|was|will|would|could|can|may|might|must|should|does|did|says|said|claims?|claimed|"
     r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|confirmed|condemned|rejected|"
     r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|"
@@ -271,7 +277,7 @@ _STRUCK_AFTER = re.compile(
 )
 # the subject of an action no place does: "Moscow stepped up strikes", "Kyiv retaliated" (a verb in the past
 # tense right after the capital); a place's own verbs are not these ("Kyiv suffered", "Kyiv shook")
-_ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|quickly|repeatedly|overnight)\s+)?([a-z]+ed)\b")
+_ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|overnight|[a-z]+ly)\s+)?([a-z]+ed)\b")
 # when the government acted, between the capital and its verb: "Moscow overnight launched", "Kyiv on Monday said"
 # (only for a capital that is the sentence's subject: "the attack on Kyiv on Sunday was" is the place)
 _WHEN = re.compile(r"\s+(?:overnight|(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)(?=\s)")

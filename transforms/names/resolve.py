@@ -925,9 +925,17 @@ def region_span(text: str, end: int) -> tuple[str | None, str, int] | None:
 
 def region_holding(text: str, end: int) -> str | None:
     """The id of the first-level region said to hold the place that ends at ``end`` ("Lomakovka in the Klimovo
-    district of the Bryansk region"), or None."""
-    m = _REGION_HOLDING.match(text[end : end + 90])
+    district of the Bryansk region", "the Krasnogvardeysky district of Crimea"), or None."""
+    m = _REGION_HOLDING.match(text[end : end + 90]) or _DISTRICT_OF.match(text[end : end + 60])
     return region_id(m.group("region")) if m else None
+
+
+# a district named with its region: "the Krasnogvardeysky district of Crimea", "the Belgorod district of the
+# Belgorod region"
+_DISTRICT_OF = re.compile(
+    r"^\s+(?:district|raion)\s+of\s+(?:the\s+)?(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)"
+    r"(?:\s+(?:region|oblast|Oblast|Region))?\b"
+)
 
 
 @lru_cache(maxsize=10_000)

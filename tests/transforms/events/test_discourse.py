@@ -962,3 +962,29 @@ def test_a_village_named_beside_another_village_keeps_its_own_region():
         "Russia's defence ministry said on Friday its troops had captured Lukiantsi, a day after claiming Borysivka."
     )
     assert ("Lukiantsi", "Kharkiv") in set(zip(ev["location"], ev["admin1"], strict=True))
+
+
+def test_where_weapons_were_launched_from_a_sea_is_not_where_they_were_downed():
+    ev = _events(
+        "Russia launched 40 cruise missiles from ships in the Black Sea on Friday. Air defences destroyed 31 of "
+        "them, the air force said."
+    )
+    assert "Black Sea" not in set(ev["location"].dropna())
+    ev = _events(
+        "Four missiles were fired on Friday, apparently from over the Black Sea, and two were shot down."
+    )
+    assert "Black Sea" not in set(ev["location"].dropna())
+
+
+def test_a_district_named_with_its_region_is_in_that_region():
+    ev = _events("On Friday, a drone attack set fire to a depot in the Krasnogvardeysky district of Crimea.")
+    assert list(ev["admin1"]) == ["Crimea"]
+
+
+def test_a_capital_that_did_something_after_an_adverb_is_its_government():
+    # "Kyiv initially stayed silent" names no region the village after it could lie in
+    ev = _events(
+        "Ukrainian troops crossed into the Kursk region on Tuesday. Kyiv initially stayed silent about the "
+        "operation. On Friday, the ministry said its forces had repelled attacks near the village of Tolpino."
+    )
+    assert ("Tolpino", "Kursk") in set(zip(ev["location"], ev["admin1"], strict=True))
