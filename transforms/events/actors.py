@@ -183,10 +183,29 @@ _FORCES_WORD = re.compile(
 )
 
 
-def attacker_side(sentence: str) -> str | None:
+def attacker_side(sentence: str, at: tuple[int, int] | None = None) -> str | None:
     """The side named as acting: "Russian missiles", "Russia attacked", "by Russian forces" — not the side
-    fought with ("following clashes with Ukrainian forces, Russian forces captured ...")."""
-    for m in _ATTACKER.finditer(sentence):
+    fought with ("following clashes with Ukrainian forces, Russian forces captured ..."). ``at``: the event
+    word's span; a side named in the event word itself wins ("accused Russian troops of setting the blaze,
+    while officials said the fire was caused by a Ukrainian drone attack")."""
+    found = list(_ATTACKER.finditer(sentence))
+    if at is not None:
+        # (the side of the weapon the event word names — "a Ukrainian drone attack" — not of a target inside
+        # it: "destroyed a Russian forces column", "fired anti-tank weapons at Russian forces")
+        own = next(
+            (
+                m
+                for m in found
+                if at[0] <= m.start()
+                and m.end() <= at[1]
+                and _WEAPON_LAST.search(m.group(0))
+                and _SIDE_ADJECTIVE.match(m.group(0))
+            ),
+            None,
+        )
+        if own is not None and not _SPEAKS.search(own.group(0)):
+            return side_of(own)
+    for m in found:
         before = max(0, m.start() - 12)
         if _FOUGHT_WITH.search(sentence, before, m.start()):
             continue
@@ -198,6 +217,10 @@ def attacker_side(sentence: str) -> str | None:
     return None
 
 
+_SIDE_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|North Korean|Belarusian)\s|(?:Russia|Ukraine)['’]s\s")
+_WEAPON_LAST = re.compile(
+    r"\b(?:missiles?|drones?|rockets?|bombs?|shelling|strikes?|attacks?|artillery|UAVs?|Shaheds?)$"
+)
 _SPEAKS = re.compile(r"\b(?:says|said|reports?|reported|claims?|claimed|announced|confirmed)\b")
 
 

@@ -909,7 +909,11 @@ class StoryReader:
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = owner or attacker_side(without_closed_asides(s.text)) or forces_struck(s.text)
+        side = (
+            owner
+            or attacker_side(without_closed_asides(s.text), (trig.start, trig.end))
+            or forces_struck(s.text)
+        )
         if sub in _TERRITORY_CHANGES:
             left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
             taker = other_side(side_of(left)) if left else taker_side(s.text, trig.start)

@@ -988,3 +988,14 @@ def test_a_capital_that_did_something_after_an_adverb_is_its_government():
         "operation. On Friday, the ministry said its forces had repelled attacks near the village of Tolpino."
     )
     assert ("Tolpino", "Kursk") in set(zip(ev["location"], ev["admin1"], strict=True))
+
+
+def test_the_side_named_in_the_event_word_is_the_attacker_not_a_side_accused_before_it():
+    ev = _events(
+        "The president accused Russian troops of setting the blaze, while officials in Enerhodar said the fire on "
+        "Friday was caused by a Ukrainian drone attack."
+    )
+    assert list(ev["actor1"]) == ["Military Forces of Ukraine"]
+    # ... but not a target inside it, nor a capital before the weapon ("hit Kyiv with cruise missile strikes")
+    ev = _events("Russia hit Kyiv with cruise missile strikes on Friday, killing one.")
+    assert list(ev["actor1"]) == ["Military Forces of Russia"]
