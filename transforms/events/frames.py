@@ -25,7 +25,12 @@ _BREAK = re.compile(
 
 # a subordinate clause put first, the frame of the main clause after its comma: "As the port of Odesa is pounded
 # by missiles, further north officials talk of having recaptured territory" (two events, each at its own place)
-_FRONTED = re.compile(r"(?:As|When|While|Whereas|After|Before|Although|Though)\s[^,;:.]{3,150}?(,\s+)")
+_FRONTED = re.compile(
+    r"(?:As|When|While|Whereas|After|Before|Although|Though|"
+    # "Hours after the flag went up in Velykyi Burluk, missiles slammed into Kharkiv"
+    r"(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|A\s+day|Two\s+days)\s+(?:after|before))"
+    r"\s[^,;:.]{3,150}?(,\s+)"
+)
 
 
 def fronted_clause_end(sentence: str) -> int | None:

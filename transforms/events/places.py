@@ -46,7 +46,10 @@ _NEXT_ITEM = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?(?-i:[A-Z])")
 _PLURAL_AFTER = re.compile(
     r"[^.;:]{0,40}?\b(?:regions|oblasts|provinces)\b"
 )  # "In Kyiv, Sumy, Chernihiv regions"
-_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|\s+(?:regions|oblasts|provinces)\b")
+_LIST_GOES_ON = re.compile(
+    r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|\s+(?:regions|oblasts|provinces)\b|"
+    r",\s+[A-Z][\w’'-]+(?:,|\s+(?:and|or)\b)"  # "the Poltava, Sumy, Dnipropetrovsk and Donetsk regions"
+)
 
 
 _CODED_TO = re.compile(r"[(\[]coded to [^)\]]{2,80}[)\]]")

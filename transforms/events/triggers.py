@@ -53,7 +53,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # (not what intelligence intercepts: "identified through intercepted phone calls")
      r"\bintercept(?:ed|s|ing|ion)\b(?!\s+(?:(?:phone|telephone|radio)\s+)?(?:calls?|conversations?|communications?|messages?|"
      r"transmissions?|emails?|letters?))|\bdowned\b|"
-     r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed)\b|"
+     r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed|brought\s+down)\b|"
+     # "brought down a reconnaissance drone", "two missiles were brought down"
+     r"\b(?:brought|brings?|bringing)\s+down\s+(?:[\w-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\b|"
+     r"\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was|had\s+been)\s+brought\s+down\b|"
      # the officialese of an interception: "air defence worked over the Dzhankoi district", "air defence
      # systems went into action" (both sides' officials say so of the missiles and drones they engage)
      r"\bair[- ]defen[cs]es?(?:\s+(?:systems?|forces|units))?\s+(?:had\s+|has\s+|have\s+)?"
@@ -233,7 +236,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bexchanged (?:[\w-]+ ){0,2}(?:fire|strikes|attacks|shelling|blows)\b|\b(?:shelled|fired (?:at|on)) each other\b|"
      + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
-     r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back)\b|"
+     r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back|taken back)\b|"
      # forces driven out of places: "pushed Russian troops out of more than 20 settlements"
      r"\b(?:pushed|drove|driven|forced|expelled|ousted)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|units)\s+"
      r"(?:back\s+)?out\s+of\b|"
@@ -369,7 +372,7 @@ _AGGREGATE = Prefiltered(
         rf"{_LATELY}|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"
         r"(?<!now )\b(?:occupy|occupies|control|controls|hold|holds)\s+(?:about |around |some |nearly |almost )?\d+ ?(?:%|per ?cent) of|"
-        r"\d+ ?(?:%|per ?cent) of (?:the )?(?:[\w’'-]+ ){0,3}?(?:territory|region|area|land|oblast)\b[^.]{0,20}?\b(?:is|are|remains?))\b",
+        r"\d+ ?(?:%|per ?cent) of (?:the )?(?:[\w’'-]+ ){0,3}?(?:territory|region|area|land|oblast)\b[^.]{0,20}?\b(?:is|are|remains?|was|were|(?:has|had) been))\b",
         _W,
     )
 )

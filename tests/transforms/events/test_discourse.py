@@ -999,3 +999,11 @@ def test_the_side_named_in_the_event_word_is_the_attacker_not_a_side_accused_bef
     # ... but not a target inside it, nor a capital before the weapon ("hit Kyiv with cruise missile strikes")
     ev = _events("Russia hit Kyiv with cruise missile strikes on Friday, killing one.")
     assert list(ev["actor1"]) == ["Military Forces of Russia"]
+
+
+def test_a_place_in_a_clause_put_before_the_main_one_does_not_place_its_event():
+    ev = _events(
+        "Hours after the flag went up in Velykyi Burluk, Russian missiles slammed into a power plant on the edge "
+        "of Kharkiv on Friday, killing one worker and setting off blackouts in the Poltava, Sumy and Donetsk regions."
+    )
+    assert list(zip(ev["location"], ev["admin1"], strict=True)) == [("Kharkiv", "Kharkiv")]

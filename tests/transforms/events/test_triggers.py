@@ -723,3 +723,16 @@ def test_what_went_on_over_recent_weeks_is_an_aggregate_unless_a_day_is_named():
     assert [(str(d), loc) for d, loc in zip(ev["event_date"], ev["location"], strict=True)] == [
         ("2024-03-08", "Zaporizhzhia")
     ]
+
+
+def test_weapons_brought_down_are_downed_and_villages_taken_back_are_retaken():
+    assert "Disrupted weapons use" in subs("Air defence units brought down a small reconnaissance drone.")
+    assert "Disrupted weapons use" in subs("Two missiles were brought down over the city.")
+    assert "Government regains territory" in subs("Ukraine said it had taken back 20 villages in a day.")
+    # a share of a territory, then or now, is no event
+    assert (
+        is_non_event(
+            "A third of the region's territory was occupied, and 5% of the region's land had been taken back."
+        )
+        == "aggregate"
+    )
