@@ -284,6 +284,12 @@ _OF_THE_WEAPONS = re.compile(
     r"\b(?:\d+|[a-z]+)\s+of\s+(?:the|them|these|those)\b(?:\s+(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs))?",
     re.I,
 )
+# a share, not all, of the weapons told before: "two of them", "37 of the missiles", "some of which"
+_SHARE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|half)\s+of\s+"
+    r"(?:which|them|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs))\b",
+    re.I,
+)
 _PARTITIVE = re.compile(
     r"\b(?:one|two|three|four|five|\d+|some|most|all|none)\s+of\s+(?:which|them|these|those)\b", re.I
 )
@@ -1268,6 +1274,18 @@ class StoryReader:
                 prev.actor2 = ACTOR_FORCES.get(other_side(side_of_actor(prev.actor1)) or "") or prev.actor2
             if not f.unplaced and f.loc_id is not None:
                 prev.location_id, prev.geo_precision = f.loc_id, f.geo
+        elif self._a_share_downed(prev, s, f):
+            return (
+                False  # "two of them were shot down": the interception is a row of its own, the strike stays
+            )
+        elif self._harm_after_a_downing(prev, f):
+            # "... two of them were shot down. The others hit an office building, killing 20 people": the strike is
+            # a row of its own, at the place of the interception
+            self._new_event(s, replace(f, loc_id=prev.location_id, admin1_iso=prev.admin1_iso,
+                                       geo=prev.geo_precision, country=prev.country,
+                                       side=f.side or side_of_actor(prev.actor2),
+                                       place_word="the place of the interception told before"))  # fmt: skip
+            return True
         elif self._same_account(prev, f):
             # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
             prev.dated_by(f.date.date, f.date.precision, f.date.explicit, f.date.reported)
@@ -1288,6 +1306,30 @@ class StoryReader:
         self._decide(s.idx, s.start, s.end, "continues", f"makes the event before a {prev.trigger.sub_event_type}",
                      len(self.drafts) - 1)  # fmt: skip
         return True
+
+    def _a_share_downed(self, prev: Draft, s: Sentence, f: Frame) -> bool:
+        """A share of the weapons of a strike told just before was downed ("Russia fired four missiles at
+        Vinnytsia, and two of them were shot down"): the rest may have struck — two events, two types (ACLED's
+        unit), not the strike made an interception."""
+        return (
+            f.sub == "Disrupted weapons use"
+            and prev.trigger.event_type == "Explosions/Remote violence"
+            and self.kind != NOTE
+            and bool(prev.admin1_iso)
+            and bool(_SHARE.search(s.text))
+        )
+
+    @staticmethod
+    def _harm_after_a_downing(prev: Draft, f: Frame) -> bool:
+        """People killed or hurt by weapons told after an interception at a place ("The others hit an office
+        building, killing 20"): what got through struck — a strike, not the interception's toll."""
+        return (
+            prev.trigger.sub_event_type == "Disrupted weapons use"
+            and f.trig.event_type == "Explosions/Remote violence"
+            and f.unplaced
+            and bool(prev.admin1_iso)
+            and bool(f.killed or f.injured)
+        )
 
     def _told_before(self, f: Frame) -> bool:
         """The territory change a sentence tells was told before the clash right before it: the story tells
@@ -1496,7 +1538,10 @@ class StoryReader:
             and prev is not None
             and prev.trigger.event_type == "Explosions/Remote violence"
             and prev.admin1_iso
-            and (_ADDITIVE.search(s.text) or (self.kind != NOTE and _PARTITIVE.search(s.text)))
+            and (
+                _ADDITIVE.search(s.text)
+                or (self.kind != NOTE and (_PARTITIVE.search(s.text) or _OF_THE_WEAPONS.search(s.text)))
+            )
         ):
             # "a missile hit a storage unit in the Odesa region. Ukraine said it had also shot down four other
             # cruise missiles": the attack's other weapons, downed over the region it struck (without "also" or

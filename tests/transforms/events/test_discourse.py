@@ -1007,3 +1007,23 @@ def test_a_place_in_a_clause_put_before_the_main_one_does_not_place_its_event():
         "of Kharkiv on Friday, killing one worker and setting off blackouts in the Poltava, Sumy and Donetsk regions."
     )
     assert list(zip(ev["location"], ev["admin1"], strict=True)) == [("Kharkiv", "Kharkiv")]
+
+
+def test_a_share_of_a_strikes_weapons_downed_is_an_interception_of_its_own_at_the_strikes_place():
+    rows = lambda ev: sorted(zip(ev["sub_event_type"], ev["admin1"], ev["fatalities"], strict=True))  # noqa: E731
+    ev = _events(
+        "Russia fired four cruise missiles at Vinnytsia on Friday, and two of them were shot down by air "
+        "defences before reaching the city. The others hit an office building, killing 20 people."
+    )
+    assert rows(ev) == [
+        ("Disrupted weapons use", "Vinnytsia", 0),
+        ("Shelling/artillery/missile attack", "Vinnytsia", 20),
+    ]
+    ev = _events(
+        "Russian missiles hit Lviv on Friday, damaging a warehouse. Air defences shot down two of the missiles, "
+        "the governor said."
+    )
+    assert rows(ev) == [
+        ("Disrupted weapons use", "Lviv", 0),
+        ("Shelling/artillery/missile attack", "Lviv", 0),
+    ]
