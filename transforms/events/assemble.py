@@ -33,7 +33,7 @@ from transforms.events.actors import (
 )
 from transforms.events.casualties import TOLL_UPDATE, casualties, toll_count
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
-from transforms.events.dates import SAME_DAY_AS_BEFORE, EventDate, find_dates
+from transforms.events.dates import NEXT_DAY, SAME_DAY_AS_BEFORE, EventDate, find_dates
 from transforms.events.discourse import (
     districts_named,
     fold_vague_tellings,
@@ -165,6 +165,12 @@ _COUNTRY_TARGET = re.compile(
 
 # the words that date a sentence by the one before it
 _SAME_DAY_AS_BEFORE = re.compile(rf"\b(?:{'|'.join(SAME_DAY_AS_BEFORE)})\b")
+# an event told as part of the attack told before: "shot down six missiles during that attack"
+_IN_THAT_ATTACK = re.compile(
+    r"\b(?:during|in)\s+(?:that|this|the\s+same)\s+(?:attack|barrage|assault|strike|raid)\b", re.I
+)
+# a paragraph that opens on the day after the account told before it: "The next night, strikes hit ..."
+_OPENS_ON_THE_NEXT_DAY = re.compile(rf"\W*(?:{'|'.join(NEXT_DAY)})\b")
 
 
 @dataclass
@@ -623,6 +629,9 @@ class StoryReader:
         """The day "hours later", "the same day" count from: the account's, else the day the sentence before
         it in its paragraph named ("Syrskyi announced early on Feb. 17 that troops were withdrawing. Hours
         later, Moscow claimed the town")."""
+        if self.carried is None and _OPENS_ON_THE_NEXT_DAY.match(s.low) and self.drafts:
+            last = self.drafts[-1]  # (across a paragraph break: the story goes on from its last account)
+            return last.date if last.date_explicit and not last.date_reported else None
         if self.carried is not None or not _SAME_DAY_AS_BEFORE.search(s.low):
             return self.carried
         return self._day_named_before(s)
@@ -1016,6 +1025,10 @@ class StoryReader:
         ):
             # "Russia attacked with 16 drones overnight on Feb. 19 ... Fourteen of them were shot down"
             return EventDate(day, 1, True)
+        if self.drafts and _IN_THAT_ATTACK.search(s.text):
+            # "... said it had shot down six missiles and 21 drones during that attack": the attack told before
+            last = self.drafts[-1]
+            return EventDate(last.date, last.precision, last.date_explicit, reported=last.date_reported)
         if sub == "Disrupted weapons use" and self.barrage is not None:
             # "Air defences shot down 31 of them": the lead attack's weapons, on its day
             return EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)

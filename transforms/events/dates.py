@@ -43,13 +43,13 @@ _WEEKDAY = Prefiltered(
 SAME_DAY_AS_BEFORE = ("later that day", "later the same day", "the same day", "that day", "hours later",
                       "minutes later", "moments later")  # fmt: skip
 # ... and the day after it
-_NEXT_DAY = ("the next day", "the following day", "the next night", "the following night")
+NEXT_DAY = ("the next day", "the following day", "the next night", "the following night")
 _RELATIVE = Prefiltered(
     re.compile(
         r"\b(?P<rel>yesterday|today|tonight|overnight|this morning|this evening|last night|earlier today|"
         r"(?:(?:at|over|during) the |this (?:past )?|last |a |the )?weekend(?:['’]s)?|"
         r"last week(?!\s+of\b)|this week|last month|earlier this month|"
-        + "|".join(SAME_DAY_AS_BEFORE + _NEXT_DAY)
+        + "|".join(SAME_DAY_AS_BEFORE + NEXT_DAY)
         + r"|the day before|a day earlier)\b",
         re.IGNORECASE,
     )
@@ -141,11 +141,11 @@ def find_dates(sentence: str, published: dt.date, previous: dt.date | None = Non
             found.append(EventDate(first.replace(day=1), 3, True, m.start()))
         elif rel in ("earlier this month",):
             found.append(EventDate(published.replace(day=1), 3, True, m.start()))
-        elif rel in SAME_DAY_AS_BEFORE or rel in _NEXT_DAY:
+        elif rel in SAME_DAY_AS_BEFORE or rel in NEXT_DAY:
             if previous is None and rel.endswith(" later"):
                 continue  # "Hours later," after nothing dated: later than what is not known
             base = previous or published
-            if rel in _NEXT_DAY:
+            if rel in NEXT_DAY:
                 base = min(base + dt.timedelta(days=1), published)
             found.append(EventDate(base, 1, True, m.start()))
         elif rel == "overnight" and _INTO_A_DAY.match(low, m.end()):

@@ -426,3 +426,20 @@ def test_a_sentence_of_an_indictment_tells_no_event_of_the_news_day():
     )
     # neither an event of its own nor the toll of the event told before it
     assert list(zip(ev["location"], ev["fatalities"], ev["injuries"], strict=True)) == [("Odesa", 0, 2)]
+
+
+def test_the_next_night_after_a_paragraph_break_counts_from_the_account_told_before():
+    # 2024-11-02 is a Saturday: Monday the 28th, the next night the 29th
+    ev = article_events(
+        "Ports came under attack three nights this week.\n\n"
+        "In the first attack, on Monday night, Russian drones hit port warehouses in Odesa, injuring a guard. "
+        "The air force said it had shot down 21 drones during that attack.\n\n"
+        "The next night, missiles hit grain terminals in the port of Chornomorsk, wounding 10 workers.",
+        PUB,
+    )
+    got = {(r.sub_event_type, r.location): str(r.event_date) for r in ev.itertuples()}
+    assert got[("Air/drone strike", "Odesa")] == "2024-10-28"
+    assert got[("Shelling/artillery/missile attack", "Chornomorsk")] == "2024-10-29"
+    assert [str(d) for d in ev[ev["sub_event_type"] == "Disrupted weapons use"]["event_date"]] == [
+        "2024-10-28"
+    ]
