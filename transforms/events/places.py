@@ -432,7 +432,7 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
         and bool(
             re.search(
                 r"\b(?:support|aid|help|assistance|backing|funding|weapons|arms|talks|negotiations|pressure|sanctions|"
-                r"relations|ties|deal|agreement|request|appeal|plea)\b",
+                r"relations|ties|deal|agreement|request|appeal|plea|confirmation|comment|response|reaction|word)\b",
                 sentence[max(0, start - 40) : start],
             )
         )
