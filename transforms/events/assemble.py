@@ -481,9 +481,14 @@ class StoryReader:
                 if not describes_what_follows(m, text, s0):  # not "a US Stinger missile"
                     self.last_country = m.canonical_name
             elif m.entity_type in ("place", "region") and m.char_start >= dateline_end:
-                if names_a_government(m, text, s0) or names_a_river(m, text, s0):
+                if (
+                    names_a_government(m, text, s0)
+                    or names_a_river(m, text, s0)
+                    or compared_with(m, text, s0)
+                ):
                     before = m
-                    continue  # a capital standing for its government ("held by Kyiv"), a river ("the Siverskyi Donets")
+                    continue  # a capital standing for its government ("held by Kyiv"), a river ("the Siverskyi
+                    # Donets"), the standard of a comparison ("a complex officials compare to Mariupol's Azovstal")
                 if region := region_of(m):
                     self.regions_now[region] += 1
                 if m.entity_type == "region" and region:

@@ -76,8 +76,10 @@ _CITY_DISTRICT = re.compile(r"\s+[-–]\s+([A-Z][\w’'-]+)")
 # a place name that names an armed group, not where it acted: "Azov Battalion", "Donetsk rebel forces"
 # a place a scene is compared with is not where it is: "conditions reminiscent of Mariupol"
 _COMPARED_WITH = re.compile(
-    r"\b(?:reminiscent of|similar to|compared (?:with|to)|comparable to|akin to|echoes of|the fate of|like|"
-    r"as with|unlike(?: with)?|(?-i:As) (?:with|in)|away from|far from)\s+(?:those in\s+|that of\s+|in\s+)?$",
+    r"\b(?:reminiscent of|similar to|compared? (?:with|to)|compares? (?:with|to)|likened to|comparable to|akin to|"
+    r"echoes of|the fate of|like|as with|unlike(?: with)?|(?-i:As) (?:with|in)|away from|far from)\s+"
+    # (the thing compared may be a place's: "compare to Mariupol's Azovstal steelworks")
+    r"(?:those in\s+|that of\s+|in\s+)?(?:[A-Z][\w-]+['’]s\s+)?$",
     re.I,
 )
 

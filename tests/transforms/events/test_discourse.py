@@ -1028,3 +1028,11 @@ def test_a_share_of_a_strikes_weapons_downed_is_an_interception_of_its_own_at_th
         ("Disrupted weapons use", "Lviv", 0),
         ("Shelling/artillery/missile attack", "Lviv", 0),
     ]
+
+
+def test_the_standard_of_a_comparison_is_no_place_a_later_sentence_refers_back_to():
+    ev = _events(
+        "Civilians shelter beneath the chemical works in Sievierodonetsk, a complex officials compare to "
+        "Mariupol's Azovstal steelworks. On Friday, shelling set off a large fire at the plant, the governor said."
+    )
+    assert list(ev["location"]) == ["Sievierodonetsk"]
