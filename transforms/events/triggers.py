@@ -342,7 +342,9 @@ _BACKGROUND = Prefiltered(
         r"\b(?:months?|years?|weeks?|decades?) ago\b|\b(?:last|the previous) year\b|\b(?:a|one|two|three|four|several|few)\s+weeks?\s+(?:after|before|earlier)\b|\ba year (?:earlier|before)\b|\b(?:early|first|opening) (?:days?|weeks?|months?|stages?) of the (?:war|invasion|conflict)\b|"
         r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
-        r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
+        r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|"
+        # an event of some days past, told as such: "The recent strike on Kryvyi Rih, which killed 20 people"
+        r"\b(?:the|a) recent (?:[\w-]+ ){0,2}?(?:strikes?|attacks?|shelling|bombings?|barrages?|assaults?|raids?)\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
     )
 )

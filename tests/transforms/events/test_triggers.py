@@ -736,3 +736,11 @@ def test_weapons_brought_down_are_downed_and_villages_taken_back_are_retaken():
         )
         == "aggregate"
     )
+
+
+def test_a_recent_strike_told_without_a_day_is_background():
+    assert is_non_event(
+        "The recent strike on a market in Kryvyi Rih, which killed 20 people, shocked diplomats."
+    ) == ("background")
+    ev = article_events("A recent wave of drones hit Odesa on Friday, injuring two.", dt.date(2024, 3, 9))
+    assert list(ev["location"]) == ["Odesa"]  # a day named: that day's event
