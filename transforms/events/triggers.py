@@ -316,7 +316,7 @@ _RULE_PATTERNS = [Prefiltered(rule[-1]) for rule in RULES]
 _HYPOTHETICAL = Prefiltered(
     re.compile(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|(?<!under )threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
-        r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|seek|hypothetical|"
+        r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|^Until\s+(?:[\w-]+\s+){1,3}?(?:can|could|is able|are able|gets?|has|have)\b|seek|hypothetical|"
         r"capable of|ability to|can (?:now |easily |still |even )?(?:reach|hit|strike|target|fly|travel|destroy|kill)|"
         r"prepares to|preparing (?:to|an?|another)\b|(?:has|have) been preparing for|ready to|within (?:reach|range) of|vow(?:s|ed)?|promis(?:es|ed)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
         r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"

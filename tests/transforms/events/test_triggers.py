@@ -744,3 +744,10 @@ def test_a_recent_strike_told_without_a_day_is_background():
     ) == ("background")
     ev = article_events("A recent wave of drones hit Odesa on Friday, injuring two.", dt.date(2024, 3, 9))
     assert list(ev["location"]) == ["Odesa"]  # a day named: that day's event
+
+
+def test_what_must_happen_first_is_no_event():
+    assert is_non_event(
+        "Until Kyiv can hit the airfields or shoot down the bombers, expect more of this."
+    ) == ("hypothetical")
+    assert is_non_event("Until late on Friday, artillery shelled the town.") is None
