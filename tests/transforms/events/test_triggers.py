@@ -748,6 +748,6 @@ def test_a_recent_strike_told_without_a_day_is_background():
 
 def test_what_must_happen_first_is_no_event():
     assert is_non_event(
-        "Until Kyiv can hit the airfields or shoot down the bombers, expect more of this."
+        "Until Kyiv can either hit the airfields or shoot down the bombers, expect more of this."
     ) == ("hypothetical")
     assert is_non_event("Until late on Friday, artillery shelled the town.") is None
