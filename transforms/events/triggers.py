@@ -343,6 +343,15 @@ _BACKGROUND = Prefiltered(
         r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|"
+        # aid told around what happened before ("a further package of military support", "a request from Kyiv for
+        # more shells") — with a day of the news window named, that day's event stands ("while Congress approved
+        # an aid package, Moscow claimed on Saturday it had destroyed ...")
+        r"\b(?:aid|support|assistance|military|weapons|security)\s+package\b|"
+        r"\bpackage of (?:military |security )?(?:aid|support|assistance)\b|\brequest from \w+ for\b|"
+        # a season or a month as the start of a period: "stockpiling missiles since the autumn"
+        r"\bsince (?:the |last )?(?:autumn|spring|summer|winter|fall)\b|"
+        # the past event a superlative is measured against: "the deadliest since 24 April, when 12 people were killed"
+        r"\bsince [^,;.]{3,40},\s+when\b|"
         # an event of some days past, told as such: "The recent strike on Kryvyi Rih, which killed 20 people"
         r"\b(?:the|a) recent (?:[\w-]+ ){0,2}?(?:strikes?|attacks?|shelling|bombings?|barrages?|assaults?|raids?)\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
@@ -350,7 +359,12 @@ _BACKGROUND = Prefiltered(
 )
 # words shared by the aggregate cues and the readings that look behind them (``_HABIT``, ``_PAST_DAY``)
 _HABITUAL = r"every (?:day|night|week)|each (?:day|night)|regularly|routinely"
-_REPEATED = r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|repeatedly"
+_REPEATED = (
+    r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|repeatedly|"
+    # ... and a state under repeated attacks ("struggles under repeated drone strikes") — not a place that "came
+    # under repeated missile attack" on the day the story tells
+    r"(?<!came )(?<!come )(?<!comes )(?<!coming )(?:under|amid) repeated\b"
+)
 # what has gone on lately: "pushing them back over recent weeks" (with a day named, that day's event: "a city
 # shelled in recent weeks was struck again on Monday")
 _LATELY = r"(?:over|in|during|for) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months)"
@@ -359,6 +373,7 @@ _AGGREGATE = Prefiltered(
     re.compile(
         r"\b(?:as many(?!\s+(?:days|hours|nights|weeks))|as much|half as|twice as|in total|a total of \d+[^.]{0,30}\bsince|so far this (?:year|month)|"
         r"per (?:day|week|month)|on average|statistics|record number|month before|the previous month|"
+        r"(?:interception|success|kill|hit) rate|"
         # a trend: "has struck a growing number of refineries", "has expanded its use of drones"
         r"an? (?:growing|increasing|rising|mounting) number of|more and more|(?:expanded|stepped up|increased) (?:its|their) use of|"
         # a roundup of many places: "Russian attacks across Ukraine killed seven civilians over the past day"

@@ -751,3 +751,28 @@ def test_what_must_happen_first_is_no_event():
         "Until Kyiv can either hit the airfields or shoot down the bombers, expect more of this."
     ) == ("hypothetical")
     assert is_non_event("Until late on Friday, artillery shelled the town.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        (
+            "Officials say Moscow has been stockpiling missiles since the autumn to mount large attacks.",
+            "background",
+        ),
+        (
+            "It was the deadliest attack since 24 April, when 12 people were killed in a missile strike.",
+            "background",
+        ),
+        ("The spokesman said the interception rate for cruise missiles remained high.", "aggregate"),
+        ("Drivers queue for fuel as refineries struggle under repeated drone strikes.", "aggregate"),
+        ("The minister is weighing a request from Kyiv for more artillery shells.", "background"),
+        ("Canberra is considering a further package of military support for Kyiv's forces.", "background"),
+    ],
+)
+def test_periods_rates_states_and_aid_are_no_events(sentence, cue):
+    assert is_non_event(sentence) == cue
+
+
+def test_a_place_that_came_under_repeated_attack_on_a_day_tells_that_days_event():
+    assert is_non_event("The port of Odesa came under repeated missile attack on Monday.") is None
