@@ -166,6 +166,38 @@ def side_of(m: re.Match | None) -> str | None:
     return side_named(word) if word else None
 
 
+# the outlets of one side's state or country: their unqualified "the Defence Ministry", "the General Staff" is
+# that side's (a TASS story's "The Defense Ministry reported ... Azovstal had been liberated" is Russia's claim)
+_OUTLETS = (
+    (
+        "Russia",
+        re.compile(
+            r"\b(?:TASS|RIA(?: Novosti)?|Sputnik|RT|Izvestia|Rossiyskaya Gazeta|Interfax(?!-Ukraine))\b"
+        ),
+    ),
+    (
+        "Ukraine",
+        re.compile(
+            r"\b(?:Ukrinform|Ukrainska Pravda|Kyiv Independent|Kyiv Post|Suspilne|RBC-Ukraine|Hromadske|UNIAN|"
+            r"Interfax-Ukraine|NV)\b"
+        ),
+    ),
+)
+# a ministry or general staff named with no side: "The Defense Ministry reported", "the General Staff said"
+UNQUALIFIED_COMMAND = re.compile(
+    r"(?<![Rr]ussian )(?<![Uu]krainian )(?<!['’]s )\b[Tt]he\s+(?:[Dd]efen[cs]e\s+[Mm]inistry|"
+    r"[Mm]inistry(?:\s+of\s+[Dd]efen[cs]e)?|[Gg]eneral\s+[Ss]taff)\b"
+)
+
+
+def outlet_side(source: str | None) -> str | None:
+    """The side whose state or country an outlet belongs to, by its name ("TASS" → Russia, "Ukrinform
+    [inferred]" → Ukraine), or None for any other outlet."""
+    if not source:
+        return None
+    return next((side for side, rx in _OUTLETS if rx.search(source)), None)
+
+
 def other_side(side: str | None) -> str | None:
     return {"Russia": "Ukraine", "Ukraine": "Russia", "NAF": "Ukraine"}.get(side or "")
 

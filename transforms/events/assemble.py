@@ -18,6 +18,7 @@ from transforms.events.actors import (
     CIVILIAN,
     PARTISANS,
     UNIDENTIFIED_FORCES,
+    UNQUALIFIED_COMMAND,
     WITHDRAWER,
     acled_actor1,
     acled_actor2,
@@ -26,6 +27,7 @@ from transforms.events.actors import (
     forces_struck,
     interceptor_side,
     other_side,
+    outlet_side,
     repelled_side,
     side_named,
     side_of,
@@ -340,8 +342,10 @@ class StoryReader:
         sentences: list[tuple[int, int]],
         mentions: list[Mention],
         kind: str = NEWS,
+        outlet: str | None = None,
     ):
         self.text, self.published, self.sentences, self.mentions = text, published, sentences, mentions
+        self.outlet = outlet  # the side whose outlet published the story (actors.outlet_side), if any
         self.kind = kind  # news, live, feature, opinion, retrospective or note (genre.py)
         self.news_day = has_news_day(kind)  # an undated event is the story's news day's
         self.story_day = published  # the day the story itself was published
@@ -934,9 +938,16 @@ class StoryReader:
             or attacker_side(without_closed_asides(s.text), (trig.start, trig.end))
             or forces_struck(s.text)
         )
+        # "The Defense Ministry reported ... had been liberated", in a TASS story: the outlet's side claims it
+        claimant = (
+            self.outlet
+            if side is None and trig.event_type == "Battles" and UNQUALIFIED_COMMAND.search(s.text)
+            else None
+        )
+        side = side or claimant
         if sub in _TERRITORY_CHANGES:
             left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
-            taker = other_side(side_of(left)) if left else taker_side(s.text, trig.start)
+            taker = other_side(side_of(left)) if left else (taker_side(s.text, trig.start) or claimant)
             sub = territory_change(sub, taker, country)
             side = taker or side  # who took the place acts, not another side the sentence names after it
         target = _COUNTRY_TARGET.search(s.text) if s.filed_only else None
@@ -1864,7 +1875,9 @@ def read_article(
     published = _published(article)
     today = filed_on(article["text"], published) or published  # a reprint's today is its dateline's day
     kind = story_kind(article.get("title"), article["text"], sentences, today)
-    reader = StoryReader(article["text"], today, sentences, mentions, kind)
+    reader = StoryReader(
+        article["text"], today, sentences, mentions, kind, outlet_side(article.get("source"))
+    )
     drafts = merge_retold(
         reader.read(),
         event_key,

@@ -3,6 +3,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from transforms.events.actors import outlet_side
 from transforms.events.conventions import acled_place
 from transforms.extract import extract
 
@@ -1192,3 +1193,35 @@ def test_a_comment_on_what_the_event_means_gives_it_no_background_and_no_second_
         published=dt.date(2025, 3, 13),
     )
     assert list(retaken["location"]) == ["Sudzha"]
+
+
+@pytest.mark.parametrize(
+    ("source", "sub"),
+    [
+        ("TASS", "Non-state actor overtakes territory"),  # Russia's ministry: Russia took it
+        ("RIA Novosti [inferred]", "Non-state actor overtakes territory"),
+        ("Ukrinform", "Government regains territory"),  # Ukraine's: Ukraine retook it
+        (None, "Government regains territory"),  # no side known: the codebook's default
+    ],
+)
+def test_an_unqualified_ministry_is_the_outlets_side(source, sub):
+    text = "The Defense Ministry reported on Tuesday that the village of Pervomaiske had been completely liberated."
+    art = pd.DataFrame(
+        [
+            {
+                "article_id": "a1", "source_id": "a1", "source": source, "url": None, "title": None,
+                "dateline_place": None, "published_at": dt.date(2023, 5, 3), "text": text,
+                "n_words": len(text.split()), "raw_path": "a1",
+            }
+        ]
+    )  # fmt: skip
+    assert list(extract(art).events["sub_event_type"]) == [sub]
+
+
+def test_outlets_of_one_side():
+    assert (outlet_side("TASS"), outlet_side("Interfax-Ukraine"), outlet_side("Interfax")) == (
+        "Russia",
+        "Ukraine",
+        "Russia",
+    )
+    assert outlet_side("Reuters") is None and outlet_side(None) is None
