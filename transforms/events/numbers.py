@@ -91,6 +91,9 @@ def word_number(text: str) -> int | None:
     return None
 
 
+_A_COUPLE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b(?!\s+of\b)", re.IGNORECASE)
+
+
 def parse_count(phrase: str) -> Count | None:
     """The number of people a noun phrase denotes, or None when it denotes no people.
 
@@ -120,6 +123,9 @@ def parse_count(phrase: str) -> Count | None:
 
 def _count_part(part: str) -> Count | None:
     clean = _AGE.sub(" ", part)
+    couple = _A_COUPLE.search(clean)
+    if couple:  # "a married couple", "an elderly couple" are two people ("a couple of soldiers" is no count)
+        return Count(2, couple.start(), couple.end())
     person = _PERSON_RE.search(clean)
     limit = person.start() if person else len(clean)
     tokens = [t for t in _NUMBER_TOKEN.finditer(clean) if t.start() < limit]

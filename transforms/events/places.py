@@ -100,6 +100,16 @@ _LAUNCHED_FROM = re.compile(
 )
 
 
+# where people came from: "a married couple from the Belgorod region", "families displaced from Mykolaiv Oblast"
+_PEOPLE_FROM = re.compile(
+    r"\b(?:couple|man|woman|men|women|family|families|people|residents?|natives?|children|boy|girl|teenagers?|"
+    r"driver|workers?|volunteers?|civilians|refugees|evacuees)\s+(?:displaced\s+|evacuated\s+|who\s+fled\s+)?from\s+"
+    r"(?:the\s+)?$"
+)
+_TAKEN_AWAY = re.compile(
+    r"\b(?:transferred|deported|abducted|kidnapped|detained|took|taken|removed|evacuated)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # where the attackers stand, told in the subject before what they struck: "Russian troops on the occupied left
 # bank near Enerhodar shelled Nikopol"
 _ATTACKERS_AT = re.compile(
@@ -115,10 +125,13 @@ _THEN_STRUCK = re.compile(
 
 def launched_from(m: Mention, sentence: str, offset: int) -> bool:
     """The place is where the weapons were launched from or the attackers stand, not where they struck or
-    were downed."""
+    were downed — or where the people it hurt came from ("killing a married couple from the Belgorod region")."""
     start, end = m.char_start - offset, m.char_end - offset
     if _LAUNCHED_FROM.search(sentence, max(0, start - 50), start):
         return True
+    people = _PEOPLE_FROM.search(sentence, max(0, start - 60), start)
+    if people and not _TAKEN_AWAY.search(sentence, max(0, people.start() - 30), people.start()):
+        return True  # (not people taken away from it: "forcibly transferred a woman from Zdvyzhivka")
     return bool(
         _ATTACKERS_AT.search(sentence, max(0, start - 80), start)
         and _THEN_STRUCK.match(sentence[end:].lstrip(" ,"))
@@ -1029,6 +1042,8 @@ def coherent(
     renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
     if ent is None or ent.population >= TOWN and not renamed_city:
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
+    if not ent.entity_id.startswith("geonames:"):
+        return place  # a site the registry curates is where it is: the Crimean Bridge has no namesake
     for region, _ in regions.most_common(3):
         alt = reg.entities.get(resolve_place_in(mention.surface, region).entity_id)
         # the village of that name, not a neighbour that once bore it (an alias of Toshkivka)

@@ -1036,3 +1036,17 @@ def test_the_standard_of_a_comparison_is_no_place_a_later_sentence_refers_back_t
         "Mariupol's Azovstal steelworks. On Friday, shelling set off a large fire at the plant, the governor said."
     )
     assert list(ev["location"]) == ["Sievierodonetsk"]
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_hurt_and_a_curated_site_has_no_namesake():
+    ev = _events(
+        "Drones hit Shebekino in the Belgorod region on Friday. Sea drones damaged the Crimean bridge on Friday, "
+        "killing a married couple from the Belgorod region and wounding their daughter."
+    )
+    bridge = ev[ev["admin1"] == "Crimea"]
+    assert list(zip(bridge["location"], bridge["fatalities"], bridge["injuries"], strict=True)) == [
+        ("Kerch", 2, 1)
+    ]
+    # ... but people taken away from a place were taken there
+    ev = _events("On Friday, Russian forces forcibly transferred a woman from Zdvyzhivka, Kyiv, to Crimea.")
+    assert "Zdvyzhivka" in set(ev["location"])
