@@ -1030,9 +1030,10 @@ class StoryReader:
         if (
             self.carried is None
             and self.country_day is not None
-            and trig.event_type == "Explosions/Remote violence"
+            and (trig.event_type == "Explosions/Remote violence" or sub == "Disrupted weapons use")
         ):
-            # one of the strikes of the barrage told before it
+            # one of the strikes of the barrage told before it, or its weapons downed over a place ("In Kyiv, air
+            # defenses destroyed several incoming missiles in the morning")
             return replace(self.country_day, explicit=False)
         if (
             sub == "Disrupted weapons use"

@@ -443,3 +443,16 @@ def test_the_next_night_after_a_paragraph_break_counts_from_the_account_told_bef
     assert [str(d) for d in ev[ev["sub_event_type"] == "Disrupted weapons use"]["event_date"]] == [
         "2024-10-28"
     ]
+
+
+def test_weapons_downed_over_a_city_after_a_countrys_barrage_are_of_the_barrages_day():
+    ev = article_events(
+        "Rescuers worked into Saturday at a high-rise hit by a missile.\n\n"
+        "Thursday's barrage went after power plants across Ukraine, and the air force said it shot down 21 of the "
+        "33 cruise missiles fired at the country that day.\n\n"
+        "In Kyiv, air defences destroyed several incoming missiles over the capital in the morning, the city's "
+        "military administration said.",
+        PUB,
+    )
+    kyiv = ev[(ev["location"] == "Kyiv") & (ev["sub_event_type"] == "Disrupted weapons use")]
+    assert [str(d) for d in kyiv["event_date"]] == ["2024-10-31"]
