@@ -769,7 +769,15 @@ class StoryReader:
             fighting_there = (
                 parts and found and found[0].sub_event_type == "Armed clash" and refers_back(s.text[a:b])
             )
-            if not any(m.entity_type in ("place", "region") for m in own) and not fighting_there:
+            # a clause that names its place by referring back to the one told before ("claimed Friday that its
+            # troops had completed the capture of the town, but ... said Sunday that battles were still going on
+            # in Soledar"): its own event, on its own day
+            referred = bool(found) and bool(self.recent) and len(spans) > 1 and refers_back(s.text[a:b])
+            if (
+                not any(m.entity_type in ("place", "region") for m in own)
+                and not fighting_there
+                and not referred
+            ):
                 # a clause with no place of its own is read with its sentence — unless it tells fighting at the
                 # place the clause before named ("took Lyman, with the governor saying there was heavy fighting
                 # around the city"): the battle and the change of hands are two rows
@@ -1294,6 +1302,9 @@ class StoryReader:
             and (f.unplaced or f.admin1_iso == prev.admin1_iso and _narrows(prev, f))
             and not self._told_before(f)
             and not _REPORTED_BY.search(s.text)
+            # (a change of hands told on a day of its own is its own event: "fought for Soledar ... claimed
+            # Friday that its troops had completed the capture of the town")
+            and not (f.date.explicit and f.date.date != prev.date)
         ):
             # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a
             # battle after which the place changed hands as the territory change — at the settlement that

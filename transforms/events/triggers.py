@@ -93,7 +93,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
      r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
-     r"\b(?:drones?|Bayraktars?|TB2s?|Lancets?|Gerans?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on)|"
+     r"\b(?:drones?|Bayraktars?|TB2s?|Lancets?|Gerans?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on)|launched (?:at|against|on|towards?)|"
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es))|"
      r"\b(?:drone|UAV|Shahed|Geran|Lancet|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing|barrages?)\b|"
      r"\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|Shaheds?)\b|"
@@ -106,7 +106,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|\bair bombs?\b|"
      r"\b(?:airborne|air-launched|air|aerial)\s+(?:and\s+\w+\s+)?missiles?\b|"
      r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
-     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit|destroyed)\b|"
+     r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b(?!\s+(?:said|says|reported|spokesman|spokesperson|command))[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit|destroyed)\b|"
      r"\bbombed\b(?![- ]out)|\bbombing\b|\bair raid\b(?!\s+(?:sirens?|alerts?|warnings?|shelters?))"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,
      r"\b(?:missiles?|rockets?|Iskanders?|Kalibrs?|Kinzhals?|S-300s?|ballistic|ATACMS|Storm Shadows?|SCALPs?|Neptunes?|"

@@ -1050,3 +1050,13 @@ def test_where_the_victims_came_from_is_not_where_they_were_hurt_and_a_curated_s
     # ... but people taken away from a place were taken there
     ev = _events("On Friday, Russian forces forcibly transferred a woman from Zdvyzhivka, Kyiv, to Crimea.")
     assert "Zdvyzhivka" in set(ev["location"])
+
+
+def test_a_change_of_hands_told_on_its_own_day_after_a_clash_is_its_own_event():
+    ev = _events(
+        "The barrage came as Russian and Ukrainian forces fought for Soledar, a salt-mining town in the Donetsk "
+        "region. Russia's Defense Ministry claimed Thursday that its troops had completed the capture of the "
+        "town, but the military's General Staff said Saturday that battles were still going on in Soledar."
+    )
+    got = sorted(zip(ev["sub_event_type"], ev["event_date"].astype(str), strict=True))
+    assert got == [("Armed clash", "2024-03-09"), ("Non-state actor overtakes territory", "2024-03-07")]

@@ -776,3 +776,10 @@ def test_periods_rates_states_and_aid_are_no_events(sentence, cue):
 
 def test_a_place_that_came_under_repeated_attack_on_a_day_tells_that_days_event():
     assert is_non_event("The port of Odesa came under repeated missile attack on Monday.") is None
+
+
+def test_an_air_force_that_speaks_is_no_aircraft_and_drones_launched_at_a_place_struck_it():
+    assert subs("The air force said four cruise missiles were fired at the city.") == {
+        "Shelling/artillery/missile attack"
+    }
+    assert "Air/drone strike" in subs("The governor said 40 drones had been launched at the region.")
