@@ -769,10 +769,17 @@ class StoryReader:
             fighting_there = (
                 parts and found and found[0].sub_event_type == "Armed clash" and refers_back(s.text[a:b])
             )
-            # a clause that names its place by referring back to the one told before ("claimed Friday that its
-            # troops had completed the capture of the town, but ... said Sunday that battles were still going on
-            # in Soledar"): its own event, on its own day
-            referred = bool(found) and bool(self.recent) and len(spans) > 1 and refers_back(s.text[a:b])
+            # a clause that names its place by referring back to a sentence before ("claimed Friday that its troops
+            # had completed the capture of the town, but ... said Sunday that battles were still going on in
+            # Soledar"): its own event, on its own day — not one referring to a clause before it in the sentence
+            # ("withdrew from Kozacha Lopan, and Ukrainian forces took control of the village")
+            referred = (
+                bool(found)
+                and bool(self.recent)
+                and len(spans) > 1
+                and not parts
+                and refers_back(s.text[a:b])
+            )
             if (
                 not any(m.entity_type in ("place", "region") for m in own)
                 and not fighting_there
