@@ -394,7 +394,8 @@ class StoryReader:
         self.placed.update(self._the_storys_placements())
         for s in self._structure():
             self._read(s)
-        return fold_vague_tellings(self._without_counted_barrages(), _a_bare_blast, _the_blast_of, fold)
+        drafts = fold_vague_tellings(self._without_counted_barrages(), _a_bare_blast, _the_blast_of, fold)
+        return fold_vague_tellings(drafts, _came_under_fire, _the_attack_told_in_full, fold)
 
     def _without_counted_barrages(self) -> list[Draft]:
         """The events, without a barrage over the whole country whose places are told as events of their own
@@ -1766,6 +1767,31 @@ def _another_day(prev: Draft, date: EventDate) -> bool:
         and prev.date_explicit
         and not prev.date_reported
         and date.date != prev.date
+    )
+
+
+# an attack told only as a place's coming under it: "The Khotin, Yunakivka and Bilopillia communities came under
+# fire" (a round-up's summary before its item per place)
+_UNDER_FIRE = re.compile(r"under\s+(?:[\w-]+\s+)?(?:fire|attack|shelling)", re.I)
+
+
+def _came_under_fire(d: Draft) -> bool:
+    return (
+        d.trigger.event_type == "Explosions/Remote violence"
+        and _UNDER_FIRE.fullmatch(d.evidence.get("trigger", "")) is not None
+        and not d.fatalities
+        and not d.injuries
+        and d.location_id is not None
+    )
+
+
+def _the_attack_told_in_full(told: Draft, d: Draft) -> bool:
+    """The attack a place's coming under fire is: one the story tells at that place within a day of it, with its
+    own words ("Khotin community: the enemy dropped 2 explosive devices from a drone")."""
+    return (
+        d.trigger.event_type == told.trigger.event_type
+        and d.location_id == told.location_id
+        and abs((d.date - told.date).days) <= 1
     )
 
 

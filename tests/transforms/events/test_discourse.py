@@ -1060,3 +1060,19 @@ def test_a_change_of_hands_told_on_its_own_day_after_a_clash_is_its_own_event():
     )
     got = sorted(zip(ev["sub_event_type"], ev["event_date"].astype(str), strict=True))
     assert got == [("Armed clash", "2024-03-09"), ("Non-state actor overtakes territory", "2024-03-07")]
+
+
+def test_places_told_as_coming_under_fire_before_their_own_items_are_those_items():
+    ev = _events(
+        "On Friday, Russian troops fired on the border areas of the Sumy region 11 times. The Khotin, Yunakivka "
+        "and Bilopillia communities came under fire.\n\n"
+        "This was reported by the regional military administration.\n\n"
+        "Khotin community: the enemy dropped 2 explosive devices from a drone on the outskirts of the community.\n\n"
+        "Yunakivka community: Russian aircraft struck the community with a guided aerial bomb.\n\n"
+        "Bilopillia community: the Russians attacked with an FPV drone. A local resident was injured."
+    )
+    assert sorted(zip(ev["location"], ev["sub_event_type"], strict=True)) == [
+        ("Bilopillia", "Air/drone strike"),
+        ("Khotin", "Air/drone strike"),
+        ("Yunakivka", "Air/drone strike"),
+    ]
