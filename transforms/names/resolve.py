@@ -265,11 +265,13 @@ def _key_of(name: str) -> str:
     return " ".join(token_key(t) for t in strip_name(name))
 
 
-def _opens_alike(a: str, b: str) -> bool:
-    """Two spellings of one name open alike, with a vowel or with a consonant (Gorlovka / Horlivka, Yenakievo /
-    Enakiieve): the transliteration key drops a leading vowel, so Ohirtseve would be Khorosheve."""
+def _spelling_in_a_region(a: str, b: str) -> bool:
+    """Two spellings of one settlement's name, as a region's namesake is looked for: they open alike, with a
+    vowel or with a consonant (Gorlovka / Horlivka; the transliteration key drops a leading vowel, so Ohirtseve
+    would be Khorosheve), and keep their syllables (Rabotino / Robotyne, Lyubimovka / Liubymivka — not Borysivka
+    / Borshchivka, whose consonant cluster is another name)."""
     vowel = "aeiouy"
-    return bool(a) and bool(b) and (a[0] in vowel) == (b[0] in vowel)
+    return bool(a) and bool(b) and (a[0] in vowel) == (b[0] in vowel) and _shape(a) == _shape(b)
 
 
 def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
@@ -289,7 +291,8 @@ def resolve_place_in(name: str, admin1_iso: str | None) -> Resolution:
     cands = [e for e, _ in reg.alias_index.get(text, ())] + [
         e
         for e, _ in reg.key_index.get(key, ())
-        if _key_of(reg.get(e).canonical_name) == key and _opens_alike(text, norm(reg.get(e).canonical_name))
+        if _key_of(reg.get(e).canonical_name) == key
+        and _spelling_in_a_region(text, norm(reg.get(e).canonical_name))
     ]
     inside = [e for e in cands if reg.get(e).entity_type == "place" and reg.get(e).admin1_iso == admin1_iso]
     if not inside:
@@ -810,6 +813,8 @@ def _unknown_names(
         ):
             introduced.add(tuple(toks))
             mention = _provisional_place(text, start, end, toks)
+            if isinstance(villages, list):
+                villages.append((start, end))  # the list goes on: "Borysivka, Ohirtseve, Pletenivka, Pylna"
         elif eid is not None and method in ("key", "phonetic"):
             mention = _fuzzy_mention(
                 reg, text, (start, end, toks), (eid, method, score), person_cue, seen_full

@@ -336,3 +336,11 @@ def test_a_settlement_looked_for_in_a_region_opens_as_its_name_does():
     assert resolve_place_in("Ohirtseve", "UA-63").canonical_name != "Khorosheve"
     assert resolve_place_in("Dachne", "UA-14").canonical_name != "Udachne"
     assert resolve_place_in("Gorlovka", "UA-14").canonical_name == "Horlivka"
+
+
+def test_a_settlement_looked_for_in_a_region_keeps_its_syllables():
+    # Borysivka is no spelling of Borshchivka (a consonant cluster of another name), Troitske none of Torske,
+    # while Lyubimovka is one of Liubymivka and Gorlovka of Horlivka
+    assert resolve_place_in("Troitske", "UA-14").canonical_name != "Torske"
+    assert resolve_place_in("Lyubimovka", "UA-65").canonical_name == "Liubymivka"
+    assert resolve_place_in("Gorlovka", "UA-14").canonical_name == "Horlivka"

@@ -240,3 +240,14 @@ def test_a_name_listed_with_a_village_the_gazetteer_knows_is_a_settlement_too():
     assert [s for s, _ in places("It was the mill of Lukiantsi, Tykhobrody's largest.")] == ["Lukiantsi"]
     assert [s for s, _ in places("Ships sailed the Black Sea and Tykhobrody.")] == ["the Black Sea"]
     assert places("Officials met in Tykhobrody.") == []
+
+
+def test_a_list_of_villages_the_gazetteer_lacks_goes_on_from_the_one_it_knows():
+    text = "Troops took five villages – Lukiantsi, Tykhobrody, Mirnopil and Zhovtodolyn – on Friday."
+    places = [(m.surface, m.method) for m in find_mentions(text) if m.entity_type == "place"]
+    assert places == [
+        ("Lukiantsi", "alias"),
+        ("Tykhobrody", "provisional"),
+        ("Mirnopil", "provisional"),
+        ("Zhovtodolyn", "provisional"),
+    ]
