@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from transforms.events.structure import Dateline, parse_dateline  # noqa: F401  (re-exported)
+from transforms.events.structure import Dateline, is_time_stamp, parse_dateline  # noqa: F401  (re-exported)
 from transforms.schema import columns
 
 # Lines that are scrape junk, whatever their case: share widgets, promo links, bylines of video players.
@@ -149,6 +149,12 @@ def clean_text(raw: str) -> tuple[str, str | None]:
             continue
         line = _STRAY_DOTS.sub("", line)
         if paragraphs and line == paragraphs[-1]:
+            continue
+        if is_time_stamp(line):
+            # a live blog's entry stamp: structure, kept as a paragraph of its own (an entry stamped in the
+            # afternoon tells that day's news)
+            if paragraphs and not is_time_stamp(paragraphs[-1]):
+                paragraphs.append(line)
             continue
         if not _SENTENCE_END.search(line) and len(line.split()) <= 25:
             # a heading: the first one before any body text is the headline; later ones are sub-heads

@@ -139,3 +139,16 @@ def test_a_cookie_banner_is_dropped_and_a_paragraph_that_mentions_cookies_is_kep
     body, _ = clean_text(raw)
     assert body.startswith("A missile hit a bakery")
     assert "tea and cookies" in body
+
+
+def test_a_live_blogs_entry_stamps_are_kept_as_structure_and_a_headline_is_not():
+    body, headline = clean_text(
+        "LIVE: Drones hit Odesa\n14:15\nA drone struck a bus in Kherson, injuring three people.\n"
+        "09:45\nIn Odesa, drones hit a house, killing one person.\n"
+    )
+    assert headline == "LIVE: Drones hit Odesa"
+    assert body.split("\n\n") == [
+        "A drone struck a bus in Kherson, injuring three people.",
+        "09:45",
+        "In Odesa, drones hit a house, killing one person.",
+    ]

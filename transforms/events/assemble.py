@@ -99,7 +99,15 @@ from transforms.events.roundup import (
     local_impact,
     split_per_place,
 )
-from transforms.events.structure import QUOTE_MARK, datelines, filed_on, is_quote, paragraphs, reprint_start
+from transforms.events.structure import (
+    QUOTE_MARK,
+    datelines,
+    filed_on,
+    is_quote,
+    paragraphs,
+    reprint_start,
+    stamp_hour,
+)
 from transforms.events.temporal import (
     NEWS_WINDOW,
     UNDATED,
@@ -378,6 +386,7 @@ class StoryReader:
         self.region_named_last: str | None = None  # the region of the place or region the story named last
         self.region_named_at = -1  # the sentence that named it
         self.filed_from: str | None = None  # the settlement of the story's first dateline
+        self.entry_hour: int | None = None  # the hour of the live-blog entry being read, when stamped
         self.placed: dict[
             str, tuple[str, str]
         ] = {}  # norm(place name) -> (location, admin1) placed by region
@@ -439,6 +448,7 @@ class StoryReader:
         reprint = reprint_start(self.text, paras)
         spoken = spoken_on(self.text[: reprint or 0], self.story_day)
         skipped = {p.start for p in paras if p.kind != "text"}
+        stamps = {p.start for p in paras if p.kind == "timestamp"}
         paragraph, last_end, mi = 0, 0, 0
         for idx, (s0, s1) in enumerate(self.sentences):
             if spoken is not None and reprint is not None and s0 >= reprint:
@@ -448,6 +458,7 @@ class StoryReader:
                 self.weapon_context = self.carried = None
             last_end = s1
             if s0 in skipped:
+                self.entry_hour = stamp_hour(self.text[s0:s1]) if s0 in stamps else self.entry_hour
                 self._decide(idx, s0, s1, "rejected", "a time stamp, byline or caption")
                 continue
             while mi < len(self.mentions) and self.mentions[mi].char_start < s0:
@@ -1019,7 +1030,13 @@ class StoryReader:
             # a live blog's page is dated the day it opens, and what it tells without a day is mostly the day
             # and night before (its first entries, its "what we know" rundowns): of the dev gold's Guardian
             # tier-1 rows, 44 of 55 accept the day before, 39 the page's day, 12 only the day before, 7 only its day
-            self.lead_day is None and (told_before_the_report(s.text, trig.start) or self.kind == LIVE),
+            # (an entry stamped in the afternoon tells that day's news: "14:15 — A Russian drone struck a bus")
+            self.lead_day is None
+            and (
+                told_before_the_report(s.text, trig.start)
+                or self.kind == LIVE
+                and not (self.entry_hour is not None and self.entry_hour >= 12)
+            ),
         )
 
     def _counted_back(self, s: Sentence, time: SentenceTime, trig: Trigger) -> EventDate | None:

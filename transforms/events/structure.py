@@ -42,6 +42,27 @@ _TIMESTAMP = re.compile(
     r"UTC|ET|EST|EDT|PT|MSK|Kyiv time|local time))?\.?$",
     re.IGNORECASE,
 )
+
+
+def is_time_stamp(line: str) -> bool:
+    """A line that is only a live blog's time stamp ("14:15", "10.32 BST", "Updated at 09.15")."""
+    return _TIMESTAMP.match(line.strip()) is not None
+
+
+_STAMP_HOUR = re.compile(r"(?P<h>\d{1,2})[.:]\d{2}(?:\s*(?P<pm>[ap])\.?m\.?)?", re.IGNORECASE)
+
+
+def stamp_hour(stamp: str) -> int | None:
+    """The hour of a live blog's time stamp ("14:15" → 14, "2:15 p.m." → 14, "10.32 BST" → 10), or None."""
+    m = _TIMESTAMP.match(stamp.strip()) and _STAMP_HOUR.search(stamp)
+    if not m:
+        return None
+    hour = int(m.group("h")) % 24
+    if (m.group("pm") or "").lower() == "p" and hour < 12:
+        hour += 12
+    return hour
+
+
 _QUOTE_OPEN = ('"', "“", "‘", "'")
 # a double quotation mark anywhere in a sentence: somebody's words begin, go on or end there
 QUOTE_MARK = re.compile(r"[“”\"]")

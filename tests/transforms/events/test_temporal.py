@@ -456,3 +456,15 @@ def test_weapons_downed_over_a_city_after_a_countrys_barrage_are_of_the_barrages
     )
     kyiv = ev[(ev["location"] == "Kyiv") & (ev["sub_event_type"] == "Disrupted weapons use")]
     assert [str(d) for d in kyiv["event_date"]] == ["2024-10-31"]
+
+
+def test_a_live_blog_entry_stamped_in_the_afternoon_tells_that_days_news():
+    text = (
+        "Follow our live coverage of the day's events.\n\n14:15\n\n"
+        "A Russian drone struck a municipal bus in Kherson, killing the driver and injuring three passengers.\n\n"
+        "08:20\n\nIn Odesa, drones hit a residential building, killing one person and injuring nine."
+    )
+    ev = article_events(text, PUB, title="LIVE UPDATES: Russia hits Kherson and Odesa")
+    got = {loc: str(d) for loc, d in zip(ev["location"], ev["event_date"], strict=True)}
+    assert got["Kherson"] == "2024-11-02"  # the page's day
+    assert got["Odesa"] == "2024-11-01"  # a morning entry's undated strike: the night before, as in rundowns
