@@ -29,6 +29,7 @@ from transforms.events.triggers import (
     RETOLD_OPENING,
     aggregate_only_by_habit,
     find_triggers,
+    hypothetical_only_later,
     is_non_event,
     quoted_after,
 )
@@ -124,6 +125,13 @@ def sentence_time(
         # says the region has been occupied "since the first days of the invasion", or the strike escalated "a
         # campaign": the day the sentence names is news; the background word tells of something around it
         cue = None
+    if (
+        cue == "hypothetical"
+        and _one_day(own, published)
+        and not own.reported
+        and hypothetical_only_later(sentence)
+    ):
+        cue = None  # a day named, and the possibility only in a clause after the event's
     if cue in ("aggregate", "background", "hypothetical"):
         return SentenceTime(cue, own, _CUE_REASONS[cue])
     if own is not None and published - own.date > NEWS_WINDOW + _slack(own):

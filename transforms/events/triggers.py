@@ -410,6 +410,21 @@ def aggregate_only_by_the_past_day(sentence: str) -> bool:
     return masked != sentence and not _AGGREGATE.search(masked)
 
 
+# where a sentence's second clause begins: ", and President Putin said the attack would ...", "; officials ..."
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
+
+
+def hypothetical_only_later(sentence: str) -> bool:
+    """The sentence is hypothetical only in a clause after its first ("On Saturday, a strike on Belgorod killed
+    20 people, and Putin said the attack would not go unpunished"): the first clause tells what happened."""
+    brk = _NEXT_CLAUSE.search(sentence)
+    return (
+        brk is not None
+        and not _HYPOTHETICAL.search(sentence[: brk.start()])
+        and bool(_HYPOTHETICAL.search(sentence[brk.end() :]))
+    )
+
+
 def aggregate_only_by_habit(sentence: str) -> bool:
     """The sentence is an aggregate only because of a habit word (``_HABIT``)."""
     masked = _HABIT.sub(lambda m: " " * len(m.group()), sentence)

@@ -783,3 +783,18 @@ def test_an_air_force_that_speaks_is_no_aircraft_and_drones_launched_at_a_place_
         "Shelling/artillery/missile attack"
     }
     assert "Air/drone strike" in subs("The governor said 40 drones had been launched at the region.")
+
+
+def test_a_possibility_only_in_a_later_clause_leaves_the_first_clauses_event():
+    ev = article_events(
+        "On Friday, a strike on the centre of Belgorod killed more than 20 people, according to officials, and "
+        "the president said the attack would not go unpunished.",
+        dt.date(2024, 3, 9),
+    )
+    assert list(zip(ev["location"], ev["event_date"].astype(str), strict=True)) == [
+        ("Belgorod", "2024-03-08")
+    ]
+    # ... but a possibility told in the first clause is one
+    assert is_non_event("Russia would strike Belgorod again, and officials said shelters were ready.") == (
+        "hypothetical"
+    )
