@@ -62,6 +62,7 @@ from transforms.events.places import (
     coherent,
     compared_with,
     describes_what_follows,
+    headed_for,
     in_a_speakers_title,
     is_unplaced,
     may_be_where_it_happened,
@@ -1114,6 +1115,16 @@ class StoryReader:
             own = gathered
         loc_id, admin1_iso, geo = choose_location(own, s.text, s.start, placed=self.placed)
         loc_id, word = site_of(loc_id), "its own place"
+        if admin1_iso is None and trig.sub_event_type == "Disrupted weapons use":
+            # weapons downed on their way, with no other place named: where they were heading
+            toward = [
+                m for m in own if m.entity_type in ("place", "region") and headed_for(m, s.text, s.start)
+            ]
+            if toward:
+                loc_id, admin1_iso, geo = choose_location(
+                    toward, " " * len(s.text), s.start, placed=self.placed
+                )
+                loc_id, word = site_of(loc_id), "where the weapons were heading"
         if (city := self._city_of_its_districts(s, loc_id)) is not None:
             (loc_id, admin1_iso, geo), word = city, "the city whose districts it names"
         chosen = next((m for m in s.own if m.entity_id == loc_id), None)

@@ -98,6 +98,18 @@ _LAUNCHED_FROM = re.compile(
     r"\b(?:heading|headed|bound|flying)\s+(?:for|to|towards?)\s+(?:the\s+)?$",
     re.I,
 )
+# where weapons were sent: downed on their way, they were downed there when no other place is named ("all 13
+# drones sent toward Kyiv had been shot down", "30 missiles and drones aimed at the capital")
+_HEADED_FOR = re.compile(
+    r"\b(?:heading|headed|bound|flying|sent|aimed|fired|launched)\s+(?:for|to|towards?|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def headed_for(m: Mention, sentence: str, offset: int) -> bool:
+    """The place is where the weapons of the sentence were heading."""
+    start = m.char_start - offset
+    return _HEADED_FOR.search(sentence, max(0, start - 30), start) is not None
 
 
 # where people came from: "a married couple from the Belgorod region", "families displaced from Mykolaiv Oblast"

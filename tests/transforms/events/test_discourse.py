@@ -1076,3 +1076,13 @@ def test_places_told_as_coming_under_fire_before_their_own_items_are_those_items
         ("Khotin", "Air/drone strike"),
         ("Yunakivka", "Air/drone strike"),
     ]
+
+
+def test_weapons_downed_on_their_way_with_no_other_place_named_were_downed_where_they_were_heading():
+    ev = _events(
+        "Odesa was quiet. City officials said on Friday that all 13 drones sent toward Kyiv had been shot down."
+    )
+    assert list(zip(ev["sub_event_type"], ev["location"], strict=True)) == [("Disrupted weapons use", "Kyiv")]
+    # ... a place they were downed over is that place
+    ev = _events("Air defences shot down a drone heading for Moscow over the Istra district on Friday.")
+    assert list(ev["location"]) == ["Istra"]
