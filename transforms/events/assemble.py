@@ -961,23 +961,7 @@ class StoryReader:
         quantity = qty[0] if qty and qty[1] not in ("soldiers", "troops", "servicemen") else None
         if trig.sub_event_type == "Other" and qty:
             quantity = qty[0]
-        side = (
-            owner
-            or attacker_side(without_closed_asides(s.text), (trig.start, trig.end))
-            or forces_struck(s.text)
-        )
-        # "The Defense Ministry reported ... had been liberated", in a TASS story: the outlet's side claims it
-        claimant = (
-            self.outlet
-            if side is None and trig.event_type == "Battles" and UNQUALIFIED_COMMAND.search(s.text)
-            else None
-        )
-        side = side or claimant
-        if sub in _TERRITORY_CHANGES:
-            left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
-            taker = other_side(side_of(left)) if left else (taker_side(s.text, trig.start) or claimant)
-            sub = territory_change(sub, taker, country)
-            side = taker or side  # who took the place acts, not another side the sentence names after it
+        side, sub = self._side(s, trig, sub, owner, country)
         target = _COUNTRY_TARGET.search(s.text) if s.filed_only else None
         if target is not None and trig.event_type == "Explosions/Remote violence":
             # "air attacks on Ukraine's energy system" under a "KYIV —" dateline: the whole country, not the
@@ -998,6 +982,29 @@ class StoryReader:
             date = nearest_date(s.text, trig.start, self.published) or date
         return Frame(trig, sub, weapon, killed, injured, victims, loc_id, admin1_iso, geo, country, date, quantity,
                      qty, side, owner, word, nationwide)  # fmt: skip
+
+    def _side(self, s: Sentence, trig: Trigger, sub: str, owner: str | None, country: str | None):
+        """(the side that acted, the sub-event type as that side makes it) of a sentence's event: the weapon's
+        owner, the side named in the event word or acting, or the outlet's side for its unqualified ministry; for
+        a territory change, the side that took the place (ACLED's sub-type by that side and the country)."""
+        side = (
+            owner
+            or attacker_side(without_closed_asides(s.text), (trig.start, trig.end))
+            or forces_struck(s.text)
+        )
+        # "The Defense Ministry reported ... had been liberated", in a TASS story: the outlet's side claims it
+        claimant = (
+            self.outlet
+            if side is None and trig.event_type == "Battles" and UNQUALIFIED_COMMAND.search(s.text)
+            else None
+        )
+        side = side or claimant
+        if sub in _TERRITORY_CHANGES:
+            left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
+            taker = other_side(side_of(left)) if left else (taker_side(s.text, trig.start) or claimant)
+            sub = territory_change(sub, taker, country)
+            side = taker or side  # who took the place acts, not another side the sentence names after it
+        return side, sub
 
     def _date(
         self,
@@ -1105,6 +1112,15 @@ class StoryReader:
         own = sentence_time(before, self.published).own
         return killed, injured, own if own is not None and own.explicit else None
 
+    def _where_heading(self, s: Sentence, own: list[Mention]):
+        """(location, admin1, geo_precision) of where a sentence's weapons were heading ("all 13 drones sent toward
+        Kyiv had been shot down"), or None: weapons downed on their way, with no other place named."""
+        toward = [m for m in own if m.entity_type in ("place", "region") and headed_for(m, s.text, s.start)]
+        if not toward:
+            return None
+        loc_id, admin1_iso, geo = choose_location(toward, " " * len(s.text), s.start, placed=self.placed)
+        return (site_of(loc_id), admin1_iso, geo) if admin1_iso else None
+
     def _place(self, s: Sentence, trig: Trigger, hurt: bool = False):
         """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
         reg = load_registry()
@@ -1115,16 +1131,12 @@ class StoryReader:
             own = gathered
         loc_id, admin1_iso, geo = choose_location(own, s.text, s.start, placed=self.placed)
         loc_id, word = site_of(loc_id), "its own place"
-        if admin1_iso is None and trig.sub_event_type == "Disrupted weapons use":
-            # weapons downed on their way, with no other place named: where they were heading
-            toward = [
-                m for m in own if m.entity_type in ("place", "region") and headed_for(m, s.text, s.start)
-            ]
-            if toward:
-                loc_id, admin1_iso, geo = choose_location(
-                    toward, " " * len(s.text), s.start, placed=self.placed
-                )
-                loc_id, word = site_of(loc_id), "where the weapons were heading"
+        if (
+            admin1_iso is None
+            and trig.sub_event_type == "Disrupted weapons use"
+            and (heading := self._where_heading(s, own))
+        ):
+            (loc_id, admin1_iso, geo), word = heading, "where the weapons were heading"
         if (city := self._city_of_its_districts(s, loc_id)) is not None:
             (loc_id, admin1_iso, geo), word = city, "the city whose districts it names"
         chosen = next((m for m in s.own if m.entity_id == loc_id), None)
@@ -1332,16 +1344,7 @@ class StoryReader:
             # "Russian forces shelled Marinka. Ukrainian forces responded with fire.": fire both ways, a clash
             prev.trigger = replace(prev.trigger, event_type="Battles", sub_event_type="Armed clash")
             prev.actor2 = ACTOR_FORCES.get(f.side or "") or prev.actor2
-        elif (
-            f.sub in _TERRITORY_CHANGES
-            and prev.trigger.sub_event_type == "Armed clash"
-            and (f.unplaced or f.admin1_iso == prev.admin1_iso and _narrows(prev, f))
-            and not self._told_before(f)
-            and not _REPORTED_BY.search(s.text)
-            # (a change of hands told on a day of its own is its own event: "fought for Soledar ... claimed
-            # Friday that its troops had completed the capture of the town")
-            and not (f.date.explicit and f.date.date != prev.date)
-        ):
+        elif self._outcome_of_the_clash(prev, s, f):
             # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a
             # battle after which the place changed hands as the territory change — at the settlement that
             # changed hands ("counteroffensives around Kharkiv ... recaptured Pytomnyk, a village north of it")
@@ -1406,6 +1409,19 @@ class StoryReader:
             and f.unplaced
             and bool(prev.admin1_iso)
             and bool(f.killed or f.injured)
+        )
+
+    def _outcome_of_the_clash(self, prev: Draft, s: Sentence, f: Frame) -> bool:
+        """The territory change a sentence tells is the outcome of the clash told just before, at its place — not
+        one told before it, reported by another source, or told on a day of its own ("fought for Soledar ...
+        claimed Friday that its troops had completed the capture of the town")."""
+        return (
+            f.sub in _TERRITORY_CHANGES
+            and prev.trigger.sub_event_type == "Armed clash"
+            and (f.unplaced or f.admin1_iso == prev.admin1_iso and _narrows(prev, f))
+            and not self._told_before(f)
+            and not _REPORTED_BY.search(s.text)
+            and not (f.date.explicit and f.date.date != prev.date)
         )
 
     def _told_before(self, f: Frame) -> bool:

@@ -118,20 +118,8 @@ def sentence_time(
     cue = is_non_event(sentence, low) if cues is None else _CUE_OF.get(cues.status)
     if cue == "aggregate" and (cues is None or cues.status == "nationwide"):
         cue = _nationwide(sentence, own, dated, cue)
-    if cue == "aggregate" and _one_day(own, published) and aggregate_only_by_habit(sentence):
-        cue = None  # "the attack took place at 6pm on Saturday, and was followed by a constant barrage"
-    if cue == "background" and _one_day(own, published) and not own.reported:
-        # "the administration said forces had fired rockets at the bridge on Monday", in a sentence that also
-        # says the region has been occupied "since the first days of the invasion", or the strike escalated "a
-        # campaign": the day the sentence names is news; the background word tells of something around it
+    if _one_day(own, published) and _cue_around_the_days_event(cue, sentence, own):
         cue = None
-    if (
-        cue == "hypothetical"
-        and _one_day(own, published)
-        and not own.reported
-        and hypothetical_only_later(sentence)
-    ):
-        cue = None  # a day named, and the possibility only in a clause after the event's
     if cue in ("aggregate", "background", "hypothetical"):
         return SentenceTime(cue, own, _CUE_REASONS[cue])
     if own is not None and published - own.date > NEWS_WINDOW + _slack(own):
@@ -144,6 +132,21 @@ def sentence_time(
     if ("deni" in low or "refut" in low or "reject" in low or "dismiss" in low) and _DENIED.search(sentence):
         return SentenceTime("denied", own, "the event is denied")
     return SentenceTime(cue if cue in ("demand", "nationwide") else "news", own)
+
+
+def _cue_around_the_days_event(cue: str | None, sentence: str, own: EventDate) -> bool:
+    """The sentence names a day of the news window, and its cue word tells only of something around that day's
+    event: a habit ("the attack took place at 6pm on Saturday, and was followed by a constant barrage"), a
+    background ("forces had fired rockets at the bridge on Monday", in a region occupied "since the first days of
+    the invasion"), or a possibility in a later clause ("killed 20 people, and Putin said the attack would not
+    go unpunished")."""
+    if cue == "aggregate":
+        return aggregate_only_by_habit(sentence)
+    if cue == "background":
+        return not own.reported
+    if cue == "hypothetical":
+        return not own.reported and hypothetical_only_later(sentence)
+    return False
 
 
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:.()]*$", re.IGNORECASE)

@@ -492,13 +492,7 @@ def find_mentions(
         occupied.append((m.char_start, m.char_end))
 
     mentions = [m for m in mentions if not _named_another_kind(reg, text, m, other_kind)]
-    # (the gazetteer's settlements, not the curated sites: "the Black Sea and Baltics" lists no villages)
-    villages = [
-        (m.char_start, m.char_end)
-        for m in mentions
-        if m.entity_id.startswith("geonames:") and _small_place(reg, m.entity_id)
-    ]
-    mentions += _unknown_names(text, occupied, seen_full, reg, villages)
+    mentions += _unknown_names(text, occupied, seen_full, reg, _villages(reg, mentions))
     mentions.sort(key=lambda m: m.char_start)
     return mentions
 
@@ -872,6 +866,16 @@ def _told_as_a_settlement(
 
 # the words joining the items of a list: "Borysivka and Pletenivka", "Hatyshche, Lukiantsi"
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _villages(reg: Registry, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The spans of the small settlements of the gazetteer a text names (not the curated sites: "the Black Sea
+    and Baltics" lists no villages) — a list that grows as names listed with them are read as villages too."""
+    return [
+        (m.char_start, m.char_end)
+        for m in mentions
+        if m.entity_id.startswith("geonames:") and _small_place(reg, m.entity_id)
+    ]
 
 
 def _listed_with_a_village(text: str, start: int, end: int, toks, villages, eid, method) -> bool:
