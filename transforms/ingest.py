@@ -140,7 +140,8 @@ def clean_text(raw: str) -> tuple[str, str | None]:
     Drops junk, promo and cookie-banner lines, collapses repeated lines (the doubled headline), removes stray ``. .``,
     and takes leading lines before the body (no sentence punctuation) as the headline. Sub-headings in the
     body (short lines with no closing punctuation) are dropped: they are not sentences and would read as
-    events ("Dozens injured in Russian attacks on Ukraine").
+    events ("Dozens injured in Russian attacks on Ukraine"); a live blog's time stamps ("14:15") are kept, each a
+    paragraph of its own, as the structure that tells its entries apart.
     """
     paragraphs: list[str] = []
     headline: str | None = None

@@ -57,9 +57,11 @@ def stamp_hour(stamp: str) -> int | None:
     m = _TIMESTAMP.match(stamp.strip()) and _STAMP_HOUR.search(stamp)
     if not m:
         return None
-    hour = int(m.group("h")) % 24
-    if (m.group("pm") or "").lower() == "p" and hour < 12:
+    hour, half = int(m.group("h")) % 24, (m.group("pm") or "").lower()
+    if half == "p" and hour < 12:
         hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0  # "12:30 a.m." is half past midnight
     return hour
 
 

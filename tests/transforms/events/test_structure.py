@@ -9,6 +9,7 @@ from transforms.events.structure import (
     paragraphs,
     parse_dateline,
     reprint_start,
+    stamp_hour,
 )
 from transforms.ingest import clean_text
 
@@ -113,3 +114,18 @@ def test_a_photos_caption_is_marked_and_an_attributed_paragraph_is_not():
 def test_the_day_a_stories_dateline_names_is_its_own_today(text, published, day):
     got = filed_on(text, dt.date.fromisoformat(published))
     assert (got.isoformat() if got else None) == day
+
+
+@pytest.mark.parametrize(
+    ("stamp", "hour"),
+    [
+        ("14:15", 14),
+        ("2:15 p.m.", 14),
+        ("12:30 a.m.", 0),
+        ("10.32 BST", 10),
+        ("Updated at 09.15", 9),
+        ("Kyiv", None),
+    ],
+)
+def test_the_hour_of_a_live_blogs_time_stamp(stamp, hour):
+    assert stamp_hour(stamp) == hour
