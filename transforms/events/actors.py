@@ -193,8 +193,8 @@ UNQUALIFIED_COMMAND = re.compile(
 def outlet_side(source: str | None) -> str | None:
     """The side whose state or country an outlet belongs to, by its name ("TASS" → Russia, "Ukrinform
     [inferred]" → Ukraine), or None for any other outlet."""
-    if not source:
-        return None
+    if not isinstance(source, str) or not source:
+        return None  # (no source: a feed's missing field reaches here as NaN)
     return next((side for side, rx in _OUTLETS if rx.search(source)), None)
 
 

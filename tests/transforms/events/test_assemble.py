@@ -1225,3 +1225,4 @@ def test_outlets_of_one_side():
         "Russia",
     )
     assert outlet_side("Reuters") is None and outlet_side(None) is None
+    assert outlet_side(float("nan")) is None  # a missing source in a table
