@@ -297,14 +297,15 @@ def region_of(m: Mention) -> str | None:
 # weapons: "five cruise missiles were launched, one of which was intercepted"
 _ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
 # a share of weapons told before: "37 of the missiles", "74 of the drones"
+_WEAPONS_TOLD = r"(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs)"  # "the cruise missiles", "the drones"
 _OF_THE_WEAPONS = re.compile(
-    r"\b(?:\d+|[a-z]+)\s+of\s+(?:the|them|these|those)\b(?:\s+(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs))?",
+    rf"\b(?:\d+|[a-z]+)\s+of\s+(?:the|them|these|those)\b(?:\s+{_WEAPONS_TOLD})?",
     re.I,
 )
 # a share, not all, of the weapons told before: "two of them", "37 of the missiles", "some of which"
 _SHARE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|half)\s+of\s+"
-    r"(?:which|them|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs))\b",
+    rf"(?:which|them|these|those|the\s+{_WEAPONS_TOLD})\b",
     re.I,
 )
 _PARTITIVE = re.compile(
@@ -1152,8 +1153,7 @@ class StoryReader:
             # a village named beside places of one other region is a namesake there, known or not: "in the
             # Pokrovsk direction ... near Promin" is not the Promin of Mykolaiv (another village is no such
             # evidence: many villages share its name too — "Hatyshche and Lukiantsi, a day after Borysivka")
-            small = chosen.entity_id in reg.entities and reg.get(chosen.entity_id).population < _VILLAGE
-            keep = small and len(beside) == 1
+            keep = self._a_village(chosen) and len(beside) == 1
             around = beside if keep else self.regions_seen + beside
             village = named_as_a_settlement(chosen, s.text, s.start)
             loc_id, admin1_iso, geo = coherent(
@@ -1355,9 +1355,8 @@ class StoryReader:
             if not f.unplaced and f.loc_id is not None:
                 prev.location_id, prev.geo_precision = f.loc_id, f.geo
         elif self._a_share_downed(prev, s, f):
-            return (
-                False  # "two of them were shot down": the interception is a row of its own, the strike stays
-            )
+            # "two of them were shot down": the interception is a row of its own, the strike stays
+            return False
         elif self._harm_after_a_downing(prev, f):
             # "... two of them were shot down. The others hit an office building, killing 20 people": the strike is
             # a row of its own, at the place of the interception
@@ -1776,10 +1775,11 @@ _OVER_THE_REGION = re.compile(r"\b(?:over|above) the region\b(?! of)")
 _THE_REGION = re.compile(
     r"\b(?:in|across|throughout|around) the (?:(?:eastern|southern|northern|western|border|front-line|frontline) )?region\b(?! of)"
 )
-# a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
+# a place named as the area something is told over: "in Ukraine's south", "across the south of Ukraine"
 _OVER_AN_AREA = re.compile(
     r"\b(?:in|across|over|throughout|around|along|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}of\s+)?$", re.I
 )
+# a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 

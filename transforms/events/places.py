@@ -1021,11 +1021,8 @@ def item_place(
     if village and (alt := namesake_in(item.mention.surface, region)):
         return site_of(alt), region, 2 if _is_near(item.mention, sent, offset) else 1
     if region and item.mention.method == "provisional" and item.mention.entity_type == "place":
-        return (
-            item.mention.surface,
-            region,
-            1,
-        )  # a village the gazetteer lacks, in the region the sentence names
+        # a village the gazetteer lacks, in the region the sentence names
+        return item.mention.surface, region, 1
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return site_of(loc), iso, geo
 
@@ -1054,7 +1051,7 @@ def coherent(
     renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
     if ent is None or ent.population >= TOWN and not renamed_city:
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
-    if not ent.entity_id.startswith("geonames:"):
+    if not ent.settlement:
         return place  # a site the registry curates is where it is: the Crimean Bridge has no namesake
     for region, _ in regions.most_common(3):
         alt = reg.entities.get(resolve_place_in(mention.surface, region).entity_id)

@@ -68,6 +68,11 @@ class Entity:
     centre: str | None = None
 
     @property
+    def settlement(self) -> bool:
+        """A place of the gazetteer (GeoNames) — not a site the registry curates (a bridge, a plant, a sea)."""
+        return self.entity_type == "place" and self.entity_id.startswith("geonames:")
+
+    @property
     def rank(self) -> tuple:
         """Preference among same-named entities: type, then Ukraine first (this is a Ukraine-war
         pipeline: Podilsk before Podolsk near Moscow), then population."""

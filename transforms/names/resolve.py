@@ -770,7 +770,7 @@ def _introduced_settlements(text: str) -> set[tuple]:
 
 
 def _unknown_names(
-    text: str, occupied, seen_full: set[str], reg: Registry, villages: list[tuple[int, int]] = ()
+    text: str, occupied, seen_full: set[str], reg: Registry, villages: list[tuple[int, int]]
 ) -> list[Mention]:
     """The names the registry lacks or only guesses at, with the evidence the text gives for each (``villages``:
     the spans of the small settlements it knows there, whose neighbours in a list are settlements too)."""
@@ -807,8 +807,7 @@ def _unknown_names(
         ):
             introduced.add(tuple(toks))
             mention = _provisional_place(text, start, end, toks)
-            if isinstance(villages, list):
-                villages.append((start, end))  # the list goes on: "Borysivka, Ohirtseve, Pletenivka, Pylna"
+            villages.append((start, end))  # the list goes on: "Borysivka, Ohirtseve, Pletenivka, Pylna"
         elif eid is not None and method in ("key", "phonetic"):
             mention = _fuzzy_mention(
                 reg, text, (start, end, toks), (eid, method, score), person_cue, seen_full
@@ -874,7 +873,9 @@ def _villages(reg: Registry, mentions: list[Mention]) -> list[tuple[int, int]]:
     return [
         (m.char_start, m.char_end)
         for m in mentions
-        if m.entity_id.startswith("geonames:") and _small_place(reg, m.entity_id)
+        if (ent := reg.entities.get(m.entity_id)) is not None
+        and ent.settlement
+        and _small_place(reg, m.entity_id)
     ]
 
 
