@@ -340,6 +340,9 @@ def taker_side(sentence: str, at: int) -> str | None:
     by = _TAKEN_BY.match(sentence, at)
     if by:  # "soldiers captured by Russian forces", "the town was retaken by Ukrainian troops"
         return side_of(by)
+    flag = _SIDES_FLAG.match(sentence, at)
+    if flag:  # "soldiers raised the blue-and-yellow flag over Hrakove": the flag is the taker's
+        return "Ukraine" if flag.group(1) and flag.group(1).lower() != "russian" else "Russia"
     start = max(sentence.rfind(". ", 0, at), sentence.rfind("; ", 0, at), 0)
     named = side_of(_TAKER.search(sentence, start, at))
     if named is not None:
@@ -353,4 +356,10 @@ def taker_side(sentence: str, at: int) -> str | None:
     return None
 
 
+# the flag a territory word raises: whose it is ("raised the blue-and-yellow flag", "hoisted a Russian tricolour")
+_SIDES_FLAG = re.compile(
+    r"[^.;]{0,40}?\b(?:(Russian|Ukrainian|blue-and-yellow|yellow-and-blue)\s+(?:national\s+)?(?:flags?|tricolou?rs?)|"
+    r"(tricolou?r))\b",
+    re.I,
+)
 _TAKEN_BY = re.compile(rf"\w*\s+(?:[\w-]+\s+){{0,3}}?by\s+(?:the\s+)?{_SIDE}")

@@ -823,8 +823,11 @@ class StoryReader:
             (m.char_start - s.start, m.char_end - s.start, _where(m))
             for m in s.mentions
             if m.entity_type in ("place", "region", "country", "area")
+            and m.char_start - s.start >= s.filed_end  # (a dateline's names: where the story was filed)
             and not names_a_government(m, s.text, s.start)  # "Moscow claimed": a speaker, not a place
+            and not names_a_group(m, s.text, s.start)  # "Ukraine's army said": the actor
             and not in_a_speakers_title(m, s.text, s.start)
+            and not compared_with(m, s.text, s.start)  # "... since they abandoned the area around Kyiv"
         ]
         strong = [(t.start, t.end, (t.event_type, t.sub_event_type)) for t in triggers if t.strength > 0.6]
         out = []
@@ -1686,7 +1689,12 @@ class StoryReader:
     def _attack_actors(self, s: Sentence, f: Frame) -> tuple[str | None, str | None]:
         sent, country = without_closed_asides(s.text), f.country
         # with no side named, the other side of the country attacks; partisans act against the occupiers
-        home = country if PARTISANS.search(sent) else other_side(country)
+        home = (
+            country
+            if PARTISANS.search(sent) or f.sub == "Government regains territory"
+            else other_side(country)
+        )
+        # (... except in a place retaken: the country's own side took it back)
         attacker = (repelled_side(sent) if f.trig.event_type == "Battles" else None) or f.side or home
         actor1 = acled_actor1(f.trig.event_type, f.sub, attacker, country)
         actor2 = acled_actor2(f.trig.event_type, f.victims, sent, country, attacker)

@@ -21,7 +21,10 @@ _PLACE_TYPES = ("place", "region")
 # kind of place ("and the north-eastern Kharkiv region", ", and the town of X"), and a relative clause that says
 # what happened at the place before it (", where one person died,")
 _GAP = re.compile(
-    r"^(?P<clause>,\s*where\b[^;:.]{0,100}?)?\s*(?P<sep>,|,?\s*\b(?:and|or)\b)\s*"
+    # (a place's kind may follow its name: "Kharkiv city and ..."; the preposition may be said again: "over
+    # Hrakove and over Velykyi Burluk")
+    r"^(?:\s+(?:city|town))?(?P<clause>,\s*where\b[^;:.]{0,100}?)?\s*(?P<sep>,|,?\s*\b(?:and|or)\b)\s*"
+    r"(?:(?:in|over|near|at|around|outside)\s+)?"
     # a second thing hit, at a place of its own: "a school in Kharkiv and a hospital in Izium"
     r"(?:(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,4}?(?:in|near|at|outside)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|south-?western|"
@@ -30,7 +33,9 @@ _GAP = re.compile(
 )
 # a place named only to locate the one before it: "Chernihiv, north of Kyiv, and Zhytomyr"
 _REFERENCE = re.compile(
-    r"^,?\s*(?:just\s+|some\s+|about\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    # (... or what it is, then where: "Hrakove, a village southeast of Kharkiv, and Velykyi Burluk")
+    r"^,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|suburb)\s+)?"
+    r"(?:just\s+|some\s+|about\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

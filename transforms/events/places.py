@@ -177,10 +177,23 @@ def names_a_sector(m: Mention, sentence: str, offset: int) -> bool:
     return bool(_SECTOR_AFTER.match(sentence, m.char_end - offset))
 
 
+# the yardstick of a "since" told as a clause of its own: "their biggest retreat since they abandoned the area
+# around Kyiv in the spring", "the first such gain since Russian forces took Bakhmut" (not "since Monday")
+_SINCE_A_CLAUSE = re.compile(
+    r"\bsince\s+(?:it|they|he|she|we|Russia|Ukraine|Moscow|Kyiv|(?:the\s+)?(?:Russian|Ukrainian)\s+[\w-]+|[\w-]+\s+forces)"
+    r"\s+(?:had\s+|was\s+|were\s+)?(?:took|seized|fell|left|began|withdrew|drove|struck|hit|[a-z]+ed)\b[^,;:.()]*$",
+    re.I,
+)
+
+
 def compared_with(m: Mention, sentence: str, offset: int) -> bool:
-    """The place is the standard of a comparison ("a siege like Mariupol's"), not where the event happened."""
+    """The place is the standard of a comparison ("a siege like Mariupol's") or of a "since" clause ("the
+    biggest retreat since they abandoned the area around Kyiv"), not where the event happened."""
     start = m.char_start - offset
-    return bool(_COMPARED_WITH.search(sentence, max(0, start - 30), start))
+    return bool(
+        _COMPARED_WITH.search(sentence, max(0, start - 30), start)
+        or _SINCE_A_CLAUSE.search(sentence, max(0, start - 120), start)
+    )
 
 
 # a name that describes the thing after it, not where the event was: "the Black Sea port" (a port city), "a US
@@ -247,12 +260,21 @@ _VESSEL_BEFORE = re.compile(rf"\b{_VESSEL}\s+(?:the\s+)?[\"“'‘]?(?:(?-i:[A-Z
 _VESSEL_AFTER = re.compile(rf"[\"”'’]?\s+(?:(?:landing|patrol|missile|guided-missile)\s+)?{_VESSEL}\b", re.I)
 
 
+# a country's armed forces or ministry, the actor: "Ukraine's army said", "Russia's defence ministry"
+_COUNTRYS_FORCES = re.compile(
+    r"['’]s?\s+(?:army|armed\s+forces|military|forces|troops|defen[cs]e\s+ministry|general\s+staff|navy)\b",
+    re.I,
+)
+
+
 def names_a_group(m: Mention, sentence: str, offset: int) -> bool:
     """The place's name names an armed group, a ship or a person ("the Azov regiment", "the landing ship
-    Novocherkassk", "Mariupol resident ..."), not a place of the story."""
+    Novocherkassk", "Mariupol resident ..."), or a country its forces ("Ukraine's army"), not a place of the
+    story."""
     start, end = m.char_start - offset, m.char_end - offset
     return (
         _NAMES_A_GROUP.match(sentence, end) is not None
+        or (m.entity_type == "country" and _COUNTRYS_FORCES.match(sentence, end) is not None)
         or _VESSEL_BEFORE.search(sentence, max(0, start - 40), start) is not None
         or _VESSEL_AFTER.match(sentence, end) is not None
     )

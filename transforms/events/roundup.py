@@ -232,9 +232,9 @@ def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story
             else p
             for it, p in zip(items, places, strict=True)
         ]
-        if (d.location_id, d.admin1_iso, d.geo_precision) not in places and not any(
+        if (d.location_id, d.admin1_iso) not in [p[:2] for p in places] and not any(
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
-        ):
+        ):  # (how precisely the list places the event's own item is not what makes it the list's)
             continue
         out, anchor = [], None
         for it, (loc, iso, geo) in zip(items, places, strict=True):

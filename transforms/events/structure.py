@@ -26,7 +26,9 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 # PLACE[, Region][, date] [(Agency)] dash | PLACE: — the place in capitals, or in title case before an agency
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. /-]{{1,40}}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=(?:,\s*{_DATE})?\s*\()"
+    rf"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. /-]{{1,40}}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+    # ... (before its country, its date or both: "Kharkiv, Ukraine (AFP) –", "Kyiv, 3 March (AFP) –")
+    rf"(?=(?:,\s*(?!{_MONTH}\s+\d)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:,\s*{_DATE})?\s*\()"
     # ... or in title case before its country and a long dash: "Kyiv, Ukraine —", "Kyiv, Ukraine CNN —"
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?=,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:CNN\s*)?[—–]\s))"
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z .'-]{{1,40}}?))?"

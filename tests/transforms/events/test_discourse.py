@@ -34,6 +34,21 @@ def test_a_place_named_to_locate_another_is_not_an_item():
     assert lists == [["Rivne", "Poltava", "Ternopil"]]
 
 
+def test_a_place_described_in_passing_and_a_preposition_said_again_keep_the_list():
+    lists = _lists("Troops entered Kupiansk, a town east of Kharkiv city, and Izium on Friday.")
+    assert lists == [["Kupiansk", "Izium"]]
+    assert _lists("Troops fought over Kupiansk and over Izium.") == [["Kupiansk", "Izium"]]
+
+
+def test_a_village_the_gazetteer_lacks_keeps_the_list_it_opens():
+    # the reader places the unknown village in the region the next item gives; the item after it is its own row
+    ev = _events(
+        "Officials said soldiers took back Zarichchevo, a village south of Kharkiv city, and Velykyi Burluk on Friday."
+    )
+    assert sorted(ev["location"]) == ["Velykyi Burluk", "Zarichchevo"]
+    assert set(ev["sub_event_type"]) == {"Government regains territory"}
+
+
 def test_one_sentence_attacking_a_list_of_places_is_one_event_per_place():
     ev = _events("Russian artillery shelled Kupiansk, Izium and Balakliia on Friday.")
     assert sorted(ev["location"]) == ["Balakliia", "Izium", "Kupiansk"]
@@ -442,6 +457,33 @@ def test_the_city_is_the_one_the_story_is_about_and_the_island_an_island():
 def test_a_place_a_scene_is_compared_with_is_not_where_it_happened():
     ev = _events("On Friday intense shelling hit Toretsk, leaving ruins reminiscent of Mariupol.")
     assert list(ev["location"]) == ["Toretsk"]
+
+
+def test_the_yardstick_of_a_since_clause_places_no_event_and_parts_no_sentence():
+    # the retreat "since they abandoned the area around Odesa" is history: neither the place of the gain nor a
+    # second event beside it; "Ukraine's military" names the actor, not a place; a title-case agency dateline
+    # is where the story was filed
+    ev = _events(
+        "Sumy, Ukraine (AFP) – Ukraine's military said on Friday it had taken back more than a dozen villages in the "
+        "Kharkiv region within a day, pressing on with a counteroffensive that has inflicted on Russia its worst "
+        "setback since they abandoned the area around Odesa in the spring."
+    )
+    assert list(zip(ev["sub_event_type"], ev["admin1_iso"], strict=True)) == [
+        ("Government regains territory", "UA-63")
+    ]
+    assert list(ev["actor1"]) == ["Military Forces of Ukraine"]
+
+
+def test_a_flag_raised_over_a_place_tells_who_took_it():
+    ev = _events("An official said soldiers raised the blue-and-yellow flag over Kupiansk on Friday.")
+    assert list(zip(ev["sub_event_type"], ev["actor1"], strict=True)) == [
+        ("Government regains territory", "Military Forces of Ukraine")
+    ]
+    ev = _events("An official said soldiers hoisted the Russian flag over Kupiansk on Friday.")
+    assert list(ev["actor1"]) == ["Military Forces of Russia"]
+    # a side named as the one driven out is no flag
+    ev = _events("Ukrainian forces drove Russian troops out of Kupiansk on Friday.")
+    assert list(ev["actor1"]) == ["Military Forces of Ukraine"]
 
 
 def test_a_shell_that_killed_someone_after_a_battle_is_an_event_of_its_own():

@@ -33,6 +33,9 @@ from transforms.ingest import clean_text
         ("Odesa, 4 June (AFP) – Drones hit the port.", "Odesa", "AFP", "Drones"),
         ("MINSK, 4 June 2023 (BelTA) - Drones hit the port.", "MINSK", "BelTA", "Drones"),
         ("Kherson, June 4 (Xinhua) -- Drones hit the port.", "Kherson", "Xinhua", "Drones"),
+        # a title-case city before its country and the agency
+        ("Sumy, Ukraine (AFP) – Drones hit the city.", "Sumy", "AFP", "Drones"),
+        ("Odesa, Ukraine, 4 June (AFP) – Drones hit the port.", "Odesa", "AFP", "Drones"),
     ],
 )
 def test_datelines_of_the_agency_formats(text, place, agency, body):
