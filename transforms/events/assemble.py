@@ -80,6 +80,7 @@ from transforms.events.places import (
     scene_of,
     site_of,
     speakers_jurisdiction,
+    speaking_authority,
     speaking_state,
     the_place_named,
     unknown_settlement,
@@ -495,6 +496,8 @@ class StoryReader:
             if m.entity_type in ("country", "organization") and (state := speaking_state(m, text, s0)):
                 self.speaker = (idx, state)  # "Russia's defence ministry said", "Russia claimed": who speaks
                 self.speakers.append((m.char_start, state))
+            elif state := speaking_authority(m, text, s0):  # "Kyiv's military administration said"
+                self.speakers.append((m.char_start, state))
             elif m.entity_type == "country":
                 if not describes_what_follows(m, text, s0):  # not "a US Stinger missile"
                     self.last_country = m.canonical_name
@@ -701,7 +704,10 @@ class StoryReader:
             return  # (a dateline alone, "BRYANSK, June 12.", is no lead)
         own = time.own
         earlier = own is not None and _DATES_AN_EARLIER_EVENT.search(s.text, 0, max(own.start, 0)) is not None
-        self.lead_read = not earlier or self.lead_passed
+        # (a lead told from the reader's today — "Millions woke up on Thursday in cold flats after strikes the day
+        # before" — leaves the attack's day to the sentence after it: "10 people were killed in Wednesday's strikes")
+        today = own is not None and own.date == self.published and own.explicit
+        self.lead_read = not (earlier or today) or self.lead_passed
         self.lead_passed = True
         if (
             self.kind == NEWS
@@ -714,6 +720,11 @@ class StoryReader:
             and dt.timedelta(0) < self.published - own.date <= NEWS_WINDOW
         ):
             self.lead_day = own.date
+            if self.barrage is not None and self.barrage.date == self.published:
+                self.barrage.date, self.barrage.precision = (
+                    own.date,
+                    1,
+                )  # the lead told today's; the attack is its day
 
     def _toll_of(self, s: Sentence) -> Draft | None:
         """The event a toll update names again ("The number of dead rose to 29", "The death toll climbed to 12"):
@@ -937,7 +948,11 @@ class StoryReader:
 
     def _frame(self, s: Sentence, time, triggers: list[Trigger]) -> Frame:
         first = triggers[0]
-        if first.sub_event_type == "Attack":  # people killed by a strike the sentence names: remote violence
+        if first.sub_event_type == "Attack" or (
+            first.sub_event_type == "Looting/property destruction"
+            and s.text[first.start : first.start + 4] == "set "
+        ):
+            # people killed, or buildings set on fire, by a strike the sentence names: remote violence
             first = next(
                 (t for t in triggers if t.event_type == "Explosions/Remote violence" and t.strength >= 0.6),
                 first,
@@ -1804,7 +1819,8 @@ _BLAST_WORD = re.compile(r"(?:explosions?|blasts?)", re.IGNORECASE)
 # a day named in a clause about an earlier event: "Moscow has stepped up its air campaign after an attack on
 # Belgorod on December 30" dates the attack, not the news
 _DATES_AN_EARLIER_EVENT = re.compile(
-    r"\b(?:after|since|before|following|in response to)\b[^,;]*$", re.IGNORECASE
+    r"\b(?:after|since|before|following|in response to|(?:retaliation|revenge|reprisal|retribution) for)\b[^,;]*$",
+    re.IGNORECASE,
 )
 
 

@@ -245,6 +245,25 @@ def speaking_state(m, sentence: str, offset: int) -> str | None:
     return ent.country if ent is not None else None
 
 
+# a place's own authorities: "Kyiv's military administration said", "the Kharkiv regional governor said"
+_AUTHORITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+|regional\s+|oblast\s+|region(?:al)?\s+)?(?:military\s+|civil(?:ian)?\s+|state\s+)?"
+    r"(?:administration|governor|mayor|authorities|council|police|emergency\s+service)\b",
+    re.I,
+)
+
+
+def speaking_authority(m, sentence: str, offset: int) -> str | None:
+    """The country of a place whose own authorities speak in this mention ("Kyiv's military administration
+    said"): they report for their side, as a state does; else None."""
+    if m.entity_type not in ("place", "region") or not _AUTHORITY_AFTER.match(sentence, m.char_end - offset):
+        return None
+    if not says_after(sentence, m.char_end - offset):
+        return None
+    ent = load_registry().entities.get(m.entity_id)
+    return ent.country if ent is not None and ent.country in ("Ukraine", "Russia") else None
+
+
 _NAMES_A_GROUP = re.compile(
     r"\s+(?:rebels?|rebel forces|militias?|separatists?|People['’]s Militia|battalions?|regiments?|brigades?|fighters)\b|"
     # a person introduced by the town they come from: "Mariupol resident Alina Nesterenko"

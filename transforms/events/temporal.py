@@ -359,12 +359,19 @@ _NOT_A_NOUN = frozenset(
 )  # fmt: skip
 
 
+# what an event answered, told after it: "calling the strikes retaliation for Monday's attack on the bridge"
+_CAUSE = re.compile(r"\b(?:retaliation|revenge|response|reprisal|retribution)\s+(?:for|to)\b", re.I)
+
+
 def in_a_later_relative_clause(sentence: str, event_end: int, date_start: int) -> bool:
     """The date lies in a relative clause that opens after the event word, about another thing: "had taken full
     control of the town, extending the counteroffensive that swept Russian troops out of the region earlier
-    this month" — the month is the counteroffensive's, not the day the town was taken."""
+    this month" — the month is the counteroffensive's, not the day the town was taken; or in what the event
+    is said to answer ("calling the strikes retaliation for Monday's attack on the bridge")."""
     if date_start <= event_end:
         return False
+    if _CAUSE.search(sentence, event_end, date_start):
+        return True
     return any(
         m.group(1).lower() not in _NOT_A_NOUN for m in _RELATIVE.finditer(sentence, event_end, date_start)
     )

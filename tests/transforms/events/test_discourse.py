@@ -1128,3 +1128,18 @@ def test_weapons_downed_on_their_way_with_no_other_place_named_were_downed_where
     # ... a place they were downed over is that place
     ev = _events("Air defences shot down a drone heading for Moscow over the Istra district on Friday.")
     assert list(ev["location"]) == ["Istra"]
+
+
+def test_a_places_own_authorities_report_their_sides_downings():
+    # (the capital's administration speaks for Ukraine: it is not Ukraine named as the side that fired)
+    ev = _events(
+        "Kyiv's military administration said air defence units had destroyed 21 of the 31 missiles fired at the city."
+    )
+    assert list(zip(ev["sub_event_type"], ev["actor1"], strict=True)) == [
+        ("Disrupted weapons use", "Military Forces of Ukraine")
+    ]
+
+
+def test_buildings_set_on_fire_by_a_strike_are_the_strikes_damage():
+    ev = _events("In Sumy, a strike on the centre wounded five people on Friday and set fire to two shops.")
+    assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]

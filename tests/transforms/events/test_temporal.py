@@ -468,3 +468,27 @@ def test_a_live_blog_entry_stamped_in_the_afternoon_tells_that_days_news():
     got = {loc: str(d) for loc, d in zip(ev["location"], ev["event_date"], strict=True)}
     assert got["Kherson"] == "2024-11-02"  # the page's day
     assert got["Odesa"] == "2024-11-01"  # a morning entry's undated strike: the night before, as in rundowns
+
+
+def test_a_lead_told_from_the_readers_today_leaves_the_attacks_day_to_the_next_sentence():
+    # published Saturday: the lead's "Saturday" is the morning after; "Friday's strikes" is the attack's day, and
+    # the strikes and downings told after it without a day are that day's
+    text = (
+        "Families across the country woke up on Saturday without heating after a wave of Russian missile strikes "
+        "the day before.\n\n"
+        "At least six people died in Friday's strikes, officials said.\n\n"
+        "The air force said 40 of the missiles had been shot down.\n\n"
+        "In the city of Poltava, a missile hit a warehouse, wounding four workers."
+    )
+    ev = article_events(text, PUB)
+    assert set(ev["event_date"]) == {dt.date(2024, 11, 1)}
+    assert sorted(ev["sub_event_type"]) == ["Disrupted weapons use", "Shelling/artillery/missile attack"]
+
+
+def test_the_day_of_what_an_event_answered_is_not_its_day():
+    ev = article_events(
+        "Russia said its missiles had struck drone workshops in Mykolaiv, calling the strikes retaliation for "
+        "Wednesday's attack on a bridge.",
+        PUB,
+    )
+    assert list(ev["event_date"]) == [PUB]
