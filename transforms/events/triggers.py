@@ -63,8 +63,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:worked|went\s+into\s+action|engaged\s+(?:the\s+)?targets)\b|"
      # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
      # ... nor "was destroyed in a missile strike": what follows a preposition is the means, not what was downed
-     r"\bdestroyed\s+(?:(?!(?:in|by|with|during|after|under|from)\b)\w+\s+){0,3}(?:drones?|UAVs?|missiles?)\b(?!-)"
-     r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|production))|"
+     # (a model's name has a hyphen: "destroyed 12 Shahed-136 drones"; a sea drone is a boat: "destroyed four
+     # uncrewed boats")
+     r"\bdestroyed\s+(?:(?!(?:in|by|with|during|after|under|from)\b)[\w-]+\s+){0,3}"
+     r"(?:drones?|UAVs?|missiles?|(?:sea|naval|unmanned|uncrewed)\s+(?:boats?|vessels?)|USVs?)\b(?!-)"
+     r"(?!\s+(?:and\s+[\w-]+\s+)?(?:ammunition\s+)?(?:depots?|warehouses?|storage|launchers?|factory|plant|production|"
+     r"workshops?|hangars?))|"
      # ... told in the passive: "three drones were destroyed over the region", "two uncrewed boats had tried to
      # attack the base and had been detected and destroyed"
      r"\b(?:drones?|UAVs?|missiles?|(?:sea|naval|unmanned|uncrewed)\s+(?:drones?|boats?|vessels?)|USVs?)\b"

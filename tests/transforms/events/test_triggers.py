@@ -798,3 +798,14 @@ def test_a_possibility_only_in_a_later_clause_leaves_the_first_clauses_event():
     assert is_non_event("Russia would strike Belgorod again, and officials said shelters were ready.") == (
         "hypothetical"
     )
+
+
+def test_downed_weapons_named_by_their_model_or_as_sea_drones_are_an_interception():
+    assert "Disrupted weapons use" in subs(
+        "The air force said it had destroyed 17 Shahed-136 drones overnight."
+    )
+    assert "Disrupted weapons use" in subs(
+        "The fleet said it had destroyed three Ukrainian uncrewed boats near the bay."
+    )
+    # (a facility named for the weapon is still no interception)
+    assert "Disrupted weapons use" not in subs("The strike destroyed a Shahed-136 drone workshop.")
