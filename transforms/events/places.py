@@ -471,6 +471,11 @@ def speakers_jurisdiction(mentions: list[Mention], sentence: str, offset: int):
     return None
 
 
+_SURPRISED_AFTER = re.compile(
+    r"\s+(?:completely\s+|entirely\s+)?(?:by\s+surprise|off[- ]guard|unawares)\b", re.I
+)
+
+
 def names_a_government(m, sentence: str, offset: int) -> bool:
     """A capital standing for its government rather than a place where something happened."""
     if m.surface not in _CAPITALS:
@@ -478,8 +483,8 @@ def names_a_government(m, sentence: str, offset: int) -> bool:
     start, end = m.char_start - offset, m.char_end - offset
     if _STRUCK_AFTER.match(sentence, end):
         return False
-    if _GOVERNMENT_AFTER.match(sentence, end):
-        return True
+    if _GOVERNMENT_AFTER.match(sentence, end) or _SURPRISED_AFTER.match(sentence, end):
+        return True  # (... or the one taken by surprise: "an operation that appeared to take Moscow by surprise")
     when = _WHEN.match(sentence, end)
     if when and _GOVERNMENT_AFTER.match(sentence, when.end()) and not _IN_BEFORE.search(sentence, 0, start):
         return True

@@ -110,6 +110,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|\bair bombs?\b|"
      r"\b(?:airborne|air-launched|air|aerial)\s+(?:and\s+\w+\s+)?missiles?\b|"
      r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
+     # the aircraft told after what it dropped: "buildings hit by bombs dropped from Russian aircraft"
+     r"\b(?:bombs?|munitions?|explosives?)\s+(?:[\w-]+\s+){0,2}?dropped\s+(?:by|from)\s+(?!(?:a\s+|the\s+)?drones?\b)|"
      r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b(?!\s+(?:said|says|reported|spokesman|spokesperson|command))[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit|destroyed)\b|"
      r"\bbombed\b(?![- ]out)|\bbombing\b|\bair raid\b(?!\s+(?:sirens?|alerts?|warnings?|shelters?))"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.85,

@@ -651,6 +651,7 @@ def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_
         "A blast brought down part of the bridge on Friday, killing three, and it was seen in Moscow as a humiliation.",
         "Shelling killed two people on Friday as Canberra weighed a request from Kyiv for armoured vehicles.",
         "Shelling killed two people on Friday; there was no confirmation from Moscow of the exchange.",
+        "Troops crossed the border on Friday in an assault that seemed to catch Moscow off guard.",
     ],
 )
 def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_place_nothing(sentence):

@@ -800,6 +800,13 @@ def test_a_possibility_only_in_a_later_clause_leaves_the_first_clauses_event():
     )
 
 
+def test_bombs_dropped_from_aircraft_are_an_air_strike():
+    assert "Air/drone strike" in subs(
+        "Two houses were flattened by bombs dropped from Russian jets on Friday."
+    )
+    assert subs("Leaflets dropped from a Russian plane urged residents to leave.") == set()
+
+
 def test_downed_weapons_named_by_their_model_or_as_sea_drones_are_an_interception():
     assert "Disrupted weapons use" in subs(
         "The air force said it had destroyed 17 Shahed-136 drones overnight."
