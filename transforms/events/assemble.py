@@ -1315,7 +1315,11 @@ class StoryReader:
             return focus, "the city the story is filed from and talking about"
         if (
             self.region_named_last
-            and s.idx - self.region_named_at <= _REGION_RECENT
+            and (
+                s.idx - self.region_named_at <= _REGION_RECENT
+                or set(self.regions_seen)
+                == {self.region_named_last}  # (the only region the story has been in)
+            )
             and (v := unknown_settlement(s.own, s.text, s.start)) is not None
         ):
             # "shelling of the border village of Nekhoteyevka damaged a checkpoint", in a story about the Belgorod

@@ -56,7 +56,9 @@ class ListItem:
 # paragraphs), it still tells that event
 _NAMED_AGAIN = re.compile(
     r"^\W*(?:The|That|This|Its|[A-Z][a-z]+day['’]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strike|attack|shelling|bombardment|barrage|blast|explosion|raid|assault|bombing)s?\b"
+    r"(?:strike|attack|shelling|bombardment|barrage|blast|explosion|raid|assault|bombing|"
+    # ... or by its weapon: "The bomb struck a two-storey building on Wednesday evening"
+    r"bomb|missile|rocket|drone|shell)s?\b"
 )
 
 

@@ -222,7 +222,10 @@ def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story
             p if it.as_region else _among(it.mention, p, where, story)
             for it, p in zip(items, places, strict=True)
         ]
-        # ... and a village the gazetteer lacks lies where all the others do ("took Hatyshche and Lukiantsi")
+        # ... and a village the gazetteer lacks lies where all the others do ("took Hatyshche and Lukiantsi"), or,
+        # when the gazetteer knows none of them, where the reader placed the event ("the villages of Pletenivka and
+        # Ohirtseve" in a story about the Kharkiv region)
+        where = where or Counter([d.admin1_iso] if d.admin1_iso else [])
         places = [
             (it.mention.surface, next(iter(where)), 1)
             if p[1] is None

@@ -268,7 +268,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:captured|seized|overran|overtook|took over)\b(?!\s+(?:some\s+|several\s+|\w+\s+)?positions)"
      r"(?!\s+(?:an?|his|her|their|its)\s)|"
      r"\b(?:(?:took|taking|gained|established|taken) (?:the |full )?control (?:of|over)|occupied the|"
-     r"(?:took|taken) the (?:towns?|villages?|city|cities|settlements?|hamlets?) of|entered the (?:town|village|city))\b|"
+     r"(?:took|taken) the (?:towns?|villages?|city|cities|settlements?|hamlets?) of|entered the (?:town|village|city)|"
+     # ... the whole of it: 'Wagner units had taken "the entire territory" of Soledar'
+     r"(?:took|taken|taking) (?:the |all of the )?(?:entire |whole )?territory of)\b|"
      # a side's flag over a place: "hoisted a Russian flag on the council building", "a tricolour flying above X"
      r"\b(?:hoisted|raised|planted|hung(?: up)?)\s+(?:a|the|their|its)\s+(?:Russian|Ukrainian|national|blue-and-yellow)\s+(?:flag|tricolou?r)\b|"
      # ... or a side's own flag over places: "Ukrainian troops raised their flag over a string of villages"

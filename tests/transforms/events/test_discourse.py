@@ -1144,3 +1144,27 @@ def test_a_places_own_authorities_report_their_sides_downings():
 def test_buildings_set_on_fire_by_a_strike_are_the_strikes_damage():
     ev = _events("In Sumy, a strike on the centre wounded five people on Friday and set fire to two shops.")
     assert list(ev["sub_event_type"]) == ["Shelling/artillery/missile attack"]
+
+
+def test_villages_the_gazetteer_lacks_lie_in_the_only_region_the_story_has_been_in():
+    text = (
+        "Russian troops attacked the town of Vovchansk in the Kharkiv region on Friday, officials said.\n\n"
+        'The town\'s mayor said residents were leaving. "Nobody is safe," he said. "Go now."\n\n'
+        "Police said buses were waiting at the school.\n\n"
+        "On Friday the ministry in Moscow said its troops had taken the villages of Zarichnivka and Tykhozerka."
+    )
+    ev = _events(text)
+    taken = ev[ev["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert sorted(taken["location"]) == ["Tykhozerka", "Zarichnivka"] and set(taken["admin1_iso"]) == {
+        "UA-63"
+    }
+
+
+def test_a_strike_named_again_by_its_weapon_in_the_next_paragraph_goes_on_with_it():
+    text = (
+        "A Russian glide bomb has destroyed a house in the town of Bilopillia, killing a man, officials said on "
+        "Saturday.\n\n"
+        "The bomb struck the house on Friday evening, shortly after an air raid alert, the officials said."
+    )
+    ev = _events(text)
+    assert list(zip(ev["location"], ev["event_date"], strict=True)) == [("Bilopillia", dt.date(2024, 3, 8))]

@@ -800,6 +800,12 @@ def test_a_possibility_only_in_a_later_clause_leaves_the_first_clauses_event():
     )
 
 
+def test_the_whole_of_a_place_taken_is_a_territory_change():
+    assert "Non-state actor overtakes territory" in subs(
+        'The group\'s leader said its units had taken "the entire territory" of the town.'
+    )
+
+
 def test_bombs_dropped_from_aircraft_are_an_air_strike():
     assert "Air/drone strike" in subs(
         "Two houses were flattened by bombs dropped from Russian jets on Friday."
