@@ -190,7 +190,13 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"cross|storm|enter|infiltrate|penetrate))\b|"
      # ... an assessment's or a ministry's words for ground fighting: "began a large-scale offensive effort around
      # X", "continued attacks near X", "inflicted losses on manpower and equipment ... in the area of X"
-     r"\b(?:began|launched|mounted|started|resumed)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|assault)\b|"
+     r"\b(?:began|launched|mounted|started|resumed|opened)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|assault)\b|"
+     # ... told with the offensive as the subject: "The offensive began before dawn on Tuesday, when ..."
+     r"\b(?:offensive|assault|incursion)\s+(?:began|started|opened|was\s+launched)\b|"
+     # ground forces attacking a place: "Russian units attacked Avdiivka from the north"
+     # (not with a weapon: "troops attacked Sumy with a Shahed drone"; not air forces: an air strike)
+     r"(?:(?<=troops )|(?<=(?<!air )forces )|(?<=units )|(?<=soldiers )|(?<=infantry ))attacked\s+"
+     r"(?:the\s+(?:town|city|village)\s+of\s+)?(?!Russian\b|Ukrainian\b)(?-i:[A-Z])(?![^.;]{0,40}?\bwith\b)|"
      r"\b(?:continued|conducted|resumed)\s+(?:ground\s+|infantry\s+|offensive\s+)?(?:attacks|assaults)\b"
      r"(?!\s+(?:on|against)\s+(?:the\s+)?(?:city|cities|energy|civilian|infrastructure|power|critical))|"
      r"\binflicted\s+(?:heavy\s+|significant\s+)?losses\s+on\s+(?:the\s+)?(?:enemy|manpower)\b|"

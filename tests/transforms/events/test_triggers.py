@@ -822,3 +822,13 @@ def test_downed_weapons_named_by_their_model_or_as_sea_drones_are_an_interceptio
     )
     # (a facility named for the weapon is still no interception)
     assert "Disrupted weapons use" not in subs("The strike destroyed a Shahed-136 drone workshop.")
+
+
+def test_an_offensive_opened_on_a_day_or_ground_forces_attacking_a_place_is_a_clash():
+    assert "Armed clash" in subs(
+        "The assault started at dawn on Monday, when Russian infantry attacked Toretsk."
+    )
+    assert "Armed clash" in subs("Russia opened its offensive on Vuhledar on Monday.")
+    # a weapon named, or the air force: a strike, not a clash
+    assert "Armed clash" not in subs("Russian troops attacked Sumy with a Shahed drone overnight.")
+    assert "Armed clash" not in subs("Ukrainian air forces attacked Russian forces near Bashtanka.")
