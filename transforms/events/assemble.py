@@ -106,6 +106,7 @@ from transforms.events.structure import (
     datelines,
     filed_on,
     is_quote,
+    opens_a_section,
     paragraphs,
     reprint_start,
     stamp_hour,
@@ -123,6 +124,7 @@ from transforms.events.temporal import (
     opens_with_a_retold_event,
     sentence_time,
     spoken_on,
+    told_as_ongoing,
     told_before_the_report,
     without_a_news_day,
 )
@@ -1341,8 +1343,8 @@ class StoryReader:
         """The last event, when the sentence right before this one, in its paragraph, told it — or in the
         paragraph before, when this one opens by naming it again ("The strike on Wednesday also wounded 31")."""
         prev = self.drafts[-1] if self.drafts else None
-        if prev is None or prev.sentence_index != s.idx - 1:
-            return None
+        if prev is None or prev.sentence_index != s.idx - 1 or opens_a_section(s.text):
+            return None  # ("Background: On Friday, ...": a new account)
         if (
             prev.paragraph == s.paragraph
             or prev.paragraph == s.paragraph - 1
@@ -2000,7 +2002,8 @@ def read_article(
         event_key,
         fold,
         lambda d: event_key(d)[:-1],
-        lambda d: not d.date_explicit or d.date_reported,  # a report's day is no day of the event's own
+        # a report's day is no day of the event's own; an event told as going on now is the day's own
+        lambda d: (not d.date_explicit or d.date_reported) and not (d.notes and told_as_ongoing(d.notes[0])),
         lambda d: (d.location_id, d.trigger.event_type, d.admin1_iso, d.date) if d.admin1_iso else None,
     )
     return _rows(article, published, drafts), drafts, reader

@@ -184,6 +184,16 @@ def reprint_start(text: str, paras: list[Paragraph], within: int = 3) -> int | N
     return None
 
 
+# a labelled section of a story ("Background: On Friday, 10 May, Russian troops ..."), as Ukrainska Pravda,
+# Ukrinform and live blogs write them: what follows is a new account, not the one told before the label
+_SECTION_LABEL = re.compile(r"^\W*(?:Background|Context|Recap|Reminder|Earlier|Previously|For context)\s*:\s")
+
+
+def opens_a_section(sentence: str) -> bool:
+    """The sentence opens a labelled section of the story ("Background: ...")."""
+    return _SECTION_LABEL.match(sentence) is not None
+
+
 def is_quote(sentence: str) -> bool:
     """The sentence is somebody's words: it opens with a quotation mark."""
     return sentence[:1] in _QUOTE_OPEN

@@ -375,3 +375,17 @@ def in_a_later_relative_clause(sentence: str, event_end: int, date_start: int) -
     return any(
         m.group(1).lower() not in _NOT_A_NOUN for m in _RELATIVE.finditer(sentence, event_end, date_start)
     )
+
+
+# an event told as going on as the story is written: "Russian forces are continuing their offensive", "fighting
+# is ongoing" — the news day's, a day of its own, not a default that an earlier dated telling can absorb
+_ONGOING = re.compile(
+    r"\b(?:are|is)\s+(?:still\s+)?(?:continuing|fighting|advancing|attacking|storming|pushing|shelling|pounding)\b|"
+    r"\b(?:fighting|battles?|clashes|assaults?)\s+(?:is|are)\s+(?:still\s+)?(?:ongoing|continuing|under\s?way|raging)\b",
+    re.I,
+)
+
+
+def told_as_ongoing(sentence: str) -> bool:
+    """The sentence tells its event as going on now, in the present."""
+    return _ONGOING.search(sentence) is not None

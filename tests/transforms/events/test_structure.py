@@ -132,3 +132,11 @@ def test_the_day_a_stories_dateline_names_is_its_own_today(text, published, day)
 )
 def test_the_hour_of_a_live_blogs_time_stamp(stamp, hour):
     assert stamp_hour(stamp) == hour
+
+
+def test_a_labelled_section_opens_a_new_account():
+    from transforms.events.structure import opens_a_section
+
+    assert opens_a_section("Background: On Friday, troops crossed the border.")
+    assert opens_a_section("For context: the town was shelled last week.")
+    assert not opens_a_section("The background to the attack: a week of shelling.")

@@ -492,3 +492,14 @@ def test_the_day_of_what_an_event_answered_is_not_its_day():
         PUB,
     )
     assert list(ev["event_date"]) == [PUB]
+
+
+def test_fighting_told_as_going_on_now_and_a_labelled_background_day_are_two_rows():
+    text = (
+        "Russian forces are continuing their assault on Toretsk, with the heaviest fighting on its eastern edge, "
+        "the general staff said in its morning report. Background: On Tuesday, Russian troops attempted to break "
+        "through near Toretsk under cover of artillery."
+    )
+    ev = article_events(text, PUB)
+    clashes = ev[ev["sub_event_type"] == "Armed clash"]
+    assert sorted(clashes["event_date"]) == [dt.date(2024, 10, 29), PUB]
