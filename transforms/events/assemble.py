@@ -496,7 +496,10 @@ class StoryReader:
         before, named = None, len(self.recent)
         for m in mentions:
             if m.entity_type in ("country", "organization") and (state := speaking_state(m, text, s0)):
-                self.speaker = (idx, state)  # "Russia's defence ministry said", "Russia claimed": who speaks
+                if says_after(self.text, m.char_start) or self.speaker is None or self.speaker[0] != idx:
+                    # "Russia's defence ministry said", "Russia claimed": who speaks — not a state named doing
+                    # something after the one that speaks ("Ukraine's air force said Russia launched 117 drones")
+                    self.speaker = (idx, state)
                 self.speakers.append((m.char_start, state))
             elif state := speaking_authority(m, text, s0):  # "Kyiv's military administration said"
                 self.speakers.append((m.char_start, state))

@@ -1168,3 +1168,15 @@ def test_a_strike_named_again_by_its_weapon_in_the_next_paragraph_goes_on_with_i
     )
     ev = _events(text)
     assert list(zip(ev["location"], ev["event_date"], strict=True)) == [("Bilopillia", dt.date(2024, 3, 8))]
+
+
+def test_the_state_that_speaks_is_not_the_one_it_names_acting():
+    text = (
+        "Ukraine's air force said Russia launched 90 attack drones overnight. "
+        "Air defences shot down 60 of the drones, it said."
+    )
+    ev = _events(text)
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert list(zip(downed["actor1"], downed["country"], strict=True)) == [
+        ("Military Forces of Ukraine", "Ukraine")
+    ]
