@@ -93,7 +93,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # "a second device exploded under a freight locomotive", "a bomb went off"
      r"\b(?:devices?|bombs?)\s+(?:exploded|went\s+off|blew\s+up|detonated)\b|"
      r"\btripwire\b|\bcar bomb\b|\b(?:car|vehicle|minibus|van|SUV)\s+(?:[\w-]+\s+){0,6}?(?:exploded|blew up)\b|\bbooby[- ]trap|\bunexploded (?:ordnance|shell)|\bexplosive remnants?\b|\bUXO\b|"
-     r"\bdetonat(?:ed|ing|ion)\b|\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
+     # (not a weapon that went off where it fell: "a drone detonated after being shot down")
+     r"(?<!drone )(?<!drones )(?<!missile )(?<!rocket )(?<!Shahed )(?<!shell )\bdetonat(?:ed|ing|ion)\b|"
+     r"\b(?:unknown|unidentified) explosive\b|\bexplosive (?:object|item|element)s?\b|\bunexploded\b|"
      r"\b(?:ran over|stepped on|activated|triggered|found|picked up)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:explosives?|mines?|munitions?|grenades?|shells?)\b|"
      r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,

@@ -832,3 +832,10 @@ def test_an_offensive_opened_on_a_day_or_ground_forces_attacking_a_place_is_a_cl
     # a weapon named, or the air force: a strike, not a clash
     assert "Armed clash" not in subs("Russian troops attacked Sumy with a Shahed drone overnight.")
     assert "Armed clash" not in subs("Ukrainian air forces attacked Russian forces near Bashtanka.")
+
+
+def test_a_weapon_that_detonated_where_it_fell_is_no_explosive_device():
+    assert "Remote explosive/landmine/IED" not in subs(
+        "A drone detonated after being shot down, damaging a roof."
+    )
+    assert "Remote explosive/landmine/IED" in subs("Saboteurs detonated a charge under the railway bridge.")
