@@ -335,6 +335,8 @@ _GOVERNMENT_AFTER = re.compile(
     r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|soldiers|army|military|government|allies|partners|officials|leadership|"
     r"position|war|invasion|offensive|counteroffensive|incursion|assault|claims?|regime|request|demands?|defen[cs]e\s+ministry|"
+    # ... and how its war goes: "one of Moscow's first reported gains", "Kyiv's losses"
+    r"gains?|advances?|losses|victor(?:y|ies)|campaign|retreat|"
     # ... and what it fights with: "Moscow's Black Sea Fleet", "Moscow's drones"
     r"[Ff]leet|[Nn]avy|[Aa]ir\s+[Ff]orce|warships|drones|missiles|bombers|arsenal|"
     r"ministry|general\s+staff|envoy|ambassador|embassy)\b"
@@ -348,7 +350,9 @@ _STRUCK_AFTER = re.compile(
 )
 # the subject of an action no place does: "Moscow stepped up strikes", "Kyiv retaliated" (a verb in the past
 # tense right after the capital); a place's own verbs are not these ("Kyiv suffered", "Kyiv shook")
-_ACTED = re.compile(r"\s+(?:(?:also|again|now|later|then|overnight|[a-z]+ly)\s+)?([a-z]+ed)\b")
+_ACTED = re.compile(
+    r"\s+(?:(?:also|again|now|later|then|overnight|[a-z]+ly)\s+)?([a-z]+ed|kept|sent|sought|threw|took|began)\b"
+)
 # when the government acted, between the capital and its verb: "Moscow overnight launched", "Kyiv on Monday said"
 # (only for a capital that is the sentence's subject: "the attack on Kyiv on Sunday was" is the place)
 _WHEN = re.compile(r"\s+(?:overnight|(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)(?=\s)")
@@ -1108,7 +1112,9 @@ def coherent(
             and token_key(alt.canonical_name) == token_key(mention.surface)
         ):
             return site_of(alt.entity_id), region, geo
-    if keep_name:
+    if keep_name or (a_village and len(regions) == 1 and sum(regions.values()) >= 2):
+        # (... or a village the text calls one, in a story that has been in one region only: "Russian troops
+        # recaptured the village of Krupets" in a story about the Kursk region is not Khmelnytskyi's Krupets)
         return mention.surface, regions.most_common(1)[0][0], 2
     return place
 

@@ -652,6 +652,8 @@ def test_a_list_item_is_read_in_the_region_of_the_other_items_even_if_the_story_
         "Shelling killed two people on Friday as Canberra weighed a request from Kyiv for armoured vehicles.",
         "Shelling killed two people on Friday; there was no confirmation from Moscow of the exchange.",
         "Troops crossed the border on Friday in an assault that seemed to catch Moscow off guard.",
+        "Shelling killed two people near the border on Friday, in what would be one of Moscow's first reported gains.",
+        "Shelling hit a school near the front on Friday as Moscow kept up pressure along the line.",
     ],
 )
 def test_a_capital_standing_for_its_government_a_speakers_place_and_a_newspaper_place_nothing(sentence):
@@ -1180,3 +1182,16 @@ def test_the_state_that_speaks_is_not_the_one_it_names_acting():
     assert list(zip(downed["actor1"], downed["country"], strict=True)) == [
         ("Military Forces of Ukraine", "Ukraine")
     ]
+
+
+def test_a_village_named_in_a_story_about_one_region_is_that_regions_namesake():
+    # the gazetteer's only Krupets lie in western Ukraine; in a story about the Kursk region the village Russian
+    # troops retook is the Kursk region's
+    text = (
+        "Ukrainian forces pushed deeper into the Kursk region on Friday, officials in Kursk said.\n\n"
+        "The governor of the Kursk region said shelling had damaged houses in Sudzha.\n\n"
+        "On Friday the ministry said Russian troops had recaptured the village of Krupets."
+    )
+    ev = _events(text)
+    retaken = ev[ev["location"] == "Krupets"]
+    assert list(retaken["admin1_iso"]) == ["RU-KRS"]
