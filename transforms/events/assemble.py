@@ -183,6 +183,12 @@ _SAME_DAY_AS_BEFORE = re.compile(rf"\b(?:{'|'.join(SAME_DAY_AS_BEFORE)})\b")
 _IN_THAT_ATTACK = re.compile(
     r"\b(?:during|in)\s+(?:that|this|the\s+same)\s+(?:attack|barrage|assault|strike|raid)\b", re.I
 )
+# a sentence that opens as so long after the one before it: "Weeks later, ...", "The following year, ..."
+_LATER_THAN_BEFORE = re.compile(
+    r"\W*(?:(?:Days|Weeks|Months|Years|A\s+(?:few\s+)?(?:days?|weeks?|months?|years?)|(?:Two|Three|Several|A\s+couple\s+of)\s+"
+    r"(?:days|weeks|months|years))\s+later|The\s+following\s+(?:week|month|year|spring|summer|autumn|winter)|"
+    r"Later\s+that\s+(?:week|month|year))\b"
+)
 # a paragraph that opens on the day after the account told before it: "The next night, strikes hit ..."
 _OPENS_ON_THE_NEXT_DAY = re.compile(rf"\W*(?:{'|'.join(NEXT_DAY)})\b")
 
@@ -386,6 +392,7 @@ class StoryReader:
         self.weapon_context: str | None = None
         self.last_country: str | None = None
         self.speaker: tuple[int, str] | None = None  # (sentence, country) of the last state named as speaking
+        self.last_status: tuple[int, int, str] | None = None  # (paragraph, sentence, time status) read last
         self.speakers: list[tuple[int, str]] = []  # (offset, country) of the states speaking in this sentence
         self.last_region: str | None = None  # the first-level region the story named last
         self.region_named_last: str | None = None  # the region of the place or region the story named last
@@ -617,6 +624,8 @@ class StoryReader:
         if time.status == "aggregate" and self._one_regions_day(s):
             time = SentenceTime("news", time.own)  # one region's past day: that region's event of the day
             triggers = find_triggers(s.text, s.low)
+        if (later := self._later_than_the_background(s, time)) is not time:
+            time, triggers = later, []
         reason = None if time.status in ("news", "nationwide") else time.status
         self._note_the_leads_day(s, time)
         if not time.is_news:
@@ -647,6 +656,21 @@ class StoryReader:
             frame = self._frame(c, self._clause_time(s, c, time), c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
+
+    def _later_than_the_background(self, s: Sentence, time: SentenceTime) -> SentenceTime:
+        """The sentence's time, background when it opens as so long after the background sentence before it in its
+        paragraph ("The roots go back to 2014, when Russia annexed Crimea. Weeks later, separatists seized
+        buildings in Donetsk"); the sentence's status is noted for the next one."""
+        before, self.last_status = self.last_status, (s.paragraph, s.idx, time.status)
+        if (
+            time.is_news
+            and time.own is None
+            and before == (s.paragraph, s.idx - 1, "background")
+            and _LATER_THAN_BEFORE.match(s.text)
+        ):
+            time = SentenceTime("background", None, "told as so long after the background before it")
+            self.last_status = (s.paragraph, s.idx, time.status)
+        return time
 
     def _retold(self) -> Draft:
         """The event a "The strike came ... after" sentence names again: the last one told in a main clause."""

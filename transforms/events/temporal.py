@@ -172,6 +172,9 @@ _STATE = Prefiltered(
         r"\bwhich (?:has|have|had) (?:seen|witnessed|endured|suffered|come under|been (?:subjected to|under))\s+"
         r"(?:\w+\s+){0,3}?(?:strikes|airstrikes|attacks?|shelling|bombing|bombardment|fire)\b|"
         r"\b(?:has|have) (?:seen|witnessed|endured|suffered)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|fighting)\b|"
+        # ... or lives with: "people in Avdiivka live with shelling as a kind of background noise"
+        r"\b(?:live|lives|living|lived)\s+(?:with|under)\s+(?:\w+\s+){0,2}?(?:strikes|airstrikes|attacks|shelling|bombing|"
+        r"fighting|shell ?fire|air raids|explosions)\b|"
         # the damage it bears: "buildings in ruins from shelling", "debris left behind by shelling", land
         # where mines "dot the landscape"
         r"\bin ruins (?:from|after|by)\b|\b(?:left behind|scarred|pockmarked|ravaged) by (?:\w+\s+){0,3}?"

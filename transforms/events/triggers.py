@@ -369,7 +369,7 @@ _BACKGROUND = Prefiltered(
         # the past event a superlative is measured against: "the deadliest since 24 April, when 12 people were killed"
         r"\bsince [^,;.]{3,40},\s+when\b|"
         # an event of some days past, told as such: "The recent strike on Kryvyi Rih, which killed 20 people"
-        r"\b(?:the|a) recent (?:[\w-]+ ){0,2}?(?:strikes?|attacks?|shelling|bombings?|barrages?|assaults?|raids?)\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
+        r"\b(?:the|a) recent (?:[\w-]+ ){0,2}?(?:strikes?|attacks?|shelling|bombings?|barrages?|assaults?|raids?)\b|\bin (?:19|20)\d\d\b(?!.*\b(?:on|On) \d)|\b(?:go(?:es)?|went|dat(?:es|ing)|reach(?:es)?)\s+back\s+to\s+(?:19|20)\d\d\b|\bhistor(?:y|ic)\b|\bhas been waging\b|\bcampaign\b",
         _W,
     )
 )

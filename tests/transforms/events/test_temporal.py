@@ -503,3 +503,23 @@ def test_fighting_told_as_going_on_now_and_a_labelled_background_day_are_two_row
     ev = article_events(text, PUB)
     clashes = ev[ev["sub_event_type"] == "Armed clash"]
     assert sorted(clashes["event_date"]) == [dt.date(2024, 10, 29), PUB]
+
+
+def test_a_sentence_told_as_so_long_after_the_background_before_it_is_background():
+    text = (
+        "The dispute goes back to 2014, when Russia annexed Crimea after protests in Kyiv. "
+        "Weeks later, armed separatists seized government buildings in the Donetsk region."
+    )
+    assert article_events(text, PUB).empty
+    # ... not after the news: "Hours later" counts from the day told before it
+    text = (
+        "Russian missiles hit Odesa on Thursday. Hours later, drones struck a depot in the Mykolaiv region."
+    )
+    assert len(article_events(text, PUB)) == 2
+
+
+def test_people_living_with_shelling_tell_a_state_not_an_event():
+    text = (
+        '"People in Kupiansk live with shelling as a kind of weather," said a volunteer who runs a shelter.'
+    )
+    assert article_events(text, PUB).empty
