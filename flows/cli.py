@@ -1011,6 +1011,7 @@ _KINDS = {
     "feature": "a feature (no news day: an undated event is background)",
     "opinion": "an opinion piece (no news day: an undated event is background)",
     "retrospective": "a retrospective, told at an earlier time (no news day: an undated event is background)",
+    "trial": "a court report (no news day: an undated event is the case's, background)",
     "note": "an event coder's note (ACLED's own conventions)",
 }
 

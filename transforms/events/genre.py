@@ -26,9 +26,9 @@ import re
 
 from transforms.events.dates import find_dates
 from transforms.events.structure import QUOTE_MARK
-from transforms.events.temporal import NEWS_WINDOW
+from transforms.events.temporal import NEWS_WINDOW, judicial
 
-NEWS, LIVE, FEATURE, OPINION, NOTE = "news", "live", "feature", "opinion", "note"
+NEWS, LIVE, FEATURE, OPINION, NOTE, TRIAL = "news", "live", "feature", "opinion", "note", "trial"
 RETROSPECTIVE = "retrospective"
 LEAD_SENTENCES = 4  # the lead read for a news report's marks (captions not counted)
 
@@ -44,6 +44,13 @@ _OPINION_TITLE = re.compile(
 )
 _OPINION_HEAD = re.compile(
     r"\bEditor(?:’|')s Note\b|\bviews expressed\b|\bopinion (?:contributor|columnist|writer)\b|\bis a columnist\b",
+    re.IGNORECASE,
+)
+# a court report: its headline says a court judged, jailed or sentenced someone — the killings and shellings it
+# tells are the case's, of their own time, not the news day's (a day it names still dates one)
+_TRIAL = re.compile(
+    r"\b(?:court|tribunal|judge)s?\b[^|:–—]{0,30}?\b(?:jails?|sentences?|convicts?|acquits?|finds)\b|"
+    r"\b(?:jailed|sentenced|convicted)\s+(?:in\s+absentia|to|for)\b|\bgets?\s+\w+\s+years\b",
     re.IGNORECASE,
 )
 # a photo caption or credit opening a scraped story is not its lead
@@ -69,7 +76,7 @@ NOTE_SENTENCES = 6
 
 
 def story_kind(title: str | None, text: str, sentences: list[tuple[int, int]], published: dt.date) -> str:
-    """``news``, ``live``, ``feature``, ``opinion``, ``retrospective`` (module docstring) or ``note``: an event
+    """``news``, ``live``, ``feature``, ``opinion``, ``retrospective``, ``trial`` (module docstring) or ``note``: an event
     coder's note ("On 3 May 2023, Russian forces shelled ..."), coded by ACLED's own practice where it differs
     from the codebook's reading of news (conventions.py)."""
     title = title if isinstance(title, str) else ""
@@ -81,6 +88,8 @@ def story_kind(title: str | None, text: str, sentences: list[tuple[int, int]], p
     lead = lead[:LEAD_SENTENCES]
     if _LIVE.search(title) or any(_LIVE.search(s) for s in lead):
         return LIVE
+    if _TRIAL.search(title) and lead and judicial(lead[0]):  # (the lead tells the case too: not a digest)
+        return TRIAL
     narrated = outside_quotes(lead)
     if any(_FIRST_PERSON.search(s) for s in narrated):
         return OPINION
@@ -122,7 +131,7 @@ def retrospective(text: str, published: dt.date) -> bool:
 
 def has_news_day(kind: str) -> bool:
     """Whether an event the story tells without a date happened on its news day."""
-    return kind in (NEWS, LIVE, NOTE)  # not a feature, an opinion piece or a retrospective
+    return kind in (NEWS, LIVE, NOTE)  # not a feature, an opinion piece, a retrospective or a court report
 
 
 def _news_mark(sentence: str, published: dt.date) -> bool:

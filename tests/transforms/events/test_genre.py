@@ -1,9 +1,11 @@
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from tests.transforms.events.articles import article_events
 from transforms.events.genre import outside_quotes, retrospective, story_kind
+from transforms.extract import extract
 
 PUB = dt.date(2024, 11, 2)  # a Saturday
 
@@ -119,3 +121,22 @@ def test_a_story_told_at_an_earlier_time_is_a_retrospective_without_a_news_day()
     assert article_events(past, PUB).empty
     news = past.replace("Talks began in March", "Drones hit Sumy on Friday and Saturday and again on Sunday")
     assert not retrospective(news + " Shells fell on Monday and Tuesday.", PUB)
+
+
+def test_a_court_report_tells_the_cases_events_not_the_news_days():
+    lead = (
+        "A court in Chernihiv sentenced a Russian soldier in absentia to 12 years in prison on Friday for killing "
+        "two civilians. Prosecutors said the soldier shot dead a farmer and his neighbour in a village near the "
+        "town. He was also convicted of looting. The soldier is believed to be in Russia."
+    )
+    assert _kind(lead, "Ukrainian court jails Russian soldier in absentia") == "trial"
+    art = pd.DataFrame(
+        [{"article_id": "a", "source_id": "a", "source": None, "url": None, "title": "Court jails Russian soldier",
+          "dateline_place": None, "published_at": PUB, "text": lead + "\n\nA Russian drone hit a school in Sumy "
+          "on Thursday, the governor said.", "n_words": 80, "raw_path": "a"}]
+    )  # fmt: skip
+    ev = extract(art).events
+    assert [(e.location, str(e.event_date)[:10]) for e in ev.itertuples()] == [("Sumy", "2024-10-31")]
+    # a digest whose headline names a court, its lead the news of the day, is news
+    assert _kind(lead.replace("A court in Chernihiv", "Russian missiles hit Chernihiv on Friday. A court there"),
+                 "Missiles hit Chernihiv; court jails soldier") == "news"  # fmt: skip
