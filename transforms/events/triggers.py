@@ -532,6 +532,9 @@ _NAMED_AS_PAST = re.compile(
 # what people fled ("fleeing the shelling"): not the event the sentence tells; what they sheltered from
 # ("civilians who hid at the school, sheltering from shelling"): their plight, the event only when the sentence
 # tells no other
+# what an action went on in spite of or among: "shipments have grown despite protests from farmers", "residents
+# stayed amid heavy shelling" — a circumstance, not an event the sentence tells
+_DESPITE_BEFORE = re.compile(r"\b(?:despite|amid|amidst|in\s+the\s+face\s+of)\s+(?:[\w-]+\s+){0,2}$", _W)
 _FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
 _SHELTERED_BEFORE = re.compile(
     r"\b(?:shelter(?:ing|ed|s)?|hid(?:ing|e|es)?|refuge|cover)\s+from\s+(?:the\s+)?(?:\w+\s+)?$", _W
@@ -687,7 +690,7 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue
             if _WANTED_BEFORE.search(before):
                 continue
-            if _FLED_BEFORE.search(before):
+            if _FLED_BEFORE.search(before) or _DESPITE_BEFORE.search(before):
                 continue
             if _SHELTERED_BEFORE.search(before):
                 plight.append(Trigger(et, st, weapon, m.start(), m.end(), strength))

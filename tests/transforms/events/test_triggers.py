@@ -839,3 +839,8 @@ def test_a_weapon_that_detonated_where_it_fell_is_no_explosive_device():
         "A drone detonated after being shot down, damaging a roof."
     )
     assert "Remote explosive/landmine/IED" in subs("Saboteurs detonated a charge under the railway bridge.")
+
+
+def test_what_an_action_went_on_despite_or_amid_is_a_circumstance():
+    assert subs("Grain shipments through the port have grown despite protests from farmers abroad.") == set()
+    assert "Peaceful protest" in subs("Farmers protested outside the port on Friday.")
