@@ -214,6 +214,8 @@ def add_regions(reg: Registry, centres: dict[str, dict | None]) -> None:
         ):  # a city that is its own region (Kyiv, Sevastopol, Moscow): its names belong to the city
             continue
         reg.alias(eid, row["canonical_name"], "name", "curated")
+        for other in split(row.get("other_names") or ""):  # "Donetsk People's Republic", as Moscow names it
+            reg.alias(eid, other, "name", "curated")
         if centre and row["centre"] in stems and row["country"] == "Ukraine":
             stem_keys = {translit_key(s) for s in stems}
             stems += [a for a in centre["alternatenames"] if is_latin(a) and translit_key(a) in stem_keys]

@@ -150,8 +150,9 @@ def launched_from(m: Mention, sentence: str, offset: int) -> bool:
     )
 
 
-# a river named for a place, or the Donbas's river: "the Dnipro River", "the Siverskyi Donets"
-_RIVER_AFTER = re.compile(r"\s+[Rr]iver\b")
+# a river or a reservoir named for a place, or the Donbas's river: "the Dnipro River", "the Kakhovka reservoir",
+# "the Siverskyi Donets"
+_RIVER_AFTER = re.compile(r"\s+(?:[Rr]iver|[Rr]eservoir|[Ee]stuary|[Ll]agoon)\b")
 _RIVER_BEFORE = re.compile(
     r"\b(?:Siverskyi|Siverskyy|Seversky|Severskiy|Sieverskyi)\s+$|"
     # "the western bank of the Dnieper", "across the Dnipro": a town's name is written without an article

@@ -105,7 +105,11 @@ def split_per_place(d: Draft, sent: str, offset: int, mentions: list[Mention]) -
 # Region and eight over other regions"
 # "14 drones were downed over the Bryansk Region, nine over the Kursk Region": a count, then where
 _A_COUNT = re.compile(r"\b(?:\d+|[a-z]+)\b", re.I)
-_DOWNED_HERE = re.compile(r"\s+(?:[a-z-]+\s+){0,4}?(?:over|above|in)\s+(?:the\s+)?", re.I)
+# (TASS: "17 over the territory of the Bryansk Region")
+_DOWNED_HERE = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,4}?(?:over|above|in)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?|skies\s+over\s+(?:the\s+)?)?",
+    re.I,
+)
 
 
 def _count_downed_before(sent: str, at: int) -> int | None:

@@ -100,6 +100,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bexplosives?\s+(?:planted|placed|left|hidden)\b|\b(?:blew|blown) up\b|\bexplosion of (?:a |the |his |her |their )?car\b"),
     ("Explosions/Remote violence", "Air/drone strike", "drone", 0.85,
      r"\b(?:drones?|Bayraktars?|TB2s?|Lancets?|Gerans?)\b[^.]{0,40}\b(?:attack|strike|hit|struck|rained|targeted|dropped|exploded|crashed|shelled|fired (?:at|on)|launched (?:at|against|on|towards?)|"
+     # ... what they set off: "enemy drones caused fires at a private enterprise"
+     r"(?:caused|sparked|started|set off)\s+(?:a\s+|several\s+|two\s+|three\s+)?(?:fires?|blazes?|explosions?)|"
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es))|"
      r"\b(?:drone|UAV|Shahed|Geran|Lancet|kamikaze|FPV|loitering munition)s?[- ](?:attacks?|strikes?|bombing|barrages?)\b|"
      r"\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|Shaheds?)\b|"
@@ -534,7 +536,12 @@ _NAMED_AS_PAST = re.compile(
 # tells no other
 # what an action went on in spite of or among: "shipments have grown despite protests from farmers", "residents
 # stayed amid heavy shelling" — a circumstance, not an event the sentence tells
-_DESPITE_BEFORE = re.compile(r"\b(?:despite|amid|amidst|in\s+the\s+face\s+of)\s+(?:[\w-]+\s+){0,2}$", _W)
+_DESPITE_BEFORE = re.compile(
+    r"\b(?:despite|amid|amidst|in\s+the\s+face\s+of)\s+(?:[\w-]+\s+){0,2}$|"
+    # ... or what is to stop: "a moratorium on strikes on energy infrastructure", "a halt to attacks"
+    r"\b(?:moratorium|ban|halt|pause|truce|ceasefire|end)\s+(?:on|to|in)\s+(?:[\w-]+\s+){0,2}$",
+    _W,
+)
 _FLED_BEFORE = re.compile(r"\b(?:fled|flee|flees|fleeing|escaped|escaping|escape)\s+(?:the\s+)?$", _W)
 _SHELTERED_BEFORE = re.compile(
     r"\b(?:shelter(?:ing|ed|s)?|hid(?:ing|e|es)?|refuge|cover)\s+from\s+(?:the\s+)?(?:\w+\s+)?$", _W

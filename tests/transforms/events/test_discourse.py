@@ -1195,3 +1195,23 @@ def test_a_village_named_in_a_story_about_one_region_is_that_regions_namesake():
     ev = _events(text)
     retaken = ev[ev["location"] == "Krupets"]
     assert list(retaken["admin1_iso"]) == ["RU-KRS"]
+
+
+def test_a_reservoir_named_for_a_town_is_water_not_the_place():
+    ev = _events("Across the Kakhovka reservoir, Russian artillery shelled Nikopol on Friday, killing a man.")
+    assert list(ev["location"]) == ["Nikopol"]
+
+
+def test_the_donetsk_peoples_republic_is_the_donetsk_region():
+    ev = _events(
+        "The ministry said its troops had taken the settlement of Yalta in the Donetsk People's Republic on Friday."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Yalta", "UA-14")]
+
+
+def test_downings_told_over_the_territory_of_each_region_are_a_row_per_region():
+    ev = _events(
+        "Air defences destroyed 30 drones overnight: 18 over the territory of the Kursk Region and 12 over the "
+        "territory of the Oryol Region, the ministry said on Saturday."
+    )
+    assert sorted(zip(ev["admin1_iso"], ev["quantity"], strict=True)) == [("RU-KRS", 18), ("RU-ORL", 12)]

@@ -844,3 +844,8 @@ def test_a_weapon_that_detonated_where_it_fell_is_no_explosive_device():
 def test_what_an_action_went_on_despite_or_amid_is_a_circumstance():
     assert subs("Grain shipments through the port have grown despite protests from farmers abroad.") == set()
     assert "Peaceful protest" in subs("Farmers protested outside the port on Friday.")
+
+
+def test_fires_drones_caused_are_a_strike_and_a_moratorium_on_strikes_is_none():
+    assert "Air/drone strike" in subs("Enemy drones caused fires at a warehouse in the city overnight.")
+    assert subs("The two sides agreed on a moratorium on strikes on energy infrastructure.") == set()
