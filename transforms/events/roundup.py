@@ -239,6 +239,11 @@ def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story
             else p
             for it, p in zip(items, places, strict=True)
         ]
+        # (a list of regions named by their centres' names: "Kyiv, Vinnytsia and Odesa oblasts" — the event the
+        # reader placed in the city of Kyiv is the Kyiv region's)
+        for it, p in zip(items, places, strict=True):
+            if it.as_region and it.mention.entity_id == d.location_id and p[1]:
+                d.location_id, d.admin1_iso, d.geo_precision = None, p[1], 3
         if (d.location_id, d.admin1_iso) not in [p[:2] for p in places] and not any(
             it.as_region and p[1] == d.admin1_iso for it, p in zip(items, places, strict=True)
         ):  # (how precisely the list places the event's own item is not what makes it the list's)

@@ -1215,3 +1215,10 @@ def test_downings_told_over_the_territory_of_each_region_are_a_row_per_region():
         "territory of the Oryol Region, the ministry said on Saturday."
     )
     assert sorted(zip(ev["admin1_iso"], ev["quantity"], strict=True)) == [("RU-KRS", 18), ("RU-ORL", 12)]
+
+
+def test_a_list_of_regions_named_by_their_centres_names_places_the_first_in_its_region():
+    ev = _events(
+        "The air force said on Friday 20 drones were destroyed within Kyiv, Poltava and Sumy oblasts."
+    )
+    assert sorted(ev["admin1_iso"]) == ["UA-32", "UA-53", "UA-59"] and set(ev["location"].fillna("")) == {""}
