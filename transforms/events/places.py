@@ -650,6 +650,12 @@ def _cities_of_districts(places: list[Mention], sentence_text: str, offset: int)
 _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I
 )
+# a bearing put first, before the account it locates: "Northwest of Kyiv,", "Further south of Zaporizhzhia,"
+_FRONTED_BEARING = re.compile(
+    r"\W*(?:(?:Further|Farther|Just|Some|About)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,"
+)
 _THEN_NEAR = re.compile(
     r"^(?:\s+[Cc]ity)?,?\s+(?:near|at|in|around|outside)\s+(?:the\s+)?(?:village\s+of\s+)?$"
 )
@@ -667,6 +673,10 @@ def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str
     start, end = m.char_start - offset, m.char_end - offset
     if not _BEARING_OF.search(sentence, max(0, start - 40), start):
         return False
+    if _FRONTED_BEARING.fullmatch(sentence, 0, end + 1) and any(
+        o.entity_type == "place" and o.char_start - offset > end for o in places
+    ):
+        return True  # "Northwest of Kyiv, gunfire echoed through Irpin and Bucha": it locates what follows
     return any(
         o is not m and o.entity_type == "place" and _THEN_NEAR.match(sentence[end : o.char_start - offset])
         for o in places

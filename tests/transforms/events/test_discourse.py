@@ -1222,3 +1222,10 @@ def test_a_list_of_regions_named_by_their_centres_names_places_the_first_in_its_
         "The air force said on Friday 20 drones were destroyed within Kyiv, Poltava and Sumy oblasts."
     )
     assert sorted(ev["admin1_iso"]) == ["UA-32", "UA-53", "UA-59"] and set(ev["location"].fillna("")) == {""}
+
+
+def test_a_bearing_put_first_locates_the_places_after_it():
+    ev = _events(
+        "West of Kharkiv, heavy fighting raged in Derhachi and Bohodukhiv on Friday, officials said."
+    )
+    assert sorted(ev["location"]) == ["Bohodukhiv", "Derhachi"] and set(ev["admin1_iso"]) == {"UA-63"}
