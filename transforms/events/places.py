@@ -1110,7 +1110,15 @@ def coherent(
     reg = load_registry()
     ent = reg.entities.get(mention.entity_id)
     renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
-    if ent is None or ent.population >= TOWN and not renamed_city:
+    # (a story that has been in one region only, again and again, reads a town's name there too: "three bombs
+    # struck the centre of Zolochiv", in a story about the Kharkiv region, is not Lviv's Zolochiv)
+    one_region = len(regions) == 1 and sum(regions.values()) >= 3
+    if (
+        ent is None
+        or ent.population >= TOWN
+        and not renamed_city
+        and not (one_region and ent.population < CITY)
+    ):
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
     if not ent.settlement:
         return place  # a site the registry curates is where it is: the Crimean Bridge has no namesake
@@ -1123,7 +1131,9 @@ def coherent(
             and token_key(alt.canonical_name) == token_key(mention.surface)
         ):
             return site_of(alt.entity_id), region, geo
-    if keep_name or (a_village and len(regions) == 1 and sum(regions.values()) >= 2):
+    if keep_name or (
+        a_village and ent.population < TOWN and len(regions) == 1 and sum(regions.values()) >= 2
+    ):
         # (... or a village the text calls one, in a story that has been in one region only: "Russian troops
         # recaptured the village of Krupets" in a story about the Kursk region is not Khmelnytskyi's Krupets)
         return mention.surface, regions.most_common(1)[0][0], 2

@@ -114,6 +114,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bair[- ]?strikes?\b|\baerial (?:bomb|attack)|\bglide bombs?\b|\bguided (?:aerial )?bombs?\b|\bKABs?\b|\bair bombs?\b|"
      r"\b(?:airborne|air-launched|air|aerial)\s+(?:and\s+\w+\s+)?missiles?\b|"
      r"\bair and (?:rocket|artillery|missile) (?:strikes?|attacks?)\b|"
+     # bombs falling on a place are an air force's: "three bombs had struck the centre of Zolochiv" (not a car
+     # bomb, a roadside bomb or a cluster bomb's shell)
+     r"(?<!car )(?<!roadside )(?<!truck )(?<!cluster )(?<!first )\bbombs\s+(?:had\s+|have\s+)?(?:struck|hit|fell|landed|slammed)\b|"
      # the aircraft told after what it dropped: "buildings hit by bombs dropped from Russian aircraft"
      r"\b(?:bombs?|munitions?|explosives?)\s+(?:[\w-]+\s+){0,2}?dropped\s+(?:by|from)\s+(?!(?:a\s+|the\s+)?drones?\b)|"
      r"\b(?:aircraft|jets?|helicopters?|warplanes?|aviation|air units|air forces?)\b(?!\s+(?:said|says|reported|spokesman|spokesperson|command))[^.]{0,40}\b(?:struck|bombed|attacked|fired|launched|dropped|strikes?|conducted|hit|destroyed)\b|"

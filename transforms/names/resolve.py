@@ -367,7 +367,8 @@ _REGION_HOLDING = re.compile(
     # ... also after the settlement's description: "Hroza, a village of about 330 people in the Kupiansk district
     # of the Kharkiv region"
     r"^(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:village|town|settlement|hamlet)\b[^,.;]{0,40}?)?"
-    r"\s+in\s+(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
+    # (the country may be named first: "in Ukraine's northeastern Kharkiv region")
+    r"\s+in\s+(?:the\s+)?(?:(?:Ukraine|Russia)['’]s\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
     r"(?:[A-Z][\w’'-]+\s+(?:district|raion)\s+of\s+(?:the\s+)?)?"
     r"(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+(?:region|oblast|Oblast|Region)\b"
 )

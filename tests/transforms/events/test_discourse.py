@@ -1229,3 +1229,13 @@ def test_a_bearing_put_first_locates_the_places_after_it():
         "West of Kharkiv, heavy fighting raged in Derhachi and Bohodukhiv on Friday, officials said."
     )
     assert sorted(ev["location"]) == ["Bohodukhiv", "Derhachi"] and set(ev["admin1_iso"]) == {"UA-63"}
+
+
+def test_a_town_placed_in_a_region_named_after_its_country_keeps_that_sense_for_the_story():
+    text = (
+        "Russian glide bombs killed a man in the town of Zolochiv in Ukraine's northeastern Kharkiv region on "
+        "Friday, the governor said.\n\n"
+        "The governor said the bombs had struck the centre of Zolochiv, destroying a shop."
+    )
+    ev = _events(text)
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Zolochiv", "UA-63")]

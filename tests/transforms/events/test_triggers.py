@@ -849,3 +849,9 @@ def test_what_an_action_went_on_despite_or_amid_is_a_circumstance():
 def test_fires_drones_caused_are_a_strike_and_a_moratorium_on_strikes_is_none():
     assert "Air/drone strike" in subs("Enemy drones caused fires at a warehouse in the city overnight.")
     assert subs("The two sides agreed on a moratorium on strikes on energy infrastructure.") == set()
+
+
+def test_bombs_falling_on_a_place_are_an_air_strike_not_the_first_bombs_of_the_war():
+    assert "Air/drone strike" in subs("Russian bombs hit a school in the village overnight.")
+    assert subs("He tried to enlist after the first bombs fell.") == set()
+    assert "Air/drone strike" not in subs("A car bomb hit the convoy.")
