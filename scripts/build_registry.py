@@ -58,6 +58,11 @@ def read_tsv(path: Path) -> list[dict]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+# weapons named like places (curated/weapon_names.tsv): GeoNames gives Krasnoarmeysk the alternate name "Pantsir",
+# and "shot down by Pantsir air defence systems" is no town
+WEAPON_NAMES = {norm(r["name"]) for r in read_tsv(CURATED / "weapon_names.tsv")}
+
+
 def split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
@@ -383,6 +388,8 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
                 if alt.isupper() and len(alt) <= 4:  # IATA codes (IEV, HRK)
                     continue
                 if small and (len(alt) < 5 or norm(alt) in STOPWORDS or common_word(alt)):
+                    continue
+                if norm(alt) in WEAPON_NAMES:
                     continue
                 plain = alt.replace("'", "")
                 if plain.isascii() and plain.isalpha() and common_word(plain):

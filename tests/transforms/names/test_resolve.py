@@ -344,3 +344,9 @@ def test_a_settlement_looked_for_in_a_region_keeps_its_syllables():
     assert resolve_place_in("Troitske", "UA-14").canonical_name != "Torske"
     assert resolve_place_in("Lyubimovka", "UA-65").canonical_name == "Liubymivka"
     assert resolve_place_in("Gorlovka", "UA-14").canonical_name == "Horlivka"
+
+
+def test_a_weapon_named_like_a_place_is_no_place():
+    # GeoNames gives a Saratov town the alternate name "Pantsir"; in running text it is the air defence system
+    text = "Five drones were shot down by Pantsir air defence systems over the Moscow region."
+    assert [(m.surface, m.entity_type) for m in find_mentions(text)] == [("Moscow region", "region")]
