@@ -462,7 +462,10 @@ _CIRCUMSTANCE = re.compile(
     r"(?<=\w),\s+(?:with|amid|amidst|despite|due to)\s[^,;:–—]*$|"
     # ... or a comment on what the event means: ", giving Moscow its biggest prize since the fall of Bakhmut last
     # spring", ", in what would be the most significant gain since ..."
-    r"(?<=\w),\s+" + COMMENT_WORDS + r"\s[^;:–—]*$|" + _QUOTED_AFTER.pattern
+    r"(?<=\w),\s+" + COMMENT_WORDS + r"\s[^;:–—]*$|"
+    # ... or a noun phrase that ranks it: ", the biggest prize so far of a cross-border offensive"
+    r"(?<=\w),\s+the (?:biggest|largest|greatest|most \w+|first|latest|deadliest|heaviest|worst)\s[^;:–—]*$|"
+    + _QUOTED_AFTER.pattern
 )
 
 
@@ -638,6 +641,7 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         or ", handing " in low
         or ", marking " in low
         or ", in what " in low
+        or ", the " in low
         else None
     )
     if circumstance is not None and low.count(" ", 0, circumstance.start()) >= 4:

@@ -523,3 +523,12 @@ def test_people_living_with_shelling_tell_a_state_not_an_event():
         '"People in Kupiansk live with shelling as a kind of weather," said a volunteer who runs a shelter.'
     )
     assert article_events(text, PUB).empty
+
+
+def test_a_ranking_told_after_the_event_is_no_aggregate_of_it():
+    text = (
+        "The army chief said on Friday that his troops had taken full control of the town of Sudzha, the biggest "
+        "prize so far of the cross-border offensive."
+    )
+    ev = article_events(text, PUB)
+    assert list(zip(ev["location"], ev["event_date"], strict=True)) == [("Sudzha", dt.date(2024, 11, 1))]
