@@ -69,7 +69,7 @@ _ASIDE = re.compile(
 
 
 # an aside about a place, closed before the account goes on: ", which Ukrainian forces retook in November,"
-CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,80},")
+CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,130},")
 
 
 def without_closed_asides(sentence: str) -> str:

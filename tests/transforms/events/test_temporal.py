@@ -532,3 +532,12 @@ def test_a_ranking_told_after_the_event_is_no_aggregate_of_it():
     )
     ev = article_events(text, PUB)
     assert list(zip(ev["location"], ev["event_date"], strict=True)) == [("Sudzha", dt.date(2024, 11, 1))]
+
+
+def test_a_long_description_of_a_place_does_not_date_or_background_the_sentence():
+    text = (
+        "In Kherson, which Ukrainian forces retook on 11 November after more than eight months of Russian "
+        "occupation, Russian shelling on Friday morning killed four people, officials said."
+    )
+    ev = article_events(text, PUB)
+    assert list(zip(ev["location"], ev["event_date"], strict=True)) == [("Kherson", dt.date(2024, 11, 1))]
