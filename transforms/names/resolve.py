@@ -529,18 +529,61 @@ def _known_mention(reg: Registry, text: str, span: tuple, seen_full: set[str]) -
 
 def _no_mention_of_the_place(reg: Registry, text: str, start: int, end: int, ent) -> bool:
     """A place's name that names no place here: a weak spelling of a village with no place cue, a surname after a
-    given name, a clock ("at midnight Moscow time")."""
+    given name, a person's name told as one, a clock ("at midnight Moscow time")."""
     return bool(
         _weak_small_place(reg, text, start, end, ent)
         or _after_a_given_name(reg, text, start)
+        or _in_a_persons_name(reg, text, start, end)
         or _TIME_ZONE_AFTER.match(text, end)
     )
+
+
+# where a person's name is told: after who speaks of them or a byline ("said Douglas Barrie", "By Tara Whitfield",
+# "Write to Katrin Adler", "has spoken to Lee Zion"), or before their role (", a journalist in Minnesota")
+_PERSON_BEFORE = re.compile(
+    r"(?:\bsaid|\bsays|^By|\bBy|\bWrite to|\bspoken to|\bspoke to|\btold|\binterviewed|\d+-year-old|"
+    r"\bfirst name,?)\s+$"
+)
+_ROLE_AFTER = re.compile(
+    r"^,\s+(?:\d{1,2},|(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:journalist|reporter|analyst|professor|teacher|soldier|"
+    r"student|resident|volunteer|pensioner|doctor|nurse|engineer|farmer|mother|father|woman|man|girl|boy|"
+    r"researcher|expert|fellow|official|lawyer|priest|driver|commander|correspondent)\b)"
+)
+_CAPITALIZED_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+_CAPITALIZED_WORD_AFTER = re.compile(r"\s+([A-Z][\w’'-]*[a-z])\b")
+
+
+def _in_a_persons_name(reg: Registry, text: str, start: int, end: int) -> bool:
+    """The place's name is a person's name here: the surname of a two-word name told as a person's ("has spoken
+    to Lee Zion, a journalist"), the first of one ("said Douglas Barrie"), or a given name alone ("said Volodymyr,
+    a soldier", "10-year-old Sofia")."""
+    before = text[max(0, start - 40) : start]
+    prev = _CAPITALIZED_WORD_BEFORE.search(before)
+    if prev is not None and norm(prev.group(1)) not in _NOT_A_SURNAME:
+        first_at = start - (len(before) - prev.start())
+        if _PERSON_BEFORE.search(text[max(0, first_at - 30) : first_at]) or _ROLE_AFTER.match(text, end):
+            return True  # "Lee Zion" after "spoken to", or before ", a journalist"
+    nxt = _CAPITALIZED_WORD_AFTER.match(text, end)
+    if _PERSON_BEFORE.search(before):
+        if nxt is not None and nxt.group(1) not in _NOT_NAMES_AFTER:
+            return True  # "said Douglas Barrie"
+        if norm(text[start:end]) in reg.given_names:
+            return True  # "said Volodymyr, a soldier", "10-year-old Sofia"
+    return norm(text[start:end]) in reg.given_names and bool(
+        _ROLE_AFTER.match(text, end) or _PERSON_CUE_AFTER.match(text, end)  # "Sofia said"
+    )
+
+
+# words that follow a place's name in a dateline or a phrase, not a surname: "said Kyiv Mayor ...", "By Kyiv Post"
+_NOT_NAMES_AFTER = frozenset(
+    ("Mayor", "Governor", "Oblast", "Region", "Post", "Independent", "Times", "City", "Region's", "Oblast's")
+)
 
 
 def _opens_another_kinds_name(text: str, start: int, end: int) -> bool:
     """The place's name opens the name of a river, unit, body or pipeline ("the Azov regiment", "the river Donets")."""
     return bool(
-        _HEAD_OF_ANOTHER_KIND.match(text, end) or _RIVER_BEFORE.search(text[max(0, start - 8) : start])
+        _HEAD_OF_ANOTHER_KIND.match(text, end) or _RIVER_BEFORE.search(text[max(0, start - 13) : start])
     )
 
 
@@ -575,9 +618,15 @@ _TIME_ZONE_AFTER = re.compile(r"\s+(?:time|summer\s+time|standard\s+time)\b")
 # patrols", "the Dnipro-1 battalion")
 _HEAD_OF_ANOTHER_KIND = re.compile(
     r"(?:-\d+)?\s+(?:[Rr]iver|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Gg]roup|[Cc]ent(?:er|re)|[Pp]ipeline|"
-    r"[Pp]atrols?|[Mm]ovement|[Pp]arty)\b"
+    r"[Pp]atrols?|[Mm]ovement|[Pp]arty|"
+    # ... a square, park or street named for a person, a band, a treaty ("Pushkin Square", "Gorky Park",
+    # "Kalush Orchestra", "Khasavyurt Accord", "Mamayev Kurgan Memorial")
+    r"Square|Park|Street|Avenue|Boulevard|Orchestra|Accords?|Memorial)\b|"
+    r"-[A-Z][\w’']*[-\s]+(?:Pact|Treaty)\b"  # "the Molotov-Ribbentrop Pact"
 )
-_RIVER_BEFORE = re.compile(r"\b[Rr]iver\s+$")  # "across the river Donets"
+# "across the river Donets"; "Battlegroup Dnepr units": Russia's groupings of forces are named for rivers and
+# compass points
+_RIVER_BEFORE = re.compile(r"\b[Rr]iver\s+$|\bBattle ?group\s+$")
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|ship|vessel|frigate|submarine)\s+[“\"]?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
 _NOT_ATTRIBUTIVE = re.compile(

@@ -350,3 +350,24 @@ def test_a_weapon_named_like_a_place_is_no_place():
     # GeoNames gives a Saratov town the alternate name "Pantsir"; in running text it is the air defence system
     text = "Five drones were shot down by Pantsir air defence systems over the Moscow region."
     assert [(m.surface, m.entity_type) for m in find_mentions(text)] == [("Moscow region", "region")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paper has spoken to Lee Zion, a journalist in Minnesota who plans to travel.",
+        "The drones are cheap, said Douglas Barrie, an analyst at the institute.",
+        "In a basement school, 10-year-old Sofia hangs up her coat.",
+        "The folk-rap group Kalush Orchestra thanked its fans.",
+        "Crowds gathered on Pushkin Square before the police arrived.",
+        "Battlegroup Dnepr units struck enemy positions, the ministry said.",
+        "The Molotov-Ribbentrop Pact divided the region in 1939.",
+    ],
+)
+def test_a_persons_band_treaty_or_units_name_is_no_place(text):
+    assert [m.surface for m in find_mentions(text) if m.entity_type in ("place", "region")] == []
+
+
+def test_a_city_named_before_its_officials_title_stays_a_place():
+    text = "The shelling went on all night, said Kharkiv Mayor Ihor Terekhov."
+    assert "Kharkiv" in [m.surface for m in find_mentions(text) if m.entity_type == "place"]
