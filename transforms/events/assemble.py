@@ -779,7 +779,14 @@ class StoryReader:
             # "over the past day, units ... prevented attempts to break through near the settlement of Tolpino": one
             # settlement the gazetteer lacks, named as one — that place's day
             return unknown_settlement(s.own, s.text, s.start) is not None
-        return len(regions) == 1
+        if len(regions) == 1:
+            return True
+        # ... or one region's day in each of its clauses ("its troops repelled attempts to break through near
+        # Olgovka in the Kursk region over the past day, and struck Ukrainian reserves in the Sumy region")
+        spans = clause_spans(s.text)
+        return len(spans) >= len(regions) and all(
+            len(_regions_told(self._part(s, a, b), self.placed)) <= 1 for a, b in spans
+        )
 
     def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:
         """A sentence dated before the news window ("Day 24: Saturday 19 March. Mariupol theatre struck ...")

@@ -541,3 +541,12 @@ def test_a_long_description_of_a_place_does_not_date_or_background_the_sentence(
     )
     ev = article_events(text, PUB)
     assert list(zip(ev["location"], ev["event_date"], strict=True)) == [("Kherson", dt.date(2024, 11, 1))]
+
+
+def test_a_past_days_report_of_one_region_in_each_clause_is_each_regions_day():
+    text = (
+        "The ministry said its troops repelled attacks near Sudzha in the Kursk region over the past day, and "
+        "shelled enemy positions near Krasnopillia in the Sumy region."
+    )
+    ev = article_events(text, PUB)
+    assert sorted(ev["admin1_iso"]) == ["RU-KRS", "UA-59"]
