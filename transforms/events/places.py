@@ -1081,8 +1081,8 @@ def item_place(
     village = region and item.mention.entity_type == "place" and (ent is None or ent.population < TOWN)
     if village and (alt := namesake_in(item.mention.surface, region)):
         return site_of(alt), region, 2 if _is_near(item.mention, sent, offset) else 1
-    if region and item.mention.method == "provisional" and item.mention.entity_type == "place":
-        # a village the gazetteer lacks, in the region the sentence names
+    if region and (item.mention.method == "provisional" or village) and item.mention.entity_type == "place":
+        # a village the gazetteer lacks, or holds only elsewhere, in the region the sentence names
         return item.mention.surface, region, 1
     loc, iso, geo = _resolve_near(item.mention, sent, offset)
     return site_of(loc), iso, geo

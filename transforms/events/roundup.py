@@ -33,7 +33,7 @@ from transforms.events.places import choose_location, coherent, is_unplaced, ite
 from transforms.events.temporal import event_time
 from transforms.events.triggers import Trigger
 from transforms.names.registry import load_registry
-from transforms.names.resolve import Mention
+from transforms.names.resolve import Mention, region_holding
 
 DEBRIS_DAMAGE = re.compile(
     r"\b(?:debris|shrapnel|fragments|wreckage)\b[^.]{0,60}\b(?:hit|damag\w*|fell|struck|injur\w*|kill\w*|destroy\w*)|"
@@ -219,7 +219,10 @@ def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story
     regions = {m.entity_id for m in mentions if m.entity_type == "region"}
     region = next(iter(regions)) if len(regions) == 1 else None
     for items in place_lists(sent, offset, mentions):
-        places = [item_place(it, sent, offset, region) for it in items]
+        # (the region said to hold the list, named right after it: "the villages of Olgovka and Kremyanoye in
+        # Kursk region", in a sentence that names another region too)
+        held = region_holding(sent, items[-1].mention.char_end - offset)
+        places = [item_place(it, sent, offset, held or region) for it in items]
         # a list's settlements lie together: an item resolved away from where the others are is read there
         where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
         places = [

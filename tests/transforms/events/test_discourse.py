@@ -1239,3 +1239,19 @@ def test_a_town_placed_in_a_region_named_after_its_country_keeps_that_sense_for_
     )
     ev = _events(text)
     assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Zolochiv", "UA-63")]
+
+
+def test_the_region_named_after_a_list_holds_every_item_of_it():
+    # the gazetteer's Novoselivkas lie elsewhere: the list's is the Kharkiv region's, and Kupiansk keeps its row
+    ev = _events("Shelling hit Kupiansk and Novoselivka in the Kharkiv region on Friday.")
+    assert sorted(zip(ev["location"], ev["admin1_iso"], strict=True)) == [
+        ("Kupiansk", "UA-63"),
+        ("Novoselivka", "UA-63"),
+    ]
+    # ... also when the sentence names another region in a clause of its own
+    ev = _events(
+        "Troops repelled attacks near the villages of Olgovka and Kremyanoye in Kursk region on Friday, and "
+        "shelling hit Sumy in the Sumy region."
+    )
+    clashes = ev[ev["sub_event_type"] == "Armed clash"]
+    assert set(clashes["admin1_iso"]) == {"RU-KRS"} and len(clashes) == 2
