@@ -211,6 +211,33 @@ def _among(mention: Mention, place: tuple, where: Counter, story: Counter) -> tu
     )
 
 
+def _places_of_a_list(
+    d: Draft, items: list, sent: str, offset: int, region: str | None, story: Counter
+) -> list[tuple[str | None, str | None, int | None]]:
+    """(location, admin1, geo_precision) of each item of a list whose event the reader placed as ``d``: read in the
+    region named right after the list ("the villages of Olgovka and Kremyanoye in Kursk region"), else the one
+    region the sentence names; where the list's other settlements lie; a village the gazetteer lacks where all the
+    others are ("took Hatyshche and Lukiantsi"), or, when it knows none of them, where the reader placed the event
+    ("the villages of Pletenivka and Ohirtseve" in a story about the Kharkiv region)."""
+    held = region_holding(sent, items[-1].mention.char_end - offset)
+    places = [item_place(it, sent, offset, held or region) for it in items]
+    where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
+    places = [
+        p if it.as_region else _among(it.mention, p, where, story)
+        for it, p in zip(items, places, strict=True)
+    ]
+    where = where or Counter([d.admin1_iso] if d.admin1_iso else [])
+    return [
+        (it.mention.surface, next(iter(where)), 1)
+        if p[1] is None
+        and len(where) == 1
+        and it.mention.method == "provisional"
+        and it.mention.entity_type == "place"
+        else p
+        for it, p in zip(items, places, strict=True)
+    ]
+
+
 def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story: Counter) -> list[Draft]:
     """One event for each other place of a list the event's place belongs to (``discourse.place_lists``): each
     with the casualties of its own clause ("Cherkasy, where one person died"); ``d`` keeps the sentence's."""
@@ -219,29 +246,7 @@ def list_events(d: Draft, sent: str, offset: int, mentions: list[Mention], story
     regions = {m.entity_id for m in mentions if m.entity_type == "region"}
     region = next(iter(regions)) if len(regions) == 1 else None
     for items in place_lists(sent, offset, mentions):
-        # (the region said to hold the list, named right after it: "the villages of Olgovka and Kremyanoye in
-        # Kursk region", in a sentence that names another region too)
-        held = region_holding(sent, items[-1].mention.char_end - offset)
-        places = [item_place(it, sent, offset, held or region) for it in items]
-        # a list's settlements lie together: an item resolved away from where the others are is read there
-        where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
-        places = [
-            p if it.as_region else _among(it.mention, p, where, story)
-            for it, p in zip(items, places, strict=True)
-        ]
-        # ... and a village the gazetteer lacks lies where all the others do ("took Hatyshche and Lukiantsi"), or,
-        # when the gazetteer knows none of them, where the reader placed the event ("the villages of Pletenivka and
-        # Ohirtseve" in a story about the Kharkiv region)
-        where = where or Counter([d.admin1_iso] if d.admin1_iso else [])
-        places = [
-            (it.mention.surface, next(iter(where)), 1)
-            if p[1] is None
-            and len(where) == 1
-            and it.mention.method == "provisional"
-            and it.mention.entity_type == "place"
-            else p
-            for it, p in zip(items, places, strict=True)
-        ]
+        places = _places_of_a_list(d, items, sent, offset, region, story)
         # (a list of regions named by their centres' names: "Kyiv, Vinnytsia and Odesa oblasts" — the event the
         # reader placed in the city of Kyiv is the Kyiv region's)
         for it, p in zip(items, places, strict=True):
