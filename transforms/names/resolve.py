@@ -832,6 +832,8 @@ def _unknown_names(
         if found is None:
             continue
         start, end, toks = found
+        if norm(text[start:end]) in reg.demonyms:
+            continue  # a people, not a place: "Chechens, Buryats, Dagestanis"
         before = text[max(0, start - 30) : start]
         person_cue = bool(
             _PERSON_CUE_BEFORE.search(before)

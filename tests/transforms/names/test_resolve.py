@@ -371,3 +371,8 @@ def test_a_persons_band_treaty_or_units_name_is_no_place(text):
 def test_a_city_named_before_its_officials_title_stays_a_place():
     text = "The shelling went on all night, said Kharkiv Mayor Ihor Terekhov."
     assert "Kharkiv" in [m.surface for m in find_mentions(text) if m.entity_type == "place"]
+
+
+def test_a_peoples_name_in_a_list_is_no_unknown_settlement():
+    text = "The army drew on minorities—Chechens, Buryats, Dagestanis—for its assaults."
+    assert [m.surface for m in find_mentions(text) if m.entity_type in ("place", "region")] == []
