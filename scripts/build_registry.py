@@ -201,6 +201,7 @@ def write_not_names(reg: Registry) -> None:
 
 
 COMMON_ZIPF = 3.0
+EVERYDAY_WORD = "geonames name in another form: an everyday English word"
 
 
 def add_regions(reg: Registry, centres: dict[str, dict | None]) -> None:
@@ -361,12 +362,22 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
                 if is_latin(alt) and not (alt.isupper() and len(alt) <= 4):
                     reg.alias(eid, alt, "name", f"geonames alternate name (duplicate {c['geonameid']})")
             continue
+        # a village whose name is an everyday English word ("Star", "Sad", "Smile", "Lazy"): named so in English prose
+        # it is mostly the word — a weak alias, a mention only with a place cue (resolve._weak_small_place)
+        everyday = (
+            c["population"] < 10_000
+            and canonical.isascii()
+            and canonical.isalpha()
+            and common_word(canonical)
+        )
         if canonical != c["name"]:
             reg.alias(
                 eid,
                 canonical,
                 "name",
-                "KMU-2010 romanization of the GeoNames Ukrainian name"
+                EVERYDAY_WORD
+                if everyday
+                else "KMU-2010 romanization of the GeoNames Ukrainian name"
                 if c["countrycode"] == "UA"
                 else "the GeoNames name without ë and the soft sign",
             )
@@ -380,7 +391,11 @@ def add_places(reg: Registry, cities: list[dict], admin1_of) -> None:
             eid,
             c["name"],
             "name",
-            "geonames" if norm(c["name"]) == norm(canonical) else "geonames name in another form",
+            EVERYDAY_WORD
+            if everyday and norm(c["name"]) == norm(canonical)
+            else "geonames"
+            if norm(c["name"]) == norm(canonical)
+            else "geonames name in another form",
         )
         small = c["population"] < 10_000
         for alt in c["alternatenames"]:

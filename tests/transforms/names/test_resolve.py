@@ -376,3 +376,10 @@ def test_a_city_named_before_its_officials_title_stays_a_place():
 def test_a_peoples_name_in_a_list_is_no_unknown_settlement():
     text = "The army drew on minorities—Chechens, Buryats, Dagestanis—for its assaults."
     assert [m.surface for m in find_mentions(text) if m.entity_type in ("place", "region")] == []
+
+
+def test_a_village_named_by_an_everyday_english_word_needs_a_place_cue():
+    # a Bryansk village is called Star: in a paper's name it is the word, after "the village of" the village
+    assert [m.surface for m in find_mentions("© 2023 Express & Star. All rights reserved.")] == []
+    text = "Drones hit the village of Star in the Bryansk region."
+    assert [m.surface for m in find_mentions(text) if m.entity_type == "place"] == ["Star"]
