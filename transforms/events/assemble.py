@@ -661,15 +661,14 @@ class StoryReader:
         """The sentence's time, background when it opens as so long after the background sentence before it in its
         paragraph ("The roots go back to 2014, when Russia annexed Crimea. Weeks later, separatists seized
         buildings in Donetsk"); the sentence's status is noted for the next one."""
-        before, self.last_status = self.last_status, (s.paragraph, s.idx, time.status)
         if (
             time.is_news
             and time.own is None
-            and before == (s.paragraph, s.idx - 1, "background")
+            and self.last_status == (s.paragraph, s.idx - 1, "background")
             and _LATER_THAN_BEFORE.match(s.text)
         ):
             time = SentenceTime("background", None, "told as so long after the background before it")
-            self.last_status = (s.paragraph, s.idx, time.status)
+        self.last_status = (s.paragraph, s.idx, time.status)
         return time
 
     def _retold(self) -> Draft:
@@ -750,10 +749,8 @@ class StoryReader:
         ):
             self.lead_day = own.date
             if self.barrage is not None and self.barrage.date == self.published:
-                self.barrage.date, self.barrage.precision = (
-                    own.date,
-                    1,
-                )  # the lead told today's; the attack is its day
+                # the lead told today's: the lead's attack is of the day the story names next
+                self.barrage.date, self.barrage.precision = own.date, 1
 
     def _toll_of(self, s: Sentence) -> Draft | None:
         """The event a toll update names again ("The number of dead rose to 29", "The death toll climbed to 12"):

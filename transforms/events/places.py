@@ -1112,12 +1112,11 @@ def coherent(
     renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
     # (a story that has been in one region only, again and again, reads a town's name there too: "three bombs
     # struck the centre of Zolochiv", in a story about the Kharkiv region, is not Lviv's Zolochiv)
-    one_region = len(regions) == 1 and sum(regions.values()) >= 3
     if (
         ent is None
         or ent.population >= TOWN
         and not renamed_city
-        and not (one_region and ent.population < CITY)
+        and not (_one_region(regions, times=3) and ent.population < CITY)
     ):
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
     if not ent.settlement:
@@ -1131,13 +1130,16 @@ def coherent(
             and token_key(alt.canonical_name) == token_key(mention.surface)
         ):
             return site_of(alt.entity_id), region, geo
-    if keep_name or (
-        a_village and ent.population < TOWN and len(regions) == 1 and sum(regions.values()) >= 2
-    ):
+    if keep_name or (a_village and ent.population < TOWN and _one_region(regions, times=2)):
         # (... or a village the text calls one, in a story that has been in one region only: "Russian troops
         # recaptured the village of Krupets" in a story about the Kursk region is not Khmelnytskyi's Krupets)
         return mention.surface, regions.most_common(1)[0][0], 2
     return place
+
+
+def _one_region(regions: Counter, times: int) -> bool:
+    """The story's places have all been in one region, named there at least ``times`` times."""
+    return len(regions) == 1 and sum(regions.values()) >= times
 
 
 def is_unplaced(loc_id: str | None, admin1_iso: str | None) -> bool:

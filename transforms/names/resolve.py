@@ -549,7 +549,6 @@ _ROLE_AFTER = re.compile(
     r"student|resident|volunteer|pensioner|doctor|nurse|engineer|farmer|mother|father|woman|man|girl|boy|"
     r"researcher|expert|fellow|official|lawyer|priest|driver|commander|correspondent)\b)"
 )
-_CAPITALIZED_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
 _CAPITALIZED_WORD_AFTER = re.compile(r"\s+([A-Z][\w’'-]*[a-z])\b")
 
 
@@ -558,7 +557,7 @@ def _in_a_persons_name(reg: Registry, text: str, start: int, end: int) -> bool:
     to Lee Zion, a journalist"), the first of one ("said Douglas Barrie"), or a given name alone ("said Volodymyr,
     a soldier", "10-year-old Sofia")."""
     before = text[max(0, start - 40) : start]
-    prev = _CAPITALIZED_WORD_BEFORE.search(before)
+    prev = _WORD_BEFORE.search(before)
     if prev is not None and norm(prev.group(1)) not in _NOT_A_SURNAME:
         first_at = start - (len(before) - prev.start())
         if _PERSON_BEFORE.search(text[max(0, first_at - 30) : first_at]) or _ROLE_AFTER.match(text, end):
@@ -583,7 +582,7 @@ _NOT_NAMES_AFTER = frozenset(
 def _opens_another_kinds_name(text: str, start: int, end: int) -> bool:
     """The place's name opens the name of a river, unit, body or pipeline ("the Azov regiment", "the river Donets")."""
     return bool(
-        _HEAD_OF_ANOTHER_KIND.match(text, end) or _RIVER_BEFORE.search(text[max(0, start - 13) : start])
+        _HEAD_OF_ANOTHER_KIND.match(text, end) or _OTHER_KIND_BEFORE.search(text[max(0, start - 13) : start])
     )
 
 
@@ -626,7 +625,7 @@ _HEAD_OF_ANOTHER_KIND = re.compile(
 )
 # "across the river Donets"; "Battlegroup Dnepr units": Russia's groupings of forces are named for rivers and
 # compass points
-_RIVER_BEFORE = re.compile(r"\b[Rr]iver\s+$|\bBattle ?group\s+$")
+_OTHER_KIND_BEFORE = re.compile(r"\b[Rr]iver\s+$|\bBattle ?group\s+$")
 _SHIP_BEFORE = re.compile(r"\b(?:cruiser|warship|flagship|ship|vessel|frigate|submarine)\s+[“\"]?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+[“\"]?$")
 _NOT_ATTRIBUTIVE = re.compile(
