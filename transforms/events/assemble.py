@@ -48,6 +48,7 @@ from transforms.events.frames import (
     fronted_clause_end,
     main_clause_first,
     proximity_parts,
+    told_in_an_aside,
     without_closed_asides,
 )
 from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
@@ -807,6 +808,11 @@ class StoryReader:
     def _clauses(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
         """(the sentence, its triggers), or each of its clauses with theirs when two or more clauses tell an
         event at a place of their own (frames.py)."""
+        if (aside := self._event_of_an_aside(s, triggers)) is not None:
+            # "the pullback from Balakliia, which Kyiv said it had recaptured on Thursday, ...": the place the aside
+            # describes, with what the aside tells of it
+            a, b = aside
+            return [(self._part(s, a, b), [replace(t, start=t.start - a, end=t.end - a) for t in triggers])]
         main = fronted_clause_end(s.text)
         if main is not None and all(t.start >= main for t in triggers):
             # "As the battle for Mariupol ground on, Russia claimed villages elsewhere": the main clause's event
@@ -854,6 +860,18 @@ class StoryReader:
             # raged in the east, Odesa came under bombardment again, and ...")
             return [q for part in parts for q in self._near(*part)]
         return self._near(s, triggers)
+
+    def _event_of_an_aside(self, s: Sentence, triggers: list[Trigger]) -> tuple[int, int] | None:
+        """(start, end) of a place and the aside describing it (``frames.told_in_an_aside``) when the aside tells
+        an event on a day of its own; None when it names no day, or when the sentence around it counts the harm
+        it caused ("Two were killed in Kupiansk, which came under shelling on Monday": one event, read whole)."""
+        aside = told_in_an_aside(s.text, [t.start for t in triggers])
+        if aside is None or not any(
+            d.explicit for d in find_dates(s.text[aside[0] : aside[1]], self.published)
+        ):
+            return None
+        killed, injured, _ = casualties(s.text[: aside[0]] + s.text[aside[1] :])
+        return aside if not (killed or injured) else None
 
     def _near(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
         """The sentence (or clause) cut by ``_by_proximity``, else itself whole."""

@@ -72,6 +72,25 @@ _ASIDE = re.compile(
 CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,130},")
 
 
+# the name a relative clause describes, right before it: "Balakliia", "the Kharkiv region"
+_NAME_BEFORE = re.compile(
+    r"(?-i:[A-Z])[\w’'-]+(?:[ -](?-i:[A-Z])[\w’'-]+)*(?:\s+(?:region|oblast|district))?$"
+)
+
+
+def told_in_an_aside(sentence: str, starts: list[int]) -> tuple[int, int] | None:
+    """(start, end) of a name and the closed aside after it, when the aside alone tells the sentence's events
+    ("described the pullback from Balakliia, which Kyiv said it had recaptured on Thursday, as a regrouping"): the
+    event is the named place's, on the aside's day — not the main account's. None otherwise."""
+    for m in CLOSED_ASIDE.finditer(sentence):
+        # (an aside telling what happened where: "In Kharkiv, where a glide bomb hit a block on Friday, ..." is
+        # the sentence's account, read whole)
+        if starts and all(m.start() <= x < m.end() for x in starts) and "where" not in m.group(0)[:9]:
+            name = _NAME_BEFORE.search(sentence, 0, m.start())
+            return (name.start(), m.end() - 1) if name is not None else None
+    return None
+
+
 def without_closed_asides(sentence: str) -> str:
     """The sentence with its closed asides blanked (same length): what the main account says of who acted."""
     return CLOSED_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)

@@ -32,6 +32,7 @@ from transforms.events.numbers import parse_count, word_number
 from transforms.events.places import choose_location, coherent, is_unplaced, item_place, site_of
 from transforms.events.temporal import event_time
 from transforms.events.triggers import Trigger
+from transforms.names.keys import token_key
 from transforms.names.registry import load_registry
 from transforms.names.resolve import Mention, region_holding
 
@@ -221,6 +222,17 @@ def _places_of_a_list(
     ("the villages of Pletenivka and Ohirtseve" in a story about the Kharkiv region)."""
     held = region_holding(sent, items[-1].mention.char_end - offset)
     places = [item_place(it, sent, offset, held or region) for it in items]
+    # the item the reader placed the event at is where the reader placed it (a namesake the story's other places
+    # chose: "Blahodatne and Neskuchne" in a story about the Donetsk region)
+    ent = load_registry().entities.get(d.location_id or "")
+    places = [
+        (d.location_id, d.admin1_iso, d.geo_precision)
+        if ent is not None
+        and not it.as_region
+        and token_key(ent.canonical_name) == token_key(it.mention.surface)
+        else p
+        for it, p in zip(items, places, strict=True)
+    ]
     where = Counter(p[1] for it, p in zip(items, places, strict=True) if p[1] and not it.as_region)
     places = [
         p if it.as_region else _among(it.mention, p, where, story)

@@ -262,7 +262,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # a ministry's words: "the liberation of the town of Soledar was completed", "completed the capture of"
      r"\b(?:liberation|capture)\s+of\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?(?-i:[A-Z])[\w’'-]+"
      r"(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:now\s+|fully\s+)?completed\b|"
-     r"\bcompleted\s+the\s+(?:liberation|capture)\s+of\b"),
+     r"\bcompleted\s+the\s+(?:liberation|capture)\s+of\b|"
+     # ... or announced as a noun: "officials had announced the liberation of Blahodatne and Neskuchne"
+     r"\b(?:announced|claimed|reported|confirmed|declared)\s+the\s+(?:full\s+)?(?:liberation|capture)\s+of\s+"
+     r"(?:the\s+(?:town|city|village|settlement)s?\s+of\s+)?(?-i:[A-Z])"),
     # what is taken decides: people (an abduction), weapons (a seizure, disrupted use), property (land seizure),
     # positions (part of a clash), a place (territory)
     ("Violence against civilians", "Abduction/forced disappearance", None, 0.92,

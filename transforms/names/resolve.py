@@ -370,8 +370,11 @@ _REGION_HOLDING = re.compile(
     # (the country may be named first: "in Ukraine's northeastern Kharkiv region")
     r"\s+in\s+(?:the\s+)?(?:(?:Ukraine|Russia)['’]s\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
     r"(?:[A-Z][\w’'-]+\s+(?:district|raion)\s+of\s+(?:the\s+)?)?"
-    r"(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+(?:region|oblast|Oblast|Region)\b"
+    r"(?:(?P<region>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+(?:region|oblast|Oblast|Region)|"
+    # ... or by the name Russia gives the occupied region: "Yalta in the Donetsk People's Republic", "in the LPR"
+    r"(?P<republic>Donetsk|Luhansk|Lugansk)\s+People['’]s\s+Republic|(?P<abbr>DPR|LPR))\b"
 )
+_REPUBLICS = {"DPR": "Donetsk", "LPR": "Luhansk"}
 # a place is mentioned after these ("in X", "near X", "the village of X") or before these ("X region")
 _PLACE_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|around|toward|towards|into|at|from|to|through|across|"
@@ -987,7 +990,9 @@ def region_span(text: str, end: int) -> tuple[str | None, str, int] | None:
 def region_holding(text: str, end: int) -> str | None:
     """The id of the first-level region said to hold the place that ends at ``end`` ("Lomakovka in the Klimovo
     district of the Bryansk region", "the Krasnogvardeysky district of Crimea"), or None."""
-    m = _REGION_HOLDING.match(text[end : end + 90]) or _DISTRICT_OF.match(text[end : end + 60])
+    if m := _REGION_HOLDING.match(text[end : end + 90]):
+        return region_id(m.group("region") or m.group("republic") or _REPUBLICS[m.group("abbr")])
+    m = _DISTRICT_OF.match(text[end : end + 60])
     return region_id(m.group("region")) if m else None
 
 

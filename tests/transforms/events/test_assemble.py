@@ -1226,3 +1226,43 @@ def test_outlets_of_one_side():
     )
     assert outlet_side("Reuters") is None and outlet_side(None) is None
     assert outlet_side(float("nan")) is None  # a missing source in a table
+
+
+def test_an_event_told_in_an_aside_on_a_day_of_its_own_is_the_asides_place_on_that_day():
+    ev = _events(
+        "On Saturday the ministry called the withdrawal from Balakliia, which Kyiv said it had retaken on "
+        "Thursday, a regrouping of its forces.",
+        published=dt.date(2022, 9, 12),
+    )
+    assert list(zip(ev["sub_event_type"], ev["location"], ev["event_date"].astype(str), strict=True)) == [
+        ("Government regains territory", "Balakliia", "2022-09-08")
+    ]
+
+
+def test_an_aside_telling_the_cause_of_the_harm_its_sentence_counts_is_read_with_it():
+    ev = _events(
+        "Two people died in Kupiansk, which came under heavy shelling on Monday, the governor said.",
+        published=dt.date(2024, 3, 5),
+    )
+    assert list(zip(ev["location"], ev["fatalities"], strict=True)) == [("Kupiansk", 2)]
+
+
+def test_a_settlement_in_the_republic_russia_names_is_that_regions_namesake():
+    ev = _events(
+        "Russian units took the settlement of Yalta in the Donetsk People's Republic over the past day, the "
+        "ministry in Moscow said.",
+        published=dt.date(2025, 6, 19),
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Yalta", "UA-14")]
+
+
+def test_a_list_keeps_the_namesake_the_story_chose_for_its_first_place_and_its_region_for_the_next():
+    ev = _events(
+        "Ukrainian brigades pushed south in the Donetsk region on Tuesday. On Sunday, officials had announced the "
+        "liberation of Blahodatne and Neskuchne, two hamlets on a small river.",
+        published=dt.date(2023, 6, 13),
+    )
+    assert sorted(zip(ev["location"], ev["admin1_iso"], strict=True)) == [
+        ("Blahodatne", "UA-14"),
+        ("Neskuchne", "UA-14"),
+    ]

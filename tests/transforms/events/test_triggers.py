@@ -650,10 +650,19 @@ def test_weapons_supplied_and_attempts_prevented_by_the_police_are_no_attacks():
             "Government regains territory",
         ),
         ("the ministry said its units completed the capture of the village", "Government regains territory"),
+        (
+            "on Friday the army announced the liberation of Pidhorodne and a farm",
+            "Government regains territory",
+        ),
+        ("Moscow claimed the capture of the village of Ivanivka", "Government regains territory"),
     ],
 )
 def test_a_ministrys_passives_and_nouns_for_an_event(sentence, sub):
     assert sub in subs(sentence)
+
+
+def test_a_liberation_announced_of_no_place_is_no_event():
+    assert subs("the president announced the liberation of prisoners held for a year") == set()
 
 
 def test_a_weapons_depot_destroyed_is_no_interception_and_a_bill_taken_up_no_abduction():
