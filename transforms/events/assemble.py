@@ -777,7 +777,13 @@ class StoryReader:
             # "over the past day, units ... prevented attempts to break through near the settlement of Tolpino": one
             # settlement the gazetteer lacks, named as one — that place's day
             return unknown_settlement(s.own, s.text, s.start) is not None
-        if len(regions) == 1:
+        if len(regions) == 1 or self._one_region_named_with_villages(s):
+            return True
+        if all(m.entity_type == "place" for m in s.own if region_of(m) in regions) and any(
+            t.event_type == "Battles" for t in find_triggers(s.text, s.low)
+        ):
+            # ... or the fighting at each named settlement ("repelled attacks near Avdiivka and Kupiansk over the past
+            # day"): a front's daily claim, sector by sector — not strikes on many places tallied together
             return True
         # ... or one region's day in each of its clauses ("its troops repelled attempts to break through near
         # Olgovka in the Kursk region over the past day, and struck Ukrainian reserves in the Sumy region")
@@ -785,6 +791,20 @@ class StoryReader:
         return len(spans) >= len(regions) and all(
             len(_regions_told(self._part(s, a, b), self.placed)) <= 1 for a, b in spans
         )
+
+    def _one_region_named_with_villages(self, s: Sentence) -> str | None:
+        """The one first-level region a sentence names as such, when its other places are villages — which many
+        settlements' names are, so they are read there ("In the Kursk Region, ... near the settlement of Olgovka"
+        is not Kherson's Olhivka); None otherwise."""
+        named = {
+            m.entity_id
+            for m in s.own
+            if m.entity_type == "region" and may_be_where_it_happened(m, s.text, s.start)
+        }
+        others = [m for m in s.own if m.entity_type == "place" and not names_a_government(m, s.text, s.start)]
+        if len(named) != 1 or not all(self._a_village(m) or m.method == "provisional" for m in others):
+            return None
+        return next(iter(named))
 
     def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:
         """A sentence dated before the news window ("Day 24: Saturday 19 March. Mariupol theatre struck ...")
@@ -1228,6 +1248,14 @@ class StoryReader:
             loc_id, admin1_iso, geo = coherent(
                 chosen, (loc_id, admin1_iso, geo), around, keep_name=keep, a_village=village
             )
+        elif (
+            any(m.method == "provisional" and m.surface == loc_id for m in own)
+            and (region := self._one_region_named_with_villages(s)) is not None
+            and region != admin1_iso
+        ):
+            # a settlement the gazetteer lacks, placed by a guess ("Sushany in the Klimovo district": the district
+            # of a Crimean namesake village), in a sentence naming one region: that region's
+            admin1_iso, geo = region, 2
         if loc_id is not None and s.filed_only:
             # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
             # for fighting, which is at the front, nor for an interception, which is over the whole country

@@ -172,7 +172,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bfighting\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|soldiers)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
-     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\brepel(?:led|s)?\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
+     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\b(?:repel(?:led|s)?|beat(?:en|s)?\s+(?:back|off)|fought\s+off|fights?\s+off)\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
      # an assault told as what a side is trying to do: "are trying to encircle and storm the city", "attempted to
      # break through" (not "tried to take", history, nor "take", which is anything; not "an attempt to", nor a
      # description: "forces attempting to seize Kyiv")
@@ -219,7 +219,10 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:fresh|new|renewed|repeated|continued) (?:ground )?(?:assaults|attacks) (?:on|against|in|near|around)\b"
      r"(?!\s+(?:the\s+)?(?:energy|civilian|power|infrastructure|critical)\b)|"
      r"\battacked (?:it |the city |the town )?from (?:\w+ )?(?:directions|sides)\b|\b(?:ground )?(?:attacks|assaults) (?:continued|continue)\b|"
-     r"\bfighting\s+(?:in|near|around|for|at)\b|\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"
+     r"\bfighting\s+(?:in|near|around|for|at|on\s+the\s+(?:outskirts|edges?|approaches)\s+of)\b|"
+     # a line held against attacks: "marines are holding their positions around the village of Krynky"
+     r"\b(?:hold(?:ing|s)?|held)\s+(?:on\s+to\s+)?(?:their|its|our)\s+(?:positions|ground|lines?|bridgehead|foothold)\s+"
+     r"(?:in|near|around|at|on)\s+(?:the\s+(?:village|town|city|settlement|outskirts)\s+of\s+)?(?-i:[A-Z])|\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"
      # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
      r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way|continuing|ongoing)|raged|rages|erupted|broke out|took place)\b|"
      r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"

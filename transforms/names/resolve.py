@@ -743,6 +743,8 @@ SETTLEMENT_AFTER = re.compile(
 )
 
 
+# ... or by the edge of it: "fighting on the outskirts of Robotyne"
+_OUTSKIRTS_OF = re.compile(r"\b(?:outskirts|edges?)\s+of\s+$", re.I)
 _VILLAGE_OF = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.I)  # no town: a guess at a town is wrong
 # a later name of a list of settlements: "the villages of Pletenivka and Hatyshche", "the settlements of A, B and C"
 _SETTLEMENTS_LISTED_BEFORE = re.compile(
@@ -908,6 +910,7 @@ def _told_as_a_settlement(
     told = (
         tuple(toks) in introduced
         or SETTLEMENT_OF.search(before)
+        or _OUTSKIRTS_OF.search(before)
         or SETTLEMENT_AFTER.match(text, end, end + 40)
         or _SETTLEMENTS_LISTED_BEFORE.search(text, max(0, start - 120), start)
     )

@@ -1266,3 +1266,30 @@ def test_a_list_keeps_the_namesake_the_story_chose_for_its_first_place_and_its_r
         ("Blahodatne", "UA-14"),
         ("Neskuchne", "UA-14"),
     ]
+
+
+def test_the_fighting_at_each_settlement_a_front_report_names_for_the_past_day_is_each_ones_event():
+    ev = _events(
+        "The general staff said its units had beaten back Russian assaults near Avdiivka and Kupiansk over the "
+        "past day.",
+        published=dt.date(2023, 11, 9),
+    )
+    assert sorted(zip(ev["sub_event_type"], ev["location"], ev["admin1_iso"], strict=True)) == [
+        ("Armed clash", "Avdiivka", "UA-14"),
+        ("Armed clash", "Kupiansk", "UA-63"),
+    ]
+
+
+def test_villages_of_a_sentence_that_names_one_region_first_are_read_in_it():
+    fought = _events(
+        "In the Kursk Region, border units beat off two attacks by Ukrainian assault groups toward the settlement "
+        "of Olgovka over the past day, the ministry said.",
+        published=dt.date(2024, 10, 7),
+    )
+    assert list(fought["admin1_iso"]) == ["RU-KRS"]
+    struck = _events(
+        "In the Bryansk Region, the governor said drones had hit the village of Sushany in the Klimovo district "
+        "on Sunday, wounding a pensioner.",
+        published=dt.date(2024, 10, 7),
+    )
+    assert list(zip(struck["location"], struck["admin1_iso"], strict=True)) == [("Sushany", "RU-BRY")]

@@ -661,6 +661,22 @@ def test_a_ministrys_passives_and_nouns_for_an_event(sentence, sub):
     assert sub in subs(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "paratroopers were fighting on the outskirts of Pivnichne on Monday",
+        "the brigade is holding its positions near the village of Dibrova despite the assaults",
+        "marines held on to their foothold at Kozachi Laheri",
+    ],
+)
+def test_fighting_at_a_places_edge_and_a_line_held_there_are_clashes(sentence):
+    assert "Armed clash" in subs(sentence)
+
+
+def test_holding_a_position_on_a_matter_is_no_clash():
+    assert subs("the government is holding its position on the talks in Geneva") == set()
+
+
 def test_a_liberation_announced_of_no_place_is_no_event():
     assert subs("the president announced the liberation of prisoners held for a year") == set()
 

@@ -383,3 +383,8 @@ def test_a_village_named_by_an_everyday_english_word_needs_a_place_cue():
     assert [m.surface for m in find_mentions("© 2023 Express & Star. All rights reserved.")] == []
     text = "Drones hit the village of Star in the Bryansk region."
     assert [m.surface for m in find_mentions(text) if m.entity_type == "place"] == ["Star"]
+
+
+def test_a_name_the_gazetteer_lacks_on_whose_outskirts_troops_fight_is_a_settlement():
+    text = "Marines were dug in on the outskirts of Zarichnivka after a week of assaults."
+    assert [(m.surface, m.entity_type) for m in find_mentions(text)] == [("Zarichnivka", "place")]
