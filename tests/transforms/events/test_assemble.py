@@ -1293,3 +1293,26 @@ def test_villages_of_a_sentence_that_names_one_region_first_are_read_in_it():
         published=dt.date(2024, 10, 7),
     )
     assert list(zip(struck["location"], struck["admin1_iso"], strict=True)) == [("Sushany", "RU-BRY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Armed men in Russian uniforms detained the head of the village council of Vasylivka at her home on "
+            "Monday, her family said.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "The editor of a local paper in Berdiansk was detained by Russian soldiers on Monday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Ukraine's security service detained a man in Sumy on Monday suspected of guiding Russian forces' "
+            "strikes.",
+            "Arrests",
+        ),
+    ],
+)
+def test_a_civilian_detained_by_an_occupying_army_is_taken_not_arrested(text, sub):
+    assert list(_events(text, published=dt.date(2022, 4, 5))["sub_event_type"]) == [sub]
