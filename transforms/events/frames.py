@@ -85,7 +85,8 @@ def told_in_an_aside(sentence: str, starts: list[int]) -> tuple[int, int] | None
     for m in CLOSED_ASIDE.finditer(sentence):
         # (an aside telling what happened where: "In Kharkiv, where a glide bomb hit a block on Friday, ..." is
         # the sentence's account, read whole)
-        if starts and all(m.start() <= x < m.end() for x in starts) and "where" not in m.group(0)[:9]:
+        describes = m.group(0).lstrip(", ").startswith("which")
+        if describes and starts and all(m.start() <= x < m.end() for x in starts):
             name = _NAME_BEFORE.search(sentence, 0, m.start())
             return (name.start(), m.end() - 1) if name is not None else None
     return None
