@@ -1889,11 +1889,13 @@ _OVER_AN_AREA = re.compile(
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 
-# an army holding ground not its own, or its men
-_BY_AN_OCCUPIER = re.compile(
+# an army holding ground not its own, or its men: before the detaining word, or as its agent after it
+_OCCUPIER = (
     r"\b(?:(?:Russian|occupying|occupation)\s+(?:forces|troops|soldiers|servicemen|military|army|authorities)|"
     r"in\s+Russian\s+(?:military\s+)?uniforms?|(?:the\s+)?occupiers)\b"
 )
+_BY_AN_OCCUPIER = re.compile(_OCCUPIER)
+_BY_AN_OCCUPIER_AFTER = re.compile(r"[^.,;]{0,40}?\bby\s+(?:the\s+)?" + _OCCUPIER)
 _AT_A_PROTEST = re.compile(
     r"\b(?:protest(?:s|ers|ing|ed)?|demonstrat(?:ors|ions?|ed)|rall(?:y|ies|ied)|anti-war|marched|picket\w*|"
     r"(?:had |have )?gathered)\b",
@@ -2025,7 +2027,7 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
         trig = replace(trig, event_type="Protests", sub_event_type="Protest with intervention")
     elif trig.sub_event_type == "Arrests" and (
         _BY_AN_OCCUPIER.search(sent, max(0, trig.start - 60), trig.start)
-        or re.match(r"[^.,;]{0,40}?\bby\s+(?:the\s+)?" + _BY_AN_OCCUPIER.pattern, sent[trig.end :])
+        or _BY_AN_OCCUPIER_AFTER.match(sent, trig.end)
     ):
         # "armed men in Russian uniforms detained the deputy head of the council at his home": a civilian taken by
         # an occupying army is no arrest under a law but a forced disappearance (ACLED)
