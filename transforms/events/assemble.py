@@ -295,6 +295,12 @@ def _narrows(prev: Draft, f: Frame) -> bool:
     return f.loc_id == prev.location_id or prev.location_id is None or prev.geo_precision != 1
 
 
+# civilians killed or hurt at a place with no event word of their own: a strike there, by a weapon not named
+HARM_BY_AN_UNNAMED_WEAPON = Trigger(
+    "Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0, 0, 0.5
+)
+
+
 def region_of(m: Mention) -> str | None:
     """The first-level region of a place or region mention."""
     if m.entity_type not in ("place", "region"):
@@ -844,12 +850,13 @@ class StoryReader:
                 )
             ]
         spans = clause_spans(s.text)
+        harm = self._harm_apart(s, spans, triggers)
         parts = []
         for a, b in spans:
             own = [m for m in s.own if s.start + a <= m.char_start < s.start + b]
             found = [
                 replace(t, start=t.start - a, end=t.end - a) for t in triggers if a <= t.start and t.end <= b
-            ]
+            ] or harm.get((a, b), [])
             fighting_there = (
                 parts and found and found[0].sub_event_type == "Armed clash" and refers_back(s.text[a:b])
             )
@@ -880,6 +887,25 @@ class StoryReader:
             # raged in the east, Odesa came under bombardment again, and ...")
             return [q for part in parts for q in self._near(*part)]
         return self._near(s, triggers)
+
+    def _harm_apart(
+        self, s: Sentence, spans: list[tuple[int, int]], triggers: list[Trigger]
+    ) -> dict[tuple[int, int], list[Trigger]]:
+        """The clauses with no event word that count civilians killed or hurt in a region no clause with an event
+        word names ("Two railway workers were killed in Dnipro, ... while in Kyiv, fragments of a downed missile
+        damaged a building"): each its own strike, as ACLED codes harm by an unnamed weapon — {span: [trigger]}."""
+        if len(spans) < 2 or self.kind == NOTE:
+            return {}
+        told, counted = set(), {}
+        for a, b in spans:
+            regions = _regions_told(self._part(s, a, b), self.placed)
+            if any(a <= t.start and t.end <= b for t in triggers):
+                told |= regions
+                continue
+            killed, injured, victims = casualties(s.text[a:b])
+            if regions and (killed or injured) and (CIVILIAN.search(victims) or "people" in victims):
+                counted[(a, b)] = regions
+        return {span: [HARM_BY_AN_UNNAMED_WEAPON] for span, regions in counted.items() if not regions & told}
 
     def _event_of_an_aside(self, s: Sentence, triggers: list[Trigger]) -> tuple[int, int] | None:
         """(start, end) of a place and the aside describing it (``frames.told_in_an_aside``) when the aside tells
@@ -1004,8 +1030,7 @@ class StoryReader:
             return None  # soldiers counted along a front: the battle's toll, read as its follow-up
         strike = prev
         if prev.trigger.event_type != "Explosions/Remote violence":
-            trig = Trigger("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0, 0, 0.5)
-            strike = replace(prev, trigger=trig, actor2=None)
+            strike = replace(prev, trigger=HARM_BY_AN_UNNAMED_WEAPON, actor2=None)
         out = []
         for region in sorted(regions):  # one strike per region named; a toll told for them all is no one's
             own = [m for m in s.own if region_of(m) == region]

@@ -153,6 +153,24 @@ def test_a_sentence_with_two_clauses_each_placing_an_event_is_read_clause_by_cla
     assert len(one) == 1 and one.iloc[0]["fatalities"] == 2
 
 
+def test_civilians_counted_in_a_clause_of_their_own_beside_a_strike_in_another_region_are_a_strike_there():
+    ev = _events(
+        "Russia fired missiles at power plants on Saturday. Three postal workers died in Zaporizhzhia, the "
+        "company said, while in Lviv debris of a downed drone set fire to a warehouse, injuring one guard."
+    )
+    by = {r.location: r for r in ev.itertuples()}
+    assert set(by) == {"Zaporizhzhia", "Lviv"}
+    assert (
+        by["Zaporizhzhia"].fatalities == 3 and by["Zaporizhzhia"].event_type == "Explosions/Remote violence"
+    )
+    assert by["Lviv"].injuries == 1 and by["Lviv"].fatalities == 0
+    # in the region the strike's clause names, the count is that strike's toll
+    one = _events(
+        "A missile hit a school in Kharkiv on Saturday, and two teachers died in the Kharkiv region."
+    )
+    assert len(one) == 1 and one.iloc[0]["fatalities"] == 2
+
+
 def test_a_second_predicate_that_goes_on_striking_is_a_clause_with_its_own_place():
     ev = _events("Russian forces fired missiles at Mykolaiv on Friday and kept shelling the port of Ochakiv.")
     assert set(ev["location"]) == {"Mykolaiv", "Ochakiv"}
