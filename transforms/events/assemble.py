@@ -158,6 +158,8 @@ _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b"
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
 )
+# a withdrawal word where a territory change's trigger begins
+_WITHDRAWN = re.compile(r"(?:(?:had|have|has)\s+)?(?:withdr|retreat|left|pulled|departed|abandoned)", re.I)
 _NO_FIGHTING = re.compile(
     r"\bno information on whether fighting took place|\bwithout (?:a )?fight(?:ing)?\b", re.I
 )
@@ -1117,6 +1119,10 @@ class StoryReader:
         if sub in _TERRITORY_CHANGES:
             left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
             taker = other_side(side_of(left)) if left else (taker_side(s.text, trig.start) or claimant)
+            if not left and self.kind != NOTE and _WITHDRAWN.match(s.text, trig.start):
+                # "Russia's defence ministry confirmed that its troops had left Lyman": the subject of a withdrawal
+                # word gave the place up; the other side took it
+                taker = other_side(taker)
             sub = territory_change(sub, taker, country)
             side = taker or side  # who took the place acts, not another side the sentence names after it
         return side, sub
@@ -2031,20 +2037,17 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
         owner = other_side(interceptor_side(sent))
     if (
         trig.sub_event_type in _TERRITORY_CHANGES
-        and (_WITHDRAWAL.search(sent) and kind == NOTE or _NO_FIGHTING.search(sent))
+        and kind == NOTE
+        and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
         and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
     ):
         trig = replace(
             trig, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory"
         )
-    elif (
-        trig.sub_event_type == "Non-violent transfer of territory"
-        and kind != NOTE
-        and not _NO_FIGHTING.search(sent)
-    ):
-        # in a story, one side's withdrawal is the other side's gain, coded by who took the place (codebook:
-        # Russia taking Ukrainian ground overtakes it, Ukraine retaking it regains it); a coder's note that
-        # codes the withdrawal itself keeps ACLED's non-violent transfer
+    elif trig.sub_event_type == "Non-violent transfer of territory" and kind != NOTE:
+        # in a story, one side's withdrawal is the other side's gain, coded by who took the place, also when it
+        # was taken without a fight (codebook: Russia taking Ukrainian ground overtakes it, Ukraine retaking it
+        # regains it); a coder's note that codes the withdrawal itself keeps ACLED's non-violent transfer
         trig = replace(trig, event_type="Battles", sub_event_type="Non-state actor overtakes territory")
     if trig.sub_event_type == "Arrests" and _AT_A_PROTEST.search(sent):
         # "about 750 people were detained near Gostiny Dvor, where hundreds had gathered to protest": ACLED codes

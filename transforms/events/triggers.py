@@ -260,6 +260,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
      r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back|taken back)\b|"
+     # a place said to be held again: "the village was also back under Ukrainian control"
+     r"\b(?:back|returned)\s+(?:under|to)\s+(?:Ukrainian|Ukraine's|Kyiv's)\s+control\b|"
      # forces driven out of places: "pushed Russian troops out of more than 20 settlements"
      r"\b(?:pushed|drove|driven|forced|expelled|ousted)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|units)\s+"
      r"(?:back\s+)?out\s+of\b|"
@@ -329,7 +331,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Headquarters or base established", None, 0.7,
      r"\b(?:established|set up)\s+(?:a\s+|their\s+|its\s+)?(?:military\s+)?(?:base|headquarters|checkpoint|presence)"),
     ("Strategic developments", "Non-violent transfer of territory", None, 0.7,
-     r"\bwithdr(?:ew|awn)\s+from\b|\bpulled\s+(?:(?:its|their|the|all)\s+)?(?:soldiers|troops|forces|units)\s+out\s+of\b|\bretreated from\b|\bdeparted from\b|\bleft (?:their|its) positions\b|\babandoned (?:their|its) positions\b"),
+     r"\bwithdr(?:ew|awn)\s+from\b|\bpulled\s+(?:(?:its|their|the|all)\s+)?(?:soldiers|troops|forces|units)\s+out\s+of\b|\bretreated from\b|\bdeparted from\b|\bleft (?:their|its) positions\b|\babandoned (?:their|its) positions\b|"
+     # troops gone from a named place: "its troops had left Lyman", "its units had pulled out of Avdiivka"
+     r"(?:(?<=troops )|(?<=forces )|(?<=units )|(?<=soldiers ))(?:had\s+|have\s+|has\s+)?(?:left|pulled\s+out\s+of)\s+(?-i:[A-Z])"),
     ("Strategic developments", "Other", None, 0.55,
      r"\b(?:troops|soldiers|forces|servicemen)\b[^.]{0,60}\b(?:deployed|transported|arrived|were sent|are now in|massing|redeployed)\b|"
      r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b|\bevacuated\b|\bDisplacement:"),

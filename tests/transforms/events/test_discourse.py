@@ -428,6 +428,31 @@ def test_a_territory_change_is_coded_by_the_side_that_took_the_place_not_by_its_
     assert list(own["sub_event_type"]) == ["Government regains territory"]
 
 
+def test_a_place_given_up_or_held_again_is_a_change_of_hands_coded_by_the_side_that_now_holds_it():
+    def told(text: str) -> list[tuple[str, str]]:
+        ev = _events(text)
+        return list(zip(ev["sub_event_type"], ev["actor1"], strict=True))
+
+    regained = [("Government regains territory", "Military Forces of Ukraine")]
+    # a command saying its own troops left a town: the other side took it
+    assert (
+        told("On Friday Russia's defence ministry announced that its troops had left Kreminna.") == regained
+    )
+    assert told("Ukraine's general staff said on Friday that its units had pulled out of Kreminna.") == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia")
+    ]
+    # a village said to be held again by one side
+    assert (
+        told("The village of Kurylivka was back under Ukrainian control on Friday, the governor said.")
+        == regained
+    )
+    # a town retaken without a fight is still retaken: the codebook's regained, not a non-violent transfer
+    assert (
+        told("On Friday Ukrainian soldiers retook Vysokopillia without a fight as the occupiers fled.")
+        == regained
+    )
+
+
 def test_prisoners_taken_during_a_withdrawal_told_before_turn_no_clash_into_a_change_of_hands():
     ev = _events(
         "On Friday Ukrainian troops withdrew from the town of Marinka, the army said.\n\n"
