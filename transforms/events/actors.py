@@ -358,7 +358,7 @@ def taker_side(sentence: str, at: int) -> str | None:
 
 # the flag a territory word raises: whose it is ("raised the blue-and-yellow flag", "hoisted a Russian tricolour")
 _SIDES_FLAG = re.compile(
-    r"[^.;]{0,40}?\b(?:(Russian|Ukrainian|blue-and-yellow|yellow-and-blue)\s+(?:national\s+)?(?:flags?|tricolou?rs?)|"
+    r"[^.;]{0,100}?\b(?:(Russian|Ukrainian|blue-and-yellow|yellow-and-blue)\s+(?:national\s+)?(?:flags?|tricolou?rs?)|"
     r"(tricolou?r))\b",
     re.I,
 )

@@ -295,6 +295,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:took|taken|taking) (?:the |all of the )?(?:entire |whole )?territory of)\b|"
      # a side's flag over a place: "hoisted a Russian flag on the council building", "a tricolour flying above X"
      r"\b(?:hoisted|raised|planted|hung(?: up)?)\s+(?:a|the|their|its)\s+(?:Russian|Ukrainian|national|blue-and-yellow)\s+(?:flag|tricolou?r)\b|"
+     # ... or soldiers pictured with it at a place's landmark: "posted photos of themselves with a Ukrainian flag in
+     # front of the city council"
+     r"\b(?:soldiers|troops|servicemen|paratroopers|marines|fighters|units)\b[^.;]{0,40}?"
+     r"\b(?:posed|posing|pictured|photographed|filmed|photos?|videos?|selfies?)\b[^.;]{0,50}?\bwith\s+(?:a|the|their|its)\s+"
+     r"(?:Russian|Ukrainian|blue-and-yellow)\s+(?:flag|tricolou?r)\s+(?:in\s+front\s+of|outside|at|on|over|above)\b|"
      # ... or a side's own flag over places: "Ukrainian troops raised their flag over a string of villages"
      r"\b(?:hoisted|raised|planted)\s+(?:their|its)\s+(?:flags?|tricolou?rs?)\s+(?:over|above)\b|"
      # troops inside a place: "Balakliia, which Ukraine confirmed its troops had entered"

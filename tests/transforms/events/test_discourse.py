@@ -453,6 +453,20 @@ def test_a_place_given_up_or_held_again_is_a_change_of_hands_coded_by_the_side_t
     )
 
 
+def test_soldiers_pictured_with_their_flag_at_a_places_landmark_took_the_place():
+    ev = _events(
+        "On Friday, soldiers shared photos of themselves with a Ukrainian flag in front of the Vovchansk town hall."
+    )
+    assert list(zip(ev["location"], ev["sub_event_type"], strict=True)) == [
+        ("Vovchansk", "Government regains territory")
+    ]
+    # people who are not soldiers, with a flag at a building abroad: a rally, not a taking
+    rally = _events(
+        "On Friday, students posed with a Ukrainian flag in front of the Russian embassy in Vilnius."
+    )
+    assert "Government regains territory" not in set(rally["sub_event_type"])
+
+
 def test_prisoners_taken_during_a_withdrawal_told_before_turn_no_clash_into_a_change_of_hands():
     ev = _events(
         "On Friday Ukrainian troops withdrew from the town of Marinka, the army said.\n\n"
