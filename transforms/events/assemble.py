@@ -2085,13 +2085,15 @@ def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
 
 
 def _regions_told(s: Sentence, placed: dict[str, tuple[str, str]]) -> set[str]:
-    """The first-level regions a sentence's own places lie in (not a capital standing for its government) — where
-    the story placed a name, there ("Klimovo in the Bryansk Region" is Bryansk's, not a Crimean namesake's)."""
+    """The first-level regions a sentence's own places lie in (not a capital standing for its government, nor a
+    place in a speaker's title) — where the story placed a name, there ("Klimovo in the Bryansk Region" is
+    Bryansk's, not a Crimean namesake's)."""
     return {
         r
         for m in s.own
         if (r := placed.get(norm(m.surface), (None, region_of(m)))[1])
         and not names_a_government(m, s.text, s.start)
+        and not in_a_speakers_title(m, s.text, s.start)
     }
 
 

@@ -419,7 +419,8 @@ _OF_THE_BEFORE = re.compile(
     r"\b(?:head|chief|mayor|secretary|spokes(?:man|woman|person))\s+of\s+the\s+$", re.I
 )
 _OFFICE_AFTER = re.compile(
-    r"\s+(?:(?:city|town|village|military|regional|district|oblast|civil(?:ian)?)\s+){0,3}(?:administration|council)\b"
+    r"\s+(?:(?:city|town|village|military|regional|district|oblast|civil(?:ian)?)\s+){0,3}(?:administration|council)\b",
+    re.I,
 )
 
 
@@ -436,8 +437,10 @@ def in_a_speakers_title(m, sentence: str, offset: int) -> bool:
     the Svitlodarsk military administration, who said") — not the victim's ("kidnapped the head of Dvorichna
     village")."""
     start, end = m.char_start - offset, m.char_end - offset
-    if _IN_A_TITLE.search(sentence, max(0, start - 40), start):
-        return bool(_SAYS_AFTER.match(sentence, end))
+    if _IN_A_TITLE.search(sentence, max(0, start - 40), start) and _SAYS_AFTER.match(sentence, end):
+        return True
+    # ... the office named after the place, then the official's name ("the head of the Kyiv Regional Military
+    # Administration, Ruslan Kravchenko, said")
     office = _office_after(m, sentence, offset)
     return office is not None and bool(_SAYS_AFTER.match(sentence, office.end()))
 

@@ -278,6 +278,16 @@ def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     assert victim.iloc[0]["admin1_iso"] == "UA-63"
 
 
+def test_a_count_told_with_an_officials_office_and_name_after_the_place_is_the_events_toll_there():
+    ev = _events(
+        "Russia sent dozens of drones against Ukraine overnight into Friday.\n\n"
+        "In the Kyiv region, a drone hit a farm near Fastiv. Two workers were hurt, the head of the "
+        "Kyiv Regional Military Administration, Mykola Kalashnyk, said."
+    )
+    # (the capital in the office's name is no place of the sentence: not a strike in the city of Kyiv)
+    assert list(zip(ev["location"], ev["injuries"], strict=True)) == [("Fastiv", 2)]
+
+
 def test_what_appears_to_have_happened_happened_and_a_strike_that_killed_is_remote_violence():
     ev = _events("Russian forces appeared to have captured the town of Lyman on Friday.")
     assert ev.iloc[0]["sub_event_type"] == "Non-state actor overtakes territory"
