@@ -61,6 +61,11 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # systems went into action" (both sides' officials say so of the missiles and drones they engage)
      r"\bair[- ]defen[cs]es?(?:\s+(?:systems?|forces|units))?\s+(?:had\s+|has\s+|have\s+)?"
      r"(?:worked|went\s+into\s+action|engaged\s+(?:the\s+)?targets)\b|"
+     # ... told as a noun ("the downing of 112 Shahed-type attack drones has been confirmed") or as an attack
+     # with them thwarted ("a terrorist attack with an unmanned aerial vehicle ... was thwarted over the region")
+     r"\b(?:downing|shooting\s+down|destruction)\s+of\s+(?:[\w-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\b|"
+     r"\b(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|missiles?|rockets?)\b[^.;]{0,80}?"
+     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:thwarted|foiled)\b|"
      # not "destroyed a missile and artillery ammunition depot": the weapon word is a modifier of a facility
      # ... nor "was destroyed in a missile strike": what follows a preposition is the means, not what was downed
      # (a model's name has a hyphen: "destroyed 12 Shahed-136 drones"; a sea drone is a boat: "destroyed four

@@ -849,6 +849,18 @@ def test_downed_weapons_named_by_their_model_or_as_sea_drones_are_an_interceptio
     assert "Disrupted weapons use" not in subs("The strike destroyed a Shahed-136 drone workshop.")
 
 
+def test_an_interception_told_as_a_noun_or_as_an_attack_thwarted_is_an_interception():
+    assert "Disrupted weapons use" in subs(
+        "The air force said the downing of 64 Shahed-type attack drones had been confirmed by morning."
+    )
+    assert "Disrupted weapons use" in subs(
+        "An attempted attack on energy sites with an unmanned aerial vehicle was thwarted over the region."
+    )
+    # a plan foiled, or a downing as a figure of speech about a policy, is no interception
+    assert "Disrupted weapons use" not in subs("Investigators said a plot to blow up a bridge was foiled.")
+    assert "Disrupted weapons use" not in subs("The downing of the peace plan surprised diplomats.")
+
+
 def test_an_offensive_opened_on_a_day_or_ground_forces_attacking_a_place_is_a_clash():
     assert "Armed clash" in subs(
         "The assault started at dawn on Monday, when Russian infantry attacked Toretsk."
