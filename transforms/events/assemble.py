@@ -135,6 +135,7 @@ from transforms.events.triggers import (
     aggregate_only_by_habit,
     aggregate_only_by_the_past_day,
     aircraft_downed,
+    counts_the_past_day,
     downed_by_aircraft,
     find_triggers,
     tells_aircraft_downed,
@@ -158,6 +159,8 @@ _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b"
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
 )
+# a statement told before, continued: "The ministry also claimed that ..."
+_ALSO_SAID = re.compile(r"\balso\s+(?:said|claimed|reported|stated|announced|wrote|added)\b", re.I)
 # a withdrawal word where a territory change's trigger begins
 _WITHDRAWN = re.compile(r"(?:(?:had|have|has)\s+)?(?:withdr|retreat|left|pulled|departed|abandoned)", re.I)
 _NO_FIGHTING = re.compile(
@@ -639,6 +642,18 @@ class StoryReader:
         self._note_the_leads_day(s, time)
         if not time.is_news:
             self.carried = None  # background does not date what is told after it
+        if (
+            time.own is None
+            and self.lead_day is not None
+            and self.published - self.lead_day > dt.timedelta(days=1)
+            and counts_the_past_day(s.text)
+            and not _ALSO_SAID.search(s.text)
+        ):
+            # "Meanwhile, the governor reported that over the past day Russian forces carried out 412 attacks ...",
+            # after a lead about Saturday's strike in a Monday story: a report of the past day makes the report's
+            # day the news day of the items told after it, not the lead's older day nor the account before (a
+            # statement told before and continued — "The ministry also claimed ... over the past day" — keeps its day)
+            self.carried, self.carried_at, self.lead_day = None, None, None
         if reason == "demand" and triggers and triggers[0].event_type != "Protests":
             triggers = []  # "urged", "called for" outside a protest: a statement, not an event
         if self.barrage is None and reason in (None, "aggregate") and s.idx < LEAD_SENTENCES:

@@ -445,6 +445,11 @@ _HABIT = re.compile(rf"\b(?:{_HABITUAL}|constant(?:ly)?|{_REPEATED}|{_LATELY})\b
 _PAST_DAY = re.compile(rf"\b(?:{_PAST_DAY_WORDS})\b", _W)
 
 
+def counts_the_past_day(sentence: str) -> bool:
+    """The sentence reports the past day ("over the past day", "in the last 24 hours")."""
+    return _PAST_DAY.search(sentence) is not None
+
+
 def aggregate_only_by_the_past_day(sentence: str) -> bool:
     """The sentence is an aggregate only because it counts the past day ("Russian strikes on the Zaporizhzhia
     region killed two people over the past day")."""

@@ -550,3 +550,22 @@ def test_a_past_days_report_of_one_region_in_each_clause_is_each_regions_day():
     )
     ev = article_events(text, PUB)
     assert sorted(ev["admin1_iso"]) == ["RU-KRS", "UA-59"]
+
+
+def test_a_report_of_the_past_day_after_an_older_lead_dates_what_follows_by_the_reports_day():
+    monday = dt.date(2024, 3, 4)
+    story = (
+        "Rescuers in Kryvyi Rih pulled a third body from a building hit by a Russian missile on Saturday.\n\n"
+        "{report} that over the past day Russian forces shelled eleven settlements of Dnipropetrovsk Oblast.\n\n"
+        "Artillery hit houses in Marhanets. A drone struck a tractor near Pokrovske."
+    )
+
+    def days(report: str) -> dict[str, dt.date]:
+        ev = article_events(story.format(report=report), monday)
+        return dict(zip(ev["location"], ev["event_date"], strict=True))
+
+    now = days("Meanwhile, the regional governor reported")
+    assert now["Kryvyi Rih"] == dt.date(2024, 3, 2)
+    assert now["Marhanets"] >= dt.date(2024, 3, 3) and now["Pokrovske"] >= dt.date(2024, 3, 3)
+    # the statement told before, continued ("also said"), keeps the story's day
+    assert days("The governor also said")["Marhanets"] == dt.date(2024, 3, 2)
