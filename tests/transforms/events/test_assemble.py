@@ -110,6 +110,9 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         ("Governor says 12 killed and 40 wounded as missiles hit a barracks", 12, 40),
         ("Nine dead, 23 hurt in strike on bus station", 9, 23),
         ("Two people were killed and 14 more wounded by the shelling.", 2, 14),  # "14 more": 14
+        # the victims' ages are no count of people
+        ("A shell hit their yard, wounding two brothers aged 9 and 12.", 0, 2),
+        ("Two women, aged 81 and 79, were killed and a man aged 50 was hurt.", 2, 1),
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):
