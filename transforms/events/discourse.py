@@ -73,10 +73,11 @@ def _places(mentions: list[Mention]) -> list[Mention]:
 
 
 # a city's district told by its adjectival name, with no city or region after it: "in the Shevchenkivskyi
-# district", "hits in the Kyivskyi and Saltivskyi districts" (not "the Bakhmut district of Donetsk region")
+# district", "hits in the Kyivskyi and Saltivskyi districts", "the Shevchenkivskyi district of the city" (not "the
+# Bakhmut district of Donetsk region")
 _DISTRICTS_NAMED = re.compile(
     r"\b(?:[A-Z][\w’'-]*?(?:skyi|skyy|skiy|sky|ckyi)(?:,?\s+and\s+|,\s+|\s+(?=(?:districts?|raions?)\b)))+"
-    r"(?:districts?|raions?)\b(?!\s+(?:of|in)\b)"
+    r"(?:districts?|raions?)\b(?!\s+(?:of|in)\b(?!\s+the\s+city\b))"
 )
 
 

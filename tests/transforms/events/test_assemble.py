@@ -1002,6 +1002,21 @@ def test_districts_named_alone_are_the_districts_of_the_city_the_story_is_talkin
     assert list(zip(kyiv["location"], kyiv["admin1_iso"], strict=True)) == [("Kyiv", "UA-30")]
 
 
+def test_a_district_of_the_city_is_the_city_the_story_names_also_in_an_oblast_centre_geonames_undercounts():
+    zp = _events(
+        "A Russian missile hit a block of flats in Zaporizhzhia late on Friday, officials said.\n\n"
+        "The missile struck the Shevchenkivskyi district of the city, wounding eleven people."
+    )
+    assert list(zip(zp["location"], zp["admin1_iso"], zp["injuries"], strict=True)) == [
+        ("Zaporizhzhia", "UA-23", 11)
+    ]
+    # Kherson is an oblast centre of some 280,000 people (GeoNames says 66,000): a city with districts
+    kherson = _events(
+        "A Russian shell killed a man in Kherson on Friday. Two more were hurt in the city's Dniprovskyi district."
+    )
+    assert list(zip(kherson["location"], kherson["admin1_iso"], strict=True)) == [("Kherson", "UA-65")]
+
+
 def test_the_day_a_news_storys_lead_names_is_the_news_day_of_what_it_tells_undated():
     text = (
         "On Monday, May 1, Russian troops shelled the border areas of the Sumy region 14 times, the regional "
