@@ -192,7 +192,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # a general staff's daily report: "the enemy attacked twice near X", "attacked our positions 5 times",
      # "stopped 38 assaults", "held off 12 attacks"
      r"\battacked\s+(?:(?:Ukrainian|Russian|our|enemy|the|their|its)\s+)?(?:positions|defen[cs]es|lines)\b|"
-     r"\b(?:enemy|occupiers|invaders)\s+attacked\s+(?:\w+\s+){0,3}?(?:twice|\d+\s+times|[a-z]+\s+times|near|in the area of)\b|"
+     # (also "Russian forces attacked 54 times": ground forces, not the air force)
+     r"\b(?:enemy|occupiers|invaders|(?<!air )forces|troops|units)\s+attacked\s+(?:\w+\s+){0,3}?"
+     r"(?:twice|\d+\s+times|[a-z]+\s+times|near|in the area of)\b|"
      r"\b(?:stopped|thwarted|held off|fought off|beat off|beat back|repelled|repulsed)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:assaults|attacks|attempts)\b|"
      # a ministry's words for a ground attack fought off: "thwarted another attempted incursion near X",
@@ -228,7 +230,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      # a line held against attacks: "marines are holding their positions around the village of Krynky"
      r"\b(?:hold(?:ing|s)?|held)\s+(?:on\s+to\s+)?(?:their|its|our)\s+(?:positions|ground|lines?|bridgehead|foothold)\s+"
      r"(?:in|near|around|at|on)\s+(?:the\s+(?:village|town|city|settlement|outskirts)\s+of\s+)?(?-i:[A-Z])|"
-     r"\bfighting (?:to|for) (?:push|drive|retake|recapture|hold|defend)\b|"
+     # ... also with its day between: "were fighting on Tuesday to clear small groups of Russian soldiers"
+     r"\bfighting\s+(?:(?:on|late|early)\s+\w+\s+)?(?:to|for)\s+(?:push|drive|retake|recapture|hold|defend|clear|expel|"
+     r"dislodge|oust|repel)\b|"
      # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
      r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way|continuing|ongoing)|raged|rages|erupted|broke out|took place)\b|"
      r"\b(?:surrounded|encircled|besieged)\s+by\s+(?:the\s+)?(?:attacking\s+|advancing\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops)\b|"
@@ -543,6 +547,12 @@ _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+
 _ARMS_WORD = re.compile(
     r"artillery|mortars?|MLRS|Grads?|Uragans?|Smerch(?:es)?|HIMARS|howitzers?|multiple (?:launch )?rocket", _W
 )
+# ... or the weapon naming a soldier's role or unit: "a mortar gunner", "an artillery officer"
+_ROLE_AFTER = re.compile(
+    r"\s+(?:gunners?|operators?|crews?|crewm[ae]n|commanders?|officers?|specialists?|instructors?|platoons?|"
+    r"batter(?:y|ies)|brigades?|regiments?|battalions?|divisions?|school|academy|veterans?)\b",
+    _W,
+)
 _MOVED_ABOUT = re.compile(
     # not a compound that describes the weapon: "fired U.S.-supplied HIMARS rockets"
     r"(?<!-)\b(?:muster(?:ing|ed)|mass(?:ing|ed)|amass(?:ing|ed)|build-?up|moved|moving|transferr(?:ing|ed)|"
@@ -747,6 +757,8 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 and _WEAPON_BEFORE.search(before)
             ):
                 continue  # "drones attacked near Odesa": a strike, told by its weapon
+            if _ARMS_WORD.fullmatch(m.group(0)) and _ROLE_AFTER.match(sentence, m.end()):
+                continue  # "her son, a mortar gunner who was killed": a soldier's role, no strike
             if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(
                 low, max(0, m.start() - 40), m.end() + 60
             ):

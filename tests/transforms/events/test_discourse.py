@@ -268,6 +268,14 @@ def test_the_lead_attack_told_again_at_its_place_is_armed_as_the_lead_armed_it_a
     )
 
 
+def test_a_capitals_backers_are_its_governments_not_a_place():
+    ev = _events(
+        "The offensive has gone slower than Kyiv's Western backers had hoped, with troops clearing minefields "
+        "under Russian artillery fire."
+    )
+    assert "Kyiv" not in set(ev["location"])
+
+
 def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     ev = _events(
         "Kupiansk was shelled on Thursday. "

@@ -861,6 +861,23 @@ def test_an_interception_told_as_a_noun_or_as_an_attack_thwarted_is_an_intercept
     assert "Disrupted weapons use" not in subs("The downing of the peace plan surprised diplomats.")
 
 
+def test_a_front_reports_count_of_ground_attacks_and_fighting_to_clear_a_place_are_clashes():
+    assert "Armed clash" in subs(
+        "Russian forces attacked 31 times in the Kurakhove direction, the staff said."
+    )
+    assert "Armed clash" in subs(
+        "Ukrainian units were fighting on Monday to clear Russian infiltrators from Siversk."
+    )
+    # (the air force attacking is a strike)
+    assert "Armed clash" not in subs("Russian air forces attacked 12 times with glide bombs.")
+
+
+def test_a_weapon_naming_a_soldiers_role_or_unit_is_no_strike():
+    assert subs("Her husband, an artillery officer, was buried in Lviv on Monday.") == set()
+    assert subs("He served as a mortar gunner before the war.") == set()
+    assert "Shelling/artillery/missile attack" in subs("Mortar fire hit the village on Monday.")
+
+
 def test_an_offensive_opened_on_a_day_or_ground_forces_attacking_a_place_is_a_clash():
     assert "Armed clash" in subs(
         "The assault started at dawn on Monday, when Russian infantry attacked Toretsk."
