@@ -28,7 +28,9 @@ _GAP = re.compile(
     # a second thing hit, at a place of its own: "a school in Kharkiv and a hospital in Izium"
     r"(?:(?:a|an|the|two|three)\s+(?:[\w-]+\s+){0,4}?(?:in|near|at|outside)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|south-?western|"
-    r"northern|southern|eastern|western)\s+)?(?:(?:city|town|village|settlement|region|oblast)s?\s+of\s+)?$",
+    r"northern|southern|eastern|western)\s+)?"
+    # ("near Toretsk and the neighbouring settlement of Niu-York")
+    r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:(?:city|town|village|settlement|region|oblast)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
 # a place named only to locate the one before it: "Chernihiv, north of Kyiv, and Zhytomyr"

@@ -38,6 +38,10 @@ def test_a_place_described_in_passing_and_a_preposition_said_again_keep_the_list
     lists = _lists("Troops entered Kupiansk, a town east of Kharkiv city, and Izium on Friday.")
     assert lists == [["Kupiansk", "Izium"]]
     assert _lists("Troops fought over Kupiansk and over Izium.") == [["Kupiansk", "Izium"]]
+    # ... or the next place said to be a neighbour of it
+    assert _lists("Troops held off attacks near Siversk and the neighbouring village of Spirne.") == [
+        ["Siversk", "Spirne"]
+    ]
 
 
 def test_a_village_the_gazetteer_lacks_keeps_the_list_it_opens():
