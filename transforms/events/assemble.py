@@ -159,6 +159,13 @@ _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b"
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
 )
+# a ground offensive told as opened, or as crossing the border
+_GROUND_OFFENSIVE = re.compile(
+    r"\bcrossed\s+(?:the\s+)?(?:state\s+)?border\b|"
+    r"\b(?:launched|began|started|opened|mounted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|incursion|assault)\b|"
+    r"\b(?:offensive|assault|incursion)\s+(?:began|started|opened|was\s+launched)\b",
+    re.I,
+)
 # a statement told before, continued: "The ministry also claimed that ..."
 _ALSO_SAID = re.compile(r"\balso\s+(?:said|claimed|reported|stated|announced|wrote|added)\b", re.I)
 # a withdrawal word where a territory change's trigger begins
@@ -1404,6 +1411,15 @@ class StoryReader:
             return focus, "the place the story is talking about"
         if where is not None:
             return where, "the place the official who reports it is in charge of"
+        if trig.event_type == "Battles" and self.last_region and _GROUND_OFFENSIVE.search(s.text):
+            # "The ground assault started early Friday, when Russian troops crossed the border", "Moscow launched
+            # the cross-border offensive on Friday": an offensive told with no place of its own is in the region
+            # the story is about
+            return (
+                None,
+                self.last_region,
+                3,
+            ), "the region the story named last (an offensive told without a place)"
         return self._where_the_story_is(s, hurt)
 
     def _there_or_the_capital(self, s: Sentence):

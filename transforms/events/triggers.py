@@ -204,9 +204,12 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"cross|storm|enter|infiltrate|penetrate))\b|"
      # ... an assessment's or a ministry's words for ground fighting: "began a large-scale offensive effort around
      # X", "continued attacks near X", "inflicted losses on manpower and equipment ... in the area of X"
-     r"\b(?:began|launched|mounted|started|resumed|opened)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|assault)\b|"
+     r"\b(?:began|launched|mounted|started|resumed|opened)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|assault|incursion)\b|"
      # ... told with the offensive as the subject: "The offensive began before dawn on Tuesday, when ..."
      r"\b(?:offensive|assault|incursion)\s+(?:began|started|opened|was\s+launched)\b|"
+     # ground forces crossing into the other side's land: "Russian armoured columns crossed the border"
+     r"\b(?:troops|forces|units|columns|soldiers|tanks|infantry|paratroopers|armou?r)\b[^.;]{0,30}?\bcrossed\s+(?:the\s+)?"
+     r"(?:state\s+)?border\b|"
      # ground forces attacking a place: "Russian units attacked Avdiivka from the north"
      # (not with a weapon: "troops attacked Sumy with a Shahed drone"; not air forces: an air strike)
      r"(?:(?<=troops )|(?<=(?<!air )forces )|(?<=units )|(?<=soldiers )|(?<=infantry ))attacked\s+"
@@ -529,6 +532,14 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _SINCE_BEFORE = re.compile(
     r"\b(?:\w+est|first|most \w+|largest|biggest)\s+(?:[\w-]+\s+){0,3}?since\b[^,;:.()]*$", _W
 )
+# ... or of a clause opened by "since" after a state that has lasted ("had been relatively quiet since Ukrainian
+# forces drove Russian troops out"; not a time: "since Monday", "since early May")
+_SINCE_CLAUSE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been|remained|stayed|held)\b[^.;]{0,60}?\bsince\s+(?!(?:then|early|late|mid|last|this|that|dawn|midnight|noon|yesterday|the\s+(?:start|beginning|end|"
+    r"morning|evening|night|weekend|war|invasion)|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|\w+day|\d)\b)(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){1,2}(?:had\s+|have\s+|has\s+)?$",
+    _W,
+)
 # a taking told as a noun, with no one as its agent: "the liberation of the town of Soledar was completed"
 TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
@@ -745,8 +756,12 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             if _SHELTERED_BEFORE.search(before):
                 plight.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
                 continue
-            if _SINCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
-                continue  # "its biggest gain since it seized Bakhmut in May": the yardstick, not the news
+            if _SINCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) or _SINCE_CLAUSE.search(
+                sentence, max(0, m.start() - 120), m.start()
+            ):
+                # "its biggest gain since it seized Bakhmut in May", "an area quiet since Ukrainian forces drove
+                # Russian troops out": the yardstick, not the news
+                continue
             if retold is not None and m.start() < retold.start("came"):
                 continue  # "The strike came hours after ...": the event told before, named again
             if _NAMED_AS_PAST.search(sentence, max(0, m.start() - 60), m.start()):

@@ -272,6 +272,24 @@ def test_the_lead_attack_told_again_at_its_place_is_armed_as_the_lead_armed_it_a
     )
 
 
+def test_a_ground_offensive_opened_or_a_border_crossed_with_no_place_is_a_clash_in_the_region_told():
+    def clashes(text: str) -> list[tuple[str, str]]:
+        ev = _events(text)
+        ev = ev[ev["sub_event_type"] == "Armed clash"]
+        return list(zip(ev["admin1_iso"], ev["actor1"], strict=True))
+
+    assert clashes(
+        "Schools in the Sumy region stayed shut on Saturday. The assault began at dawn on Friday, when Russian "
+        "tank columns crossed the border."
+    ) == [("UA-59", "Military Forces of Russia")]
+    assert clashes(
+        "Kyiv's troops pushed deeper into Russia's Bryansk region on Saturday. Ukraine launched the "
+        "cross-border incursion on Thursday, officials said."
+    ) == [("RU-BRY", "Military Forces of Ukraine")]
+    # refugees crossing a border fight no one, and an offensive spoken of in general names no day
+    assert clashes("Hundreds of refugees crossed the border into Moldova on Friday.") == []
+
+
 def test_a_capitals_backers_are_its_governments_not_a_place():
     ev = _events(
         "The offensive has gone slower than Kyiv's Western backers had hoped, with troops clearing minefields "

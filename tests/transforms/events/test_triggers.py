@@ -872,6 +872,18 @@ def test_a_front_reports_count_of_ground_attacks_and_fighting_to_clear_a_place_a
     assert "Armed clash" not in subs("Russian air forces attacked 12 times with glide bombs.")
 
 
+def test_an_event_that_began_a_lasting_state_is_its_yardstick_not_news():
+    assert (
+        subs("The valley had been calm since Ukrainian troops drove Russian forces out of it last year.")
+        == set()
+    )
+    assert subs("The town has remained empty since Russian troops shelled it in spring.") == set()
+    # "since" naming a time keeps the event
+    assert "Shelling/artillery/missile attack" in subs(
+        "Since Monday Russian troops have shelled Kupiansk daily."
+    )
+
+
 def test_a_weapon_naming_a_soldiers_role_or_unit_is_no_strike():
     assert subs("Her husband, an artillery officer, was buried in Lviv on Monday.") == set()
     assert subs("He served as a mortar gunner before the war.") == set()
