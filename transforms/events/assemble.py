@@ -894,6 +894,15 @@ class StoryReader:
                 and len(spans) > 1
                 and not parts
                 and refers_back(s.text[a:b])
+            ) or (
+                # "... said the block had been hit by fragments of a missile that had been shot down, and that air
+                # defences had downed 22 rockets over the region": the cause of the harm told just before, placed
+                # there, and the clause after it an event of its own
+                bool(found)
+                and len(spans) > 1
+                and not parts
+                and _CAUSE_STATED.search(s.text, a, b) is not None
+                and self._effect_told_first(s) is not None
             )
             if (
                 not any(m.entity_type in ("place", "region") for m in own)
@@ -1094,6 +1103,7 @@ class StoryReader:
         effect = self._effect_told_first(s) if not (killed or injured) else None
         if effect is not None:  # "A driver was killed on Friday. They had come under fire near X."
             killed, injured = effect[:2]
+            victims = casualties(self.setting[3])[2]  # who they were: told with the harm
         loc_id, admin1_iso, geo, country, word = self._place(s, trig, bool(killed or injured))
         date = self._date(s, time, trig, sub, admin1_iso, effect[2] if effect else None)
         qty = weapon_quantity(s.text)
@@ -1238,14 +1248,15 @@ class StoryReader:
     def _effect_told_first(self, s: Sentence) -> tuple[int | None, int | None, EventDate | None] | None:
         """(killed, injured, date) of the sentence right before, in this paragraph, that told casualties and no
         event, when this sentence tells their cause referring back to the victims ("A driver was killed and two
-        reporters were wounded on Friday. They had come under fire while en route to X."): one event, told
-        effect first. None otherwise."""
+        reporters were wounded on Friday. They had come under fire while en route to X.") or naming what caused
+        the harm ("... were killed when a section of an apartment building collapsed. They blamed a Ukrainian
+        missile."): one event, told effect first. None otherwise."""
         if (
             self.setting is None
             or self.setting[:2] != (s.paragraph, s.idx - 1)
             or self.setting[5] is not None
             or self._told_just_before(s) is not None
-            or not _REFERS_TO_VICTIMS.match(s.text)
+            or not (_REFERS_TO_VICTIMS.match(s.text) or _CAUSE_STATED.search(s.text))
         ):
             return None
         before = self.setting[3]
@@ -1363,6 +1374,12 @@ class StoryReader:
         the place the story is talking about (for ongoing fighting), the territory of the official who reports
         it; None when nothing places it."""
         prev = self.drafts[-1] if self.drafts else None
+        if hurt and self._effect_told_first(s) is not None:
+            # "... were killed when a section of an apartment building in Belgorod collapsed. They blamed a
+            # Ukrainian missile.": where the harm told just before happened
+            where = choose_location(self.setting[2], self.setting[3], self.setting[4], placed=self.placed)
+            if not is_unplaced(where[0], where[1]):
+                return (site_of(where[0]), where[1], where[2]), "the sentence before, which told the harm"
         if (
             (trig.strength > 0.6 or hurt)
             and self.setting is not None
@@ -1948,6 +1965,13 @@ _OVER_AN_AREA = re.compile(
     r"\b(?:in|across|over|throughout|around|along|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}of\s+)?$", re.I
 )
 # a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
+# the cause of harm told just before: "They blamed a Ukrainian missile", "had been hit by fragments of a missile"
+_CAUSE_STATED = re.compile(
+    r"\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|drones?|shells?)\b|"
+    r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?(?:a|an|the)\s+",
+    re.I,
+)
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 

@@ -13,6 +13,8 @@ _BREAK = re.compile(
     # not the last item of a list of names: "in Maryinka, Slovyansk, and Kramatorsk, and officials said"
     r",\s+(?:and|while|but|as|whereas|with)\s+(?!(?-i:[A-Z])[\w’'-]+(?:\s(?-i:[A-Z])[\w’'-]+)?"
     r"(?:\s+(?:regions|oblasts|provinces))?\s*(?:[.,;:”\"]|$))|;\s+|\s+while\s+|"
+    # (not weapons counted together: "a total of 22 rockets and missiles over the region")
+    r"(?<!rockets)(?<!missiles)(?<!drones)(?<!shells)(?<!bombs)"
     r"\s+and\s+(?=(?:[\w’'-]+\s+){0,2}(?:shelling|strikes?|fighting|attacks?|missiles?|drones?|explosions?|"
     r"artillery|rockets?|airstrikes?|clashes|battles?)\b)|"
     # a second predicate of the same subject with a strike verb of its own: "fired at A with X and hit B with Y"

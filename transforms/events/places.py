@@ -330,7 +330,7 @@ _GOVERNMENT_AFTER = re.compile(
     r"\s+(?:(?:also|again|now|later|then|[a-z]+ly)\s+)?"
     r"(?:has|have|had|is|was|will|would|could|can|may|might|must|should|does|did|says|said|claims?|claimed|"
     r"blocked|blocks|sent|sends|launched|refuses|demands|denie[sd]|accused|wants|confirmed|condemned|rejected|"
-    r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|"
+    r"threatened|vowed|urged|stated|insisted|believes|provided|supplied|used|made|gave|declined|"
     r"hopes|announced|insists?|warned|responded|sees|considers|agreed|refused|regime|authorities|government|"
     r"describes|described|calls|views|viewed|regards|regarded|"
     r"officials|forces|troops)\b|\s+and\s+its\s+(?:allies|partners)\b|"

@@ -354,6 +354,14 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Strategic developments", "Other", None, 0.55,
      r"\b(?:troops|soldiers|forces|servicemen)\b[^.]{0,60}\b(?:deployed|transported|arrived|were sent|are now in|massing|redeployed)\b|"
      r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b|\bevacuated\b|\bDisplacement:"),
+    # the harm told just before blamed on a weapon, or caused by its fragments: "They blamed a Ukrainian Tochka-U
+    # missile", "the building had been hit by fragments of a missile" (the strike that did it)
+    ("Explosions/Remote violence", "Air/drone strike", "drone", 0.65,
+     r"\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?drones?\b|"
+     r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?drones?\b"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.65,
+     r"\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)\b|"
+     r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)\b"),
     # a bare attack verb: remote violence whose weapon the text does not name
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.5,
      r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),
@@ -538,6 +546,18 @@ _SINCE_CLAUSE = re.compile(
     r"\b(?:has|have|had)\s+(?:been|remained|stayed|held)\b[^.;]{0,60}?\bsince\s+(?!(?:then|early|late|mid|last|this|that|dawn|midnight|noon|yesterday|the\s+(?:start|beginning|end|"
     r"morning|evening|night|weekend|war|invasion)|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|\w+day|\d)\b)(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){1,2}(?:had\s+|have\s+|has\s+)?$",
+    _W,
+)
+# the debris of a weapon described by what befell it, in a relative clause ("fragments of a missile that had been
+# shot down"): what the debris hit is the attack, the downing a description of its weapon
+_DEBRIS_OF = re.compile(r"\b(?:fragments|debris|wreckage)\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?$", _W)
+_WEAPON_DESCRIBED = re.compile(
+    r"\b(?:fragments|debris|wreckage)\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|drones?|UAVs?|Shaheds?)\s+that\s+(?:had\s+been|has\s+been|was|were)\s+$",
+    _W,
+)
+_DESCRIBED_WEAPON = re.compile(
+    r"(?:missiles?|rockets?|drones?|UAVs?|Shaheds?)\s+that\s+(?:had\s+been|has\s+been|was|were)\s",
     _W,
 )
 # a taking told as a noun, with no one as its agent: "the liberation of the town of Soledar was completed"
@@ -756,6 +776,12 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
             if _SHELTERED_BEFORE.search(before):
                 plight.append(Trigger(et, st, weapon, m.start(), m.end(), strength))
                 continue
+            if st == "Disrupted weapons use" and (
+                _WEAPON_DESCRIBED.search(sentence, max(0, m.start() - 90), m.start())
+                or _DESCRIBED_WEAPON.match(sentence, m.start())
+                and _DEBRIS_OF.search(sentence, max(0, m.start() - 60), m.start())
+            ):
+                continue  # "hit by fragments of a Ukrainian missile that had been shot down": the debris's strike
             if _SINCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) or _SINCE_CLAUSE.search(
                 sentence, max(0, m.start() - 120), m.start()
             ):

@@ -290,6 +290,26 @@ def test_a_ground_offensive_opened_or_a_border_crossed_with_no_place_is_a_clash_
     assert clashes("Hundreds of refugees crossed the border into Moldova on Friday.") == []
 
 
+def test_harm_told_first_and_its_cause_next_are_one_strike_where_the_harm_was():
+    ev = _events(
+        "Officials in Russia said at least 11 people died on Sunday when part of a block of flats in Kursk "
+        "caved in. They blamed a Ukrainian missile; Kyiv made no comment."
+    )
+    assert list(zip(ev["location"], ev["fatalities"], ev["actor1"], ev["actor2"], strict=True)) == [
+        ("Kursk", 11, "Military Forces of Ukraine", "Civilians (Russia)")
+    ]
+    # the debris of a downed missile did it, and the interceptions told in the same sentence are their own event
+    two = _events(
+        "Part of a block of flats in Kursk caved in on Sunday, killing at least eight residents, officials said. "
+        "The defence ministry said the block had been struck by debris of a Ukrainian missile that had been shot "
+        "down, and that air defences had downed 15 rockets and missiles over the Kursk region that day."
+    )
+    assert sorted(zip(two["sub_event_type"], two["fatalities"], strict=True)) == [
+        ("Disrupted weapons use", 0),
+        ("Shelling/artillery/missile attack", 8),
+    ]
+
+
 def test_a_capitals_backers_are_its_governments_not_a_place():
     ev = _events(
         "The offensive has gone slower than Kyiv's Western backers had hoped, with troops clearing minefields "
