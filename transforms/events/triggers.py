@@ -135,7 +135,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:fired|hit|struck|attacked|shelled|targeted)\b[^.]{0,60}?\bwith\s+[“\"]?(?:Iskanders?|Kalibrs?|Kinzhals?|S-300s?|Tochka(?:-U)?s?|Onyx|Oniks|Kh-\d+\w*)\b|"
      r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire|barrages?)\b|\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,4}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
-     r"\bshell(?:ed|ing|s)\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
+     r"\bshell(?:ed|ing|s)\b|\b(?:continu\w+|kept|keeps|began|begun|started|resumed)\s+to\s+shell\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
      r"\bfired\s+(?:[\w-]+\s+){0,3}?(?:munitions?|shells?|projectiles?|weapons)\b|"
      # bombardment with no weapon named, and being under fire: "continue to bombard", "under heavy Russian fire"
@@ -314,6 +314,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:Russian|Ukrainian|blue-and-yellow)\s+(?:flag|tricolou?r)\s+(?:in\s+front\s+of|outside|at|on|over|above)\b|"
      # ... or a side's own flag over places: "Ukrainian troops raised their flag over a string of villages"
      r"\b(?:hoisted|raised|planted)\s+(?:their|its)\s+(?:flags?|tricolou?rs?)\s+(?:over|above)\b|"
+     # forces taking a named place ("Russian forces took Hlyboke on Sunday"), or a place claimed as taken
+     r"(?:(?<=troops )|(?<=forces )|(?<=units )|(?<=soldiers ))(?:had\s+|have\s+|has\s+)?took\s+(?-i:[A-Z])|"
+     r"\bclaim(?:ed|ing|s)\s+(?:(?:full\s+)?control\s+of\s+)?the\s+(?:towns?|villages?|settlements?|city|hamlets?)\s+of\s+(?-i:[A-Z])|"
      # troops inside a place: "Balakliia, which Ukraine confirmed its troops had entered"
      r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units )|(?<=unit ))(?:had\s+|have\s+|has\s+)?(?:entered|rolled into|marched into|moved into)\b(?!\s+the\s+outskirts)|"
      r"(?:(?<=Russian )|(?<=Ukrainian ))(?:flag|tricolou?r)\s+(?:was\s+|being\s+)?(?:flying|raised|hoisted|planted)\s+(?:above|over|on)\b|"

@@ -884,6 +884,18 @@ def test_an_event_that_began_a_lasting_state_is_its_yardstick_not_news():
     )
 
 
+def test_forces_taking_or_claiming_a_named_place_and_shelling_that_goes_on_are_events():
+    assert "Non-state actor overtakes territory" in subs("Russian forces took Vovchansk on Sunday.")
+    assert "Non-state actor overtakes territory" in subs(
+        "Moscow claimed the village of Ocheretyne on Sunday."
+    )
+    assert "Shelling/artillery/missile attack" in subs(
+        "Russian troops kept on and were continuing to shell the town."
+    )
+    # troops taking part in something take no place
+    assert subs("Russian forces took part in drills on Sunday.") == set()
+
+
 def test_a_weapon_naming_a_soldiers_role_or_unit_is_no_strike():
     assert subs("Her husband, an artillery officer, was buried in Lviv on Monday.") == set()
     assert subs("He served as a mortar gunner before the war.") == set()
