@@ -166,6 +166,10 @@ _GROUND_OFFENSIVE = re.compile(
     r"\b(?:offensive|assault|incursion)\s+(?:began|started|opened|was\s+launched)\b",
     re.I,
 )
+# a sentence opened by where it happened: "In Antonivka, ...", "In the village of Bilozerka, ..."
+_OPENED_BY_A_PLACE = re.compile(
+    r"(?:In|At|Near)\s+(?:the\s+(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?,\s"
+)
 # a statement told before, continued: "The ministry also claimed that ..."
 _ALSO_SAID = re.compile(r"\balso\s+(?:said|claimed|reported|stated|announced|wrote|added)\b", re.I)
 # a withdrawal word where a territory change's trigger begins
@@ -1026,6 +1030,14 @@ class StoryReader:
                 self._decide(s.idx, s.start, s.end, "local impact",
                              "casualties or damage at a place after the lead attack", len(self.drafts) - 1)  # fmt: skip
                 return
+        item = self._next_item(s, prev, time, reason) if follows else None
+        if (
+            item is not None
+        ):  # "In Beryslav, a man died when a shell hit his yard. In Antonivka, two were wounded."
+            self.drafts.append(item)
+            self._decide(s.idx, s.start, s.end, "local impact",
+                         "casualties at a settlement of its own, the next item of a roundup", len(self.drafts) - 1)  # fmt: skip
+            return
         elsewhere = self._casualties_elsewhere(s, prev, time, reason) if follows else None
         if elsewhere:  # "At least seven civilians were killed in the Luhansk region and in Mykolaiv"
             self.drafts.extend(elsewhere)
@@ -1045,6 +1057,27 @@ class StoryReader:
             self._decide(s.idx, s.start, s.end, "rejected", _REASONS.get(reason, reason or "no event word"))
         # read only if the next sentence tells an event without a place
         self.setting = (s.paragraph, s.idx, s.mentions, s.text, s.start, reason)
+
+    def _next_item(self, s: Sentence, prev: Draft, time, reason: str | None) -> Draft | None:
+        """A sentence opened by a settlement of its own ("In Antonivka, two residents sustained shrapnel wounds")
+        that counts casualties right after a strike at another settlement: the next item of a roundup, a strike of
+        the same kind there — not the toll of the strike before. None otherwise."""
+        opened = _OPENED_BY_A_PLACE.match(s.text)
+        if (
+            opened is None
+            or reason is not None
+            or self.kind == NOTE
+            or prev.trigger.event_type != "Explosions/Remote violence"
+            or prev.location_id is None
+        ):
+            return None
+        own = [m for m in s.own if m.char_start - s.start < opened.end() and m.entity_type == "place"]
+        if len(own) != 1 or site_of(own[0].entity_id) == prev.location_id:
+            return None
+        killed, injured, victims = casualties(s.text)
+        if not (killed or injured) or not (CIVILIAN.search(victims) or "people" in victims):
+            return None
+        return local_impact(prev, s.text, s.start, s.idx, s.paragraph, own, self.placed, time)
 
     def _casualties_elsewhere(self, s: Sentence, prev: Draft, time, reason: str | None) -> list[Draft] | None:
         """A count of casualties right after an event, at places of which one lies in another region than the

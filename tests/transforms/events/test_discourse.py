@@ -310,6 +310,20 @@ def test_harm_told_first_and_its_cause_next_are_one_strike_where_the_harm_was():
     ]
 
 
+def test_casualties_opened_by_a_settlement_of_their_own_after_a_strike_are_the_next_item_of_a_roundup():
+    ev = _events(
+        "Russian artillery hit the Kherson region on Friday. In Bilozerka, a shell killed a woman near her home. "
+        "In Tiahynka, three villagers were wounded and taken to hospital."
+    )
+    assert sorted(zip(ev["location"], ev["fatalities"], ev["injuries"], strict=True)) == [
+        ("Bilozerka", 1, 0),
+        ("Tiahynka", 0, 3),
+    ]
+    # the same settlement named again is the same strike's toll
+    one = _events("A shell killed a woman in Bilozerka on Friday. In Bilozerka, three more were wounded.")
+    assert len(one) == 1 and one.iloc[0]["injuries"] == 3
+
+
 def test_a_capitals_backers_are_its_governments_not_a_place():
     ev = _events(
         "The offensive has gone slower than Kyiv's Western backers had hoped, with troops clearing minefields "
