@@ -138,6 +138,12 @@ def _count_part(part: str) -> Count | None:
         bare = _QUANTIFIER.sub("", clean.strip(" ,"))  # "... and wounding over 20"
         bare = _OF_THEM.sub("", bare)  # "two of them later died"
         bare = _MORE.sub("", bare)  # "two were killed and 19 more wounded"
+        if bare.lower() in (
+            "another",
+            "a second",
+            "a third",
+        ):  # "a sapper was killed and another was wounded"
+            return Count(1, 0, len(clean))
         if m and (m.group("digits") or m.group("words")) and bare == m.group(0):
             value = (
                 int(m.group("digits").replace(",", ""))

@@ -272,6 +272,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      + FIRE_BACK),
     ("Battles", "Government regains territory", None, 0.92,
      r"\b(?:liberated|recaptured|retook|retaken|regained (?:the |full )?control|de-occupied|took back|taken back)\b|"
+     # a place cleared of the enemy: "its units completely cleared the village of Kucheriv Yar of Russian infiltrators"
+     r"\bcleared\s+(?:the\s+(?:village|town|settlement|city)\s+of\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?"
+     r"\s+(?:[^.;]{0,40}?\s)?of\s+(?:the\s+)?(?:Russian|enemy|occupying)\s+(?:[\w-]+\s+)?(?:forces|troops|infiltrators|soldiers|units|saboteurs|groups)\b|"
      # a place said to be held again: "the village was also back under Ukrainian control"
      r"\b(?:back|returned)\s+(?:under|to)\s+(?:Ukrainian|Ukraine's|Kyiv's)\s+control\b|"
      # forces driven out of places: "pushed Russian troops out of more than 20 settlements"
@@ -330,6 +333,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:was|were|had\s+been|has\s+been)\s+(?:seized|taken(?:\s+away)?|grabbed|snatched|led\s+away)\b"
      r"[^.;]{0,50}?\bby\s+(?:(?:armed|masked|unknown|unidentified|Russian|uniformed)\s+){0,2}"
      r"(?:men|gunmen|soldiers|troops|servicemen|people)\b|"
+     # ... or as taken from home: "soldiers came to the home of the activist and took him away"
+     r"\b(?:soldiers|troops|servicemen|forces|men|gunmen)\b[^.;]{0,80}?\btook\s+(?:him|her|them)\s+(?:away|to\s+an\s+unknown)|"
      r"\babduct(?:ed|ion|s)\b|\bkidnapp(?:ed|ing)\b|\bforc(?:ibly|efully) (?:disappeared|deported|taken|relocated|transferred|removed)\b|\btaken to an unknown location\b"),
     ("Violence against civilians", "Sexual violence", None, 0.85, r"\braped?\b|\bsexual(?:ly)? (?:violence|assault)"),
     ("Violence against civilians", "Attack", "small arms", 0.75,

@@ -113,6 +113,7 @@ def test_casualties_in_the_next_sentence_belong_to_the_event():
         # the victims' ages are no count of people
         ("A shell hit their yard, wounding two brothers aged 9 and 12.", 0, 2),
         ("Two women, aged 81 and 79, were killed and a man aged 50 was hurt.", 2, 1),
+        ("A sapper was killed and another was wounded by the blast.", 1, 1),  # "another": one more
     ],
 )
 def test_casualty_phrasings(sentence, killed, injured):

@@ -896,6 +896,17 @@ def test_forces_taking_or_claiming_a_named_place_and_shelling_that_goes_on_are_e
     assert subs("Russian forces took part in drills on Sunday.") == set()
 
 
+def test_a_place_cleared_of_the_enemy_is_regained_and_a_person_taken_away_by_soldiers_abducted():
+    assert "Government regains territory" in subs(
+        "The brigade said its units had cleared the village of Bohuslavka of Russian sabotage groups."
+    )
+    assert "Abduction/forced disappearance" in subs(
+        "Russian soldiers came to the flat of a local journalist and took him away."
+    )
+    # a town cleared of mines is no change of hands
+    assert "Government regains territory" not in subs("Sappers cleared Izium of mines on Friday.")
+
+
 def test_a_weapon_naming_a_soldiers_role_or_unit_is_no_strike():
     assert subs("Her husband, an artillery officer, was buried in Lviv on Monday.") == set()
     assert subs("He served as a mortar gunner before the war.") == set()
