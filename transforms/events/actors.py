@@ -31,10 +31,12 @@ _SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Mosc
 
 
 _ATTACKER = re.compile(
-    rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|shelling|strikes?|attacks?|"
+    # (not a side struck with the weapons: "Russia pounded Kyiv with drones")
+    rf"\b{_SIDE}\s+(?:(?!(?:with|by|at|on|in|from)\b)[\w-]+\s+){{0,2}}?(?:forces|troops|army|military|missiles?|drones?|"
+    r"shelling|strikes?|attacks?|"
     r"artillery|aircraft|jets|units|soldiers|servicemen|rockets?|bombs?|fire|offensive|air force|navy|occupiers|"
     r"invaders|aviation|UAVs?|Shaheds?|(?:land)?mines?|traps?|booby[- ]traps?|explosives?|separatists|proxies)\b"
-    rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted)\b"
+    rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:forces\s+)?(?:attacked|struck|shelled|launched|fired|hit|bombed|targeted|pounded|bombarded|hammered)\b"
     rf"|\bby\s+(?:the\s+)?{_SIDE.replace('side', 'side3')}\b",
 )
 

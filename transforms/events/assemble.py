@@ -170,6 +170,10 @@ _GROUND_OFFENSIVE = re.compile(
 _OPENED_BY_A_PLACE = re.compile(
     r"(?:In|At|Near)\s+(?:the\s+(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?,\s"
 )
+# weapons on their way to "the capital"
+_HEADED_FOR_THE_CAPITAL = re.compile(
+    r"\b(?:flying|heading|headed|sent|launched|aimed|fired)\s+(?:towards?|at|for)\s+the\s+capital\b", re.I
+)
 # a statement told before, continued: "The ministry also claimed that ..."
 _ALSO_SAID = re.compile(r"\balso\s+(?:said|claimed|reported|stated|announced|wrote|added)\b", re.I)
 # a withdrawal word where a territory change's trigger begins
@@ -1304,7 +1308,11 @@ class StoryReader:
         Kyiv had been shot down"), or None: weapons downed on their way, with no other place named."""
         toward = [m for m in own if m.entity_type in ("place", "region") and headed_for(m, s.text, s.start)]
         if not toward:
-            return None
+            # "22 of them, flying towards the capital, had been shot down": the capital the story named
+            capital = (
+                capital_meant(s.text, self.text, s.start) if _HEADED_FOR_THE_CAPITAL.search(s.text) else None
+            )
+            return (*capital, 1) if capital else None
         loc_id, admin1_iso, geo = choose_location(toward, " " * len(s.text), s.start, placed=self.placed)
         return (site_of(loc_id), admin1_iso, geo) if admin1_iso else None
 

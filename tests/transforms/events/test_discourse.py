@@ -324,6 +324,17 @@ def test_casualties_opened_by_a_settlement_of_their_own_after_a_strike_are_the_n
     assert len(one) == 1 and one.iloc[0]["injuries"] == 3
 
 
+def test_the_capital_struck_with_weapons_is_no_attacker_and_weapons_downed_on_their_way_there_are_its():
+    ev = _events(
+        "Russia pounded Kyiv with drones and missiles overnight into Saturday. The air force said 18 of them, "
+        "flying towards the capital, had been shot down."
+    )
+    assert sorted(zip(ev["sub_event_type"], ev["actor1"], ev["admin1_iso"], strict=True)) == [
+        ("Disrupted weapons use", "Military Forces of Ukraine", "UA-30"),
+        ("Shelling/artillery/missile attack", "Military Forces of Russia", "UA-30"),
+    ]
+
+
 def test_a_capitals_backers_are_its_governments_not_a_place():
     ev = _events(
         "The offensive has gone slower than Kyiv's Western backers had hoped, with troops clearing minefields "
