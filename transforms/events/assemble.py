@@ -130,6 +130,7 @@ from transforms.events.temporal import (
     without_a_news_day,
 )
 from transforms.events.triggers import (
+    CAUSE_STATED,
     FIRE_BACK,
     Trigger,
     aggregate_only_by_habit,
@@ -909,7 +910,7 @@ class StoryReader:
                 bool(found)
                 and len(spans) > 1
                 and not parts
-                and _CAUSE_STATED.search(s.text, a, b) is not None
+                and CAUSE_STATED.search(s.text, a, b) is not None
                 and self._effect_told_first(s) is not None
             )
             if (
@@ -1035,9 +1036,8 @@ class StoryReader:
                              "casualties or damage at a place after the lead attack", len(self.drafts) - 1)  # fmt: skip
                 return
         item = self._next_item(s, prev, time, reason) if follows else None
-        if (
-            item is not None
-        ):  # "In Beryslav, a man died when a shell hit his yard. In Antonivka, two were wounded."
+        if item is not None:
+            # "In Beryslav, a man died when a shell hit his yard. In Antonivka, two were wounded."
             self.drafts.append(item)
             self._decide(s.idx, s.start, s.end, "local impact",
                          "casualties at a settlement of its own, the next item of a roundup", len(self.drafts) - 1)  # fmt: skip
@@ -1293,7 +1293,7 @@ class StoryReader:
             or self.setting[:2] != (s.paragraph, s.idx - 1)
             or self.setting[5] is not None
             or self._told_just_before(s) is not None
-            or not (_REFERS_TO_VICTIMS.match(s.text) or _CAUSE_STATED.search(s.text))
+            or not (_REFERS_TO_VICTIMS.match(s.text) or CAUSE_STATED.search(s.text))
         ):
             return None
         before = self.setting[3]
@@ -2006,13 +2006,6 @@ _OVER_AN_AREA = re.compile(
     r"\b(?:in|across|over|throughout|around|along|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}of\s+)?$", re.I
 )
 # a sentence that refers back to the people just said to be hurt: "They had come under fire ..."
-# the cause of harm told just before: "They blamed a Ukrainian missile", "had been hit by fragments of a missile"
-_CAUSE_STATED = re.compile(
-    r"\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|drones?|shells?)\b|"
-    r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?(?:a|an|the)\s+",
-    re.I,
-)
 _REFERS_TO_VICTIMS = re.compile(r"(?:They|He|She|The (?:\w+ )?(?:car|vehicle|bus|convoy|group|victims?))\b")
 
 

@@ -44,6 +44,15 @@ _AIRCRAFT_DOWNED_PATTERN = (
     rf"\b(?:downed|destroyed)\s+(?:[\w'-]+\s+){{0,4}}?{_AIRCRAFT}\b"
 )
 # (event_type, sub_event_type, weapon, strength, pattern). Order matters only for ties at the same offset.
+# what harm is blamed on, or what caused it, up to the weapon's word: "They blamed a Ukrainian Tochka-U missile",
+# "had been hit by fragments of a missile" (``CAUSE_STATED``: the same words with any weapon)
+_CAUSED_BY = (
+    r"(?:\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?|"
+    r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?)"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+)
+CAUSE_STATED = re.compile(_CAUSED_BY + r"(?:missiles?|rockets?|drones?|shells?)\b", re.IGNORECASE)
+
 _RULES: list[tuple[str, str, str | None, float, str]] = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.93, _AIRCRAFT_DOWNED_PATTERN),
     ("Strategic developments", "Disrupted weapons use", None, 0.9,
@@ -364,12 +373,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bdeployed\b[^.]{0,40}\b(?:troops|soldiers|forces)\b|\bevacuated\b|\bDisplacement:"),
     # the harm told just before blamed on a weapon, or caused by its fragments: "They blamed a Ukrainian Tochka-U
     # missile", "the building had been hit by fragments of a missile" (the strike that did it)
-    ("Explosions/Remote violence", "Air/drone strike", "drone", 0.65,
-     r"\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?drones?\b|"
-     r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?drones?\b"),
+    ("Explosions/Remote violence", "Air/drone strike", "drone", 0.65, _CAUSED_BY + r"drones?\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "missile", 0.65,
-     r"\b(?:blamed|attributed)\s+(?:(?:it|them|the\s+\w+)\s+(?:on|to)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)\b|"
-     r"\b(?:caused\s+by|(?:hit|struck|damaged)\s+by\s+(?:the\s+)?(?:fragments|debris|wreckage))\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)\b"),
+     _CAUSED_BY + r"(?:missiles?|rockets?)\b"),
     # a bare attack verb: remote violence whose weapon the text does not name
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0.5,
      r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),
