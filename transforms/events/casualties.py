@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.events.numbers import parse_count, word_number
+from transforms.events.numbers import AGES_AFTER, parse_count, word_number
 
 _KILL = re.compile(
     r"\b(?:kill(?:ed|ing|s)|dead|died|dies|perished|lost (?:their|his|her) li(?:ves|fe)|death of|bodies of|"
@@ -148,10 +148,6 @@ def _after_last(rx: re.Pattern, text: str) -> str:
     return text[last.end() :] if last else text
 
 
-# the victims' ages after them, no count of people: "two men aged 38 and 44", "a woman, aged 67,"
-_AGES = re.compile(r",?\s+aged\s+\d+(?:\s*(?:,|and|to)\s*\d+)*(?:\s+years?(?:\s+old)?)?,?", re.I)
-
-
 def _count_before_noun(before: str) -> str:
     """The number that counts a casualty noun, right before it or an adjective of it ("four", "four serious"),
     as a phrase ``parse_count`` reads; "" when no number word is there ("He suffered injuries")."""
@@ -185,7 +181,7 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
                 np_after = np_after[: np_after.rfind(",")] if "," in np_after else np_after
             # the words right before the verb: "was tortured and killed" has its subject before both verbs, and
             # "were" / "have been" make it passive (only the end of the text is searched: both are anchored there)
-            before = _AGES.sub("", sentence[: m.start()])
+            before = AGES_AFTER.sub("", sentence[: m.start()])  # (ages part no noun phrase: "aged 38 and 44")
             coordinated = _COORDINATED_VERB.search(before, max(0, len(before) - 60))
             if coordinated:
                 before = before[: coordinated.start()]
@@ -202,7 +198,7 @@ def casualties(sentence: str) -> tuple[int | None, int | None, str]:
             phrase = np_before if passive else np_after
             if verb == "injuries":  # a noun counted by the word before it: "reported four injuries"
                 phrase = _count_before_noun(sentence[: m.start()])
-            count = parse_count(_AGES.sub("", phrase))
+            count = parse_count(phrase)
             if count is None and not passive:
                 alt = parse_count(np_before)
                 count, phrase = (alt, np_before) if alt else (None, phrase)

@@ -72,6 +72,12 @@ _NUMBER_TOKEN_RX = re.compile(
 _NUMBER_TOKEN = first_char_guarded(_NUMBER_TOKEN_RX)  # it has no \b in front: every position tried it all
 _AGE_RX = re.compile(r"\b\d{1,3}-years?-old\b|\baged \d+\b|\b\d{1,3}-years?\b", re.IGNORECASE)
 _AGE = first_char_guarded(_AGE_RX)
+# ages told after the people, one or several: "two men aged 38 and 44", "a woman, aged 67,"
+AGES_AFTER = re.compile(
+    r",?\s+aged\s+\d+(?:\s*(?:,|and|to)\s*\d+)*(?:\s+years?(?:\s+old)?)?,?", re.IGNORECASE
+)
+# a person counted as one more, with no noun: "another", "a second"
+_ONE_MORE = frozenset({"another", "a second", "a third"})
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ def parse_count(phrase: str) -> Count | None:
     children"`` → 4, ``"dozens"`` → unknown.
     Coordinations add up: ``"two men and a woman"`` → 3.
     """
+    # the people's ages after them are no count of people: "two men aged 38 and 44", "a woman, aged 67,"
+    phrase = AGES_AFTER.sub("", phrase)
     # what follows counts a part of the people counted before: "including two children", "two of them children"
     phrase = re.split(
         r",?\s+(?:including|among them|among whom|of whom|[\w-]+ of them)\b", phrase, maxsplit=1
@@ -138,11 +146,7 @@ def _count_part(part: str) -> Count | None:
         bare = _QUANTIFIER.sub("", clean.strip(" ,"))  # "... and wounding over 20"
         bare = _OF_THEM.sub("", bare)  # "two of them later died"
         bare = _MORE.sub("", bare)  # "two were killed and 19 more wounded"
-        if bare.lower() in (
-            "another",
-            "a second",
-            "a third",
-        ):  # "a sapper was killed and another was wounded"
+        if bare.lower() in _ONE_MORE:  # "a sapper was killed and another was wounded"
             return Count(1, 0, len(clean))
         if m and (m.group("digits") or m.group("words")) and bare == m.group(0):
             value = (

@@ -564,16 +564,13 @@ _SINCE_CLAUSE = re.compile(
 )
 # the debris of a weapon described by what befell it, in a relative clause ("fragments of a missile that had been
 # shot down"): what the debris hit is the attack, the downing a description of its weapon
-_DEBRIS_OF = re.compile(r"\b(?:fragments|debris|wreckage)\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?$", _W)
-_WEAPON_DESCRIBED = re.compile(
-    r"\b(?:fragments|debris|wreckage)\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|drones?|UAVs?|Shaheds?)\s+that\s+(?:had\s+been|has\s+been|was|were)\s+$",
-    _W,
+_DEBRIS_OF_A = r"\b(?:fragments|debris|wreckage)\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+_WEAPON_THAT_WAS = (
+    r"(?:missiles?|rockets?|drones?|UAVs?|Shaheds?)\s+that\s+(?:had\s+been|has\s+been|was|were)\s"
 )
-_DESCRIBED_WEAPON = re.compile(
-    r"(?:missiles?|rockets?|drones?|UAVs?|Shaheds?)\s+that\s+(?:had\s+been|has\s+been|was|were)\s",
-    _W,
-)
+_DEBRIS_OF = re.compile(_DEBRIS_OF_A + "$", _W)
+_WEAPON_DESCRIBED = re.compile(_DEBRIS_OF_A + _WEAPON_THAT_WAS + r"\s*$", _W)  # (before a downing word)
+_DESCRIBED_WEAPON = re.compile(_WEAPON_THAT_WAS, _W)  # (a downing match that opens with the weapon)
 # a taking told as a noun, with no one as its agent: "the liberation of the town of Soledar was completed"
 TAKING_AS_A_NOUN = re.compile(r"(?:liberation|capture)\s+of\b", _W)
 # a territory verb used as an adjective, or in a reduced relative clause about people or things
