@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from transforms.events.actors import (
     ACTOR_FORCES,
@@ -22,26 +22,20 @@ from transforms.events.actors import (
     WITHDRAWER,
     acled_actor1,
     acled_actor2,
-    aircraft_side,
     attacker_side,
     forces_struck,
     interceptor_side,
     other_side,
     outlet_side,
     repelled_side,
-    side_named,
     side_of,
     taker_side,
 )
-from transforms.events.casualties import TOLL_UPDATE, casualties, toll_count
+from transforms.events.casualties import casualties, toll_count
+from transforms.events.continuation import Continuation
 from transforms.events.conventions import aircraft_downed_as, coded_in_a_story, territory_change
-from transforms.events.dates import NEXT_DAY, SAME_DAY_AS_BEFORE, EventDate, find_dates
-from transforms.events.discourse import (
-    districts_named,
-    fold_vague_tellings,
-    merge_retold,
-    names_the_event_again,
-)
+from transforms.events.dates import EventDate, find_dates
+from transforms.events.discourse import fold_vague_tellings, merge_retold
 from transforms.events.draft import Draft, event_key, fold, larger_count
 from transforms.events.frames import (
     clause_spans,
@@ -51,42 +45,29 @@ from transforms.events.frames import (
     told_in_an_aside,
     without_closed_asides,
 )
-from transforms.events.genre import LIVE, NEWS, NOTE, has_news_day, story_kind
+from transforms.events.genre import NEWS, NOTE, has_news_day, story_kind
+from transforms.events.interception import Interceptions
 from transforms.events.numbers import weapon_quantity
 from transforms.events.places import (
-    CITY,
-    PLURAL_REGIONS,
-    TOWN,
     after_dateline,
-    capital_meant,
-    choose_location,
     coherent,
     compared_with,
     describes_what_follows,
-    headed_for,
     in_a_speakers_title,
     is_unplaced,
-    may_be_where_it_happened,
-    named_as_a_settlement,
     names_a_government,
     names_a_group,
     names_a_river,
     placed_against_the_gazetteer,
-    placed_by_region,
     referred_back,
     refers_back,
-    refers_back_only_to_an_area,
-    refers_there,
     says_after,
-    scene_of,
     site_of,
-    speakers_jurisdiction,
     speaking_authority,
     speaking_state,
-    the_place_named,
-    unknown_settlement,
 )
 from transforms.events.prefilter import Prefiltered
+from transforms.events.reading import TERRITORY_CHANGES, Decision, Frame, Sentence, region_of, regions_told
 from transforms.events.roundup import (
     DAMAGED,
     DEBRIS_DAMAGE,
@@ -96,45 +77,28 @@ from transforms.events.roundup import (
     debris_hit,
     downed_per_region,
     force_on_protesters,
-    hit_civilians,
     lead_attack,
     list_events,
     local_impact,
     split_per_place,
 )
-from transforms.events.structure import (
-    QUOTE_MARK,
-    datelines,
-    filed_on,
-    is_quote,
-    opens_a_section,
-    paragraphs,
-    reprint_start,
-    stamp_hour,
-)
+from transforms.events.story_place import StoryPlace
+from transforms.events.story_time import StoryTime
+from transforms.events.structure import datelines, filed_on, is_quote, paragraphs, reprint_start, stamp_hour
 from transforms.events.temporal import (
-    NEWS_WINDOW,
     UNDATED,
     SentenceTime,
-    after_a_retold_event,
-    days_before_the_anchor,
-    event_time,
-    in_a_later_relative_clause,
     judicial,
     nearest_date,
-    opens_with_a_retold_event,
     sentence_time,
     spoken_on,
     told_as_ongoing,
-    told_before_the_report,
     without_a_news_day,
 )
 from transforms.events.triggers import (
     CAUSE_STATED,
-    FIRE_BACK,
     Trigger,
     aggregate_only_by_habit,
-    aggregate_only_by_the_past_day,
     aircraft_downed,
     counts_the_past_day,
     downed_by_aircraft,
@@ -148,7 +112,6 @@ from transforms.schema import EXTRACTOR_VERSION
 
 # ACLED's first-level units where they differ from ISO 3166-2: Sevastopol is coded in Crimea
 ACLED_ADMIN1 = {"UA-40": "UA-43"}
-_TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 _WEAPON_WORD = re.compile(
@@ -160,20 +123,9 @@ _EVACUATED = re.compile(r"\bevacuat(?:ed|ion)\b|\bdisplace(?:d|ment)\b|\bfled\b"
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|retreat(?:ed)?|departed|abandoned|left (?:the|their|its))\b", re.I
 )
-# a ground offensive told as opened, or as crossing the border
-_GROUND_OFFENSIVE = re.compile(
-    r"\bcrossed\s+(?:the\s+)?(?:state\s+)?border\b|"
-    r"\b(?:launched|began|started|opened|mounted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|incursion|assault)\b|"
-    r"\b(?:offensive|assault|incursion)\s+(?:began|started|opened|was\s+launched)\b",
-    re.I,
-)
 # a sentence opened by where it happened: "In Antonivka, ...", "In the village of Bilozerka, ..."
 _OPENED_BY_A_PLACE = re.compile(
     r"(?:In|At|Near)\s+(?:the\s+(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?,\s"
-)
-# weapons on their way to "the capital"
-_HEADED_FOR_THE_CAPITAL = re.compile(
-    r"\b(?:flying|heading|headed|sent|launched|aimed|fired)\s+(?:towards?|at|for)\s+the\s+capital\b", re.I
 )
 # a statement told before, continued: "The ministry also claimed that ..."
 _ALSO_SAID = re.compile(r"\balso\s+(?:said|claimed|reported|stated|announced|wrote|added)\b", re.I)
@@ -186,7 +138,6 @@ _FIGHTING = re.compile(
     r"\b(?:clash\w*|fight(?:s|ing)?|fought|battles?|assault\w*|storm\w*|shell\w*|(?:counter-?)?offensive\w*)\b",
     re.I,
 )
-_FIRE_BACK = re.compile(FIRE_BACK, re.I)
 
 
 # a story's lead: the sentences that tell its news; a lead attack is told there
@@ -199,95 +150,12 @@ _COUNTRY_TARGET = re.compile(
 )
 
 
-# the words that date a sentence by the one before it
-_SAME_DAY_AS_BEFORE = re.compile(rf"\b(?:{'|'.join(SAME_DAY_AS_BEFORE)})\b")
-# an event told as part of the attack told before: "shot down six missiles during that attack"
-_IN_THAT_ATTACK = re.compile(
-    r"\b(?:during|in)\s+(?:that|this|the\s+same)\s+(?:attack|barrage|assault|strike|raid)\b", re.I
-)
-# a sentence that opens as so long after the one before it: "Weeks later, ...", "The following year, ..."
-_LATER_THAN_BEFORE = re.compile(
-    r"\W*(?:(?:Days|Weeks|Months|Years|A\s+(?:few\s+)?(?:days?|weeks?|months?|years?)|(?:Two|Three|Several|A\s+couple\s+of)\s+"
-    r"(?:days|weeks|months|years))\s+later|The\s+following\s+(?:week|month|year|spring|summer|autumn|winter)|"
-    r"Later\s+that\s+(?:week|month|year))\b"
-)
-# a paragraph that opens on the day after the account told before it: "The next night, strikes hit ..."
-_OPENS_ON_THE_NEXT_DAY = re.compile(rf"\W*(?:{'|'.join(NEXT_DAY)})\b")
-
-
-@dataclass
-class Sentence:
-    """One sentence of a story, with what the structure stage knows of it."""
-
-    idx: int
-    start: int
-    end: int
-    text: str
-    low: str
-    paragraph: int
-    mentions: list[Mention]  # every resolved name in it
-    own: list[Mention]  # the names that can place its events (not the dateline's, unless nothing else)
-    filed_only: bool  # only the dateline places it
-    filed_end: int = 0  # where the sentence's dateline ends in it (0: no dateline)
-
-    @property
-    def timed(self) -> str:
-        """The text whose dates and time words are the sentence's: a dateline's date ("KYIV, Nov 17 (Reuters) -")
-        is the day the story was filed, not the day of what the sentence tells (blanked, offsets kept)."""
-        return " " * self.filed_end + self.text[self.filed_end :] if self.filed_end else self.text
-
-
-@dataclass
-class Frame:
-    """What one sentence says happened: its event type, weapon, place, date, counts and side."""
-
-    trig: Trigger
-    sub: str
-    weapon: str | None
-    killed: int | None
-    injured: int | None
-    victims: str
-    loc_id: str | None
-    admin1_iso: str | None
-    geo: int | None
-    country: str | None
-    date: EventDate
-    quantity: int | None
-    qty: tuple | None
-    side: str | None
-    owner: str | None  # the side whose weapon it was, when the sentence says so only indirectly
-    place_word: str = ""  # the words that placed it, for `dateline explain`
-    nationwide: bool = False  # "across Ukraine on Thursday": at the country's level
-
-    @property
-    def unplaced(self) -> bool:
-        return is_unplaced(self.loc_id, self.admin1_iso)
-
-
-@dataclass
-class Decision:
-    """What the reader made of one sentence (``dateline explain``)."""
-
-    sentence_index: int
-    start: int
-    end: int
-    outcome: str  # event, continues, local impact, rejected
-    reason: str
-    event: int | None = None  # index of the draft it made or joined
-
-
 # what strikes on civilians hit
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:residential|homes|houses|apartment (?:blocks|buildings)|hospitals?|schools?|civilian (?:areas|infrastructure|objects|targets))\b",
     re.I,
 )
 
-# how far an account of an earlier time goes on without a date of its own (sentences)
-_PAST_SPAN = 2
-
-# the present tense, which tells the news (not the past an account was about): "is getting heavily shelled",
-# "have recaptured villages"
-_PRESENT = re.compile(r"\b(?:is|are|has|have)\b")
 
 # a sentence that may carry a date of its own (a month named: the cheap look before reading its dates)
 _MONTHS = (
@@ -304,83 +172,27 @@ _MAY_BE_DATED = Prefiltered(
 )
 
 
-# sentences: the dateline's city is still the story's when no other settlement was named since
-_FILED_FOCUS = 15
-_REGION_RECENT = 3  # sentences: a region named this recently is the one the story is in
-_VILLAGE = 2_000  # inhabitants: below this a settlement's name is likely borne by others the gazetteer lacks
-
-
-def _narrows(prev: Draft, f: Frame) -> bool:
-    """The frame's place is the event's place or lies within it: the same settlement, or any of the region when
-    the event was placed only by its region or around a settlement ("fighting around Kharkiv")."""
-    return f.loc_id == prev.location_id or prev.location_id is None or prev.geo_precision != 1
-
-
 # civilians killed or hurt at a place with no event word of their own: a strike there, by a weapon not named
 HARM_BY_AN_UNNAMED_WEAPON = Trigger(
     "Explosions/Remote violence", "Shelling/artillery/missile attack", None, 0, 0, 0.5
 )
 
 
-def region_of(m: Mention) -> str | None:
-    """The first-level region of a place or region mention."""
-    if m.entity_type not in ("place", "region"):
-        return None
-    ent = load_registry().entities.get(m.entity_id)
-    return ent.admin1_iso if ent is not None else None
-
-
-# a further event of the same account: "also shot down four other cruise missiles"; or a part of the attack's
-# weapons: "five cruise missiles were launched, one of which was intercepted"
-_ADDITIVE = re.compile(r"\b(?:also|other|another|more)\b", re.I)
-# a share of weapons told before: "37 of the missiles", "74 of the drones"
-_WEAPONS_TOLD = r"(?:[\w-]+\s+){0,2}?(?:missiles|drones|rockets|UAVs)"  # "the cruise missiles", "the drones"
-_OF_THE_WEAPONS = re.compile(
-    rf"\b(?:\d+|[a-z]+)\s+of\s+(?:the|them|these|those)\b(?:\s+{_WEAPONS_TOLD})?",
-    re.I,
-)
-# a share, not all, of the weapons told before: "two of them", "37 of the missiles", "some of which"
-_SHARE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|half)\s+of\s+"
-    rf"(?:which|them|these|those|the\s+{_WEAPONS_TOLD})\b",
-    re.I,
-)
-_PARTITIVE = re.compile(
-    r"\b(?:one|two|three|four|five|\d+|some|most|all|none)\s+of\s+(?:which|them|these|those)\b", re.I
-)
-
-# a claim of its own, by another source: "Russian media reported that separatists had seized the city"
-_REPORTED_BY = re.compile(r"\b(?:reported|claimed|said|says|announced)\s+(?:on\s+\w+\s+)?that\b", re.I)
-
-# fighting told as a state of things, not an act: "amid the heavy fighting", "battles are still raging"
-_ONGOING_FIGHTING = re.compile(
-    r"\b(?:heavy|fierce|intense|intensive|street|bitter|ongoing)\s+(?:fighting|battles?)\b|"
-    r"\b(?:fighting|battles?)\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?raging)",
-    re.IGNORECASE,
-)
-
-# ... or that ends by saying so: "Air defences shot down 102 of the missiles, it said."
-_IT_SAID_AT_THE_END = re.compile(
-    r",\s+(?:it|they|the (?:ministry|military|army|air force|statement|command))\s+(?:said|says|added|reported)\W*$"
-)
-# fighting along a front or across regions is not at one settlement; nor is it in a capital the story named
-_WIDE_FRONT = re.compile(r"\b(?:front|frontline|front line|regions|stretch|across|along)\b", re.IGNORECASE)
-_CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
 # a place named to locate the place before it: "Dergachi, on the outskirts of Kharkiv", "Irpin, near Kyiv"
 _LOCATES_THE_PLACE_BEFORE = re.compile(
     r"\w,\s+(?:on the outskirts of|outside|near|just (?:north|south|east|west) of|"
     r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?(?:city\s+of\s+)?$"
 )
-# a sentence whose speaker is the one the sentence before named: "It also claimed to have ...", "The ministry said"
-_CLAIMED_BY_IT = re.compile(
-    r"(?:It|They|The (?:ministry|military|army|statement))\s+(?:\w+\s+)?(?:claimed|claims|said|says|reported|added)\b"
-)
 
 
-class StoryReader:
+class StoryReader(StoryTime, StoryPlace, Continuation, Interceptions):
     """Reads one article sentence by sentence: structure (paragraphs, datelines) → time → sentence frame →
     discourse (continuing, merging, splitting, a lead attack's local impacts) → ACLED's coding conventions.
-    ``drafts`` are the events; ``trace`` says what became of every sentence."""
+    ``drafts`` are the events; ``trace`` says what became of every sentence.
+
+    The stages that read the state kept here live in their own modules: the day of a sentence's event
+    (:class:`StoryTime`), its place (:class:`StoryPlace`), a sentence that goes on telling the event before it
+    (:class:`Continuation`) and interceptions (:class:`Interceptions`)."""
 
     def __init__(
         self,
@@ -608,22 +420,6 @@ class StoryReader:
         finally:
             self.published = base
 
-    def _spoken_day(self, s: Sentence) -> dt.date | None:
-        """The day of a speech told in this sentence, or in the sentence right before it that this one goes on
-        quoting (it has quotation marks), when that day is before the sentence's "now"."""
-        day = spoken_on(s.text, self.published)
-        if day is not None and day < self.published:
-            self.speech = (s.paragraph, s.idx, day)
-            return day
-        if (
-            self.speech is not None
-            and self.speech[:2] == (s.paragraph, s.idx - 1)
-            and QUOTE_MARK.search(s.text)
-        ):
-            self.speech = (s.paragraph, s.idx, self.speech[2])  # the quote goes on
-            return self.speech[2]
-        return None
-
     def _read_now(self, s: Sentence) -> None:
         time = sentence_time(s.timed, self.published, self.carried, dated=False)  # the cues first: cheap
         looked = time.is_news
@@ -696,173 +492,6 @@ class StoryReader:
             frame = self._frame(c, self._clause_time(s, c, time), c_triggers)
             if not self._continues(c, frame):
                 self._new_event(c, frame)
-
-    def _later_than_the_background(self, s: Sentence, time: SentenceTime) -> SentenceTime:
-        """The sentence's time, background when it opens as so long after the background sentence before it in its
-        paragraph ("The roots go back to 2014, when Russia annexed Crimea. Weeks later, separatists seized
-        buildings in Donetsk"); the sentence's status is noted for the next one."""
-        if (
-            time.is_news
-            and time.own is None
-            and self.last_status == (s.paragraph, s.idx - 1, "background")
-            and _LATER_THAN_BEFORE.match(s.text)
-        ):
-            time = SentenceTime("background", None, "told as so long after the background before it")
-        self.last_status = (s.paragraph, s.idx, time.status)
-        return time
-
-    def _retold(self) -> Draft:
-        """The event a "The strike came ... after" sentence names again: the last one told in a main clause."""
-        for d in reversed(self.drafts):
-            b0, b1 = self.sentences[d.sentence_index]
-            if not opens_with_a_retold_event(self.text[b0:b1]):
-                return d
-        return self.drafts[-1]
-
-    def _day_before(self, s: Sentence) -> dt.date | None:
-        """The day "hours later", "the same day" count from: the account's, else the day the sentence before
-        it in its paragraph named ("Syrskyi announced early on Feb. 17 that troops were withdrawing. Hours
-        later, Moscow claimed the town")."""
-        if self.carried is None and _OPENS_ON_THE_NEXT_DAY.match(s.low) and self.drafts:
-            last = self.drafts[-1]  # (across a paragraph break: the story goes on from its last account)
-            return last.date if last.date_explicit and not last.date_reported else None
-        if self.carried is not None or not _SAME_DAY_AS_BEFORE.search(s.low):
-            return self.carried
-        return self._day_named_before(s)
-
-    def _day_named_before(self, s: Sentence) -> dt.date | None:
-        """The first day the sentence right before this one, in its paragraph, named."""
-        if s.idx == 0:
-            return None
-        b0, b1 = self.sentences[s.idx - 1]
-        if "\n\n" in self.text[b0 : s.start]:
-            return None
-        days = [d for d in find_dates(self.text[b0:b1], self.published) if d.precision == 1]
-        return days[0].date if days else None
-
-    def _note_the_countrys_day(self, time: SentenceTime, triggers: list[Trigger]) -> None:
-        """Keep the day of a barrage over the whole country (one day named, "across Ukraine"): the strikes told
-        after it without a day of their own are its strikes ("In Kyiv, missiles landed during the morning rush
-        hour"). A strike told on a day of its own ends it: what follows may be that day's."""
-        if not any(t.event_type == "Explosions/Remote violence" for t in triggers):
-            return
-        if time.status == "nationwide" and time.own is not None:
-            self.country_day = time.own
-        elif (
-            time.own is not None
-            and time.own.explicit
-            and self.country_day is not None
-            and time.own.date != self.country_day.date
-        ):
-            self.country_day = None
-
-    def _clause_time(self, s: Sentence, c: Sentence, time: SentenceTime) -> SentenceTime:
-        """The time of a clause read apart from its sentence: its own date when it names one ("..., and the
-        fighters in Mariupol said on Sunday that attacks continued"), else the sentence's."""
-        if c.text == s.text or time.own is None:
-            return time
-        own = sentence_time(c.timed, self.published, self.carried, cues=time).own
-        return replace(time, own=own) if own is not None and own.explicit else time
-
-    def _note_the_leads_day(self, s: Sentence, time: SentenceTime) -> None:
-        """A news story whose lead sentence names a recent day of its own reports that day: it is the news day. (A
-        standfirst that dates an earlier event — "stepped up its air campaign after an attack on Belgorod on
-        December 30" — is passed over for the sentence after it.)"""
-        if self.lead_read or len(s.text.split()) < 6:
-            return  # (a dateline alone, "BRYANSK, June 12.", is no lead)
-        own = time.own
-        earlier = own is not None and _DATES_AN_EARLIER_EVENT.search(s.text, 0, max(own.start, 0)) is not None
-        # (a lead told from the reader's today — "Millions woke up on Thursday in cold flats after strikes the day
-        # before" — leaves the attack's day to the sentence after it: "10 people were killed in Wednesday's strikes")
-        today = own is not None and own.date == self.published and own.explicit
-        self.lead_read = not (earlier or today) or self.lead_passed
-        self.lead_passed = True
-        if (
-            self.kind == NEWS
-            and not earlier
-            and time.status in ("news", "aggregate")
-            and own is not None
-            and own.explicit
-            and not own.reported
-            and own.precision == 1
-            and dt.timedelta(0) < self.published - own.date <= NEWS_WINDOW
-        ):
-            self.lead_day = own.date
-            if self.barrage is not None and self.barrage.date == self.published:
-                # the lead told today's: the lead's attack is of the day the story names next
-                self.barrage.date, self.barrage.precision = own.date, 1
-
-    def _toll_of(self, s: Sentence) -> Draft | None:
-        """The event a toll update names again ("The number of dead rose to 29", "The death toll climbed to 12"):
-        the last one told, in this paragraph or the one before, when it hurt people or can have; None otherwise."""
-        if (
-            not self.drafts
-            or not TOLL_UPDATE.search(s.text)
-            or any(m.entity_type == "country" for m in s.own)
-        ):
-            return None  # (a country's toll is a running total: "the UN civilian death toll in Ukraine rose to ...")
-        last = self.drafts[-1]
-        if s.paragraph - last.paragraph > 1 or last.trigger.event_type not in _HARMFUL:
-            return None
-        return last
-
-    def _one_regions_day(self, s: Sentence) -> bool:
-        """A count of the past day in one region ("Russian strikes on Zaporizhzhia Oblast killed two people over
-        the past day") or at one settlement: that place's event of the day, not a roundup of many places."""
-        if not aggregate_only_by_the_past_day(s.text) or _WIDE_FRONT.search(s.text):
-            return False
-        regions = _regions_told(s, self.placed)
-        if not regions:
-            # "over the past day, units ... prevented attempts to break through near the settlement of Tolpino": one
-            # settlement the gazetteer lacks, named as one — that place's day
-            return unknown_settlement(s.own, s.text, s.start) is not None
-        if len(regions) == 1 or self._one_region_named_with_villages(s):
-            return True
-        if all(m.entity_type == "place" for m in s.own if region_of(m) in regions) and any(
-            t.event_type == "Battles" for t in find_triggers(s.text, s.low)
-        ):
-            # ... or the fighting at each named settlement ("repelled attacks near Avdiivka and Kupiansk over the past
-            # day"): a front's daily claim, sector by sector — not strikes on many places tallied together
-            return True
-        # ... or one region's day in each of its clauses ("its troops repelled attempts to break through near
-        # Olgovka in the Kursk region over the past day, and struck Ukrainian reserves in the Sumy region")
-        spans = clause_spans(s.text)
-        return len(spans) >= len(regions) and all(
-            len(_regions_told(self._part(s, a, b), self.placed)) <= 1 for a, b in spans
-        )
-
-    def _one_region_named_with_villages(self, s: Sentence) -> str | None:
-        """The one first-level region a sentence names as such, when its other places are villages — which many
-        settlements' names are, so they are read there ("In the Kursk Region, ... near the settlement of Olgovka"
-        is not Kherson's Olhivka); None otherwise."""
-        named = {
-            m.entity_id
-            for m in s.own
-            if m.entity_type == "region" and may_be_where_it_happened(m, s.text, s.start)
-        }
-        others = [m for m in s.own if m.entity_type == "place" and not names_a_government(m, s.text, s.start)]
-        if len(named) != 1 or not all(self._a_village(m) or m.method == "provisional" for m in others):
-            return None
-        return next(iter(named))
-
-    def _in_a_past_paragraph(self, s: Sentence, time: SentenceTime) -> SentenceTime:
-        """A sentence dated before the news window ("Day 24: Saturday 19 March. Mariupol theatre struck ...")
-        begins an account of that time: the undated sentences in the past tense told right after it in its
-        paragraph, at no place it did not name, are background too, not the news day's; the present tense or
-        another place returns to the news."""
-        places = {m.entity_id for m in s.own if m.entity_type in ("place", "region")}
-        if time.status == "background" and time.own is not None:
-            self.past_paragraph = (s.paragraph, s.idx, places)
-        elif (
-            time.status == "news"
-            and time.own is None
-            and self.past_paragraph[0] == s.paragraph
-            and s.idx - self.past_paragraph[1] <= _PAST_SPAN
-            and not _PRESENT.search(s.text)
-            and places <= self.past_paragraph[2]  # a place of its own: another item, not that account
-        ):
-            return SentenceTime("background", None, "told right after a sentence about an earlier time")
-        return time
 
     def _clauses(self, s: Sentence, triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
         """(the sentence, its triggers), or each of its clauses with theirs when two or more clauses tell an
@@ -940,7 +569,7 @@ class StoryReader:
             return {}
         told, counted = set(), {}
         for a, b in spans:
-            regions = _regions_told(self._part(s, a, b), self.placed)
+            regions = regions_told(self._part(s, a, b), self.placed)
             if any(a <= t.start and t.end <= b for t in triggers):
                 told |= regions
                 continue
@@ -1090,7 +719,7 @@ class StoryReader:
         (no place to put it); None when the sentence may be the event's follow-up."""
         if reason is not None or prev.admin1_iso is None or self.kind == NOTE:
             return None
-        regions = _regions_told(s, self.placed)
+        regions = regions_told(s, self.placed)
         if not regions - {prev.admin1_iso}:
             return None
         killed, injured, victims = casualties(s.text)
@@ -1185,7 +814,7 @@ class StoryReader:
             else None
         )
         side = side or claimant
-        if sub in _TERRITORY_CHANGES:
+        if sub in TERRITORY_CHANGES:
             left = WITHDRAWER.search(s.text) if self.kind != NOTE else None
             taker = other_side(side_of(left)) if left else (taker_side(s.text, trig.start) or claimant)
             if not left and self.kind != NOTE and _WITHDRAWN.match(s.text, trig.start):
@@ -1195,92 +824,6 @@ class StoryReader:
             sub = territory_change(sub, taker, country)
             side = taker or side  # who took the place acts, not another side the sentence names after it
         return side, sub
-
-    def _date(
-        self,
-        s: Sentence,
-        time: SentenceTime,
-        trig: Trigger,
-        sub: str,
-        admin1_iso,
-        effect_day: EventDate | None,
-    ) -> EventDate:
-        """The event's date: its sentence's own, else the day of the account it goes on with (in the same
-        region), of the casualties told just before it, of the lead attack (an interception), or the news day
-        (the day before when told in the past perfect of a report, or in a live blog)."""
-        if (back := self._counted_back(s, time, trig)) is not None:
-            return back
-        if time.own is not None and in_a_later_relative_clause(s.text, trig.end, time.own.start):
-            # "... had taken the town, extending the counteroffensive that swept them out earlier this month"
-            time = replace(time, own=None)
-        if time.own is not None:
-            return time.own
-        if effect_day is not None:
-            return effect_day
-        if (told := self._day_of_what_came_before(s, trig, sub)) is not None:
-            return told
-        # a date carries over the sentences of one account: not to an event in another region
-        same_account = self.carried_at is None or admin1_iso is None or admin1_iso == self.carried_at
-        return event_time(
-            time,
-            self.carried if same_account else None,
-            self.lead_day or self.published,
-            # a live blog's page is dated the day it opens, and what it tells without a day is mostly the day
-            # and night before (its first entries, its "what we know" rundowns): of the dev gold's Guardian
-            # tier-1 rows, 44 of 55 accept the day before, 39 the page's day, 12 only the day before, 7 only its day
-            # (an entry stamped in the afternoon tells that day's news: "14:15 — A Russian drone struck a bus")
-            self.lead_day is None
-            and (
-                told_before_the_report(s.text, trig.start)
-                or self.kind == LIVE
-                and not (self.entry_hour is not None and self.entry_hour >= 12)
-            ),
-        )
-
-    def _counted_back(self, s: Sentence, time: SentenceTime, trig: Trigger) -> EventDate | None:
-        """The day of an event told as so long before another ("a day after Ukrainian forces rolled into the
-        city", "The strike came hours after ..."), or None."""
-        if time.own is None and self.drafts and after_a_retold_event(s.text, trig.start):
-            # "The strike came less than 24 hours after missiles hit Kremenchuk": back from the strike's day
-            told = self._retold()
-            shift = days_before_the_anchor(s.text, trig.start)
-            return EventDate(told.date - dt.timedelta(days=shift), 1, told.date_explicit)
-        if (shift := days_before_the_anchor(s.text, trig.start)) and (
-            time.own is None or time.own.start < trig.start
-        ):
-            # "on Saturday, a day after Ukrainian forces rolled into the city": the day before the sentence's
-            # (a day named after the event word is the event's own: "a day after a strike killed four early
-            # Thursday")
-            base = time.own or EventDate(self.published, 1, False)
-            return EventDate(base.date - dt.timedelta(days=shift), 1, base.explicit, base.start)
-        return None
-
-    def _day_of_what_came_before(self, s: Sentence, trig: Trigger, sub: str) -> EventDate | None:
-        """The day of an undated strike or interception that belongs to weapons told before it: the barrage over
-        the country, the weapons the sentence before counted, the story's lead attack; or None."""
-        if (
-            self.carried is None
-            and self.country_day is not None
-            and (trig.event_type == "Explosions/Remote violence" or sub == "Disrupted weapons use")
-        ):
-            # one of the strikes of the barrage told before it, or its weapons downed over a place ("In Kyiv, air
-            # defenses destroyed several incoming missiles in the morning")
-            return replace(self.country_day, explicit=False)
-        if (
-            sub == "Disrupted weapons use"
-            and _PARTITIVE.search(s.text)
-            and (day := self._day_named_before(s))
-        ):
-            # "Russia attacked with 16 drones overnight on Feb. 19 ... Fourteen of them were shot down"
-            return EventDate(day, 1, True)
-        if self.drafts and _IN_THAT_ATTACK.search(s.text):
-            # "... said it had shot down six missiles and 21 drones during that attack": the attack told before
-            last = self.drafts[-1]
-            return EventDate(last.date, last.precision, last.date_explicit, reported=last.date_reported)
-        if sub == "Disrupted weapons use" and self.barrage is not None:
-            # "Air defences shot down 31 of them": the lead attack's weapons, on its day
-            return EventDate(self.barrage.date, self.barrage.precision, self.barrage.date_explicit)
-        return None
 
     def _effect_told_first(self, s: Sentence) -> tuple[int | None, int | None, EventDate | None] | None:
         """(killed, injured, date) of the sentence right before, in this paragraph, that told casualties and no
@@ -1302,406 +845,6 @@ class StoryReader:
             return None
         own = sentence_time(before, self.published).own
         return killed, injured, own if own is not None and own.explicit else None
-
-    def _where_heading(self, s: Sentence, own: list[Mention]):
-        """(location, admin1, geo_precision) of where a sentence's weapons were heading ("all 13 drones sent toward
-        Kyiv had been shot down"), or None: weapons downed on their way, with no other place named."""
-        toward = [m for m in own if m.entity_type in ("place", "region") and headed_for(m, s.text, s.start)]
-        if not toward:
-            # "22 of them, flying towards the capital, had been shot down": the capital the story named
-            capital = (
-                capital_meant(s.text, self.text, s.start) if _HEADED_FOR_THE_CAPITAL.search(s.text) else None
-            )
-            return (*capital, 1) if capital else None
-        loc_id, admin1_iso, geo = choose_location(toward, " " * len(s.text), s.start, placed=self.placed)
-        return (site_of(loc_id), admin1_iso, geo) if admin1_iso else None
-
-    def _place(self, s: Sentence, trig: Trigger, hurt: bool = False):
-        """(location, admin1, geo_precision, country, the words that placed it) of the event a sentence tells."""
-        reg = load_registry()
-        own = s.own
-        if trig.event_type == "Protests" and (gathered := _gathered_at(s, trig)):
-            # "supporters of the fighters holed up in the Azovstal plant demonstrated in Kyiv": a protest is
-            # where its people gathered, not the place of the cause they speak for
-            own = gathered
-        loc_id, admin1_iso, geo = choose_location(own, s.text, s.start, placed=self.placed)
-        loc_id, word = site_of(loc_id), "its own place"
-        if (
-            admin1_iso is None
-            and trig.sub_event_type == "Disrupted weapons use"
-            and (heading := self._where_heading(s, own))
-        ):
-            (loc_id, admin1_iso, geo), word = heading, "where the weapons were heading"
-        if (city := self._city_of_its_districts(s, loc_id)) is not None:
-            (loc_id, admin1_iso, geo), word = city, "the city whose districts it names"
-        chosen = next((m for m in s.own if m.entity_id == loc_id), None)
-        if chosen is not None:
-            beside = Counter(
-                r
-                for m in s.own
-                if m is not chosen
-                and may_be_where_it_happened(m, s.text, s.start)
-                and (r := region_of(m))
-                and not self._a_village(m)
-            )
-            # a village named beside places of one other region is a namesake there, known or not: "in the
-            # Pokrovsk direction ... near Promin" is not the Promin of Mykolaiv (another village is no such
-            # evidence: many villages share its name too — "Hatyshche and Lukiantsi, a day after Borysivka")
-            keep = self._a_village(chosen) and len(beside) == 1
-            around = beside if keep else self.regions_seen + beside
-            village = named_as_a_settlement(chosen, s.text, s.start)
-            loc_id, admin1_iso, geo = coherent(
-                chosen, (loc_id, admin1_iso, geo), around, keep_name=keep, a_village=village
-            )
-        elif (
-            any(m.method == "provisional" and m.surface == loc_id for m in own)
-            and (region := self._one_region_named_with_villages(s)) is not None
-            and region != admin1_iso
-        ):
-            # a settlement the gazetteer lacks, placed by a guess ("Sushany in the Klimovo district": the district
-            # of a Crimean namesake village), in a sentence naming one region: that region's
-            admin1_iso, geo = region, 2
-        if loc_id is not None and s.filed_only:
-            # only the dateline's city: where the story was filed, the least precise of guesses — and no guess
-            # for fighting, which is at the front, nor for an interception, which is over the whole country
-            nowhere = trig.event_type == "Battles" or trig.sub_event_type == "Disrupted weapons use"
-            loc_id, admin1_iso, geo = (None, None, None) if nowhere else (loc_id, admin1_iso, 3)
-            word = "the dateline"
-        if placed_by_region(s.mentions, s.text, s.start, (loc_id, admin1_iso, geo)) or (
-            admin1_iso and any(m.method == "provisional" and m.surface == loc_id for m in own)
-        ):
-            # placed by the region named after it, or a settlement the gazetteer lacks placed by what locates it:
-            # later bare mentions of that name are this place
-            name = reg.get(loc_id).canonical_name if loc_id in reg.entities else loc_id
-            self.placed.setdefault(norm(name), (loc_id, admin1_iso))
-        if is_unplaced(loc_id, admin1_iso) and (told := self._placed_by_the_story(s, trig, hurt)):
-            (loc_id, admin1_iso, geo), word = told
-        country = reg.get(admin1_iso).country if admin1_iso else None
-        plural = PLURAL_REGIONS.search(s.text)
-        if plural and plural.group("adj"):
-            loc_id, admin1_iso, geo = None, None, None
-            country = side_named(plural.group("adj"))
-        return loc_id, admin1_iso, geo, country, word
-
-    def _city_of_its_districts(self, s: Sentence, loc_id: str | None):
-        """(location, admin1, 1) of the city the story is talking about when the sentence places its event only by
-        districts named alone ("killed in the Shevchenkivskyi district", "hits in the Kyivskyi and Saltivskyi
-        districts" in a story about Kharkiv: not a village called Kyivskyi); None otherwise. A district's name
-        repeats from city to city, so the city is the story's: a city of 100k or more named in the last sentences."""
-        named = districts_named(s.text)
-        if named is None or any(m.entity_type in ("region", "country") for m in s.own):
-            return None
-        reg = load_registry()
-        inside = [m for m in s.own if named.start() <= m.char_start - s.start < named.end()]
-        chosen = next((m for m in s.own if site_of(m.entity_id) == loc_id), None) if loc_id else None
-        if loc_id is not None and chosen not in inside:
-            return None  # the sentence names the city or another place itself
-        city = the_place_named(s.text, self.recent, s.idx, self.placed, window=3, anaphor=False, at=s.start)
-        if city is None or city[0] not in reg.entities or reg.get(city[0]).population < CITY:
-            return None
-        if any(
-            m.entity_type == "place"
-            and (e := reg.get(m.entity_id)).population >= TOWN
-            and e.admin1_iso != city[1]
-            and not e.canonical_name.endswith("kyi")  # not a city district the gazetteer knows by that name
-            for m in inside
-        ):
-            return None  # "the Kramatorskyi district" in a story about Kharkiv: the district around that town
-        return city
-
-    def _placed_by_the_story(self, s: Sentence, trig: Trigger, hurt: bool):
-        """((location, admin1, geo_precision), the words that placed it) for an event its sentence does not
-        place, from the story around it: the scene set just before, the settlement "the city" refers back to,
-        the place the story is talking about (for ongoing fighting), the territory of the official who reports
-        it; None when nothing places it."""
-        prev = self.drafts[-1] if self.drafts else None
-        if hurt and self._effect_told_first(s) is not None:
-            # "... were killed when a section of an apartment building in Belgorod collapsed. They blamed a
-            # Ukrainian missile.": where the harm told just before happened
-            where = choose_location(self.setting[2], self.setting[3], self.setting[4], placed=self.placed)
-            if not is_unplaced(where[0], where[1]):
-                return (site_of(where[0]), where[1], where[2]), "the sentence before, which told the harm"
-        if (
-            (trig.strength > 0.6 or hurt)
-            and self.setting is not None
-            and self.setting[:2] == (s.paragraph, s.idx - 1)
-            and self._told_just_before(s) is None
-            and (scene := scene_of(*self.setting[2:]))
-        ):
-            # "... broke into a house in Khotimlia, Kharkiv region. They tortured the couple ...": an event told
-            # right after the sentence that set the scene at a place (and told no event there) happened there
-            return scene, "the sentence before, which set the scene"
-        where = speakers_jurisdiction(s.mentions, s.text, s.start)
-        if where is not None and where[2] == 1:
-            # "the mayor of Mykolaiv reported explosions in the city": the mayor's city, named in the sentence,
-            # is the nearest city "the city" can mean
-            return where, "the place the official who reports it is in charge of"
-        if (
-            self.last_region
-            and _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
-            and _THE_REGION.search(s.text)
-        ):
-            # "Heavy fighting has been raging in the region for days": the region the story named last
-            return (None, self.last_region, 3), "the region named before ('the region')"
-        if (
-            trig.sub_event_type == "Disrupted weapons use"
-            and self.region_named_last
-            and _OVER_THE_REGION.search(s.text)
-        ):
-            # "a rocket attack on the city of Belgorod ... air defences shot down 14 rockets over the region"
-            return (None, self.region_named_last, 3), "the region named before ('over the region')"
-        area_only = refers_back_only_to_an_area(s.text) and trig.event_type != "Battles"
-        if not area_only and (named := the_place_named(s.text, self.recent, s.idx, self.placed, at=s.start)):
-            # "Russian strikes hit a hospital in the city": the settlement the story named last
-            return named, "a place named before ('the city')"
-        if (referred := self._there_or_the_capital(s)) is not None:
-            return referred
-        if (
-            _ONGOING_FIGHTING.search(s.text, trig.start, trig.end)
-            and not (prev is not None and prev.sentence_index == s.idx - 1)
-            and not _WIDE_FRONT.search(s.text)
-            and not any(m.entity_type in ("country", "area") for m in s.mentions)
-            and (focus := the_place_named(s.text, self.recent, s.idx, self.placed, window=2, anaphor=False))
-            and focus[1] not in _CAPITAL_REGIONS
-        ):
-            # "The claims are hard to verify amid the heavy fighting": fighting with no place of its own is the
-            # battle for the settlement the story has just been talking about
-            return focus, "the place the story is talking about"
-        if where is not None:
-            return where, "the place the official who reports it is in charge of"
-        if trig.event_type == "Battles" and self.last_region and _GROUND_OFFENSIVE.search(s.text):
-            # "The ground assault started early Friday, when Russian troops crossed the border", "Moscow launched
-            # the cross-border offensive on Friday": an offensive told with no place of its own is in the region
-            # the story is about
-            return (
-                None,
-                self.last_region,
-                3,
-            ), "the region the story named last (an offensive told without a place)"
-        return self._where_the_story_is(s, hurt)
-
-    def _there_or_the_capital(self, s: Sentence):
-        """(place, the words that placed it) of an event its sentence places by "there" or "the capital"."""
-        if (
-            self.kind != NOTE  # a coder's note's "there" is in the one event it codes
-            and refers_there(s.text)
-            and (named := the_place_named(s.text, self.recent, s.idx, self.placed, at=s.start, anaphor=False))
-        ):
-            # "In the early hours of Sunday, missiles slammed into apartment blocks there": the settlement the
-            # story is talking about
-            return named, "a place named before ('there')"
-        if not _WIDE_FRONT.search(s.text) and (capital := capital_meant(s.text, self.text, s.start)):
-            # "In the capital itself, 11 people were injured": the capital the story named last, or its adjective's
-            # (not "a quiet weekend in the capital after attacks across the country": the attacks' place is wider)
-            return (*capital, 1), "the capital ('the capital')"
-        return None
-
-    def _where_the_story_is(self, s: Sentence, hurt: bool):
-        """(place, the words that placed it) from where the story is when nothing else places the event: the city
-        it is filed from and still talking about, or the region it has just named for a village it names."""
-        if (
-            hurt
-            and self.filed_from is not None
-            and (
-                focus := the_place_named(
-                    s.text, self.recent, s.idx, self.placed, window=_FILED_FOCUS, anaphor=False
-                )
-            )
-            and focus[0] == site_of(self.filed_from)
-        ):
-            # "KHERSON, Ukraine — ... On Thursday afternoon, shells struck a neighbourhood near the river port,
-            # killing a man": people hurt where a story filed from a city is still talking about that city
-            return focus, "the city the story is filed from and talking about"
-        if (
-            self.region_named_last
-            and (
-                s.idx - self.region_named_at <= _REGION_RECENT
-                or set(self.regions_seen)
-                == {self.region_named_last}  # (the only region the story has been in)
-            )
-            and (v := unknown_settlement(s.own, s.text, s.start)) is not None
-        ):
-            # "shelling of the border village of Nekhoteyevka damaged a checkpoint", in a story about the Belgorod
-            # region: a village the gazetteer lacks, named with nothing that locates it, lies in the region the
-            # story has just named; later bare mentions of it are this place
-            self.placed.setdefault(norm(v.surface), (v.surface, self.region_named_last))
-            return (v.surface, self.region_named_last, 2), "the region the story named last"
-        return None
-
-    # ------------------------------------------------------------------------------ discourse
-
-    @staticmethod
-    def _a_village(m: Mention) -> bool:
-        """A settlement the gazetteer holds as a village (many bear its name)."""
-        ent = load_registry().entities.get(m.entity_id)
-        return ent is not None and ent.entity_type == "place" and ent.population < _VILLAGE
-
-    def _told_just_before(self, s: Sentence) -> Draft | None:
-        """The last event, when the sentence right before this one, in its paragraph, told it — or in the
-        paragraph before, when this one opens by naming it again ("The strike on Wednesday also wounded 31")."""
-        prev = self.drafts[-1] if self.drafts else None
-        if prev is None or prev.sentence_index != s.idx - 1 or opens_a_section(s.text):
-            return None  # ("Background: On Friday, ...": a new account)
-        if (
-            prev.paragraph == s.paragraph
-            or prev.paragraph == s.paragraph - 1
-            and names_the_event_again(s.text)
-        ):
-            return prev
-        return None
-
-    def _continues(self, s: Sentence, f: Frame) -> bool:
-        """The sentence goes on with the event told right before it (the clash it became, the territory it
-        changed, its toll, its interception): that event absorbs it. True when it did."""
-        prev = self._told_just_before(s)
-        if prev is None:
-            return False
-        if (
-            f.sub == "Armed clash"
-            and f.unplaced
-            and prev.trigger.event_type == "Explosions/Remote violence"
-            and (_FIRE_BACK.search(s.text))
-        ):
-            # "Russian forces shelled Marinka. Ukrainian forces responded with fire.": fire both ways, a clash
-            prev.trigger = replace(prev.trigger, event_type="Battles", sub_event_type="Armed clash")
-            prev.actor2 = ACTOR_FORCES.get(f.side or "") or prev.actor2
-        elif self._outcome_of_the_clash(prev, s, f):
-            # "Ukrainian forces clashed with Russian forces in X. The village was liberated.": ACLED codes a
-            # battle after which the place changed hands as the territory change — at the settlement that
-            # changed hands ("counteroffensives around Kharkiv ... recaptured Pytomnyk, a village north of it")
-            prev.trigger = replace(prev.trigger, event_type=f.trig.event_type, sub_event_type=f.sub)
-            prev.actor1 = acled_actor1(f.trig.event_type, f.sub, f.side, prev.country) or prev.actor1
-            if prev.actor2 == prev.actor1:  # the side that took the place fought the other one
-                prev.actor2 = ACTOR_FORCES.get(other_side(side_of_actor(prev.actor1)) or "") or prev.actor2
-            if not f.unplaced and f.loc_id is not None:
-                prev.location_id, prev.geo_precision = f.loc_id, f.geo
-        elif self._a_share_downed(prev, s, f):
-            # "two of them were shot down": the interception is a row of its own, the strike stays
-            return False
-        elif self._harm_after_a_downing(prev, f):
-            # "... two of them were shot down. The others hit an office building, killing 20 people": the strike is
-            # a row of its own, at the place of the interception
-            self._new_event(s, replace(f, loc_id=prev.location_id, admin1_iso=prev.admin1_iso,
-                                       geo=prev.geo_precision, country=prev.country,
-                                       side=f.side or side_of_actor(prev.actor2),
-                                       place_word="the place of the interception told before"))  # fmt: skip
-            return True
-        elif self._same_account(prev, f):
-            # "Odesa came under missile attack. One person was killed ... on Monday": the account's day
-            prev.dated_by(f.date.date, f.date.precision, f.date.explicit, f.date.reported)
-            self._absorb(prev, s, f)
-            if prev.location_id is None and f.loc_id is not None and f.admin1_iso == prev.admin1_iso:
-                # "Russian troops continued attacks in the Kharkiv region. The most intense fighting was near
-                # Vovchansk and the village of Lyptsi": the region's event told at its settlements
-                prev.location_id, prev.geo_precision = f.loc_id, f.geo
-                self.drafts[-1:-1] = list_events(prev, s.text, s.start, s.own, self.regions_seen)
-            self.carried, self.carried_at = prev.date, prev.admin1_iso
-            self._decide(
-                s.idx, s.start, s.end, "continues", "goes on with the event before", len(self.drafts) - 1
-            )
-            return True
-        else:
-            return False
-        prev.extend(s.idx, s.end, s.text)
-        self._decide(s.idx, s.start, s.end, "continues", f"makes the event before a {prev.trigger.sub_event_type}",
-                     len(self.drafts) - 1)  # fmt: skip
-        return True
-
-    def _a_share_downed(self, prev: Draft, s: Sentence, f: Frame) -> bool:
-        """A share of the weapons of a strike told just before was downed ("Russia fired four missiles at
-        Vinnytsia, and two of them were shot down"): the rest may have struck — two events, two types (ACLED's
-        unit), not the strike made an interception."""
-        return (
-            f.sub == "Disrupted weapons use"
-            and prev.trigger.event_type == "Explosions/Remote violence"
-            and self.kind != NOTE
-            and bool(prev.admin1_iso)
-            and bool(_SHARE.search(s.text))
-        )
-
-    @staticmethod
-    def _harm_after_a_downing(prev: Draft, f: Frame) -> bool:
-        """People killed or hurt by weapons told after an interception at a place ("The others hit an office
-        building, killing 20"): what got through struck — a strike, not the interception's toll."""
-        return (
-            prev.trigger.sub_event_type == "Disrupted weapons use"
-            and f.trig.event_type == "Explosions/Remote violence"
-            and f.unplaced
-            and bool(prev.admin1_iso)
-            and bool(f.killed or f.injured)
-        )
-
-    def _outcome_of_the_clash(self, prev: Draft, s: Sentence, f: Frame) -> bool:
-        """The territory change a sentence tells is the outcome of the clash told just before, at its place — not
-        one told before it, reported by another source, or told on a day of its own ("fought for Soledar ...
-        claimed Friday that its troops had completed the capture of the town")."""
-        return (
-            f.sub in _TERRITORY_CHANGES
-            and prev.trigger.sub_event_type == "Armed clash"
-            and (f.unplaced or f.admin1_iso == prev.admin1_iso and _narrows(prev, f))
-            and not self._told_before(f)
-            and not _REPORTED_BY.search(s.text)
-            and not (f.date.explicit and f.date.date != prev.date)
-        )
-
-    def _told_before(self, f: Frame) -> bool:
-        """The territory change a sentence tells was told before the clash right before it: the story tells
-        the battle and the change apart, two rows (ACLED's unit: one event type at a place on a day)."""
-        return any(
-            d.trigger.sub_event_type == f.sub and f.loc_id is not None and d.location_id == f.loc_id
-            for d in self.drafts[:-1]
-        )
-
-    @staticmethod
-    def _same_account(prev: Draft, f: Frame) -> bool:
-        if prev.nationwide and f.sub == "Disrupted weapons use":
-            return False  # the barrage over the country and its interception tally are two rows (codebook)
-        if _another_day(prev, f.date):
-            return False  # "... killed one on Saturday. On Thursday, shelling of a border village ...": two events
-        if f.nationwide and not prev.nationwide:
-            return False  # "On Friday, December 29, Ukraine was hit by 122 missiles": the country's barrage, not Kyiv's
-        # a weak clash with a toll ("killed 40 Ukrainian soldiers near A, B and C") right after an event is its toll;
-        # fighting named at another settlement is fighting there ("the most intense fighting was near Vovchansk")
-        weak_clash = f.trig.strength <= 0.6 and f.trig.event_type == "Battles" and bool(f.killed or f.injured)
-        # another settlement of the same region struck anew is another event ("shelled Sloviansk ... also shelled
-        # Bakhmut"); a toll told at a district or street of it is not ("one civilian was killed in Saltivskyi")
-        elsewhere = (
-            f.loc_id is not None
-            and prev.location_id is not None
-            and f.loc_id != prev.location_id
-            and f.trig.strength > 0.6
-            and not (f.killed or f.injured)
-        )
-        return (
-            (f.unplaced or f.admin1_iso == prev.admin1_iso and not elsewhere or weak_clash)
-            and (
-                f.sub == prev.trigger.sub_event_type
-                or f.trig.strength <= 0.6
-                or f.sub == "Disrupted weapons use"
-                and prev.quantity
-            )
-            and not (
-                f.sub == "Disrupted weapons use" and prev.trigger.sub_event_type != f.sub and prev.admin1_iso
-            )
-        )
-
-    @staticmethod
-    def _absorb(prev: Draft, s: Sentence, f: Frame) -> None:
-        if debris_hit(prev, s.text, f.victims):
-            pass
-        elif f.sub == "Disrupted weapons use" and prev.trigger.sub_event_type != f.sub:
-            # "attacked with 70 drones ... most were shot down": the event is the interception
-            prev.trigger = f.trig
-            prev.actor1, prev.actor2 = ACTOR_FORCES.get(other_side(f.side) or "") or prev.actor2, prev.actor1
-        elif force_on_protesters(prev, s.text):
-            pass
-        elif hit_civilians(prev, f.victims):
-            # "... shelled Kherson. As a result of the shelling, 1 civilian was killed"
-            prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
-        prev.fatalities = larger_count(prev.fatalities, f.killed)
-        prev.injuries = larger_count(prev.injuries, f.injured)
-        prev.quantity = prev.quantity or f.quantity
-        prev.extend(s.idx, s.end, s.text)
 
     def _unplaced_event(self, s: Sentence, f: Frame) -> None:
         """ACLED codes events at a place; a sentence with no place is context — of the event just told when it
@@ -1807,103 +950,6 @@ class StoryReader:
             None,
         )
 
-    def _of_the_barrage(self, f: Frame) -> bool:
-        """A bare strike at a place after the story's lead attack is one of its strikes ("The strike on Starychi
-        district in Lviv ..."): the lead's weapon and sub-type. True when the frame was made so."""
-        b = self.barrage
-        if b is None or f.trig.event_type != b.trigger.event_type or f.trig.strength < 0.6:
-            return False  # "the attack", "an assault" name no strike of their own
-        f.sub, f.weapon = b.trigger.sub_event_type, f.weapon or b.weapon
-        f.side = f.side or side_of_actor(b.actor1)
-        return True
-
-    def _claimant(self, s: Sentence) -> str | None:
-        """The state that claims what a sentence tells, when the sentence refers back to it ("Russia's defence
-        ministry said ... It also claimed to have shot down two planes"): the state named as speaking in the
-        sentence before."""
-        if self.speaker is None or self.speaker[0] != s.idx - 1:
-            return None
-        if not (_CLAIMED_BY_IT.match(s.text) or _IT_SAID_AT_THE_END.search(s.text)):
-            return None
-        return self.speaker[1]
-
-    def _country_told_of(self) -> str | None:
-        """The country of the regions the story has named most (where its places are), or None — in a story;
-        a coder's note's unplaced interception is part of the event the note codes (one note, one event)."""
-        if self.kind == NOTE:
-            return None
-        for region, _ in (self.regions_seen + self.regions_now).most_common(1):
-            ent = load_registry().entities.get(region)
-            return ent.country if ent is not None else None
-        return None
-
-    def _interception(self, s: Sentence, f: Frame) -> tuple[str | None, str | None] | None:
-        """ACLED: actor1 is the side that disrupted the weapons, actor2 the side that used them."""
-        f.country = f.country or self.last_country or self._country_told_of()
-        f.weapon = f.weapon or self.weapon_context
-        if f.quantity is None and s.idx > 0 and not f.qty:
-            before = self.sentences[s.idx - 1]
-            prev_qty = weapon_quantity(self.text[before[0] : before[1]])
-            f.quantity = prev_qty[0] if prev_qty else None
-        prev = self._told_just_before(s)
-        if (
-            f.unplaced
-            and prev is not None
-            and prev.trigger.event_type == "Explosions/Remote violence"
-            and prev.admin1_iso
-            and (
-                _ADDITIVE.search(s.text)
-                or (self.kind != NOTE and (_PARTITIVE.search(s.text) or _OF_THE_WEAPONS.search(s.text)))
-            )
-        ):
-            # "a missile hit a storage unit in the Odesa region. Ukraine said it had also shot down four other
-            # cruise missiles": the attack's other weapons, downed over the region it struck (without "also" or
-            # "other" a downing told after a strike is part of its account, as ACLED's notes tell it)
-            f.admin1_iso, f.geo, f.country = prev.admin1_iso, 3, prev.country
-        if f.unplaced and f.country is None and self.kind == NOTE:
-            return None  # a coder's note's unplaced interception is part of the event the note codes
-        owner = (
-            aircraft_side(s.text)
-            if f.weapon == "aircraft" or tells_aircraft_downed(s.text, f.trig.start)
-            else None
-        )
-        # who downed the weapons: the side the sentence names as doing it, else the side whose officials report
-        # it ("one of which was intercepted, Ukraine's air force said": sides report their own interceptions)
-        at = s.start + f.trig.start
-        # (a state that says so: not one that launched them, "... says Russia launched 84 missiles and air
-        # defences shot down 45")
-        here = [
-            (abs(o - at), st) for o, st in self.speakers if s.start <= o < s.end and says_after(self.text, o)
-        ]
-        reported_by = min(here)[1] if here else None
-        defender = (
-            interceptor_side(s.text)
-            or other_side(owner)
-            or reported_by
-            or (other_side(f.side) if f.side else None)
-            or self._claimant(s)
-            or self._defender_of_the_lead(s)
-            or f.country
-        )
-        if f.unplaced and defender == "Ukraine":
-            # Ukraine's air defence downs what comes at it over Ukraine, whoever launched it
-            f.country = "Ukraine"
-        elif f.unplaced and defender == "Russia" and f.country != "Ukraine" and self.kind != NOTE:
-            # Russia's downs over Russia — unless the story is in Ukraine, where Russia downs what it downs at the
-            # front — not over another country the story named last ("French-made", "Washington said")
-            f.country = "Russia"
-        if f.unplaced and f.country is None:
-            return None
-        return ACTOR_FORCES.get(defender or ""), ACTOR_FORCES.get(other_side(defender) or "")
-
-    def _defender_of_the_lead(self, s: Sentence) -> str | None:
-        """The side that downs a share of the weapons the story's lead attack launched ("Russia launched 88 missiles
-        and 63 drones ... Air defences destroyed 37 of the missiles and 55 of the drones, it said"): the other side
-        of the lead's attacker, or None."""
-        if self.barrage is None or not _OF_THE_WEAPONS.search(s.text):
-            return None
-        return other_side(side_of_actor(self.barrage.actor1))
-
     def _attack_actors(self, s: Sentence, f: Frame) -> tuple[str | None, str | None]:
         sent, country = without_closed_asides(s.text), f.country
         # with no side named, the other side of the country attacks; partisans act against the occupiers
@@ -1917,7 +963,7 @@ class StoryReader:
         actor1 = acled_actor1(f.trig.event_type, f.sub, attacker, country)
         actor2 = acled_actor2(f.trig.event_type, f.victims, sent, country, attacker)
         territory = (
-            f.sub == "Non-violent transfer of territory" or f.sub in _TERRITORY_CHANGES and self.kind != NOTE
+            f.sub == "Non-violent transfer of territory" or f.sub in TERRITORY_CHANGES and self.kind != NOTE
         )
         left = WITHDRAWER.search(sent) if territory else None
         if left:  # the side that took the place over is the actor, the side that left the other
@@ -1997,10 +1043,6 @@ def _told_as_the_time(sentence: str, triggers: list[Trigger]) -> bool:
     return main is not None and all(t.start < main for t in triggers)
 
 
-_OVER_THE_REGION = re.compile(r"\b(?:over|above) the region\b(?! of)")
-_THE_REGION = re.compile(
-    r"\b(?:in|across|throughout|around) the (?:(?:eastern|southern|northern|western|border|front-line|frontline) )?region\b(?! of)"
-)
 # a place named as the area something is told over: "in Ukraine's south", "across the south of Ukraine"
 _OVER_AN_AREA = re.compile(
     r"\b(?:in|across|over|throughout|around|along|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}of\s+)?$", re.I
@@ -2024,28 +1066,6 @@ _AT_A_PROTEST = re.compile(
 
 
 _BLAST_WORD = re.compile(r"(?:explosions?|blasts?)", re.IGNORECASE)
-
-
-# a day named in a clause about an earlier event: "Moscow has stepped up its air campaign after an attack on
-# Belgorod on December 30" dates the attack, not the news
-_DATES_AN_EARLIER_EVENT = re.compile(
-    r"\b(?:after|since|before|following|in response to|(?:retaliation|revenge|reprisal|retribution) for)\b[^,;]*$",
-    re.IGNORECASE,
-)
-
-
-_HARMFUL = ("Explosions/Remote violence", "Violence against civilians", "Battles")
-
-
-def _another_day(prev: Draft, date: EventDate) -> bool:
-    """Both tellings name their own day (not the day of a report) and the days differ."""
-    return (
-        date.explicit
-        and not date.reported
-        and prev.date_explicit
-        and not prev.date_reported
-        and date.date != prev.date
-    )
 
 
 # an attack told only as a place's coming under it: "The Khotin, Yunakivka and Bilopillia communities came under
@@ -2106,11 +1126,6 @@ def _the_blast_of(blast: Draft, d: Draft) -> bool:
     )
 
 
-def side_of_actor(actor: str | None) -> str | None:
-    """The side key of an ACLED forces actor (``Military Forces of Russia`` → Russia)."""
-    return next((k for k, v in ACTOR_FORCES.items() if v == actor), None)
-
-
 def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger, str | None]:
     """ACLED's reading of what the trigger found: a plane downed by a plane is a clash; an interception whose
     debris hit something is the attack, by the weapon's owner (returned as the second value); a place left
@@ -2125,7 +1140,7 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
         trig = attack_by_weapon(sent, trig)
         owner = other_side(interceptor_side(sent))
     if (
-        trig.sub_event_type in _TERRITORY_CHANGES
+        trig.sub_event_type in TERRITORY_CHANGES
         and kind == NOTE
         and (_WITHDRAWAL.search(sent) or _NO_FIGHTING.search(sent))
         and not _FIGHTING.search(_NO_FIGHTING.sub(" ", sent))
@@ -2154,36 +1169,6 @@ def refine_trigger(trig: Trigger, sent: str, kind: str = NEWS) -> tuple[Trigger,
     if trig.sub_event_type == "Abduction/forced disappearance" and re.search(r"\bkill(?:ed|ing)\b", sent):
         trig = replace(trig, event_type="Violence against civilians", sub_event_type="Attack", weapon=None)
     return trig, owner
-
-
-# where a protest gathered, right after its word: "demonstrated in Kyiv", "marched through central Lviv"
-_GATHERED_IN = re.compile(
-    r"\s*(?:(?<=\s)(?:(?-i:[a-z])\w*\s+){0,2}?(?:in|at|through|outside|on|across)\s+)?(?:the\s+)?(?:central\s+|downtown\s+|"
-    r"(?:centre|center|streets|main square|square)\s+of\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _gathered_at(s: Sentence, trig: Trigger) -> list[Mention]:
-    """The place named right after a protest's word, where its people gathered; [] when none is."""
-    m = _GATHERED_IN.match(s.text, trig.end)
-    if m is None:
-        return []
-    at = s.start + m.end()
-    return [x for x in s.own if x.char_start == at and x.entity_type in ("place", "region")]
-
-
-def _regions_told(s: Sentence, placed: dict[str, tuple[str, str]]) -> set[str]:
-    """The first-level regions a sentence's own places lie in (not a capital standing for its government, nor a
-    place in a speaker's title) — where the story placed a name, there ("Klimovo in the Bryansk Region" is
-    Bryansk's, not a Crimean namesake's)."""
-    return {
-        r
-        for m in s.own
-        if (r := placed.get(norm(m.surface), (None, region_of(m)))[1])
-        and not names_a_government(m, s.text, s.start)
-        and not in_a_speakers_title(m, s.text, s.start)
-    }
 
 
 _NO_PLACE = ("country", "area", "")
