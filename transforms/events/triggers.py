@@ -429,7 +429,12 @@ _BACKGROUND = Prefiltered(
     )
 )
 # words shared by the aggregate cues and the readings that look behind them (``_HABIT``, ``_PAST_DAY``)
-_HABITUAL = r"every (?:day|night|week)|each (?:day|night)|regularly|routinely"
+_HABITUAL = (
+    r"every (?:day|night|week)|each (?:day|night)|regularly|routinely|"
+    # ... or the present simple of a side's acts: "Moscow says it intercepts most of the drones"
+    r"(?:it|he|she)\s+(?:(?:only|usually|often|always|mostly|still)\s+)?"
+    r"(?:intercepts|downs|shoots down|strikes|shells|attacks|hits|destroys|targets|bombs|fires at)"
+)
 _REPEATED = (
     r"(?:several|many|multiple|numerous) times|on (?:several|many|numerous) occasions|repeatedly|"
     # ... and a state under repeated attacks ("struggles under repeated drone strikes") — not a place that "came

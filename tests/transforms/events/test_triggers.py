@@ -307,10 +307,18 @@ def test_other_senses_of_event_words(sentence):
         ("The town has come under constant shelling.", "aggregate"),
         ("Drones hit the port every night.", "aggregate"),
         ("Kyiv asked for more rocket launchers to hit Russian depots.", "hypothetical"),
+        # the present simple of a side's acts is what it does as a rule, not what it did
+        ("The ministry says it intercepts nearly all the drones aimed at the Kursk region.", "aggregate"),
+        ("Officials say he usually shells the outskirts at dusk.", "aggregate"),
     ],
 )
 def test_habits_and_requests_are_not_events(sentence, reason):
     assert is_non_event(sentence) == reason
+
+
+def test_a_side_that_did_something_is_no_habit():
+    assert is_non_event("The ministry said it intercepted nine drones over the Kursk region.") is None
+    assert is_non_event("Moscow said it shot down 12 drones, and that the debris hit a depot.") is None
 
 
 def test_constant_attacks_being_repelled_are_the_news_but_a_place_under_constant_fire_is_its_state():
