@@ -1114,13 +1114,13 @@ def coherent(
     reg = load_registry()
     ent = reg.entities.get(mention.entity_id)
     renamed_city = a_village and token_key(ent.canonical_name) != token_key(mention.surface) if ent else False
-    # (a story that has been in one region only, again and again, reads a town's name there too: "three bombs
-    # struck the centre of Zolochiv", in a story about the Kharkiv region, is not Lviv's Zolochiv)
+    # (a story that has been in one region, again and again, reads a town's name there too: "three bombs struck
+    # the centre of Zolochiv", in a story about the Kharkiv region, is not Lviv's Zolochiv)
     if (
         ent is None
         or ent.population >= TOWN
         and not renamed_city
-        and not (_one_region(regions, times=3) and ent.population < CITY)
+        and not (_mostly_one_region(regions, times=3) and ent.population < CITY)
     ):
         return place  # a city is the city: "Mykolaiv" is not a village of that name elsewhere
     if not ent.settlement:
@@ -1139,6 +1139,13 @@ def coherent(
         # recaptured the village of Krupets" in a story about the Kursk region is not Khmelnytskyi's Krupets)
         return mention.surface, regions.most_common(1)[0][0], 2
     return place
+
+
+def _mostly_one_region(regions: Counter, times: int) -> bool:
+    """The story's places have been in one region, named there at least ``times`` times and twice as often as
+    in all others together."""
+    top = regions.most_common(1)
+    return bool(top) and top[0][1] >= times and top[0][1] >= 2 * (sum(regions.values()) - top[0][1])
 
 
 def _one_region(regions: Counter, times: int) -> bool:

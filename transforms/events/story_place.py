@@ -65,6 +65,8 @@ _ONGOING_FIGHTING = re.compile(
 
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
 
+# a district said to be the city's: "the city's Kyivskyi district", "the Kyivskyi district of the city"
+_OF_THE_CITY = re.compile(r"\bthe city['’]s\s|\bdistricts?\s+of\s+the\s+city\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above) the region\b(?! of)")
 
 _THE_REGION = re.compile(
@@ -186,7 +188,12 @@ class StoryPlace:
         chosen = next((m for m in s.own if site_of(m.entity_id) == loc_id), None) if loc_id else None
         if loc_id is not None and chosen not in inside:
             return None  # the sentence names the city or another place itself
-        city = the_place_named(s.text, self.recent, s.idx, self.placed, window=3, anaphor=False, at=s.start)
+        # "the city's Kyivskyi district", "the Kyivskyi district of the city": the story's city, however far back
+        # it was named; a district named alone, a city named in the last sentences
+        window = 12 if _OF_THE_CITY.search(s.text[max(0, named.start() - 12) : named.end() + 12]) else 3
+        city = the_place_named(
+            s.text, self.recent, s.idx, self.placed, window=window, anaphor=False, at=s.start
+        )
         if city is None or city[0] not in reg.entities or reg.get(city[0]).population < CITY:
             return None
         if any(

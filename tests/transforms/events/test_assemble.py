@@ -1018,6 +1018,28 @@ def test_a_district_of_the_city_is_the_city_the_story_names_also_in_an_oblast_ce
     assert list(zip(kherson["location"], kherson["admin1_iso"], strict=True)) == [("Kherson", "UA-65")]
 
 
+def test_the_citys_district_is_the_city_the_story_is_about_however_far_back_it_was_named():
+    ev = _events(
+        "Russian bombs hit a block of flats in Kharkiv on Saturday afternoon, wounding nine people, the mayor said.\n\n"
+        "One bomb set the top floors alight. Another blew out the windows of a school. Firefighters worked for "
+        'hours. "They knew it was a home," the mayor said.\n\n'
+        "In the evening, a drone hit a warehouse in the city's Kyivskyi district, the mayor added."
+    )
+    assert set(zip(ev["location"], ev["admin1_iso"], strict=True)) == {("Kharkiv", "UA-63")}
+
+
+def test_a_towns_name_is_read_in_the_region_a_story_is_mostly_about():
+    # two towns are called Zolochiv: one of 23,000 people in the Lviv region, one of 8,000 in the Kharkiv region
+    ev = _events(
+        "Russian bombs wounded nine people in Kharkiv on Saturday, the mayor said, and a drone hit the city's "
+        "outskirts. Rescue teams drove in from Poltava.\n\n"
+        "The Kharkiv region's governor said strikes had also hit Kupiansk, where a man was killed, and the village "
+        "of Kivsharivka. A guided bomb damaged a school in Zolochiv, near the border, but nobody was hurt."
+    )
+    zolochiv = ev[ev["location"] == "Zolochiv"]
+    assert list(zolochiv["admin1_iso"]) == ["UA-63"]
+
+
 def test_the_day_a_news_storys_lead_names_is_the_news_day_of_what_it_tells_undated():
     text = (
         "On Monday, May 1, Russian troops shelled the border areas of the Sumy region 14 times, the regional "
