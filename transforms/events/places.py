@@ -341,7 +341,9 @@ _GOVERNMENT_AFTER = re.compile(
     r"gains?|advances?|losses|victor(?:y|ies)|campaign|retreat|"
     # ... and what it fights with: "Moscow's Black Sea Fleet", "Moscow's drones"
     r"[Ff]leet|[Nn]avy|[Aa]ir\s+[Ff]orce|warships|drones|missiles|bombers|arsenal|"
-    r"ministry|general\s+staff|envoy|ambassador|embassy)\b"
+    r"ministry|general\s+staff|envoy|ambassador|embassy|"
+    # ... and who commands or speaks for it: "Kyiv's top commander said"
+    r"commanders?|command|generals?|leaders?|spokes(?:man|woman|person)|negotiators?|intelligence)\b"
 )
 # ... but a capital struck is the place: "Kyiv was hit by missiles", "Kyiv has again come under attack"
 _STRUCK_AFTER = re.compile(

@@ -343,6 +343,15 @@ def test_a_capitals_backers_are_its_governments_not_a_place():
     assert "Kyiv" not in set(ev["location"])
 
 
+def test_a_capitals_commander_speaks_for_its_government_and_places_nothing():
+    ev = _events(
+        "Ukrainian soldiers fought Russian units in several districts of Russia's Kursk region on Tuesday, "
+        "Kyiv's top commander said."
+    )
+    assert list(ev["admin1_iso"]) == ["RU-KRS"]
+    assert "Kyiv" not in set(ev["location"])
+
+
 def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     ev = _events(
         "Kupiansk was shelled on Thursday. "
