@@ -65,6 +65,8 @@ _ONGOING_FIGHTING = re.compile(
 
 _CAPITAL_REGIONS = {"UA-30", "RU-MOW"}
 
+# a settlement said to be near the one told before: "the nearby village of Pishchane"
+_NEARBY = re.compile(r"\bnearby\s+(?:(?:village|town|settlement|hamlet)s?\s+of\s+)?$", re.I)
 # a district said to be the city's: "the city's Kyivskyi district", "the Kyivskyi district of the city"
 _OF_THE_CITY = re.compile(r"\bthe city['’]s\s|\bdistricts?\s+of\s+the\s+city\b", re.I)
 _OVER_THE_REGION = re.compile(r"\b(?:over|above) the region\b(?! of)")
@@ -141,6 +143,11 @@ class StoryPlace:
             # evidence: many villages share its name too — "Hatyshche and Lukiantsi, a day after Borysivka")
             keep = self._a_village(chosen) and len(beside) == 1
             around = beside if keep else self.regions_seen + beside
+            if (near := self._region_of_the_place_near(s, chosen)) is not None:
+                keep, around = (
+                    True,
+                    Counter({near: 1}),
+                )  # "the nearby village of Pishchane": near the last place
             village = named_as_a_settlement(chosen, s.text, s.start)
             loc_id, admin1_iso, geo = coherent(
                 chosen, (loc_id, admin1_iso, geo), around, keep_name=keep, a_village=village
@@ -174,6 +181,15 @@ class StoryPlace:
             loc_id, admin1_iso, geo = None, None, None
             country = side_named(plural.group("adj"))
         return loc_id, admin1_iso, geo, country, word
+
+    def _region_of_the_place_near(self, s: Sentence, chosen: Mention) -> str | None:
+        """The region of the settlement named last before ``chosen``, when the text says ``chosen`` is near it
+        ("Kupiansk ... the nearby village of Pishchane"); None otherwise."""
+        at = chosen.char_start - s.start
+        if not _NEARBY.search(s.text, max(0, at - 40), at):
+            return None
+        before = [m for _, m in self.recent if m.char_start < chosen.char_start]
+        return region_of(before[-1]) if before else None
 
     def _city_of_its_districts(self, s: Sentence, loc_id: str | None):
         """(location, admin1, 1) of the city the story is talking about when the sentence places its event only by

@@ -352,6 +352,17 @@ def test_a_capitals_commander_speaks_for_its_government_and_places_nothing():
     assert "Kyiv" not in set(ev["location"])
 
 
+def test_a_village_said_to_be_nearby_is_the_namesake_near_the_place_told_before():
+    # Pishchane is the name of villages in six regions; the one near Kupiansk is in the Kharkiv region
+    ev = _events(
+        "Ukrainian troops fought Russian units in the city of Kupiansk on Thursday, the army said.\n\n"
+        "Moscow's defence ministry claimed on Wednesday that its troops had captured the nearby village of "
+        "Pishchane."
+    )
+    taken = ev[ev["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert list(zip(taken["location"], taken["admin1_iso"], strict=True)) == [("Pishchane", "UA-63")]
+
+
 def test_the_place_in_a_speakers_title_is_not_where_the_event_happened():
     ev = _events(
         "Kupiansk was shelled on Thursday. "
