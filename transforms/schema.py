@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-EXTRACTOR_VERSION = "0.18.0"
+EXTRACTOR_VERSION = "0.19.0"
 
 # ACLED's codebook: 6 event types and 25 sub-event types, spelled exactly as ACLED spells them.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
