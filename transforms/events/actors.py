@@ -77,6 +77,11 @@ _REPELLED = re.compile(
 _FORCES_STRUCK = re.compile(
     rf"\b{_SIDE}\s+(?:[\w-]+\s+){{0,3}}?(?:forces|troops|army|military|aviation|air force)\s+{_REPORTED}"
     r"(?:\w+ly\s+|also\s+)?(?:struck|hit|attacked|targeted|bombed)\b"
+    # ... or named by its command, which speaks of "its forces": "Ukraine's general staff says its forces struck"
+    rf"|\b{_SIDE.replace('side', 'side2')}\s+(?:[\w-]+\s+){{0,2}}?(?:general staff|military|army|armed forces|"
+    r"defen[cs]e ministry|ministry of defen[cs]e|navy|air force|command)\s+(?:said|says|reported|claimed)\s+"
+    r"(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units|military|drones|aviation)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|also\s+)?(?:struck|hit|attacked|targeted|bombed)\b"
 )
 
 

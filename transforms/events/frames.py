@@ -70,6 +70,12 @@ _ASIDE = re.compile(
 )
 
 
+# ... but not a clause of "as" whose subject is a side's forces, doing something of their own at the same time:
+# "glide bombs slammed into Zaporizhzhia, killing two, as Ukrainian troops fought to clear Kupiansk"
+_AS_A_SIDES_FORCES_ACTED = re.compile(
+    r",\s+as\s+(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+)?"
+    r"(?:troops|forces|soldiers|units|army)\s+(?:\w+ed|fought|struck|hit|shot|took|drove|beat|held|pushed)\b"
+)
 # an aside about a place, closed before the account goes on: ", which Ukrainian forces retook in November,"
 CLOSED_ASIDE = re.compile(r",\s+(?:which|where)\s+[^,;:“”\"]{1,130},")
 
@@ -114,6 +120,10 @@ def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     aside = _ASIDE.search(sentence, min(starts)) if starts else None  # (a dateline's dash is no aside)
     if aside is None or not any(x < aside.start() for x in starts):
         return [True] * len(starts)
+    if _AS_A_SIDES_FORCES_ACTED.match(sentence, aside.start()):
+        return [True] * len(
+            starts
+        )  # "..., as Ukrainian troops fought to clear Kupiansk": what they did at once
     return [x < aside.start() for x in starts]
 
 

@@ -142,7 +142,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|damag(?:ed|ing|es)|destroy(?:ed|ing|s))|"
      # a missile system named as the weapon: "hit Kramatorsk with Iskanders"
      r"\b(?:fired|hit|struck|attacked|shelled|targeted)\b[^.]{0,60}?\bwith\s+[“\"]?(?:Iskanders?|Kalibrs?|Kinzhals?|S-300s?|Tochka(?:-U)?s?|Onyx|Oniks|Kh-\d+\w*)\b|"
-     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire|barrages?)\b|\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,4}(?:missiles?|rockets?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
+     r"\b(?:missile|rocket)[- ](?:attacks?|strikes?|fire|barrages?)\b|\bbarrages?\s+of\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?)\b|\b(?:fired|launched)\s+(?:[\w'-]+\s+){0,4}(?:missiles?|rockets?|ATACMS|Storm Shadows?|SCALPs?|Iskanders?|Kalibrs?|Kinzhals?|Neptunes?|Tochka(?:-U)?s?)\b|\b(?:struck|hit|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery", 0.85,
      r"\bshell(?:ed|ing|s)\b|\b(?:continu\w+|kept|keeps|began|begun|started|resumed)\s+to\s+shell\b|\b(?:an?|the|Russian|Ukrainian|artillery|mortar|tank|enemy)\s+shell\b|\bartillery\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|\bUragans?\b|\bSmerch(?:es)?\b|\bmultiple (?:launch )?rocket|\bHIMARS\b|"
      r"\bhowitzers?\b|\btanks?\s+(?:fired|shelled)|\bpound(?:ed|ing|s)\b|\bgrenade launchers?\b|\bcluster (?:munitions?|shells?|bombs?)\b|"
@@ -186,7 +186,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bfighting\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|soldiers)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
-     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\b(?:repel(?:led|s)?|beat(?:en|s)?\s+(?:back|off)|fought\s+off|fights?\s+off)\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
+     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\b(?:repel(?:led|s|ling)?|beat(?:en|s)?\s+(?:back|off)|fought\s+off|fights?\s+off|(?:hold(?:ing|s)?|held)\s+(?:back|off)|fend(?:ed|ing|s)?\s+off)\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
      # an assault told as what a side is trying to do: "are trying to encircle and storm the city", "attempted to
      # break through" (not "tried to take", history, nor "take", which is anything; not "an attempt to", nor a
      # description: "forces attempting to seize Kyiv")
@@ -243,7 +243,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:hold(?:ing|s)?|held)\s+(?:on\s+to\s+)?(?:their|its|our)\s+(?:positions|ground|lines?|bridgehead|foothold)\s+"
      r"(?:in|near|around|at|on)\s+(?:the\s+(?:village|town|city|settlement|outskirts)\s+of\s+)?(?-i:[A-Z])|"
      # ... also with its day between: "were fighting on Tuesday to clear small groups of Russian soldiers"
-     r"\bfighting\s+(?:(?:on|late|early)\s+\w+\s+)?(?:to|for)\s+(?:push|drive|retake|recapture|hold|defend|clear|expel|"
+     r"\b(?:fighting|fought)\s+(?:(?:on|late|early)\s+\w+\s+)?(?:to|for)\s+(?:push|drive|retake|recapture|hold|defend|clear|expel|"
      r"dislodge|oust|repel)\b|"
      # ongoing fighting told as news: "fighting continues at", "battles were taking place", "battles still raging"
      r"\b(?:fighting|battles?|clashes)[”\"’]?\s+(?:(?:has|have|had)\s+)?(?:continu\w*|(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:raging|taking place|under ?way|continuing|ongoing)|raged|rages|erupted|broke out|took place)\b|"
@@ -421,6 +421,8 @@ _BACKGROUND = Prefiltered(
         r"\bpackage of (?:military |security )?(?:aid|support|assistance)\b|\brequest from \w+ for\b|"
         # a season or a month as the start of a period: "stockpiling missiles since the autumn"
         r"\bsince (?:the |last )?(?:autumn|spring|summer|winter|fall)\b|"
+        # ... or a season or part of a year named with its year: "recaptured in the fall of 2022"
+        r"\b(?:autumn|spring|summer|winter|fall|end|start|beginning|middle|first half|second half) of (?:19|20)\d\d\b|"
         # the past event a superlative is measured against: "the deadliest since 24 April, when 12 people were killed"
         r"\bsince [^,;.]{3,40},\s+when\b|"
         # an event of some days past, told as such: "The recent strike on Kryvyi Rih, which killed 20 people"

@@ -1357,3 +1357,29 @@ def test_villages_of_a_sentence_that_names_one_region_first_are_read_in_it():
 )
 def test_a_civilian_detained_by_an_occupying_army_is_taken_not_arrested(text, sub):
     assert list(_events(text, published=dt.date(2022, 4, 5))["sub_event_type"]) == [sub]
+
+
+def test_a_strike_by_its_forces_told_by_a_sides_command_is_that_sides_strike():
+    ev = _events(
+        "Ukraine's general staff says its forces struck a fuel depot in Russia's Belgorod region overnight, "
+        "setting off a blaze."
+    )
+    assert list(zip(ev["actor1"], ev["admin1_iso"], strict=True)) == [
+        ("Military Forces of Ukraine", "RU-BEL")
+    ]
+
+
+def test_an_as_clause_whose_subject_is_a_sides_forces_tells_an_event_of_its_own():
+    ev = _events(
+        "Russian missiles hit Dnipro on Tuesday, killing three people, officials said, as Ukrainian soldiers "
+        "fought to push Russian units out of the town of Vovchansk."
+    )
+    assert sorted(zip(ev["sub_event_type"], ev["location"], strict=True)) == [
+        ("Armed clash", "Vovchansk"),
+        ("Shelling/artillery/missile attack", "Dnipro"),
+    ]
+    # a circumstance of "as" with no side's forces acting stays the main event's
+    one = _events(
+        "Russian missiles hit Dnipro on Tuesday, killing three people, as the air raid alert sounded."
+    )
+    assert list(one["location"]) == ["Dnipro"]

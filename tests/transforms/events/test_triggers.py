@@ -952,3 +952,22 @@ def test_bombs_falling_on_a_place_are_an_air_strike_not_the_first_bombs_of_the_w
     assert "Air/drone strike" in subs("Russian bombs hit a school in the village overnight.")
     assert subs("He tried to enlist after the first bombs fell.") == set()
     assert "Air/drone strike" not in subs("A car bomb hit the convoy.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("Kyiv fired four ATACMS at a radar unit near the village.", "Shelling/artillery/missile attack"),
+        ("The brigade was holding back Russian assaults on the town.", "Armed clash"),
+        ("Marines fended off two attacks on the bridgehead.", "Armed clash"),
+        ("Soldiers fought to clear Russian infiltrators from the city.", "Armed clash"),
+    ],
+)
+def test_named_missiles_fired_and_assaults_held_back_or_fought_are_events(sentence, sub):
+    assert sub in {t.sub_event_type for t in find_triggers(sentence)}
+
+
+def test_a_season_of_a_named_year_is_background():
+    assert is_non_event("Ukraine retook the town in the autumn of 2022.") == "background"
+    assert is_non_event("The bridge was hit at the end of 2023, officials said.") == "background"
+    assert is_non_event("Ukraine retook the town on Tuesday.") is None
