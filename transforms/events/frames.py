@@ -121,9 +121,8 @@ def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     if aside is None or not any(x < aside.start() for x in starts):
         return [True] * len(starts)
     if _AS_A_SIDES_FORCES_ACTED.match(sentence, aside.start()):
-        return [True] * len(
-            starts
-        )  # "..., as Ukrainian troops fought to clear Kupiansk": what they did at once
+        # "..., as Ukrainian troops fought to clear Kupiansk": what they did at the same time, an event of its own
+        return [True] * len(starts)
     return [x < aside.start() for x in starts]
 
 
