@@ -135,6 +135,19 @@ _THEN_STRUCK = re.compile(
 )
 
 
+# a region named as the attackers' goal, not where they fought: "trying to break through towards the border of
+# Dnipropetrovsk region"
+_TOWARDS_THE_BORDER = re.compile(
+    r"\btowards?\s+(?:the\s+)?(?:administrative\s+)?borders?\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def heading_for_a_region(m: Mention, sentence: str, offset: int) -> bool:
+    """The region is the one attackers head for ("towards the border of Dnipropetrovsk region")."""
+    start = m.char_start - offset
+    return m.entity_type == "region" and bool(_TOWARDS_THE_BORDER.search(sentence, max(0, start - 45), start))
+
+
 def launched_from(m: Mention, sentence: str, offset: int) -> bool:
     """The place is where the weapons were launched from or the attackers stand, not where they struck or
     were downed — or where the people it hurt came from ("killing a married couple from the Belgorod region")."""
@@ -691,8 +704,8 @@ def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str
 
 def may_be_where_it_happened(m: Mention, sentence_text: str, offset: int) -> bool:
     """A place mention that may be where the sentence's event happened: not a group, a government, a speaker's
-    title, where words were spoken, a comparison, where weapons or troops came from, a river, a front's sector,
-    or a place the rest of the sentence describes."""
+    title, where words were spoken, a comparison, where weapons or troops came from, a region they head for, a
+    river, a front's sector, or a place the rest of the sentence describes."""
     return (
         m.entity_type in _PLACE_TYPES
         and not names_a_group(m, sentence_text, offset)
@@ -701,6 +714,7 @@ def may_be_where_it_happened(m: Mention, sentence_text: str, offset: int) -> boo
         and not where_spoken(m, sentence_text, offset)
         and not compared_with(m, sentence_text, offset)
         and not launched_from(m, sentence_text, offset)
+        and not heading_for_a_region(m, sentence_text, offset)
         and not names_a_river(m, sentence_text, offset)
         and not names_a_sector(m, sentence_text, offset)
         and not describes_what_follows(m, sentence_text, offset)

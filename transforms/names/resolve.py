@@ -378,7 +378,7 @@ _REPUBLICS = {"DPR": "Donetsk", "LPR": "Luhansk"}
 # a place is mentioned after these ("in X", "near X", "the village of X") or before these ("X region")
 _PLACE_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|around|toward|towards|into|at|from|to|through|across|"
-    r"(?:village|town|city|settlement|outskirts|suburb|district|region)s?\s+of)\s+(?:the\s+)?)$",
+    r"(?:village|town|city|settlement|community|hromada|hamlet|outskirts|suburb|district|region)s?\s+of)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _PLACE_CUE_AFTER = re.compile(

@@ -1417,3 +1417,11 @@ def test_the_region_named_after_a_list_holds_every_item_of_it():
     )
     clashes = ev[ev["sub_event_type"] == "Armed clash"]
     assert set(clashes["admin1_iso"]) == {"RU-KRS"} and len(clashes) == 2
+
+
+def test_a_region_attackers_head_for_is_not_where_they_fought():
+    ev = _events(
+        "Near Bahatyr, Russian troops attacked 12 times on Monday, trying to break through towards the border of "
+        "Dnipropetrovsk region, the general staff said."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Bahatyr", "UA-14")]

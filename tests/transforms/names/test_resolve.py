@@ -388,3 +388,9 @@ def test_a_village_named_by_an_everyday_english_word_needs_a_place_cue():
 def test_a_name_the_gazetteer_lacks_on_whose_outskirts_troops_fight_is_a_settlement():
     text = "Marines were dug in on the outskirts of Zarichnivka after a week of assaults."
     assert [(m.surface, m.entity_type) for m in find_mentions(text)] == [("Zarichnivka", "place")]
+
+
+def test_a_villages_russian_spelling_after_the_community_of_is_the_village():
+    text = "Assault groups were pushed back near the community of Udachnoye, the ministry said."
+    found = [(m.surface, m.canonical_name) for m in find_mentions(text) if m.entity_type == "place"]
+    assert found == [("Udachnoye", "Udachne")]
