@@ -432,7 +432,7 @@ _BACKGROUND = Prefiltered(
 )
 # words shared by the aggregate cues and the readings that look behind them (``_HABIT``, ``_PAST_DAY``)
 _HABITUAL = (
-    r"every (?:day|night|week)|each (?:day|night)|regularly|routinely|"
+    r"every (?:day|night|week|month)|each (?:day|night|week|month)|regularly|routinely|"
     # ... or the present simple of a side's acts: "Moscow says it intercepts most of the drones"
     r"(?:it|he|she)\s+(?:(?:only|usually|often|always|mostly|still)\s+)?"
     r"(?:intercepts|downs|shoots down|strikes|shells|attacks|hits|destroys|targets|bombs|fires at)"
@@ -445,7 +445,7 @@ _REPEATED = (
 )
 # what has gone on lately: "pushing them back over recent weeks" (with a day named, that day's event: "a city
 # shelled in recent weeks was struck again on Monday")
-_LATELY = r"(?:over|in|during|for) (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months)"
+_LATELY = r"(?:over|in|during|for) (?:the )?(?:recent|past|last) (?:few |several )?(?:week|weeks|months)"
 _PAST_DAY_WORDS = r"over the (?:past|last) (?:day|24 hours)|in the (?:past|last) 24 hours"
 _AGGREGATE = Prefiltered(
     re.compile(

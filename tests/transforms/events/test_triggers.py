@@ -310,6 +310,8 @@ def test_other_senses_of_event_words(sentence):
         # the present simple of a side's acts is what it does as a rule, not what it did
         ("The ministry says it intercepts nearly all the drones aimed at the Kursk region.", "aggregate"),
         ("Officials say he usually shells the outskirts at dusk.", "aggregate"),
+        ("Officials say Russia drops hundreds of glide bombs on the city every month.", "aggregate"),
+        ("Moscow said 900 drones had been downed over its regions in the past week.", "aggregate"),
     ],
 )
 def test_habits_and_requests_are_not_events(sentence, reason):
