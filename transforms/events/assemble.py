@@ -1199,8 +1199,12 @@ def read_article(
         event_key,
         fold,
         lambda d: event_key(d)[:-1],
-        # a report's day is no day of the event's own; an event told as going on now is the day's own
-        lambda d: (not d.date_explicit or d.date_reported) and not (d.notes and told_as_ongoing(d.notes[0])),
+        # a report's day is no day of the event's own; an event told as going on now, or as the past day's ("repelled
+        # all attacks near Tyotkino over the past day"), is the day's own
+        lambda d: (
+            (not d.date_explicit or d.date_reported)
+            and not (d.notes and (told_as_ongoing(d.notes[0]) or counts_the_past_day(d.notes[0])))
+        ),
         lambda d: (d.location_id, d.trigger.event_type, d.admin1_iso, d.date) if d.admin1_iso else None,
     )
     return _rows(article, published, drafts), drafts, reader

@@ -27,6 +27,7 @@ import re
 from transforms.events.dates import find_dates
 from transforms.events.structure import QUOTE_MARK
 from transforms.events.temporal import NEWS_WINDOW, judicial
+from transforms.events.triggers import counts_the_past_day
 
 NEWS, LIVE, FEATURE, OPINION, NOTE, TRIAL = "news", "live", "feature", "opinion", "note", "trial"
 RETROSPECTIVE = "retrospective"
@@ -135,7 +136,8 @@ def has_news_day(kind: str) -> bool:
 
 
 def _news_mark(sentence: str, published: dt.date) -> bool:
-    if _PRESENT_PERFECT.search(sentence) or _ATTRIBUTION.search(sentence):
+    # (a count of the past day is a report of the news day: "Over the past day, 35 combat clashes took place")
+    if _PRESENT_PERFECT.search(sentence) or _ATTRIBUTION.search(sentence) or counts_the_past_day(sentence):
         return True
     return any(
         d.explicit and dt.timedelta(0) <= published - d.date <= NEWS_WINDOW

@@ -182,7 +182,11 @@ def names_a_river(m: Mention, sentence: str, offset: int) -> bool:
 
 
 # a sector of the front named for a city: "in the Pokrovsk direction", "on the Bakhmut axis"
-_SECTOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:direction|axis|sector|front)\b", re.I)
+_SECTOR_AFTER = re.compile(
+    # (also a list of them: "on the Lyman, Bakhmut, Avdiivka and Marinka fronts")
+    r"(?:['’]s)?(?:(?:,\s+|,?\s+and\s+)(?-i:[A-Z])[\w’'-]+)*\s+(?:directions?|axis|axes|sectors?|fronts?)\b",
+    re.I,
+)
 
 
 def names_a_sector(m: Mention, sentence: str, offset: int) -> bool:
@@ -1150,7 +1154,7 @@ def coherent(
             and token_key(alt.canonical_name) == token_key(mention.surface)
         ):
             return site_of(alt.entity_id), region, geo
-    if keep_name or (a_village and ent.population < TOWN and _one_region(regions, times=2)):
+    if keep_name or (a_village and ent.population < TOWN and _one_region(regions, times=1)):
         # (... or a village the text calls one, in a story that has been in one region only: "Russian troops
         # recaptured the village of Krupets" in a story about the Kursk region is not Khmelnytskyi's Krupets)
         return mention.surface, regions.most_common(1)[0][0], 2

@@ -63,6 +63,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bintercept(?:ed|s|ing|ion)\b(?!\s+(?:(?:phone|telephone|radio)\s+)?(?:calls?|conversations?|communications?|messages?|"
      r"transmissions?|emails?|letters?))|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed|brought\s+down)\b|"
+     # a share of the weapons told before, destroyed in the air: "Of these, 64 were destroyed over the Bryansk region"
+     r"\b(?:[Oo]f\s+(?:these|them|those|which),?\s+)\d+\s+(?:were|was)\s+(?:destroyed|neutrali[sz]ed)\s+over\b|"
      # "brought down a reconnaissance drone", "two missiles were brought down"
      r"\b(?:brought|brings?|bringing)\s+down\s+(?:[\w-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\b|"
      r"\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was|had\s+been)\s+brought\s+down\b|"
@@ -186,7 +188,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bfighting\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|soldiers)\b"),
     ("Battles", "Armed clash", "small arms", 0.88,
      r"\bclash(?:ed|es|ing)?\b|\bfirefights?\b|\bexchange[sd]? of fire\b|\bgun ?battles?\b|\bskirmish(?:es)?\b|"
-     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\b(?:repel(?:led|s|ling)?|beat(?:en|s)?\s+(?:back|off)|fought\s+off|fights?\s+off|(?:hold(?:ing|s)?|held)\s+(?:back|off)|fend(?:ed|ing|s)?\s+off)\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
+     r"\b(?:assault|offensive)\s+(?:operations|actions)\b|\b(?:repel(?:led|s|ling)?|repulsed|thwarted|foiled|beat(?:en|s)?\s+(?:back|off)|fought\s+off|fights?\s+off|(?:hold(?:ing|s)?|held)\s+(?:back|off)|fend(?:ed|ing|s)?\s+off)\s+(?:[\w-]+\s+){0,4}?(?:\w*attacks?|assaults?|attempts?|advances?|offensives?|(?:company|assault) groups?)\b|"
      # an assault told as what a side is trying to do: "are trying to encircle and storm the city", "attempted to
      # break through" (not "tried to take", history, nor "take", which is anything; not "an attempt to", nor a
      # description: "forces attempting to seize Kyiv")
@@ -602,6 +604,10 @@ _ROLE_AFTER = re.compile(
     r"batter(?:y|ies)|brigades?|regiments?|battalions?|divisions?|school|academy|veterans?)\b",
     _W,
 )
+# ... or the arms that back the units the sentence is about: "units, supported by army aviation and artillery, ..."
+_IN_SUPPORT = re.compile(
+    r"\b(?:supported|backed|assisted|covered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:and\s+)?$", re.I
+)
 _MOVED_ABOUT = re.compile(
     # not a compound that describes the weapon: "fired U.S.-supplied HIMARS rockets"
     r"(?<!-)\b(?:muster(?:ing|ed)|mass(?:ing|ed)|amass(?:ing|ed)|build-?up|moved|moving|transferr(?:ing|ed)|"
@@ -818,6 +824,10 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue  # "drones attacked near Odesa": a strike, told by its weapon
             if _ARMS_WORD.fullmatch(m.group(0)) and _ROLE_AFTER.match(sentence, m.end()):
                 continue  # "her son, a mortar gunner who was killed": a soldier's role, no strike
+            if _ARMS_WORD.fullmatch(m.group(0)) and _IN_SUPPORT.search(
+                sentence, max(0, m.start() - 60), m.start()
+            ):
+                continue  # "units, supported by army aviation and artillery, thwarted attacks": support, not the event
             if _ARMS_WORD.fullmatch(m.group(0)) and _MOVED_ABOUT.search(
                 low, max(0, m.start() - 40), m.end() + 60
             ):

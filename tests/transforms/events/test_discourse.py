@@ -1425,3 +1425,28 @@ def test_a_region_attackers_head_for_is_not_where_they_fought():
         "Dnipropetrovsk region, the general staff said."
     )
     assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Bahatyr", "UA-14")]
+
+
+def test_the_fronts_of_a_general_staff_report_are_sectors_not_places():
+    ev = _events(
+        "Over the past day, Russian forces kept up offensive operations on the Lyman, Bakhmut and Avdiivka fronts, "
+        "the General Staff said."
+    )
+    assert not set(ev["location"]) & {"Lyman", "Bakhmut", "Avdiivka"}
+
+
+def test_a_staff_reports_fighting_over_the_past_day_and_an_older_attempt_at_one_place_are_two_rows():
+    ev = _events(
+        "The ministry said its troops had repelled all attacks near Tyotkino in the Kursk region over the past "
+        "day.\n\nOn Monday, the ministry said it had thwarted attacks by sabotage groups near Tyotkino."
+    )
+    assert sorted(str(d)[:10] for d in ev["event_date"]) == ["2024-03-04", "2024-03-08"]
+
+
+def test_a_village_of_the_one_region_a_story_has_named_is_that_regions():
+    # the gazetteer's only Olgovka (Olhivka) lies in the Kherson region
+    ev = _events(
+        "Ukrainian troops tried to advance deeper into Russia's Kursk region, the defence ministry said on "
+        "Tuesday. Russian units repelled attacks near the village of Olgovka."
+    )
+    assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Olgovka", "RU-KRS")]

@@ -140,3 +140,11 @@ def test_a_court_report_tells_the_cases_events_not_the_news_days():
     # a digest whose headline names a court, its lead the news of the day, is news
     assert _kind(lead.replace("A court in Chernihiv", "Russian missiles hit Chernihiv on Friday. A court there"),
                  "Missiles hit Chernihiv; court jails soldier") == "news"  # fmt: skip
+
+
+def test_a_report_that_counts_the_past_day_is_news():
+    text = (
+        "Over the past day, 41 combat clashes took place along the front line. The enemy concentrated its main "
+        "efforts on three fronts. Ukraine's forces continue to hold their positions"
+    )
+    assert _kind(text) == "news"

@@ -973,3 +973,16 @@ def test_a_season_of_a_named_year_is_background():
     assert is_non_event("Ukraine retook the town in the autumn of 2022.") == "background"
     assert is_non_event("The bridge was hit at the end of 2023, officials said.") == "background"
     assert is_non_event("Ukraine retook the town on Tuesday.") is None
+
+
+def test_a_share_destroyed_over_a_region_is_an_interception_and_thwarted_attacks_a_clash():
+    subs = {t.sub_event_type for t in find_triggers("Of these, 40 were destroyed over the Kursk region.")}
+    assert "Disrupted weapons use" in subs
+    backed = (
+        "Units, supported by army aviation and artillery, thwarted attacks by enemy groups near the village."
+    )
+    assert [t.sub_event_type for t in find_triggers(backed)] == [
+        "Armed clash",
+        "Shelling/artillery/missile attack",
+    ]
+    assert find_triggers(backed)[-1].strength < 0.6  # "attacks", not the artillery that supported the units
