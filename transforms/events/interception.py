@@ -114,8 +114,13 @@ class Interceptions:
             or (other_side(f.side) if f.side else None)
             or self._claimant(s)
             or self._defender_of_the_lead(s)
-            or f.country
         )
+        if defender not in ACTOR_FORCES and f.country not in (None, "Ukraine", "Russia"):
+            # no side named as downing them (a third country that spoke last is none: "Turkey condemned the attack
+            # ... Air defences shot down 41 drones over ten regions, it said"): over the country of the story's places
+            f.country = self._country_told_of() or f.country
+            defender = None
+        defender = defender or f.country
         if f.unplaced and defender == "Ukraine":
             # Ukraine's air defence downs what comes at it over Ukraine, whoever launched it
             f.country = "Ukraine"

@@ -1450,3 +1450,15 @@ def test_a_village_of_the_one_region_a_story_has_named_is_that_regions():
         "Tuesday. Russian units repelled attacks near the village of Olgovka."
     )
     assert list(zip(ev["location"], ev["admin1_iso"], strict=True)) == [("Olgovka", "RU-KRS")]
+
+
+def test_an_unclaimed_interception_after_a_third_country_is_named_is_over_the_storys_country():
+    ev = _events(
+        "A Russian missile hit a cargo ship in the port of Pivdennyi in the Odesa region on Thursday, wounding "
+        "two sailors from Turkey. Turkey condemned the attack.\n\n"
+        "Air defences shot down 31 drones over nine regions overnight, it said."
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert list(zip(downed["country"], downed["actor1"], strict=True)) == [
+        ("Ukraine", "Military Forces of Ukraine")
+    ]
