@@ -200,6 +200,9 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\b(?:were|was) (?:repelled|repulsed)\b|\brepulsed\b|\bassaulted\b|\battempted (?:an? )?(?:offensive|attack|assault|advance|to seize|to capture|to advance|to break)|"
      r"\b(?:attack|assault|offensive)\w* (?:on|against) (?:the )?(?:positions|defen[cs]es)\b|\bground (?:attack|assault)s?\b|"
      r"\b(?:were|was) repelled\b|\boffensive in the direction of\b|\bclashed\b|\bfought\b|"
+     # "a first small engagement between Ukrainian units and North Korean soldiers"
+     r"\b(?:combat|armed|military|first|small|fierce|heavy)\s+(?:[\w-]+\s+)?engagements?\b|"
+     r"\bengagements?\s+between\s+(?:[\w-]+\s+){0,3}?(?:units|troops|soldiers|forces)\b|"
      # a general staff's daily report: "the enemy attacked twice near X", "attacked our positions 5 times",
      # "stopped 38 assaults", "held off 12 attacks"
      r"\battacked\s+(?:(?:Ukrainian|Russian|our|enemy|the|their|its)\s+)?(?:positions|defen[cs]es|lines)\b|"
@@ -332,7 +335,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"(?:(?<=troops )|(?<=forces )|(?<=units )|(?<=soldiers ))(?:had\s+|have\s+|has\s+)?took\s+(?-i:[A-Z])|"
      r"\bclaim(?:ed|ing|s)\s+(?:(?:full\s+)?control\s+of\s+)?the\s+(?:towns?|villages?|settlements?|city|hamlets?)\s+of\s+(?-i:[A-Z])|"
      # troops inside a place: "Balakliia, which Ukraine confirmed its troops had entered"
-     r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units )|(?<=unit ))(?:had\s+|have\s+|has\s+)?(?:entered|rolled into|marched into|moved into)\b(?!\s+the\s+outskirts)|"
+     r"(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units )|(?<=unit ))(?:had\s+|have\s+|has\s+)?(?:also\s+|already\s+|now\s+)?(?:entered|rolled into|marched into|moved into)\b(?!\s+the\s+outskirts)|"
      r"(?:(?<=Russian )|(?<=Ukrainian ))(?:flag|tricolou?r)\s+(?:was\s+|being\s+)?(?:flying|raised|hoisted|planted)\s+(?:above|over|on)\b|"
      # an advance told as the share of a place now held: "now control more than two-thirds of the city of X"
      r"\bnow (?:controls?|holds?|occup(?:y|ies))\s+(?:about |around |some |nearly |almost |more than |over )?"
@@ -383,6 +386,7 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\battack(?:ed|s)?\b|\bassault\b|\btargeted\b"),
 ]  # fmt: skip
 RULES = [(et, st, w, s, re.compile(p, _W)) for et, st, w, s, p in _RULES]
+_AIRCRAFT_DOWNED_RULE = 0  # the first rule: an aircraft shot down or destroyed
 _RULE_PATTERNS = [Prefiltered(rule[-1]) for rule in RULES]
 
 # Words that make a sentence about something other than an event that happened.
@@ -604,6 +608,9 @@ _ROLE_AFTER = re.compile(
     r"batter(?:y|ies)|brigades?|regiments?|battalions?|divisions?|school|academy|veterans?)\b",
     _W,
 )
+# aircraft destroyed where they stand: at an airfield, on the ground (the first rule's aircraft "destroyed" is a
+# downing in the air otherwise)
+_ON_THE_GROUND = re.compile(r"\b(?:airfields?|air ?bases?|aerodromes?|on the ground|parked|hangars?)\b")
 # ... or the arms that back the units the sentence is about: "units, supported by army aviation and artillery, ..."
 _IN_SUPPORT = re.compile(
     r"\b(?:supported|backed|assisted|covered)\s+by\s+(?:[\w-]+\s+){0,4}?(?:and\s+)?$", re.I
@@ -788,7 +795,9 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
     plight: list[Trigger] = []  # what people sheltered from: the event only when nothing else is told
     low = sentence.lower() if lowered is None else lowered
     retold = RETOLD_OPENING.match(sentence) if " came " in low or " comes " in low else None
-    for (et, st, weapon, strength, _), pattern in zip(RULES, _RULE_PATTERNS, strict=True):
+    for rule_index, ((et, st, weapon, strength, _), pattern) in enumerate(
+        zip(RULES, _RULE_PATTERNS, strict=True)
+    ):
         for m in pattern.finditer(sentence, low):  # nothing runs for a rule none of whose words occur
             before = sentence[max(0, m.start() - 25) : m.start()]
             if _INFINITIVE_BEFORE.search(before) and not _PERFECT_INFINITIVE.search(before):
@@ -824,6 +833,12 @@ def _find_triggers(sentence: str, lowered: str | None = None) -> list[Trigger]:
                 continue  # "drones attacked near Odesa": a strike, told by its weapon
             if _ARMS_WORD.fullmatch(m.group(0)) and _ROLE_AFTER.match(sentence, m.end()):
                 continue  # "her son, a mortar gunner who was killed": a soldier's role, no strike
+            if (
+                rule_index == _AIRCRAFT_DOWNED_RULE
+                and m.group(0).startswith("destroyed")
+                and _ON_THE_GROUND.search(low)
+            ):
+                continue  # "drones attacked the airfield ... and destroyed several Il-76 aircraft": struck, not downed
             if _ARMS_WORD.fullmatch(m.group(0)) and _IN_SUPPORT.search(
                 sentence, max(0, m.start() - 60), m.start()
             ):

@@ -986,3 +986,28 @@ def test_a_share_destroyed_over_a_region_is_an_interception_and_thwarted_attacks
         "Shelling/artillery/missile attack",
     ]
     assert find_triggers(backed)[-1].strength < 0.6  # "attacks", not the artillery that supported the units
+
+
+def test_aircraft_destroyed_at_an_airfield_are_struck_not_downed():
+    at_base = "Drones attacked the air base overnight and destroyed two Su-34 aircraft, the governor said."
+    assert find_triggers(at_base)[0].sub_event_type == "Air/drone strike"
+    in_the_air = "Air defences destroyed two Su-34 aircraft over the region overnight."
+    assert find_triggers(in_the_air)[0].strength > 0.9  # the first rule: an aircraft downed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subs"),
+    [
+        # (the rule's sub-type is the taker's: the side that entered decides it later)
+        (
+            "Officials said Ukrainian troops had also entered Balakliia.",
+            {"Government regains territory", "Non-state actor overtakes territory"},
+        ),
+        (
+            "A first small engagement between Ukrainian units and foreign soldiers took place.",
+            {"Armed clash"},
+        ),
+    ],
+)
+def test_troops_that_also_entered_a_town_and_an_engagement_between_units(sentence, subs):
+    assert subs & {t.sub_event_type for t in find_triggers(sentence)}
