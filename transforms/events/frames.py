@@ -105,6 +105,16 @@ def without_closed_asides(sentence: str) -> str:
     return CLOSED_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+def without_asides_about_names(sentence: str) -> str:
+    """The sentence with its closed asides that describe a name just before them blanked (same length): "In
+    Okhtyrka, which has come under fire almost daily, ..." — not an aside about a thing ("rocket systems, which
+    are capable of striking targets 300km away, ...")."""
+    return CLOSED_ASIDE.sub(
+        lambda m: " " * len(m.group(0)) if _NAME_BEFORE.search(sentence, 0, m.start()) else m.group(0),
+        sentence,
+    )
+
+
 def main_clause_first(sentence: str, starts: list[int]) -> list[bool]:
     """For event words at ``starts``: whether each is in the sentence's main account — not in an aside that
     describes a place or thing the sentence named, when the account itself has an event word (also an aside

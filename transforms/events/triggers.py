@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from transforms.events.frames import COMMENT_WORDS
+from transforms.events.frames import COMMENT_WORDS, without_asides_about_names
 from transforms.events.numbers import PERSON_NOUNS
 from transforms.events.prefilter import Prefiltered
 
@@ -63,6 +63,8 @@ _RULES: list[tuple[str, str, str | None, float, str]] = [
      r"\bintercept(?:ed|s|ing|ion)\b(?!\s+(?:(?:phone|telephone|radio)\s+)?(?:calls?|conversations?|communications?|messages?|"
      r"transmissions?|emails?|letters?))|\bdowned\b|"
      r"\b(?:air[- ]defen[cs]es?|anti-aircraft)\b[^.]{0,60}\b(?:destroyed|neutrali[sz]ed|repelled|downed|brought\s+down)\b|"
+     # weapons "repelled": an attack by them fought off in the air ("Drones were repelled in Taganrog")
+     r"\b(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:were|was|had\s+been|have\s+been)\s+(?:repelled|repulsed)\b|"
      # a share of the weapons told before, destroyed in the air: "Of these, 64 were destroyed over the Bryansk region"
      r"\b(?:[Oo]f\s+(?:these|them|those|which),?\s+)\d+\s+(?:were|was)\s+(?:destroyed|neutrali[sz]ed)\s+over\b|"
      # "brought down a reconnaissance drone", "two missiles were brought down"
@@ -746,6 +748,13 @@ def is_non_event(sentence: str, lowered: str | None = None) -> str | None:
         # "a school took a direct hit, with rescue said to be impossible due to constant shelling": what the
         # circumstance says (a habit, a possibility) is not said of the main clause's event
         sentence, low = sentence[: circumstance.start()], low[: circumstance.start()]
+    if ", which " in low or ", where " in low:
+        # "In Okhtyrka, which has come under fire almost daily since the first days of the invasion, Russian troops
+        # fired Grad rockets at the town on Tuesday": what an aside says of a place is not said of the event told
+        # around it
+        bare = without_asides_about_names(sentence)
+        if bare != sentence and find_triggers(bare):
+            sentence, low = bare, bare.lower()
     if _AGGREGATE.search(sentence, low) and "observed" not in sentence:
         return "aggregate"
     if (bg := _BACKGROUND.search(sentence, low)) and not _describes_a_noun(sentence, bg):

@@ -1011,3 +1011,22 @@ def test_aircraft_destroyed_at_an_airfield_are_struck_not_downed():
 )
 def test_troops_that_also_entered_a_town_and_an_engagement_between_units(sentence, subs):
     assert subs & {t.sub_event_type for t in find_triggers(sentence)}
+
+
+def test_what_an_aside_says_of_a_place_is_not_said_of_the_event_around_it():
+    told = (
+        "In Sumy, which has been shelled almost daily since the first days of the war, Russian troops fired "
+        "rockets at the northern outskirts of the town on Monday."
+    )
+    assert is_non_event(told) is None
+    # ... but an aside about a thing, not a name, still speaks for the sentence
+    asked = (
+        "Officials say they need launchers, which are capable of striking targets far away, to halt advances."
+    )
+    assert is_non_event(asked) == "hypothetical"
+
+
+def test_drones_repelled_are_an_interception():
+    assert find_triggers("Drones were repelled over the port city overnight.")[0].sub_event_type == (
+        "Disrupted weapons use"
+    )
