@@ -24,10 +24,15 @@ _SIDE_WORDS = {
     "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "russians": "Russia",
     "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine", "ukrainians": "Ukraine",
     "north korean": "North Korea", "belarusian": "Belarus", "dpr": "NAF", "lpr": "NAF", "dnr": "NAF", "lnr": "NAF",
+    # (the possessive's "'s" is dropped before the lookup: "people's" reads "people")
+    "donetsk people republic": "NAF", "luhansk people republic": "NAF", "lugansk people republic": "NAF",
 }  # fmt: skip
 
 
-_SIDE = r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev|DPR|LPR|DNR|LNR)(?:['’]s)?"
+_SIDE = (
+    r"(?P<side>Russian|Ukrainian|North Korean|Belarusian|Russia|Ukraine|Moscow|Kyiv|Kiev|DPR|LPR|DNR|LNR|"
+    r"(?:Donetsk|Luhansk|Lugansk)\s+People['’]s\s+Republic)(?:['’]s)?"
+)
 
 
 _ATTACKER = re.compile(
@@ -313,8 +318,8 @@ def acled_actor2(
 
 
 _TAKER = re.compile(
-    rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:forces|troops|army|military|units|soldiers|separatists|proxies|fighters|defenders)\b|"
+    rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE}\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?:forces|troops|army|military|units|soldiers|separatists|proxies|fighters|defenders|militia)\b|"
     rf"(?<!\bfrom )(?<!\bto )(?<!\bwith )(?<!\bagainst )(?<!\bof )\b{_SIDE.replace('side', 'side2')}\s+(?=has|have|had|said|says|claimed|appeared|confirmed|announced)"
 )
 

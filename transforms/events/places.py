@@ -135,15 +135,16 @@ _THEN_STRUCK = re.compile(
 )
 
 
-# a region named as the attackers' goal, not where they fought: "trying to break through towards the border of
-# Dnipropetrovsk region"
+# a region named as where troops head, not where they fought: "trying to break through towards the border of
+# Dnipropetrovsk region", "troops retreating toward the Sumy region"
 _TOWARDS_THE_BORDER = re.compile(
-    r"\btowards?\s+(?:the\s+)?(?:administrative\s+)?borders?\s+of\s+(?:the\s+)?$", re.I
+    r"\btowards?\s+(?:the\s+)?(?:(?:administrative\s+)?borders?\s+of\s+(?:the\s+)?)?$", re.I
 )
 
 
 def heading_for_a_region(m: Mention, sentence: str, offset: int) -> bool:
-    """The region is the one attackers head for ("towards the border of Dnipropetrovsk region")."""
+    """The region is the one troops head for ("towards the border of Dnipropetrovsk region", "retreating toward
+    the Sumy region")."""
     start = m.char_start - offset
     return m.entity_type == "region" and bool(_TOWARDS_THE_BORDER.search(sentence, max(0, start - 45), start))
 

@@ -1462,3 +1462,21 @@ def test_an_unclaimed_interception_after_a_third_country_is_named_is_over_the_st
     assert list(zip(downed["country"], downed["actor1"], strict=True)) == [
         ("Ukraine", "Military Forces of Ukraine")
     ]
+
+
+def test_a_peoples_republics_militia_takes_a_village_for_its_side():
+    ev = _events(
+        "Units of the Donetsk People's Republic's people's militia have liberated the village of Pisky in the "
+        "Donetsk region, the ministry said on Thursday."
+    )
+    assert list(zip(ev["sub_event_type"], ev["actor1"], strict=True)) == [
+        ("Non-state actor overtakes territory", "NAF: United Armed Forces of Novorossiya")
+    ]
+
+
+def test_a_region_troops_retreat_toward_is_not_where_they_were_struck():
+    ev = _events(
+        "Russian troops retook Sudzha in the Kursk region on Wednesday, the ministry said.\n\n"
+        "Russian artillery is striking Ukrainian units retreating toward the Sumy region, it added."
+    )
+    assert "UA-59" not in set(ev["admin1_iso"])
