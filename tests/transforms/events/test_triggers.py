@@ -1030,3 +1030,19 @@ def test_drones_repelled_are_an_interception():
     assert find_triggers("Drones were repelled over the port city overnight.")[0].sub_event_type == (
         "Disrupted weapons use"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (
+            "The air force says it has intercepted thousands of drones since Russia began using them.",
+            "background",
+        ),
+        ("Taking the city was the declared aim when the offensive began.", "background"),
+        ("Over the summer as a whole, the heaviest fighting was around two towns in the east.", "aggregate"),
+        ("On Monday the prime minister pledged hundreds of missiles to strike launch sites.", "hypothetical"),
+    ],
+)
+def test_the_start_of_a_campaign_a_season_and_a_pledge_are_no_event(sentence, reason):
+    assert is_non_event(sentence) == reason
