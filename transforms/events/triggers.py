@@ -396,9 +396,9 @@ _HYPOTHETICAL = Prefiltered(
     re.compile(
         r"\b(?:would|could|might|(?-i:may)|should|will|plans? to|planning|intends?|prospect|(?<!under )threat(?:en(?:s|ed)?)?|warn(?:s|ed|ing)?|"
         r"urg(?:es|ed|ing)|call(?:s|ed)? (?:on|for)|permission|consider(?:s|ed)?|if they|if it|unless|^Until\s+(?:[\w-]+\s+){1,3}?(?:can|could|is able|are able|gets?|has|have)\b|seek|hypothetical|"
-        r"capable of|ability to|can (?:now |easily |still |even )?(?:reach|hit|strike|target|fly|travel|destroy|kill)|"
+        r"capable of|ability to|can (?:now |easily |still |even )?(?:reach|hit|strike|target|fly|travel|destroy|kill|bring down|shoot down|intercept)|"
         r"prepares to|preparing (?:to|an?|another)\b|(?:has|have) been preparing for|ready to|within (?:reach|range) of|vow(?:s|ed)?|promis(?:es|ed)|pledg(?:e|es|ed|ing)|allow(?:s|ed)? to|cannot|can't|need(?:s|ed)? to|"
-        r"eventual(?:ly)?|not possible|impossible|asked for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
+        r"eventual(?:ly)?|not possible|impossible|asked (?:(?:allies|partners|the \w+|\w+ allies)\s+)?for|request(?:ed|s)? for|donat(?:e|ed|es|ion|ions)|"
         r"weapons? (?:deliveries|supplies|shipments)|if and when|"
         r"(?:commentators|analysts|experts|observers|critics)\s+(?:believe|say|argue|think|suggest))\b",
         _W,
@@ -422,6 +422,9 @@ _BACKGROUND = Prefiltered(
         r"\bsince the first\b|\bin the (?:weeks|months|years) since\b|\bin (?:over|more than) (?:two|three|four|five|six|\d+) (?:weeks|months)\b|"
         r"\b(?:start|beginning|outbreak) of the (?:war|invasion|full-scale invasion)\b|\bmonths after\b|\byears after\b|\bfor (?:months|weeks|years)\b|"
         r"\bsince the war began\b|^(?:Ever )?[Ss]ince\b|"
+        # ... or since an event named as a noun: "since Ukraine's withdrawal from Avdiivka", "since the fall of Bakhmut"
+        r"\bsince\s+(?:the\s+|its\s+|their\s+|[A-Z]\w+['’]s\s+)(?:[\w-]+\s+)?(?:withdrawal|retreat|fall|capture|seizure|liberation|"
+        r"annexation|occupation)\b|"
         # the start of a campaign as a time: "since Russia began using them", "when the offensive began"
         r"\b(?:since|when)\s+(?:it|they|Russia|Moscow|Ukraine|Kyiv|the\s+(?:war|invasion|offensive|counteroffensive|"
         r"full-scale invasion|campaign))\s+(?:first\s+)?(?:began|started|launched)\b|"
@@ -476,6 +479,8 @@ _AGGREGATE = Prefiltered(
         r"(?:under|subjected to|seen|faced|endured|suffered)\s+(?:\w+\s+)?(?:near-|almost\s+|nearly\s+)?constant|constantly|so far|to date|"
         r"over the (?:past|last) (?:few |several |two |three |four |five |six |seven |eight |nine |ten |\d+ )?(?:weeks|months|years)|throughout the war|"
         rf"{_LATELY}|"
+        # places given as examples: "in places like Kramatorsk, where a missile killed dozens", "cities such as"
+        r"\b(?:places|cities|towns|villages|regions)\s+(?:like|such as)\b|"
         # a season as a span: "over the summer as a whole"
         r"over the (?:summer|winter|spring|autumn|fall)\b|"
         # a share of a territory: "about 31% of the Kharkiv region's territory is occupied"

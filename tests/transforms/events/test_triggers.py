@@ -348,7 +348,9 @@ def test_a_territory_verb_describing_people_or_things_and_words_of_alerts_and_di
     assert "Peaceful protest" not in subs(
         'The ministry summoned the envoy in "strong protest" at his remarks.'
     )
-    assert is_non_event("Cities such as Sumy are still within reach of Russian artillery.") == "hypothetical"
+    # (places given as examples are read before the possibility: either way, no event)
+    assert is_non_event("Cities such as Sumy are still within reach of Russian artillery.") == "aggregate"
+    assert is_non_event("Sumy is still within reach of Russian artillery.") == "hypothetical"
 
 
 def test_a_share_of_territory_held_is_a_state_and_a_since_clause_is_background():
@@ -1045,4 +1047,19 @@ def test_drones_repelled_are_an_interception():
     ],
 )
 def test_the_start_of_a_campaign_a_season_and_a_pledge_are_no_event(sentence, reason):
+    assert is_non_event(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Kyiv asked allies for interceptor drones that can bring down Shaheds cheaply.", "hypothetical"),
+        (
+            "Russian troops have kept up attacks since Ukraine's withdrawal from the town of Avdiivka.",
+            "background",
+        ),
+        ("The claim rings hollow in places like Kramatorsk, where a missile killed dozens.", "aggregate"),
+    ],
+)
+def test_requests_events_named_as_a_time_and_places_given_as_examples_are_no_event(sentence, reason):
     assert is_non_event(sentence) == reason
