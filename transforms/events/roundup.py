@@ -113,6 +113,14 @@ _DOWNED_HERE = re.compile(
 )
 
 
+# a tally over many regions, before its parts: "343 drones over 10 regions, including 74 over the Moscow region"
+_OVER_MANY_REGIONS = re.compile(
+    r"\b(?:over|across|above)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
+    r"various)\s+(?:\w+\s+)?regions\b[^.;]{0,40}?,?\s+including\b",
+    re.I,
+)
+
+
 def _count_downed_before(sent: str, at: int) -> int | None:
     """The number told just before a region in a tally ("14 drones were downed over the", "nine over the")."""
     window = max(0, at - 60)
@@ -138,6 +146,19 @@ def downed_per_region(d: Draft, sent: str, offset: int, mentions: list[Mention])
         region = m.entity_id if m.entity_type == "region" else None
         if value is not None and region is not None and reg.get(region).country:
             counted.append((region, value))
+    many = _OVER_MANY_REGIONS.search(sent)
+    if (
+        counted
+        and many is not None
+        and many.start() < min(m.char_start - offset for m in mentions if m.entity_id == counted[0][0])
+    ):
+        # "shot down 343 drones over 10 regions, including 74 over the Moscow region": the total is the
+        # country's row, each part told after it its region's
+        country = reg.get(counted[0][0]).country
+        parts = [replace(d, location_id=None, admin1_iso=region, geo_precision=3, country=country, quantity=value,
+                         notes=list(d.notes)) for region, value in counted]  # fmt: skip
+        d.location_id, d.admin1_iso, d.geo_precision, d.country = None, None, None, country
+        return parts
     if len(counted) < 2:
         return []
     out = []

@@ -1480,3 +1480,15 @@ def test_a_region_troops_retreat_toward_is_not_where_they_were_struck():
         "Russian artillery is striking Ukrainian units retreating toward the Sumy region, it added."
     )
     assert "UA-59" not in set(ev["admin1_iso"])
+
+
+def test_a_tally_over_many_regions_including_one_is_a_country_row_and_a_region_row():
+    ev = _events(
+        "Russia's defence ministry said its air defences had shot down 120 Ukrainian drones over nine regions "
+        "overnight, including 40 over the Bryansk region."
+    )
+    downed = ev[ev["sub_event_type"] == "Disrupted weapons use"]
+    assert sorted(zip(downed["admin1_iso"].fillna(""), downed["quantity"], strict=True)) == [
+        ("", 120),
+        ("RU-BRY", 40),
+    ]
