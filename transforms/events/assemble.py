@@ -185,6 +185,14 @@ _LOCATES_THE_PLACE_BEFORE = re.compile(
 )
 
 
+# what people said or did at a meeting: a day of theirs, not the time of an account of the war
+_SPOKEN_OR_MET = re.compile(
+    r"\b(?:spoke|speaks|said|says|told|met|meets|visited|visits|announced|addressed|signed|arrived|held talks|"
+    r"telephoned|called)\b",
+    re.I,
+)
+
+
 class StoryReader(StoryTime, StoryPlace, Continuation, Interceptions):
     """Reads one article sentence by sentence: structure (paragraphs, datelines) → time → sentence frame →
     discourse (continuing, merging, splitting, a lead attack's local impacts) → ACLED's coding conventions.
@@ -218,6 +226,7 @@ class StoryReader(StoryTime, StoryPlace, Continuation, Interceptions):
         self.drafts: list[Draft] = []
         self.trace: list[Decision] = []
         self.carried: dt.date | None = None  # the date of the account being told, within a paragraph
+        self.paragraph_opened = 0  # the sentence that opened the paragraph being read
         self.carried_at: str | None = None  # and the region it is told at
         self.recent: list[tuple[int, Mention]] = []  # the settlements named so far, with their sentence
         # (paragraph, sentence, places) of the last sentence dated before the news window
@@ -308,6 +317,7 @@ class StoryReader(StoryTime, StoryPlace, Continuation, Interceptions):
             if "\n\n" in self.text[last_end:s0]:
                 paragraph += 1
                 self.weapon_context = self.carried = None
+                self.paragraph_opened = idx
             last_end = s1
             if s0 in skipped:
                 self.entry_hour = stamp_hour(self.text[s0:s1]) if s0 in stamps else self.entry_hour
@@ -641,9 +651,18 @@ class StoryReader(StoryTime, StoryPlace, Continuation, Interceptions):
         just told (its casualties), or the scene of the next."""
         prev = self.drafts[-1] if self.drafts else None
         follows = prev is not None and prev.paragraph == s.paragraph and s.idx - prev.sentence_index <= 2
-        if not self.news_day and reason is None and time.own is not None and time.own.explicit:
+        opens = (
+            s.idx == self.paragraph_opened
+            and time.own is not None
+            and not time.own.reported
+            and not _SPOKEN_OR_MET.search(
+                s.text
+            )  # "The governor spoke to reporters on Tuesday": no account's time
+        )
+        if (not self.news_day or opens) and reason is None and time.own is not None and time.own.explicit:
             # a story with no news day told by dated entries ("Day 97: Tuesday 31 May. Russia gaining ground
-            # ..."): the entry's day dates the account that follows it in its paragraph
+            # ..."), or a paragraph opened by its time ("The heaviest blow came on the night from Tuesday to
+            # Wednesday."): that day dates the account that follows it in its paragraph
             self.carried = time.own.date
         if reason is None and (told := self._toll_of(s)) is not None:
             # "The number of dead rose to 29 by Sunday afternoon": the toll of the event the story just told, also

@@ -1383,3 +1383,21 @@ def test_an_as_clause_whose_subject_is_a_sides_forces_tells_an_event_of_its_own(
         "Russian missiles hit Dnipro on Tuesday, killing three people, as the air raid alert sounded."
     )
     assert list(one["location"]) == ["Dnipro"]
+
+
+def test_a_paragraph_opened_by_its_time_dates_the_account_told_in_it():
+    # published on a Friday; the paragraph's night is Tuesday into Wednesday
+    ev = _events(
+        "Ukraine spent another week under fire, officials said on Friday.\n\n"
+        "The worst came on the night from Tuesday to Wednesday. Drones and missiles struck a warehouse in Lutsk, "
+        "wounding two workers.",
+        published=dt.date(2025, 7, 11),
+    )
+    assert [str(d)[:10] for d in ev["event_date"]] in (["2025-07-08"], ["2025-07-09"])
+    # ... not a day only said to be when somebody spoke
+    said = _events(
+        "Ukraine spent another week under fire.\n\n"
+        "The governor spoke to reporters on Tuesday. Drones struck a warehouse in Lutsk, wounding two workers.",
+        published=dt.date(2025, 7, 11),
+    )
+    assert [str(d)[:10] for d in said["event_date"]] == ["2025-07-11"]
