@@ -44,7 +44,7 @@ _DENIED = re.compile(
 
 # a date expression that dates the report, not the event: "said on Monday", "told reporters Tuesday"
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed)\s+"
+    r"\b(?:said|says|told(?: [\w-]+){0,2}|reported|announced|added|wrote|confirmed|aired|broadcast|published|posted)\s+"
     # ... or in the address, statement or post that reported it: "said in his nightly video address on Sunday"
     r"(?:in\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:address|statement|post|interview|briefing|"
     r"speech|message|update)\s+)?(?:on\s+|late\s+|early\s+)?$|"

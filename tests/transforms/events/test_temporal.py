@@ -569,3 +569,13 @@ def test_a_report_of_the_past_day_after_an_older_lead_dates_what_follows_by_the_
     assert now["Marhanets"] >= dt.date(2024, 3, 3) and now["Pokrovske"] >= dt.date(2024, 3, 3)
     # the statement told before, continued ("also said"), keeps the story's day
     assert days("The governor also said")["Marhanets"] == dt.date(2024, 3, 2)
+
+
+def test_the_day_an_interview_aired_is_the_reports_day_not_the_events():
+    # PUB is Saturday 2 November 2024; the interview aired on Friday, the clash was on Thursday
+    ev = article_events(
+        "The minister said in an interview with a Korean broadcaster aired Friday that a first clash between "
+        "Ukrainian units and North Korean soldiers had taken place on Thursday in the Kursk region.",
+        PUB,
+    )
+    assert list(ev["event_date"]) == [dt.date(2024, 10, 31)]
