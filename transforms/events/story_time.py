@@ -63,6 +63,13 @@ _DATES_AN_EARLIER_EVENT = re.compile(
 _HARMFUL = ("Explosions/Remote violence", "Violence against civilians", "Battles")
 
 
+# a sentence that goes on with the report told just before it: "It added that ...", "The ministry also said"
+_IT_ADDED = re.compile(
+    r"(?:It|He|She|They|The (?:ministry|military|army|statement|governor|command))\s+(?:also\s+)?"
+    r"(?:added|said|claimed|reported)\s+(?:that\s+)?"
+)
+
+
 class StoryTime:
     """When a sentence's event happened in the story: the day a quoted speech was given, the lead's and a
     country-wide barrage's day, a past paragraph, a day counted back from the one told before — the time stage
@@ -82,7 +89,18 @@ class StoryTime:
         ):
             self.speech = (s.paragraph, s.idx, self.speech[2])  # the quote goes on
             return self.speech[2]
-        return None
+        return self._said_in_the_report_before(s)
+
+    def _said_in_the_report_before(self, s: Sentence) -> dt.date | None:
+        """The day of the report the sentence before gave, when this one goes on with it ("Russia's Defense
+        Ministry said on Thursday that ... It added that Russian aircraft had struck ..."), or None."""
+        if s.idx == 0 or not _IT_ADDED.match(s.text):
+            return None
+        a, b = self.sentences[s.idx - 1]
+        if "\n\n" in self.text[b : s.start]:
+            return None  # (another paragraph)
+        own = sentence_time(self.text[a:b], self.published).own
+        return own.date if own is not None and own.reported and own.date < self.published else None
 
     def _later_than_the_background(self, s: Sentence, time: SentenceTime) -> SentenceTime:
         """The sentence's time, background when it opens as so long after the background sentence before it in its

@@ -579,3 +579,15 @@ def test_the_day_an_interview_aired_is_the_reports_day_not_the_events():
         PUB,
     )
     assert list(ev["event_date"]) == [dt.date(2024, 10, 31)]
+
+
+def test_a_sentence_that_goes_on_with_the_report_before_it_is_read_at_that_reports_day():
+    # PUB is Saturday 2 November 2024: the report was Thursday's
+    ev = article_events(
+        "Russia's defence ministry said on Thursday that its forces had repelled attacks near the village of "
+        "Martynovka in the Kursk region. It added that Russian aircraft had struck Ukrainian troops in the Sumy "
+        "region.",
+        PUB,
+    )
+    strike = ev[ev["sub_event_type"] == "Air/drone strike"]
+    assert list(strike["event_date"]) == [dt.date(2024, 10, 31)]
