@@ -142,6 +142,20 @@ _TOWARDS_THE_BORDER = re.compile(
 )
 
 
+# a city that only locates the region named before it: "In the Zhytomyr region, west of Kyiv, three children ..."
+_LOCATES_THE_REGION_BEFORE = re.compile(
+    r"\b(?:region|oblast|province)\s*,\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def locates_a_region(m: Mention, sentence: str, offset: int) -> bool:
+    """The place only locates the region named just before it ("the Zhytomyr region, west of Kyiv")."""
+    start = m.char_start - offset
+    return _LOCATES_THE_REGION_BEFORE.search(sentence, max(0, start - 50), start) is not None
+
+
 def heading_for_a_region(m: Mention, sentence: str, offset: int) -> bool:
     """The region is the one troops head for ("towards the border of Dnipropetrovsk region", "retreating toward
     the Sumy region")."""
@@ -710,7 +724,8 @@ def _a_bearing_to_a_place_after(m: Mention, places: list[Mention], sentence: str
 def may_be_where_it_happened(m: Mention, sentence_text: str, offset: int) -> bool:
     """A place mention that may be where the sentence's event happened: not a group, a government, a speaker's
     title, where words were spoken, a comparison, where weapons or troops came from, a region they head for, a
-    river, a front's sector, or a place the rest of the sentence describes."""
+    city that only locates the region before it, a river, a front's sector, or a place the rest of the sentence
+    describes."""
     return (
         m.entity_type in _PLACE_TYPES
         and not names_a_group(m, sentence_text, offset)
@@ -720,6 +735,7 @@ def may_be_where_it_happened(m: Mention, sentence_text: str, offset: int) -> boo
         and not compared_with(m, sentence_text, offset)
         and not launched_from(m, sentence_text, offset)
         and not heading_for_a_region(m, sentence_text, offset)
+        and not locates_a_region(m, sentence_text, offset)
         and not names_a_river(m, sentence_text, offset)
         and not names_a_sector(m, sentence_text, offset)
         and not describes_what_follows(m, sentence_text, offset)

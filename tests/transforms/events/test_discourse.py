@@ -1492,3 +1492,10 @@ def test_a_tally_over_many_regions_including_one_is_a_country_row_and_a_region_r
         ("", 120),
         ("RU-BRY", 40),
     ]
+
+
+def test_a_city_that_only_locates_the_region_named_before_it_is_not_the_place():
+    ev = _events(
+        "In the Zhytomyr region, west of Kyiv, two men were killed when a drone struck their house overnight."
+    )
+    assert list(zip(ev["location"].fillna(""), ev["admin1_iso"], strict=True)) == [("", "UA-18")]
