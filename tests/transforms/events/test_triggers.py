@@ -1063,3 +1063,11 @@ def test_the_start_of_a_campaign_a_season_and_a_pledge_are_no_event(sentence, re
 )
 def test_requests_events_named_as_a_time_and_places_given_as_examples_are_no_event(sentence, reason):
     assert is_non_event(sentence) == reason
+
+
+def test_an_assault_on_a_place_kept_up_is_a_clash():
+    for sentence in (
+        "Russian troops are pressing on with their assault on the town, officials said.",
+        "Russian forces continued their offensive on Pokrovsk on Monday.",
+    ):
+        assert find_triggers(sentence)[0].sub_event_type == "Armed clash"
