@@ -8,7 +8,14 @@ from transforms.events.actors import ACTOR_FORCES, aircraft_side, interceptor_si
 from transforms.events.genre import NOTE
 from transforms.events.numbers import weapon_quantity
 from transforms.events.places import says_after
-from transforms.events.reading import PARTITIVE, WEAPONS_TOLD, Frame, Sentence, side_of_actor
+from transforms.events.reading import (
+    GOES_ON_WITH_THE_REPORT,
+    PARTITIVE,
+    WEAPONS_TOLD,
+    Frame,
+    Sentence,
+    side_of_actor,
+)
 from transforms.events.triggers import tells_aircraft_downed
 from transforms.names.registry import load_registry
 
@@ -25,11 +32,6 @@ _OF_THE_WEAPONS = re.compile(
 # ... or that ends by saying so: "Air defences shot down 102 of the missiles, it said."
 _IT_SAID_AT_THE_END = re.compile(
     r",\s+(?:it|they|the (?:ministry|military|army|air force|statement|command))\s+(?:said|says|added|reported)\W*$"
-)
-
-# a sentence whose speaker is the one the sentence before named: "It also claimed to have ...", "The ministry said"
-_CLAIMED_BY_IT = re.compile(
-    r"(?:It|They|The (?:ministry|military|army|statement))\s+(?:\w+\s+)?(?:claimed|claims|said|says|reported|added)\b"
 )
 
 
@@ -54,7 +56,7 @@ class Interceptions:
         sentence before."""
         if self.speaker is None or self.speaker[0] != s.idx - 1:
             return None
-        if not (_CLAIMED_BY_IT.match(s.text) or _IT_SAID_AT_THE_END.search(s.text)):
+        if not (GOES_ON_WITH_THE_REPORT.match(s.text) or _IT_SAID_AT_THE_END.search(s.text)):
             return None
         return self.speaker[1]
 

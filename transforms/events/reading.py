@@ -120,3 +120,11 @@ def regions_told(s: Sentence, placed: dict[str, tuple[str, str]]) -> set[str]:
         and not names_a_government(m, s.text, s.start)
         and not in_a_speakers_title(m, s.text, s.start)
     }
+
+
+# a sentence that goes on with the report told just before it, by the one who gave it: "It also claimed to have
+# ...", "The ministry said", "It added that ..."
+GOES_ON_WITH_THE_REPORT = re.compile(
+    r"(?:It|He|She|They|The (?:ministry|military|army|statement|governor|command))\s+(?:\w+\s+)?"
+    r"(?:claimed|claims|said|says|reported|added)\b"
+)

@@ -12,7 +12,14 @@ from transforms.events.draft import Draft
 from transforms.events.frames import clause_spans
 from transforms.events.genre import LIVE, NEWS
 from transforms.events.places import may_be_where_it_happened, names_a_government, unknown_settlement
-from transforms.events.reading import PARTITIVE, WIDE_FRONT, Sentence, region_of, regions_told
+from transforms.events.reading import (
+    GOES_ON_WITH_THE_REPORT,
+    PARTITIVE,
+    WIDE_FRONT,
+    Sentence,
+    region_of,
+    regions_told,
+)
 from transforms.events.structure import QUOTE_MARK
 from transforms.events.temporal import (
     NEWS_WINDOW,
@@ -63,13 +70,6 @@ _DATES_AN_EARLIER_EVENT = re.compile(
 _HARMFUL = ("Explosions/Remote violence", "Violence against civilians", "Battles")
 
 
-# a sentence that goes on with the report told just before it: "It added that ...", "The ministry also said"
-_IT_ADDED = re.compile(
-    r"(?:It|He|She|They|The (?:ministry|military|army|statement|governor|command))\s+(?:also\s+)?"
-    r"(?:added|said|claimed|reported)\s+(?:that\s+)?"
-)
-
-
 class StoryTime:
     """When a sentence's event happened in the story: the day a quoted speech was given, the lead's and a
     country-wide barrage's day, a past paragraph, a day counted back from the one told before — the time stage
@@ -94,7 +94,7 @@ class StoryTime:
     def _said_in_the_report_before(self, s: Sentence) -> dt.date | None:
         """The day of the report the sentence before gave, when this one goes on with it ("Russia's Defense
         Ministry said on Thursday that ... It added that Russian aircraft had struck ..."), or None."""
-        if s.idx == 0 or not _IT_ADDED.match(s.text):
+        if s.idx == 0 or not GOES_ON_WITH_THE_REPORT.match(s.text):
             return None
         a, b = self.sentences[s.idx - 1]
         if "\n\n" in self.text[b : s.start]:
