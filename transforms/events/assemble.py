@@ -655,9 +655,8 @@ class StoryReader(StoryTime, StoryPlace, Continuation, Interceptions):
             s.idx == self.paragraph_opened
             and time.own is not None
             and not time.own.reported
-            and not _SPOKEN_OR_MET.search(
-                s.text
-            )  # "The governor spoke to reporters on Tuesday": no account's time
+            # (not "The governor spoke to reporters on Tuesday": no account's time)
+            and not _SPOKEN_OR_MET.search(s.text)
         )
         if (not self.news_day or opens) and reason is None and time.own is not None and time.own.explicit:
             # a story with no news day told by dated entries ("Day 97: Tuesday 31 May. Russia gaining ground
